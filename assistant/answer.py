@@ -1,0 +1,1 @@
+"""Answer stage (placeholder until the cited-answers work lands)."""

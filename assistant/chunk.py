@@ -1,0 +1,180 @@
+"""Chunk stage: structure-aware chunks of Chinese government reports with exact offsets.
+
+Headings (`二、`, `(一)`/`（一）`, `1.`, Markdown `#`), lead phrases that open a paragraph or a
+run of sentences (`抓大产业大集群。`), paragraphs and sentence ends (`。！？；`) decide where
+chunks start and end. Every chunk satisfies `document.text[chunk.start:chunk.end] == chunk.text`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+
+from .load import Document
+
+SECTION_SEP = " > "
+_L1 = re.compile(r"^[一二三四五六七八九十百]+、")
+_L2 = re.compile(r"^[(（][一二三四五六七八九十百]+[)）]")
+_L3 = re.compile(r"^\d{1,2}[.、．](?!\d)")
+_MD = re.compile(r"^(#{1,6})\s+")
+_SENTENCE = re.compile(r".*?(?:[。！？!?；;]+[”’\"』」)）]*|$)", re.S)
+_CLAUSE = re.compile(r".*?(?:[，,、：:]+|$)", re.S)
+_INNER_PUNCT = re.compile(r"[，,、：:；;“”\"()（）]")
+
+
+@dataclass(frozen=True)
+class ChunkerSettings:
+    """How documents are cut; stored in the index manifest."""
+
+    max_chars: int = 200
+    min_chars: int = 20
+    version: int = 1
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Chunk:
+    """A passage of one report, with its heading path and exact character span."""
+
+    id: str
+    source: str
+    section: str
+    text: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def _spans(pattern: re.Pattern, text: str, offset: int) -> list[tuple[int, int]]:
+    """Non-empty (start, end) spans of `pattern` matches in text, shifted by offset."""
+    return [(offset + m.start(), offset + m.end()) for m in pattern.finditer(text) if m.group()]
+
+
+def sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
+    """Sentence spans (ending at 。！？；!?; and closing quotes) of text."""
+    return _spans(_SENTENCE, text, offset)
+
+
+def is_lead_phrase(sentence: str) -> bool:
+    """A short topic sentence such as `抓大产业大集群。` that opens a run of sentences."""
+    core = sentence.strip().rstrip("。")
+    return sentence.strip().endswith("。") and 2 <= len(core) <= 14 and not _INNER_PUNCT.search(core)
+
+
+def _heading_level(para: str) -> int | None:
+    md = _MD.match(para)
+    if md:
+        return len(md.group(1))
+    if _L1.match(para):
+        return 1
+    if _L2.match(para):
+        return 2
+    if _L3.match(para):
+        return 3
+    return None
+
+
+def _paragraphs(text: str, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line of text[:end], without surrounding white space."""
+    spans, pos = [], 0
+    for line in text[:end].split("\n"):
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            spans.append((pos + lead, pos + lead + len(stripped)))
+        pos += len(line) + 1
+    return spans
+
+
+def _split_long(text: str, start: int, end: int, max_chars: int) -> list[tuple[int, int]]:
+    """Cut a sentence longer than max_chars at clause marks, or hard at max_chars."""
+    pieces: list[tuple[int, int]] = []
+    cur_start = start
+    for c_start, c_end in _spans(_CLAUSE, text[start:end], start):
+        if c_end - cur_start > max_chars and c_start > cur_start:
+            pieces.append((cur_start, c_start))
+            cur_start = c_start
+        while c_end - cur_start > max_chars:
+            pieces.append((cur_start, cur_start + max_chars))
+            cur_start += max_chars
+    if cur_start < end:
+        pieces.append((cur_start, end))
+    return pieces
+
+
+def chunk_document(doc: Document, settings: ChunkerSettings | None = None) -> list[Chunk]:
+    """Cut a document's body into chunks.
+
+    Args:
+        doc: the loaded report.
+        settings: chunk sizes; defaults to `ChunkerSettings()`.
+    Returns:
+        Chunks in reading order, ids `source#n`.
+    """
+    settings = settings or ChunkerSettings()
+    text = doc.text
+    stack: list[tuple[int, str]] = []
+    chunks: list[Chunk] = []
+
+    def emit(path: list[str], start: int, end: int) -> None:
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            chunks.append(
+                Chunk(
+                    id=f"{doc.source}#{len(chunks)}",
+                    source=doc.source,
+                    section=SECTION_SEP.join(path),
+                    text=text[start:end],
+                    start=start,
+                    end=end,
+                )
+            )
+
+    for p_start, p_end in _paragraphs(text, doc.body_end):
+        para = text[p_start:p_end]
+        sents = sentences(para, p_start)
+        level = _heading_level(para)
+        if level is not None:
+            first = text[sents[0][0] : sents[0][1]] if sents else para
+            title = _MD.sub("", first).strip().rstrip("。；;")
+            stack = [(lvl, t) for lvl, t in stack if lvl < level] + [(level, title)]
+            if len(sents) <= 1 and len(para) <= 60:
+                continue  # a heading line on its own is carried by the chunks under it
+        base = [t for _, t in stack]
+        lead: str | None = None
+        sub: str | None = None
+        cur: tuple[int, int] | None = None
+        cur_path = base
+        for i, (s_start, s_end) in enumerate(sents):
+            sentence = text[s_start:s_end]
+            starts_run = level is None and is_lead_phrase(sentence)
+            if starts_run:
+                if i == 0:
+                    lead = sentence.strip().rstrip("。")
+                else:
+                    sub = sentence.strip().rstrip("。")
+                if cur and cur[1] - cur[0] >= settings.min_chars:
+                    emit(cur_path, *cur)
+                    cur = None
+            path = base + [x for x in (lead, sub) if x]
+            pieces = (
+                _split_long(text, s_start, s_end, settings.max_chars)
+                if s_end - s_start > settings.max_chars
+                else [(s_start, s_end)]
+            )
+            for piece in pieces:
+                if cur and piece[1] - cur[0] > settings.max_chars:
+                    emit(cur_path, *cur)
+                    cur = None
+                if cur is None:
+                    cur, cur_path = piece, path
+                else:
+                    cur = (cur[0], piece[1])
+        if cur:
+            emit(cur_path, *cur)
+    return chunks

