@@ -2,7 +2,7 @@
 
 __version__ = "0.1.0"
 
-
+from .answer import Answer, Citation, ask
 from .build import BuildReport, build_index, check_freshness
 from .chunk import Chunk, ChunkerSettings, chunk_document
 from .errors import (
@@ -19,6 +19,8 @@ from .load import Document, load_file
 from .retrieve import Hit, Retriever, retrieve
 
 __all__ = [
+    "Answer",
+    "Citation",
     "AssistantError",
     "BuildReport",
     "Chunk",
@@ -34,6 +36,7 @@ __all__ = [
     "Retriever",
     "UnsupportedFileError",
     "__version__",
+    "ask",
     "build_index",
     "check_freshness",
     "chunk_document",

@@ -1,1 +1,377 @@
-"""Answer stage (placeholder until the cited-answers work lands)."""
+"""Answer stage: short extractive answers with numbered citations, or an honest "not found".
+
+No language model: the answer is made of clauses copied from the retrieved passages, chosen
+for the question's words (and, for "how much" questions, for figures), so every figure in an
+answer stands in the passage it cites.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from .chunk import clause_spans, is_lead_phrase, sentences
+from .glossary import expand_groups
+from .index import IndexStore
+from .retrieve import Hit, Retriever, check_question, get_retriever
+from .tokenize import has_latin, normalize, tokens
+
+# Clauses: split at sentence ends and at ；; , ，; list separators 、 are kept inside.
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_FIGURE = re.compile(
+    r"\d+(?:\.\d+)?\s*(?:%|％|亿|万|千|百|个|项|家|所|条|人|元|吨|公里|千米|米|年|倍|座|套|户|次)|"
+    r"[一二两三四五六七八九十百千]+(?:项|个|大|条|家|所|座|批|类|万|亿)")
+_QUANTITY_Q = re.compile(
+    r"多少|几|目标|增长|比例|规模|金额|数量|率|how (?:much|many)|what (?:percentage|rate|share|amount)|"
+    r"targets?|growth|figures?|amount|number|rate|percent", re.IGNORECASE)
+_MARKER = re.compile(r"\[\d+\]")
+# Question words that say what kind of answer is wanted, not what it is about.
+_GENERIC = frozenset(
+    "2023 2022 2024 今年 明年 全年 茂名 报告 政府 工作 目标 主要 哪些 什么 多少 如何 怎样 为什么 "
+    "target goal plan report government year city what which how".split()
+)
+
+_HOW_MUCH = re.compile(r"多少|几[个项名家所万亿条次年倍]|百分之几|how (?:much|many)|by how much|what percentage",
+                       re.IGNORECASE)
+_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+_PLACE = re.compile(r"([\u4e00-\u9fff]{2,3}?)(?:市|县|省)(?![委级政])")
+_NOT_PLACES = frozenset("教育 人才 质量 科教 农业 旅游 文化 制造 全省 城市 本市 各".split())
+_NOT_PLACE_CHARS = re.compile(r"[哪些什么个的要年这那各本全该我建成属级]")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_QUESTION_WORDS = frozenset("哪些 哪个 哪里 哪条 哪项 哪三个 什么 怎样 怎么 如何 多少 几个 是否 要求 方面 采取 将要".split())
+_QUESTION_BIGRAMS = frozenset("哪些 哪个 什么 怎样 怎么 如何 多少 几个 是否 今年 茂名 目标 要求 方面 分别 计划 主要".split())
+NOT_FOUND = ("报告中没有找到这个问题的答案。The indexed reports do not answer this question; "
+             "the closest passages are listed as related.")
+
+_TRAIL = "。！？!?；;，,:：\n \u3000"
+# The longest quote made from one sentence (characters).
+SENTENCE_CAP = 80
+CANDIDATE_HITS = 5
+MAX_CLAUSES = 3
+SEM_WEIGHT = 1.0
+SIM_FLOOR = 0.75
+SIM_SPAN = 0.15
+LEX_WEIGHT = 1.0
+FIGURE_BONUS = 0.2
+PRIOR_WEIGHT = 0.3
+MORE_MIN_GAIN = 0.15
+MORE_MAX_SIM_DROP = 0.03
+EN_MIN_KNOWN = 0.75
+EN_MIN_SIM = 0.77
+ZH_MIN_COVERAGE = 0.2
+ZH_MIN_KNOWN = 0.5
+
+
+@dataclass
+class Citation(Hit):
+    """A retrieved passage cited as [n], with the clause(s) of it that the answer quotes."""
+
+    n: int = 0
+    quote: str = ""
+    quote_start: int = 0
+    quote_end: int = 0
+
+
+@dataclass
+class Answer:
+    """An answer to one question.
+
+    `text` carries [n] markers that point into `citations`; when `found` is false the report
+    does not answer the question and `related` lists the closest passages instead.
+    """
+
+    question: str
+    text: str
+    found: bool
+    citations: list[Citation] = field(default_factory=list)
+    related: list[Hit] = field(default_factory=list)
+    confidence: float = 0.0
+
+    def to_dict(self) -> dict:
+        keys = ("n", "score", "source", "section", "text", "start", "end", "quote", "quote_start",
+                "quote_end", "title", "year", "region")
+        return {
+            "question": self.question,
+            "answer": self.text,
+            "found": self.found,
+            "citations": [{k: getattr(c, k) for k in keys} for c in self.citations],
+            "related": [{k: getattr(h, k) for k in ("score", "source", "section", "text", "start", "end")}
+                        for h in self.related],
+        }
+
+
+@dataclass
+class _Clause:
+    hit: Hit
+    start: int  # offsets in the source text
+    end: int
+    text: str
+    terms: set[str]
+    sim: float = 0.0
+
+
+def clauses(store: IndexStore, hit: Hit, q: np.ndarray) -> list[_Clause]:
+    """The clauses of a passage, with offsets in the source text, tokens and cosine to the question."""
+    row = store.row_of[hit.chunk_id]
+    spans, vectors = store.clauses_of(row)
+    sims = vectors.astype(np.float32) @ q if len(spans) else np.zeros(0)
+    out = []
+    for (start, end), sim in zip(spans, sims, strict=True):
+        if hit.text[end - hit.start : end - hit.start + 1] in (":", "："):
+            continue  # a lead-in such as 主要预期目标是: introduces the answer, it is not one
+        body = hit.text[start - hit.start : end - hit.start]
+        terms = set(tokens(body)) | {"#" + g for g in _bigrams(body)}
+        out.append(_Clause(hit, start, end, body, terms, float(sim)))
+    return out
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink a span of text past surrounding white space and closing punctuation."""
+    while end > start and text[end - 1] in _TRAIL:
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end
+
+
+def quote_span(hit: Hit, clause: _Clause) -> tuple[int, int]:
+    """What the answer quotes for a chosen clause: its sentence when short, else the clause with
+    its neighbours in the sentence; a lead phrase (`强化要素保障。`) brings the sentence after it."""
+    text, base = hit.text, hit.start
+    sents = [_strip(text, a - base, b - base) for a, b in sentences(text, base)]
+    i = next((j for j, (a, b) in enumerate(sents) if a <= clause.start - base < max(b, a + 1)), None)
+    if i is None:
+        return clause.start, clause.end
+    a, b = sents[i]
+    if is_lead_phrase(text[a:b] + "。") and i + 1 < len(sents):
+        a, b = a, sents[i + 1][1]
+        if b - a <= SENTENCE_CAP:
+            return base + a, base + b
+        return base + sents[i + 1][0], base + min(sents[i + 1][1], sents[i + 1][0] + SENTENCE_CAP)
+    if b - a <= SENTENCE_CAP:
+        return base + a, base + b
+    # A long sentence: the clause, the one before it and the one after it, within the cap.
+    inner = [(s - base, e - base) for s, e in clause_spans(text[a:b], base + a)]
+    inner = [(s + 0, e + 0) for s, e in inner]
+    j = next((k for k, (s, e) in enumerate(inner) if s <= clause.start - base < e + 1), None)
+    if j is None:
+        return clause.start, clause.end
+    lo, hi = inner[max(0, j - 1)][0], inner[min(len(inner) - 1, j + 1)][1]
+    if hi - lo > SENTENCE_CAP:
+        lo = inner[j][0] if hi - inner[j][0] <= SENTENCE_CAP else lo
+        hi = min(hi, lo + SENTENCE_CAP) if hi - lo > SENTENCE_CAP else hi
+        hi = max(hi, inner[j][1])
+    return base + lo, base + hi
+
+
+def numbers_grounded(answer: Answer) -> bool:
+    """True when every number in the answer text appears in one of its cited passages."""
+    cited = " ".join(c.text for c in answer.citations)
+    return all(num in cited for num in _NUMBER.findall(_MARKER.sub("", answer.text)))
+
+
+def _bigrams(text: str) -> set[str]:
+    """Character bigrams of the Chinese runs of a text (robust to word segmentation)."""
+    grams = set()
+    for run in _CJK_RUN.findall(normalize(text)):
+        grams.update(run[i : i + 2] for i in range(len(run) - 1))
+    return grams
+
+
+@dataclass
+class Evidence:
+    """What the answerer saw; `found` is decided from it."""
+
+    coverage: float  # share of the question's topic weight the chosen clauses cover
+    known_share: float  # share of the question's topic weight that occurs anywhere in the index
+    top_dense: float  # best passage cosine
+    wants_number: bool  # "how much / how many" question
+    has_number: bool  # a chosen clause states a figure
+    year_mismatch: bool  # the question names a year no cited report or clause has
+    place_mismatch: bool  # the question names a place the cited passages never mention
+    best_sim: float = 0.0  # cosine of the first chosen clause
+
+
+class Answerer:
+    """Extractive answers over a Retriever's index."""
+
+    def __init__(self, retriever: Retriever) -> None:
+        self.retriever = retriever
+
+    def _weights(self, question: str) -> dict[str, float]:
+        """Question terms (words and Chinese bigrams) weighted by how much they say about the topic."""
+        bm25 = self.retriever.store.bm25
+        weights: dict[str, float] = {}
+        for tok in self.retriever.lexical_query(question):
+            if tok in weights or not tok.strip():
+                continue
+            w = bm25.idf(tok)
+            if tok in _GENERIC or tok.isdigit() or tok in _QUESTION_WORDS:
+                w *= 0.1
+            weights[tok] = w
+        grams = _bigrams(question) if not has_latin(question) else set()
+        for gram in grams - set(weights):
+            weights["#" + gram] = 0.5 * (0.1 if gram in _QUESTION_BIGRAMS else 1.0)
+        return weights
+
+    def _known_share(self, question: str, weights: dict[str, float], hits: list[Hit]) -> float:
+        """Share of the question's topic that the evidence speaks of at all.
+
+        Chinese: weight of question terms in the index vocabulary. English: the glossary entries
+        the question mentions, each present when one of its Chinese terms stands in a retrieved
+        passage; an absent entry weighs as much as the rarest word.
+        """
+        bm25 = self.retriever.store.bm25
+        if not has_latin(question):
+            total = sum(weights.values()) or 1.0
+            return sum(w for t, w in weights.items() if t.startswith("#") or t in bm25.vocab) / total
+        passages = normalize(" ".join(h.section + h.text for h in hits))
+        rarest = bm25.idf("\x00")
+        known = total = 0.0
+        for group in expand_groups(question):
+            toks = [t for term in group for t in tokens(term)]
+            if not toks:
+                continue
+            if any(normalize(term) in passages for term in group):
+                w = max(bm25.idf(t) for t in toks)
+                known += w
+            else:
+                w = rarest
+            total += w
+        return known / total if total else 1.0
+
+    def ask(self, question: str, *, k: int = CANDIDATE_HITS, source: str | list[str] | None = None,
+            year: int | None = None, region: str | None = None) -> Answer:
+        """Answer a question from the indexed reports, citing the passages used."""
+        answer, _ = self.explain(question, k=k, source=source, year=year, region=region)
+        return answer
+
+    def explain(self, question: str, *, k: int = CANDIDATE_HITS, source: str | list[str] | None = None,
+                year: int | None = None, region: str | None = None) -> tuple[Answer, Evidence | None]:
+        """The answer and the evidence that decided it."""
+        question = check_question(question)
+        q = self.retriever.embed_question(question)
+        hits = self.retriever.search(question, k, source=source, year=year, region=region, query_vector=q)
+        store = self.retriever.store
+        if not hits:
+            return Answer(question, NOT_FOUND, False), None
+        weights = self._weights(question)
+        total = sum(weights.values()) or 1.0
+        wants_number = bool(_HOW_MUCH.search(question))
+        wants_figure = wants_number or bool(_QUANTITY_Q.search(question))
+        known_share = self._known_share(question, weights, hits)
+
+        candidates = [c for h in hits for c in clauses(store, h, q)]
+        best_hit = hits[0].score or 1.0
+
+        def score(c: _Clause, uncovered: set[str]) -> float:
+            gain = sum(weights[t] for t in c.terms & uncovered) / total
+            s = SEM_WEIGHT * max(0.0, (c.sim - SIM_FLOOR) / SIM_SPAN) + LEX_WEIGHT * gain
+            if wants_figure and _FIGURE.search(c.text):
+                s += FIGURE_BONUS
+            s += PRIOR_WEIGHT * c.hit.score / best_hit  # passage-level evidence (dense + BM25)
+            return s / (1 + max(0, len(c.text) - 30) / 90)  # prefer short clauses
+
+        chosen: list[_Clause] = []
+        uncovered = set(weights)
+        covered = 0.0
+        first = None
+        while candidates and len(chosen) < MAX_CLAUSES:
+            best = max(candidates, key=lambda c: score(c, uncovered))
+            gain = sum(weights[t] for t in best.terms & uncovered)
+            if chosen:
+                # A further clause must answer a part of the question the first did not cover,
+                # and be nearly as close to the question.
+                if gain / total < MORE_MIN_GAIN or best.sim < first.sim - MORE_MAX_SIM_DROP:
+                    break
+            else:
+                first = best
+            chosen.append(best)
+            covered += gain
+            uncovered -= best.terms
+            candidates.remove(best)
+        cited_text = " ".join(c.hit.text for c in chosen)
+        years = {int(y) for y in _YEAR.findall(question)}
+        report_years = {c.hit.year for c in chosen}
+        places = {p for p in _PLACE.findall(question) if p not in _NOT_PLACES and not _NOT_PLACE_CHARS.search(p)}
+        evidence = Evidence(
+            coverage=covered / total,
+            best_sim=first.sim if first else 0.0,
+            known_share=known_share,
+            top_dense=max((h.dense_score or 0.0) for h in hits),
+            wants_number=wants_number,
+            has_number=any(_FIGURE.search(c.text) for c in chosen),
+            year_mismatch=bool(years) and not any(
+                y in report_years or str(y) in cited_text for y in years),
+            place_mismatch=bool(places) and not any(
+                p in cited_text or p == (c.hit.region or "") for p in places for c in chosen),
+        )
+        if not chosen or not self.found(evidence, question):
+            return Answer(question, NOT_FOUND, False, related=hits[:3]), evidence
+        keep_clause = {id(c) for c in chosen if wants_figure and _FIGURE.search(c.text)}
+        return self._compose(question, chosen, keep_clause), evidence
+
+    @staticmethod
+    def found(e: Evidence, question: str) -> bool:
+        """Whether the evidence says the report answers the question (calibrated on the golden set)."""
+        if e.year_mismatch or e.place_mismatch or (e.wants_number and not e.has_number):
+            return False
+        if has_latin(question):
+            return e.known_share >= EN_MIN_KNOWN and e.best_sim >= EN_MIN_SIM
+        return e.coverage >= ZH_MIN_COVERAGE and e.known_share >= ZH_MIN_KNOWN
+
+    def _compose(self, question: str, chosen: list[_Clause], keep_clause: set[int]) -> Answer:
+        # Cite passages in the order the answer first uses them; keep clauses in reading order
+        # within a passage, and merge clauses that are adjacent in the text.
+        order: list[str] = []
+        for c in chosen:
+            if c.hit.chunk_id not in order:
+                order.append(c.hit.chunk_id)
+        citations: list[Citation] = []
+        parts: list[str] = []
+        for n, chunk_id in enumerate(order, 1):
+            group = sorted((c for c in chosen if c.hit.chunk_id == chunk_id), key=lambda c: c.start)
+            hit = group[0].hit
+            spans: list[list[int]] = []
+            quoted = sorted(((c.start, c.end) if id(c) in keep_clause else quote_span(hit, c))
+                            for c in group)
+            for start, end in quoted:
+                if spans and start - spans[-1][1] <= 2:
+                    spans[-1][1] = max(spans[-1][1], end)
+                else:
+                    spans.append([start, end])
+            quotes = [hit.text[s - hit.start : e - hit.start] for s, e in spans]
+            parts.append("；".join(quotes) + f"[{n}]")
+            citations.append(Citation(**asdict(hit), n=n, quote="；".join(quotes),
+                                      quote_start=spans[0][0], quote_end=spans[-1][1]))
+        body = "；".join(parts) + "。"
+        if has_latin(question):
+            body = "According to the report: " + body
+        return Answer(question, body, True, citations)
+
+
+_ANSWERERS: dict[Path, Answerer] = {}
+
+
+def ask(question: str, index_dir: str | Path | None = None, *, k: int = CANDIDATE_HITS,
+        source: str | list[str] | None = None, year: int | None = None, region: str | None = None,
+        data_dir: str | Path | None = None) -> Answer:
+    """Answer a question with numbered citations.
+
+    Args:
+        question: Chinese or English.
+        index_dir: index folder (default `index/` or $ASSISTANT_INDEX_DIR).
+        k: passages considered.
+        source, year, region: optional filters.
+        data_dir: where to build the index from if it does not exist yet.
+    Returns:
+        An `Answer`: `.text` with [n] markers, `.found`, `.citations` (hits with `n` and `quote`).
+    """
+    retriever = get_retriever(index_dir, data_dir)
+    answerer = _ANSWERERS.get(retriever.index_dir)
+    if answerer is None or answerer.retriever is not retriever:
+        answerer = _ANSWERERS[retriever.index_dir] = Answerer(retriever)
+    return answerer.ask(question, k=k, source=source, year=year, region=region)

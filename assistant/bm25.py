@@ -43,6 +43,26 @@ class BM25:
         weights = sparse.csc_matrix((data.astype(np.float32), (tf.row, tf.col)), shape=tf.shape)
         return cls(vocab, weights, k1, b)
 
+    def prefixed(self, prefix: str, limit: int = 3) -> list[str]:
+        """Latin vocabulary entries (pinyin of names) that start with prefix: shuidong → shuidongwan."""
+        import bisect
+
+        if not hasattr(self, "_latin"):
+            self._latin = sorted(t for t in self.vocab if t.isascii() and t.isalpha())
+        i = bisect.bisect_left(self._latin, prefix)
+        out = []
+        while i < len(self._latin) and self._latin[i].startswith(prefix) and len(out) < limit:
+            out.append(self._latin[i])
+            i += 1
+        return out
+
+    def idf(self, token: str) -> float:
+        """Inverse document frequency of a token; tokens the index has never seen get the maximum."""
+        n = self.weights.shape[0]
+        j = self.vocab.get(token)
+        df = 0 if j is None else int(self.weights.indptr[j + 1] - self.weights.indptr[j])
+        return float(np.log(1.0 + (n - df + 0.5) / (df + 0.5)))
+
     def scores(self, query: list[str], boosts: dict[str, float] | None = None) -> np.ndarray:
         """BM25 score of every chunk for a tokenised query (unknown tokens score nothing)."""
         q = np.zeros(len(self.vocab), dtype=np.float32)

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 import numpy as np
 
 from . import config
-from .chunk import Chunk, ChunkerSettings, chunk_document
+from .chunk import Chunk, ChunkerSettings, chunk_document, clause_spans
 from .embed import get_embedder
 from .errors import IndexFormatError, IndexLockedError, IndexNotFoundError, NoDocumentsError, UnsupportedFileError
 from .index import MANIFEST, IndexStore, now_iso, read_manifest
@@ -246,12 +246,17 @@ def build_index(
         chunks: list[Chunk] = []
         toks: list[list[str]] = []
         parts: list[np.ndarray] = []
+        spans: list[list[tuple[int, int]]] = []
+        clause_vecs: list[np.ndarray] = []
         if old is not None:
             carried = [i for i, c in enumerate(old.chunks) if c.source in report.unchanged]
             if carried:
                 vectors = old.vectors()
+                by_chunk = old.clause_vectors_by_chunk()
                 chunks.extend(old.chunks[i] for i in carried)
                 toks.extend(old.tokens[i] for i in carried)
+                spans.extend(old.clause_spans[i] for i in carried)
+                clause_vecs.extend(by_chunk[i] for i in carried)
                 parts.append(vectors[carried])
         new_chunks = [c for doc in fresh_docs for c in chunk_document(doc, settings)]
         for c in new_chunks:
@@ -265,6 +270,17 @@ def build_index(
             ))
             toks.extend(lexical_tokens(lexical_text(c), pinyin=True) for c in new_chunks)
             chunks.extend(new_chunks)
+            # The clauses an answer may quote are embedded too, so answers are chosen by meaning.
+            new_spans = [clause_spans(c.text, c.start) for c in new_chunks]
+            flat = [c.text[a - c.start : b - c.start] for c, sp in zip(new_chunks, new_spans) for a, b in sp]
+            log.info("embedding %d answer clauses", len(flat))
+            flat_vecs = embedder.embed_passages(
+                flat, (lambda done, total: progress("embedding clauses", done, total)) if progress else None)
+            pos = 0
+            for sp in new_spans:
+                clause_vecs.append(flat_vecs[pos : pos + len(sp)] if len(sp) else np.zeros((0, embedder.dim)))
+                pos += len(sp)
+            spans.extend(new_spans)
         report.embedded = len(new_chunks)
         report.chunks = len(chunks)
         manifest = {
@@ -283,7 +299,7 @@ def build_index(
         # Keep each source's chunks together and in reading order.
         order = sorted(range(len(chunks)), key=lambda i: (chunks[i].source, chunks[i].start))
         store = IndexStore.create(manifest, [chunks[i] for i in order], [toks[i] for i in order],
-                                  vectors[order])
+                                  vectors[order], [spans[i] for i in order], [clause_vecs[i] for i in order])
         store.save(index_dir)
         if progress:
             progress("indexing", 1, 1)

@@ -19,6 +19,9 @@ _L3 = re.compile(r"^\d{1,2}[.、．](?!\d)")
 _MD = re.compile(r"^(#{1,6})\s+")
 _SENTENCE = re.compile(r".*?(?:[。！？!?；;]+[”’\"』」)）]*|$)", re.S)
 _CLAUSE = re.compile(r".*?(?:[，,、：:]+|$)", re.S)
+# Answer units: split at sentence ends, ；; ，, and ：: (list separators 、 stay inside).
+_ANSWER_CLAUSE = re.compile(r"[^。！？!?；;，,:：]+[。！？!?；;，,:：]*")
+_CLAUSE_TRAIL = "。！？!?；;，,:：”’\"』」)） \u3000\n"
 _INNER_PUNCT = re.compile(r"[，,、：:；;“”\"()（）]")
 
 
@@ -57,6 +60,23 @@ def _spans(pattern: re.Pattern, text: str, offset: int) -> list[tuple[int, int]]
 def sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
     """Sentence spans (ending at 。！？；!?; and closing quotes) of text."""
     return _spans(_SENTENCE, text, offset)
+
+
+def clause_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
+    """Spans of the clauses of a passage (without their closing punctuation), shifted by offset.
+
+    These are the units an answer quotes; they are embedded at build time.
+    """
+    out = []
+    for m in _ANSWER_CLAUSE.finditer(text):
+        raw = m.group()
+        body = raw.rstrip(_CLAUSE_TRAIL)
+        lead = len(body) - len(body.lstrip())
+        body = body.strip()
+        if len(body) >= 2:
+            start = offset + m.start() + lead
+            out.append((start, start + len(body)))
+    return out
 
 
 def is_lead_phrase(sentence: str) -> bool:

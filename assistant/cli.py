@@ -1,4 +1,4 @@
-"""Command line: `python -m assistant build | search | status | eval | serve`."""
+"""Command line: `python -m assistant build | search | ask | serve | status | eval`."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import json
 import logging
 import os
 import sys
-from pathlib import Path
 
 from . import config
 from .errors import AssistantError
@@ -52,6 +51,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--mode", choices=("hybrid", "dense", "bm25"), default="hybrid")
     p.add_argument("--json", action="store_true", help="print JSON")
     _filters(p)
+
+    p = sub.add_parser("ask", help="a short answer with numbered citations")
+    _common(p)
+    p.add_argument("question")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    _filters(p)
+
+    p = sub.add_parser("serve", help="start the web page (Gradio)")
+    _common(p)
+    p.add_argument("--host", default=os.environ.get("ASSISTANT_HOST", "127.0.0.1"),
+                   help="address to listen on (default 127.0.0.1, or $ASSISTANT_HOST)")
+    p.add_argument("--port", type=int, default=int(os.environ.get("ASSISTANT_PORT", "7860")),
+                   help="port (default 7860, or $ASSISTANT_PORT)")
+    p.add_argument("--share", action="store_true", help="also open a public Gradio share link")
 
     p = sub.add_parser("status", help="what is indexed and what is out of date")
     _common(p)
@@ -101,7 +114,7 @@ def _print_build(report, quiet: bool) -> None:
             lines.append(f"  {label}: {', '.join(items)}")
     for source, same in report.duplicates.items():
         lines.append(f"  duplicate: {source} has the same content as {same}; indexed once")
-    for source, reason in report.skipped.items():
+    for reason in report.skipped.values():
         lines.append(f"  skipped: {reason}")
     print("\n".join(lines))
 
@@ -131,6 +144,34 @@ def cmd_search(args) -> int:
     for h in hits:
         print(f"[{h.rank}] {h.score:.3f}  {h.source} · {h.section}  (chars {h.start}–{h.end})")
         print(f"    {h.text}\n")
+    return 0
+
+
+def cmd_ask(args) -> int:
+    from .answer import ask
+    from .retrieve import check_question
+
+    question = check_question(args.question)
+    _ensure_index(args.data, args.index, args.quiet)
+    answer = ask(question, args.index, source=args.source, year=args.year, region=args.region,
+                 data_dir=args.data)
+    if args.json:
+        print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
+        return 0
+    print(answer.text)
+    for c in answer.citations:
+        print(f"[{c.n}] {c.source} · {c.section} · “{c.quote}” (chars {c.quote_start}–{c.quote_end})")
+    if not answer.found and answer.related:
+        print("Related passages:")
+        for h in answer.related:
+            print(f"  - {h.source} · {h.section}: {h.text[:80]}{'…' if len(h.text) > 80 else ''}")
+    return 0
+
+
+def cmd_serve(args) -> int:
+    from .ui import launch
+
+    launch(data_dir=args.data, index_dir=args.index, host=args.host, port=args.port, share=args.share)
     return 0
 
 
@@ -194,7 +235,8 @@ def cmd_eval(args) -> int:
     return 0
 
 
-COMMANDS = {"build": cmd_build, "search": cmd_search, "status": cmd_status, "eval": cmd_eval}
+COMMANDS = {"build": cmd_build, "search": cmd_search, "ask": cmd_ask, "serve": cmd_serve,
+            "status": cmd_status, "eval": cmd_eval}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -105,3 +105,71 @@ def evaluate_retrieval(retriever: Retriever, questions: list[Question], k: int =
             subset = [q for q in questions if lang == "all" or q.lang == lang]
             out[mode][lang] = score_retrieval(retriever, subset, mode, k)
     return out
+
+
+@dataclass
+class AnswerScores:
+    n: int = 0
+    accuracy: float = 0.0
+    refusal_accuracy: float = 0.0
+    n_unanswerable: int = 0
+    ungrounded: int = 0
+    median_answer_chars: float = 0.0
+    latency_p50_ms: float = 0.0
+    latency_p95_ms: float = 0.0
+    failures: list[dict] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def answer_correct(answer, gold: list[str]) -> bool:
+    """Some gold string is in the answer text and in one of its cited passages."""
+    return answer.found and any(
+        g in answer.text and any(g in c.text for c in answer.citations) for g in gold
+    )
+
+
+def score_answers(answerer, questions: list[Question]) -> AnswerScores:
+    """Answer accuracy, refusal accuracy, grounding and latency of `answerer.ask` on questions."""
+    from .answer import numbers_grounded
+
+    scores = AnswerScores()
+    times, lengths, correct, refused = [], [], 0, 0
+    for q in questions:
+        t = time.perf_counter()
+        ans = answerer.ask(q.question)
+        times.append(time.perf_counter() - t)
+        if ans.found and not numbers_grounded(ans):
+            scores.ungrounded += 1
+        if q.unanswerable:
+            scores.n_unanswerable += 1
+            refused += not ans.found
+            if ans.found:
+                scores.failures.append({"id": q.id, "question": q.question, "expected": "not found",
+                                        "answer": ans.text})
+            continue
+        scores.n += 1
+        if ans.found:
+            lengths.append(len(_strip_markers(ans.text)))
+        if answer_correct(ans, q.gold):
+            correct += 1
+        else:
+            scores.failures.append({"id": q.id, "question": q.question, "gold": q.gold,
+                                    "answer": ans.text})
+    scores.accuracy = correct / scores.n if scores.n else 0.0
+    scores.refusal_accuracy = refused / scores.n_unanswerable if scores.n_unanswerable else 0.0
+    scores.median_answer_chars = statistics.median(lengths) if lengths else 0.0
+    scores.latency_p50_ms = statistics.median(times) * 1000 if times else 0.0
+    scores.latency_p95_ms = percentile(times, 0.95) * 1000
+    return scores
+
+
+def _strip_markers(text: str) -> str:
+    return re.sub(r"\[\d+\]|According to the report: ", "", text)
+
+
+def evaluate_answers(answerer, questions: list[Question]) -> dict[str, AnswerScores]:
+    """{language: answer scores} for 'zh', 'en' and 'all'."""
+    return {lang: score_answers(answerer, [q for q in questions if lang == "all" or q.lang == lang])
+            for lang in ("zh", "en", "all")}

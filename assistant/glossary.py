@@ -53,8 +53,46 @@ GLOSSARY: dict[str, tuple[str, ...]] = {
     r"smes?|small and medium": ("中小企业",),
     r"financ\w*|loans?|credit": ("金融", "融资"),
     r"special[- ]purpose bonds?|special bonds?|government bonds?|\bbonds?\b": ("专项债券", "债券"),
-    r"land|idle land": ("用地", "土地"),
+    r"\bland(?:s|ed|ing)?\b": ("用地", "土地", "落地"),
     r"factors? of production|resource guarantees?|inputs?": ("要素保障", "要素"),
+    r"plenary sessions?|plenum": ("全会",),
+    r"party committee|provincial party|municipal party": ("省委", "市委"),
+    r"economic (?:work|tasks?)": ("经济工作",),
+    r"coordinat\w*|overall planning": ("统筹",),
+    r"year[- ]on[- ]year": ("同比",),
+    r"striv\w*|endeavou?r|aim(?:s|ing)? to|try to": ("力争",),
+    r"preliminary work|preparatory work|early[- ]stage work": ("前期工作",),
+    r"actively develop\w*|vigorously develop\w*": ("积极发展", "大力发展"),
+    r"accelerat\w*|speed(?:ing)? up|sped up|fast[- ]track\w*": ("加快",),
+    r"promot\w*|push(?:ed|ing)? forward|advanc\w+": ("推动", "推进"),
+    r"strengthen\w*|reinforc\w*|consolidat\w*": ("加强", "强化", "做强"),
+    r"deepen\w*": ("深化",),
+    r"implement\w*|carry out|put into practice": ("落实", "实施"),
+    r"explor\w*": ("探索",),
+    r"\bsupport\w*": ("支持",),
+    r"improv\w*|upgrad\w*|enhanc\w*": ("提升", "完善"),
+    r"foreign[- ](?:invested|funded|capital|investment)|overseas investors?": ("外资",),
+    r"\bbay\b": ("湾",),
+    r"new town|new city": ("新城",),
+    r"enterprises?|compan(?:y|ies)|firms?|businesses": ("企业",),
+    r"revenues?": ("收入",),
+    r"spend\w*|expenditures?|outlays?": ("支出",),
+    # topics that reports often cover; listed so a question about them can be recognised as
+    # absent when a report does not mention them
+    r"housing|house prices?|real estate|property market": ("住房", "房价", "房地产"),
+    r"hospitals?|medical|health ?care": ("医院", "医疗", "卫生"),
+    r"population|residents? count": ("人口", "常住人口"),
+    r"unemploy\w*": ("失业", "失业率"),
+    r"grain|crops?|sown area|harvest": ("粮食", "播种面积"),
+    r"pensions?|elderly|old[- ]age": ("养老",),
+    r"air quality|good air days|pm ?2\.5": ("空气质量", "优良天数"),
+    r"high[- ]tech enterprises?|high[- ]tech (?:firms|companies)": ("高新技术企业",),
+    r"total investment|total cost|investment amount": ("总投资",),
+    r"actually utili[sz]ed|utili[sz]ed foreign": ("实际利用外资",),
+    r"cargo throughput|throughput|container volume": ("吞吐量", "货物吞吐量"),
+    r"open(?:ed|ing)? to traffic|completion date|be completed": ("建成通车", "通车"),
+    r"tourists?|visitors?|tourism revenue": ("游客", "旅游收入"),
+    r"school places|student places|enrol+ment": ("学位",),
     # industry and projects
     r"manufactur\w*": ("制造业",),
     r"advanced manufactur\w*": ("先进制造业",),
@@ -78,7 +116,7 @@ GLOSSARY: dict[str, tuple[str, ...]] = {
     r"leading (?:firms|enterprises|companies)|chain leaders?|headquarters": ("链主企业", "头部企业", "总部企业"),
     r"major projects?|key projects?|major industrial projects?": ("重点项目", "重大项目", "重大工业项目"),
     r"projects?": ("项目",),
-    r"listed|listing|\bipo\b|stock market": ("上市",),
+    r"listed|listing|\bipo\b|stock market|go(?:es|ing)? public": ("上市", "上市挂牌"),
     r"technical (?:upgrad|renovat|transform)\w*": ("技改",),
     r"expan\w+ (?:capacity|production)|capital increase": ("增资扩产",),
     r"tourism|cultural": ("文化旅游",),
@@ -123,21 +161,32 @@ _AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(thousand|million|billion|trillion)", r
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
 
-def _chinese_amount(value: float) -> str:
-    """12e9 → '120亿', 4e4 → '4万'."""
+_ROUND = {10: "十", 100: "百", 1000: "千"}
+
+
+def _chinese_amounts(value: float) -> tuple[str, ...]:
+    """12e9 → ('120亿',), 1e11 → ('1000亿', '千亿'), 4e4 → ('4万',)."""
     for unit, size in (("亿", 1e8), ("万", 1e4)):
         if value >= size:
             n = value / size
-            return (f"{n:.0f}" if n == int(n) else f"{n:g}") + unit
-    return f"{value:g}"
+            forms = [(f"{n:.0f}" if n == int(n) else f"{n:g}") + unit]
+            if n in _ROUND:
+                forms.append(_ROUND[int(n)] + unit)
+            return tuple(forms)
+    return (f"{value:g}",)
+
+
+def expand_groups(question: str) -> list[tuple[str, ...]]:
+    """The Chinese terms of each glossary entry and amount an English question mentions."""
+    groups = [chinese for pattern, chinese in _COMPILED if pattern.search(question)]
+    for number, scale in _AMOUNT.findall(question):
+        groups.append(_chinese_amounts(float(number) * _SCALE[scale.lower()]))
+    return groups
 
 
 def expand(question: str) -> list[str]:
     """Chinese report terms for the English phrases and amounts in a question."""
     terms: list[str] = []
-    for pattern, chinese in _COMPILED:
-        if pattern.search(question):
-            terms.extend(t for t in chinese if t not in terms)
-    for number, scale in _AMOUNT.findall(question):
-        terms.append(_chinese_amount(float(number) * _SCALE[scale.lower()]))
+    for group in expand_groups(question):
+        terms.extend(t for t in group if t not in terms)
     return terms

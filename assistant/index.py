@@ -5,6 +5,8 @@ Layout of an index folder (format 1):
     chunks.<gen>.jsonl            one chunk a line, row i = vector i
     vectors.<gen>.faiss           faiss.write_index of the inner-product index
     bm25.<gen>.npz / .vocab.json  BM25 weights (sparse) and vocabulary
+    clauses.<gen>.npy             float16 vectors of every chunk's clauses (the answer units), in
+                                  chunk order; chunk rows list their clause spans
 The manifest names the generation's files and is replaced atomically last, so a reader sees
 either the old index or the new one, never half of each.
 """
@@ -16,7 +18,7 @@ import os
 import time
 import uuid
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
@@ -37,7 +39,7 @@ REBUILD_HINT = "rebuild it with `python -m assistant build --rebuild`"
 
 
 def now_iso() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def package_version() -> str:
@@ -70,8 +72,22 @@ class IndexStore:
     tokens: list[list[str]]
     faiss_index: object
     bm25: BM25
+    clause_spans: list[list[tuple[int, int]]]
+    clause_vectors: np.ndarray
     path: Path | None = None
     loaded_mtime: float = field(default=0.0)
+
+    def __post_init__(self) -> None:
+        self.row_of = {c.id: i for i, c in enumerate(self.chunks)}
+        self.clause_ptr = np.concatenate([[0], np.cumsum([len(s) for s in self.clause_spans])]).astype(np.int64)
+
+    def clauses_of(self, row: int) -> tuple[list[tuple[int, int]], np.ndarray]:
+        """A chunk's clause spans and their vectors."""
+        lo, hi = self.clause_ptr[row], self.clause_ptr[row + 1]
+        return self.clause_spans[row], self.clause_vectors[lo:hi]
+
+    def clause_vectors_by_chunk(self) -> list[np.ndarray]:
+        return [self.clause_vectors[self.clause_ptr[i] : self.clause_ptr[i + 1]] for i in range(len(self.chunks))]
 
     @property
     def dim(self) -> int:
@@ -86,13 +102,16 @@ class IndexStore:
 
     @classmethod
     def create(cls, manifest: dict, chunks: list[Chunk], tokens: list[list[str]],
-               vectors: np.ndarray) -> IndexStore:
+               vectors: np.ndarray, clause_spans: list[list[tuple[int, int]]],
+               clause_vectors: list[np.ndarray]) -> IndexStore:
         dim = int(manifest["embedding"]["dim"])
         faiss_index = make_faiss_index(vectors, dim)
         manifest = dict(manifest)
         manifest["faiss"] = {"type": type(faiss_index).__name__, "metric": "inner_product"}
         manifest["chunk_count"] = len(chunks)
-        return cls(manifest, chunks, tokens, faiss_index, BM25.build(tokens))
+        dim_zero = np.zeros((0, dim), dtype=np.float16)
+        stacked = np.vstack([v.astype(np.float16) for v in clause_vectors]) if clause_vectors else dim_zero
+        return cls(manifest, chunks, tokens, faiss_index, BM25.build(tokens), clause_spans, stacked)
 
     def save(self, index_dir: str | Path) -> None:
         """Write a new generation of files, then switch the manifest to it atomically."""
@@ -106,15 +125,17 @@ class IndexStore:
             "vectors": f"vectors.{gen}.faiss",
             "bm25": f"bm25.{gen}.npz",
             "vocab": f"bm25.{gen}.vocab.json",
+            "clauses": f"clauses.{gen}.npy",
         }
         with open(index_dir / files["chunks"], "w", encoding="utf-8") as fh:
-            for chunk, toks in zip(self.chunks, self.tokens):
-                row = chunk.to_dict() | {"tokens": " ".join(toks)}
+            for chunk, toks, spans in zip(self.chunks, self.tokens, self.clause_spans):
+                row = chunk.to_dict() | {"tokens": " ".join(toks), "clauses": [list(sp) for sp in spans]}
                 fh.write(json.dumps(row, ensure_ascii=False) + "\n")
             fh.flush()
             os.fsync(fh.fileno())
         faiss.write_index(self.faiss_index, str(index_dir / files["vectors"]))
         self.bm25.save(index_dir / files["bm25"], index_dir / files["vocab"])
+        np.save(index_dir / files["clauses"], self.clause_vectors.astype(np.float16), allow_pickle=False)
         for name in files.values():
             _fsync(index_dir / name)
         previous = _read_manifest_quiet(index_dir)
@@ -150,19 +171,21 @@ class IndexStore:
         manifest = read_manifest(index_dir)
         mtime = (index_dir / MANIFEST).stat().st_mtime
         files = manifest.get("files") or {}
-        missing = [name for key in ("chunks", "vectors", "bm25", "vocab")
+        missing = [name for key in ("chunks", "vectors", "bm25", "vocab", "clauses")
                    if not (index_dir / (name := files.get(key, f"<{key}>"))).is_file()]
         if missing:
             raise IndexFormatError(f"index at {index_dir} is missing {', '.join(missing)}; {REBUILD_HINT}")
         try:
-            chunks, tokens = [], []
+            chunks, tokens, spans = [], [], []
             with open(index_dir / files["chunks"], encoding="utf-8") as fh:
                 for line in fh:
                     row = json.loads(line)
                     tokens.append(row.pop("tokens").split())
+                    spans.append([tuple(sp) for sp in row.pop("clauses")])
                     chunks.append(Chunk(**row))
             faiss_index = faiss.read_index(str(index_dir / files["vectors"]))
             bm25 = BM25.load(index_dir / files["bm25"], index_dir / files["vocab"])
+            clause_vectors = np.load(index_dir / files["clauses"], allow_pickle=False)
         except Exception as exc:
             raise IndexFormatError(
                 f"index at {index_dir} is damaged ({type(exc).__name__}: {exc}); {REBUILD_HINT}"
@@ -173,11 +196,13 @@ class IndexStore:
                 f"index at {index_dir} is inconsistent ({faiss_index.ntotal} vectors, {len(chunks)} "
                 f"chunks, manifest says {n}); {REBUILD_HINT}"
             )
+        if clause_vectors.shape[0] != sum(len(sp) for sp in spans):
+            raise IndexFormatError(f"index at {index_dir} has the wrong number of clause vectors; {REBUILD_HINT}")
         if faiss_index.d != int(manifest["embedding"]["dim"]):
             raise IndexFormatError(f"index at {index_dir} has vectors of the wrong size; {REBUILD_HINT}")
         if hasattr(faiss_index, "hnsw"):
             faiss_index.hnsw.efSearch = HNSW_EF_SEARCH
-        return cls(manifest, chunks, tokens, faiss_index, bm25, index_dir, mtime)
+        return cls(manifest, chunks, tokens, faiss_index, bm25, spans, clause_vectors, index_dir, mtime)
 
 
 def read_manifest(index_dir: str | Path) -> dict:
@@ -211,7 +236,7 @@ def _read_manifest_quiet(index_dir: Path) -> dict | None:
 
 def _remove_stale_generations(index_dir: Path, keep: set[str]) -> None:
     for path in index_dir.iterdir():
-        if path.name.startswith(("chunks.", "vectors.", "bm25.")) and path.name not in keep:
+        if path.name.startswith(("chunks.", "vectors.", "bm25.", "clauses.")) and path.name not in keep:
             path.unlink(missing_ok=True)
         elif path.name.startswith(f".{MANIFEST}.") and path.name.endswith(".tmp"):
             if time.time() - path.stat().st_mtime > 3600:

@@ -122,7 +122,7 @@ def decode(raw: bytes, name: str = "file") -> tuple[str, str]:
             ) from None
         score, encoding = max(candidates)
         if score < 0.6:
-            raise UnsupportedFileError(f"{name} does not look like Chinese text (binary?)")
+            raise UnsupportedFileError(f"{name} does not look like Chinese text (binary?)") from None
         text = raw.decode(encoding)
     controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\r\t\f")
     if controls > 0.01 * min(len(text), 8192):

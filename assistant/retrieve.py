@@ -139,12 +139,26 @@ class Retriever:
         }
         return np.array([c.source in ok for c in self.store.chunks], dtype=bool)
 
-    def dense_scores(self, question: str, mask: np.ndarray | None, n: int) -> tuple[np.ndarray, np.ndarray]:
+    def lexical_query(self, question: str) -> list[str]:
+        """BM25 tokens of a question; romanised names also match the pinyin they begin."""
+        toks = query_tokens(question)
+        bm25 = self.store.bm25
+        extra = []
+        for tok in toks:
+            if len(tok) >= 4 and tok.isascii() and tok.isalpha() and tok not in bm25.vocab:
+                extra.extend(bm25.prefixed(tok))
+        return toks + extra
+
+    def embed_question(self, question: str) -> np.ndarray:
+        """The question's vector (English questions carry their glossary terms along)."""
+        return self.embedder.embed_query(dense_query(question))
+
+    def dense_scores(self, q: np.ndarray, mask: np.ndarray | None, n: int) -> tuple[np.ndarray, np.ndarray]:
         """Top-n chunk ids and cosine scores from FAISS (restricted to mask)."""
         import faiss
 
         store = self.store
-        q = self.embedder.embed_query(dense_query(question)).reshape(1, -1)
+        q = np.asarray(q, dtype=np.float32).reshape(1, -1)
         params = None
         if mask is not None:
             ids = np.flatnonzero(mask).astype(np.int64)
@@ -166,6 +180,7 @@ class Retriever:
         source: str | list[str] | None = None,
         year: int | None = None,
         region: str | None = None,
+        query_vector: np.ndarray | None = None,
     ) -> list[Hit]:
         """The k passages that best answer the question.
 
@@ -175,6 +190,7 @@ class Retriever:
             mode: "hybrid" (dense + BM25), "dense" or "bm25".
             fusion: how hybrid combines them: "blend" (weighted scores) or "rrf" (reciprocal ranks).
             source, year, region: keep only hits from matching reports.
+            query_vector: the question's vector, when the caller has it already.
         Returns:
             Hits, best first; `score` is the fused score, `dense_score`/`bm25_score` the parts.
         """
@@ -190,10 +206,12 @@ class Retriever:
         dense: dict[int, float] = {}
         lexical: dict[int, float] = {}
         if mode in ("hybrid", "dense"):
-            ids, scores = self.dense_scores(question, mask, n)
+            if query_vector is None:
+                query_vector = self.embed_question(question)
+            ids, scores = self.dense_scores(query_vector, mask, n)
             dense = dict(zip(ids.tolist(), scores.tolist()))
         if mode in ("hybrid", "bm25"):
-            bm = store.bm25.scores(query_tokens(question))
+            bm = store.bm25.scores(self.lexical_query(question))
             if mask is not None:
                 bm = np.where(mask, bm, 0.0)
             top = np.argsort(-bm, kind="stable")[:n]
