@@ -92,7 +92,7 @@ class Answer:
 
     def to_dict(self) -> dict:
         keys = ("n", "score", "source", "section", "text", "start", "end", "quote", "quote_start",
-                "quote_end", "title", "year", "region")
+                "quote_end", "title", "year", "region", "locator")
         return {
             "question": self.question,
             "answer": self.text,

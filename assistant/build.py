@@ -6,7 +6,12 @@ only new or changed sources are embedded.
 
 from __future__ import annotations
 
+import json
 import logging
+import re
+import os
+import shutil
+import socket
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,6 +25,7 @@ from .embed import get_embedder
 from .errors import IndexFormatError, IndexLockedError, IndexNotFoundError, NoDocumentsError, UnsupportedFileError
 from .index import MANIFEST, IndexStore, now_iso, read_manifest
 from .load import Document, list_report_files, load_file, sha256_bytes
+from .tokenize import to_simplified
 from .tokenize import tokens as lexical_tokens
 
 log = logging.getLogger(__name__)
@@ -97,10 +103,12 @@ def check_freshness(data_dir: str | Path | None = None, index_dir: str | Path | 
         return Freshness(exists=False, reason=str(exc))
     if config.model_name(model) != manifest["embedding"]["name"]:
         return Freshness(exists=True, reason="the index was built with another embedding model")
-    known = _known(manifest)
     result = Freshness(exists=True)
+    if not data_dir.is_dir():
+        return result  # an index shipped without its data folder is used as it is
+    known = _known(manifest)
     seen = set()
-    for path in list_report_files(data_dir) if data_dir.is_dir() else []:
+    for path in list_report_files(data_dir):
         source = _source_of(path, data_dir)
         seen.add(source)
         info = known.get(source)
@@ -116,18 +124,38 @@ def check_freshness(data_dir: str | Path | None = None, index_dir: str | Path | 
     return result
 
 
+LOCK_FILE = ".build.lock"
+LOCK_INFO = ".build.lock.json"
+
+
+def lock_holder(index_dir: str | Path) -> str:
+    """Who holds an index's build lock, as a phrase ("PID 123 on host since …"), or ""."""
+    try:
+        info = json.loads((Path(index_dir) / LOCK_INFO).read_text(encoding="utf-8"))
+        return f"PID {info['pid']} on {info['host']} since {info['since']}"
+    except (OSError, ValueError, KeyError):
+        return ""
+
+
 def _lock(index_dir: Path, timeout: float):
+    """Take the index's build lock; wait up to `timeout` seconds, saying who holds it."""
     from filelock import FileLock, Timeout
 
     index_dir.mkdir(parents=True, exist_ok=True)
-    lock = FileLock(str(index_dir / ".build.lock"))
+    lock = FileLock(str(index_dir / LOCK_FILE))
     try:
-        lock.acquire(timeout=timeout)
+        lock.acquire(timeout=0)
     except Timeout:
-        raise IndexLockedError(
-            f"another build of {index_dir} is running (lock {index_dir / '.build.lock'}); "
-            "wait for it to finish"
-        ) from None
+        holder = lock_holder(index_dir) or "another process"
+        log.warning("waiting for the build of %s by %s to finish", index_dir, holder)
+        try:
+            lock.acquire(timeout=timeout)
+        except Timeout:
+            raise IndexLockedError(
+                f"{index_dir} is being built by {holder}; try again when it has finished"
+            ) from None
+    info = {"pid": os.getpid(), "host": socket.gethostname(), "since": now_iso()}
+    (index_dir / LOCK_INFO).write_text(json.dumps(info), encoding="utf-8")
     return lock
 
 
@@ -265,14 +293,15 @@ def build_index(
         if new_chunks:
             log.info("embedding %d chunks from %d report(s)", len(new_chunks), len(fresh_docs))
             parts.append(embedder.embed_passages(
-                [c.text for c in new_chunks],
+                [to_simplified(c.text) for c in new_chunks],
                 (lambda done, total: progress("embedding", done, total)) if progress else None,
             ))
             toks.extend(lexical_tokens(lexical_text(c), pinyin=True) for c in new_chunks)
             chunks.extend(new_chunks)
             # The clauses an answer may quote are embedded too, so answers are chosen by meaning.
             new_spans = [clause_spans(c.text, c.start) for c in new_chunks]
-            flat = [c.text[a - c.start : b - c.start] for c, sp in zip(new_chunks, new_spans) for a, b in sp]
+            flat = [to_simplified(c.text[a - c.start : b - c.start])
+                    for c, sp in zip(new_chunks, new_spans) for a, b in sp]
             log.info("embedding %d answer clauses", len(flat))
             flat_vecs = embedder.embed_passages(
                 flat, (lambda done, total: progress("embedding clauses", done, total)) if progress else None)
@@ -304,7 +333,64 @@ def build_index(
         if progress:
             progress("indexing", 1, 1)
     finally:
+        (index_dir / LOCK_INFO).unlink(missing_ok=True)
         lock.release()
     report.seconds = time.perf_counter() - t0
     return report
+
+
+_UNSAFE_NAME = re.compile(r"[^\w.\-\u4e00-\u9fff]+")
+
+
+def safe_name(name: str) -> str:
+    """A file name that cannot leave the data folder: no folders, no leading dots, no odd characters."""
+    base = Path(name.replace("\\", "/")).name
+    base = _UNSAFE_NAME.sub("_", base).lstrip("._") or "report"
+    return base[:120]
+
+
+def add_reports(paths: list[str | Path], data_dir: str | Path | None = None,
+                index_dir: str | Path | None = None, *, model: str | None = None,
+                progress: BuildProgress | None = None) -> BuildReport:
+    """Copy report files into the data folder (under safe names) and bring the index up to date.
+
+    Files that cannot be read as reports are not copied; they are listed in `skipped`.
+    """
+    data_dir = config.data_dir(data_dir)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    skipped: dict[str, str] = {}
+    for path in map(Path, paths):
+        name = safe_name(path.name)
+        try:
+            load_file(path, path.parent)  # refuse what would only be skipped later
+        except (UnsupportedFileError, OSError) as exc:
+            skipped[name] = str(exc) if isinstance(exc, UnsupportedFileError) else f"{name}: {exc.strerror}"
+            continue
+        target = data_dir / name
+        if target.exists() and target.read_bytes() != path.read_bytes():
+            stem, suffix = target.stem, target.suffix
+            n = 2
+            while (data_dir / f"{stem}-{n}{suffix}").exists():
+                n += 1
+            target = data_dir / f"{stem}-{n}{suffix}"
+        tmp = target.with_name(f".{target.name}.part")
+        shutil.copyfile(path, tmp)
+        os.replace(tmp, target)
+    report = build_index(data_dir, index_dir, model=model, progress=progress)
+    for name, reason in skipped.items():
+        report.skipped.setdefault(name, reason)
+    return report
+
+
+def remove_report(source: str, data_dir: str | Path | None = None,
+                  index_dir: str | Path | None = None) -> BuildReport:
+    """Drop one report: its file moves to `data/.removed/` (nothing is deleted) and the index follows."""
+    data_dir = config.data_dir(data_dir)
+    path = (data_dir / source).resolve()
+    if data_dir.resolve() not in path.parents or not path.is_file():
+        raise NoDocumentsError(f"no report {source!r} in {data_dir}")
+    trash = data_dir / ".removed"
+    trash.mkdir(exist_ok=True)
+    os.replace(path, trash / f"{time.strftime('%Y%m%dT%H%M%S')}-{path.name}")
+    return build_index(data_dir, index_dir)
 

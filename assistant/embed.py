@@ -55,7 +55,7 @@ def _batches(texts: list[str], encode: Callable[[list[str]], np.ndarray], progre
     from tqdm.auto import tqdm
 
     out = []
-    with tqdm(total=len(texts), desc=desc, unit="chunk", disable=len(texts) < 64, leave=False) as bar:
+    with tqdm(total=len(texts), desc=desc, unit="text", disable=len(texts) < 64, leave=False) as bar:
         for i in range(0, len(texts), BATCH_SIZE):
             batch = texts[i : i + BATCH_SIZE]
             out.append(np.asarray(encode(batch), dtype=np.float32).reshape(len(batch), -1))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -11,13 +12,14 @@ import numpy as np
 
 from . import config
 from .embed import get_embedder
-from .errors import IndexNotFoundError, InvalidQuestionError
+from .errors import IndexFormatError, IndexNotFoundError, InvalidQuestionError
 from .glossary import expand
 from .index import MANIFEST, IndexStore
-from .tokenize import has_latin, tokens
+from .tokenize import has_latin, to_simplified, tokens
 
 log = logging.getLogger(__name__)
 
+_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 MODES = ("hybrid", "dense", "bm25")
 FUSIONS = ("blend", "rrf")
 RRF_K = 60
@@ -44,6 +46,7 @@ class Hit:
     region: str | None = None
     dense_score: float | None = None
     bm25_score: float | None = None
+    locator: str = ""
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -127,6 +130,23 @@ class Retriever:
         """Indexed sources with their metadata (title, year, region, chunks, hash...)."""
         return self.store.manifest["sources"]
 
+    def implied_filters(self, question: str) -> tuple[int | None, str | None]:
+        """Year and region a question names, when several years or regions are indexed.
+
+        With the 2022 and 2023 reports indexed, "2023年固定资产投资增长目标" is about the 2023 one.
+        """
+        infos = self.store.manifest["sources"].values()
+        years = {info.get("year") for info in infos} - {None}
+        regions = {info.get("region") for info in infos} - {None, ""}
+        year = region = None
+        if len(years) > 1:
+            named = [int(y) for y in _YEAR.findall(question) if int(y) in years]
+            year = named[0] if len(set(named)) == 1 else None
+        if len(regions) > 1:
+            named_regions = [r for r in regions if r in question]
+            region = named_regions[0] if len(named_regions) == 1 else None
+        return year, region
+
     def _mask(self, source: str | list[str] | None, year: int | None, region: str | None) -> np.ndarray | None:
         if source is None and year is None and region is None:
             return None
@@ -151,7 +171,7 @@ class Retriever:
 
     def embed_question(self, question: str) -> np.ndarray:
         """The question's vector (English questions carry their glossary terms along)."""
-        return self.embedder.embed_query(dense_query(question))
+        return self.embedder.embed_query(to_simplified(dense_query(question)))
 
     def dense_scores(self, q: np.ndarray, mask: np.ndarray | None, n: int) -> tuple[np.ndarray, np.ndarray]:
         """Top-n chunk ids and cosine scores from FAISS (restricted to mask)."""
@@ -201,6 +221,8 @@ class Retriever:
         store = self.store
         if not store.chunks or k <= 0:
             return []
+        if source is None and year is None and region is None:
+            year, region = self.implied_filters(question)
         mask = self._mask(source, year, region)
         n = max(CANDIDATES, k)
         dense: dict[int, float] = {}
@@ -233,6 +255,7 @@ class Retriever:
                 start=c.start, end=c.end, chunk_id=c.id, rank=rank, title=info.get("title", ""),
                 year=info.get("year"), region=info.get("region"),
                 dense_score=dense.get(i), bm25_score=lexical.get(i, 0.0 if mode != "dense" else None),
+                locator=c.locator,
             ))
         return hits
 
@@ -250,13 +273,13 @@ def get_retriever(index_dir: str | Path | None = None, data_dir: str | Path | No
         if retriever is None:
             try:
                 retriever = Retriever(path)
-            except IndexNotFoundError:
+            except (IndexNotFoundError, IndexFormatError) as exc:
                 data = config.data_dir(data_dir)
                 if not auto_build or not data.is_dir():
                     raise
                 from .build import build_index
 
-                log.warning("no index at %s yet: building it from %s", path, data)
+                log.warning("%s: building the index from %s", exc, data)
                 build_index(data, path)
                 retriever = Retriever(path)
             _RETRIEVERS[path] = retriever

@@ -38,6 +38,11 @@ def _t2s():
     return opencc.OpenCC("t2s.json")
 
 
+def to_simplified(text: str) -> str:
+    """Traditional characters folded to simplified (what the embedder sees; shown text is never changed)."""
+    return _t2s().convert(text)
+
+
 def normalize(text: str) -> str:
     """Fold width (NFKC), case and traditional characters to simplified, for matching only."""
     text = unicodedata.normalize("NFKC", text).lower()

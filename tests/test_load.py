@@ -199,3 +199,15 @@ def test_markdown_title_has_no_heading_marks(tmp_path: Path):
     path.write_text("# 茂名市2023年政府工作报告\n\n今年要推动高质量发展取得新成效,城镇新增就业4万人。\n", encoding="utf-8")
 
     assert load_file(path).title == "茂名市2023年政府工作报告"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="load._guess_region keeps the 市 of a Chinese file name (茂名市) but not of the body (茂名), so the "
+    "same report gets two regions and region='茂名' filters miss it",
+)
+def test_region_does_not_depend_on_the_file_name(tmp_path: Path, report_path: Path):
+    named = tmp_path / "茂名市2023年政府工作报告.txt"
+    named.write_bytes(report_path.read_bytes())
+
+    assert load_file(named).region == load_file(report_path).region == "茂名"

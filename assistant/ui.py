@@ -1,0 +1,427 @@
+"""The web page: a chat over the indexed reports with numbered citations and a sources panel.
+
+Everything the page shows comes from the functions here (`chat_turn`, `answer_markdown`,
+`sources_html`, `report_choices`, `ask_json`, `retrieve_json`), so it is tested without a
+browser. Report text is text: every piece of it is escaped before it reaches the chat (which
+renders Markdown) or the sources panel (which renders HTML).
+
+No `from __future__ import annotations` here: `gr.api` reads the endpoint functions' type hints
+at run time to describe `/ask` and `/retrieve`.
+"""
+
+import html
+import logging
+import re
+from pathlib import Path
+
+import gradio as gr
+
+from . import config
+from .answer import Answer, Citation, ask
+from .build import BuildReport, build_index, check_freshness
+from .errors import AssistantError
+from .retrieve import Hit, check_question, get_retriever
+
+log = logging.getLogger(__name__)
+
+TITLE = "政府工作报告问答 · Report QA"
+DESCRIPTION = ("Ask about the indexed government work reports in Chinese or English: every answer quotes "
+               "the report and cites the passage it comes from.")
+EXAMPLES = [
+    "2023年固定资产投资增长目标是多少？",
+    "What is the 2023 investment target?",
+    "高新区的定位是什么？",
+    "What positioning is the high-tech zone anchored to?",
+    "2023年茂名的房价调控目标是多少？",
+]
+ALL_REPORTS = "All reports"
+SOURCES_PLACEHOLDER = ('<div class="rqa-sources rqa-empty">The passages an answer cites appear here, '
+                       "with the quoted words highlighted.</div>")
+MAX_K = 50
+# How much of a rejected question the chat echoes back.
+ECHO_CHARS = 200
+UNEXPECTED = "Something went wrong while answering; the server log has the details."
+
+CSS = """
+.rqa-sources { font-size: 0.92rem; line-height: 1.55; }
+.rqa-sources h3 { margin: 0 0 0.5rem; font-size: 1rem; }
+.rqa-empty { color: var(--body-text-color-subdued); padding: 0.5rem 0; }
+.rqa-card { border: 1px solid var(--border-color-primary); border-radius: 8px; padding: 0.6rem 0.75rem;
+            margin-bottom: 0.6rem; background: var(--background-fill-secondary); }
+.rqa-head { font-weight: 600; }
+.rqa-n { color: var(--color-accent); margin-right: 0.3rem; }
+.rqa-label { font-weight: 400; font-size: 0.8rem; color: var(--body-text-color-subdued); white-space: nowrap;
+             border: 1px solid var(--border-color-primary); border-radius: 4px; padding: 0 0.3rem; }
+.rqa-section { color: var(--body-text-color-subdued); font-size: 0.85rem; }
+.rqa-span { color: var(--body-text-color-subdued); font-size: 0.8rem; font-variant-numeric: tabular-nums; }
+.rqa-text { margin: 0.4rem 0 0; white-space: pre-wrap; word-break: break-word; }
+.rqa-text mark { background: #fde68a; color: inherit; padding: 0 1px; border-radius: 2px; }
+"""
+
+_SPACE = re.compile(r"\s+")
+# Characters Markdown gives a meaning inside a line; `<`, `>` and `&` are HTML-escaped first.
+_MARKDOWN = re.compile(r"([\\`*_\[\]{}()~|$!#])")
+_TEMPLATE = str.maketrans({"$": "&#36;", "{": "&#123;", "}": "&#125;"})
+
+
+# ---------------------------------------------------------------- escaping
+
+
+def md_text(text: str) -> str:
+    """Report text made safe for the chat: no HTML, no Markdown, on one line."""
+    text = _SPACE.sub(" ", text).strip()
+    return _MARKDOWN.sub(r"\\\1", html.escape(text, quote=False))
+
+
+def _h(text: object) -> str:
+    """Text made safe for the sources panel; `${` and `{{` too, the syntax of gr.HTML templates."""
+    return html.escape(str(text), quote=True).translate(_TEMPLATE)
+
+
+def sentence(exc: BaseException) -> str:
+    """An error as one sentence for a person."""
+    text = _SPACE.sub(" ", str(exc)).strip() or type(exc).__name__
+    text = text[0].upper() + text[1:]
+    return text if text[-1] in ".。!?！？" else text + "."
+
+
+# ---------------------------------------------------------------- rendering
+
+
+def _marker_spans(answer: Answer) -> list[tuple[int, int]]:
+    """Where the answer text's own [n] markers are (report text may contain "[1]" too)."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for c in answer.citations:
+        tag = f"[{c.n}]"
+        i = answer.text.find(c.quote + tag, pos)
+        if i < 0:
+            return []  # unknown layout: escape everything, markers included
+        j = i + len(c.quote)
+        spans.append((j, j + len(tag)))
+        pos = j + len(tag)
+    return spans
+
+
+def _place(hit: Hit) -> str:
+    return f"{hit.source} · {hit.section}" if hit.section else hit.source
+
+
+def answer_markdown(answer: Answer) -> str:
+    """The chat message for an answer: its text with [n] markers and a compact citation list."""
+    parts, pos = [], 0
+    for a, b in _marker_spans(answer):
+        parts.append(md_text(answer.text[pos:a]) + answer.text[a:b])
+        pos = b
+    parts.append(md_text(answer.text[pos:]))
+    body = "".join(parts)
+    if answer.found:
+        cites = "\n".join(f"**[{c.n}]** {md_text(_place(c))}" for c in answer.citations)
+        return f"{body}\n\n{cites}"
+    if answer.related:
+        related = "\n".join(f"- {md_text(_place(h))}" for h in answer.related)
+        return f"{body}\n\n*Related passages (not an answer):*\n{related}"
+    return body
+
+
+def _highlights(c: Citation) -> list[tuple[int, int]]:
+    """Offsets in the passage of the quoted clause(s); the quote joins separate clauses with ；."""
+    text = c.text
+    whole = (max(0, c.quote_start - c.start), min(len(text), c.quote_end - c.start))
+    spans: list[tuple[int, int]] = []
+    pos = whole[0]
+    for piece in (p for p in c.quote.split("；") if p):
+        i = text.find(piece, pos)
+        if i < 0:
+            return [whole] if whole[0] < whole[1] else []
+        if spans and i - spans[-1][1] <= 1:
+            spans[-1] = (spans[-1][0], i + len(piece))
+        else:
+            spans.append((i, i + len(piece)))
+        pos = i + len(piece)
+    return spans
+
+
+def _passage(text: str, marks: list[tuple[int, int]]) -> str:
+    out, pos = [], 0
+    for a, b in marks:
+        out.append(_h(text[pos:a]) + "<mark>" + _h(text[a:b]) + "</mark>")
+        pos = b
+    out.append(_h(text[pos:]))
+    return "".join(out)
+
+
+def _card(hit: Hit, label: str, marks: list[tuple[int, int]], quote: tuple[int, int] | None) -> str:
+    about = [hit.title] if hit.title else []
+    if hit.year and str(hit.year) not in hit.title:
+        about.append(str(hit.year))
+    title = _h(" · ".join(about))
+    span = f"characters {hit.start}–{hit.end}"
+    if quote:
+        span = f"quote at characters {quote[0]}–{quote[1]} · passage {hit.start}–{hit.end}"
+    return (
+        f'<div class="rqa-card">'
+        f'<div class="rqa-head"><span class="rqa-n">{_h(label)}</span>'
+        f'<span class="rqa-file">{_h(hit.source)}</span>'
+        + (f' <span class="rqa-label">{title}</span>' if title else "")
+        + "</div>"
+        f'<div class="rqa-section">{_h(hit.section or "(no heading)")}</div>'
+        f'<div class="rqa-span">{span}</div>'
+        f'<blockquote class="rqa-text">{_passage(hit.text, marks)}</blockquote>'
+        "</div>"
+    )
+
+
+def sources_html(answer: Answer | None) -> str:
+    """The sources panel: each cited passage with the quoted words marked, or the related ones."""
+    if answer is None or not (answer.citations or answer.related):
+        return SOURCES_PLACEHOLDER
+    if answer.found:
+        cards = [_card(c, f"[{c.n}]", _highlights(c), (c.quote_start, c.quote_end)) for c in answer.citations]
+        head = "Sources"
+    else:
+        cards = [_card(h, "related", [], None) for h in answer.related]
+        head = "Related passages — the reports do not answer this question"
+    return f'<div class="rqa-sources"><h3>{_h(head)}</h3>{"".join(cards)}</div>'
+
+
+# ---------------------------------------------------------------- the functions behind the page
+
+
+def source_filter(value: str | None) -> str | None:
+    """The ask() source filter for a dropdown value ("All reports" and empty mean no filter)."""
+    value = (value or "").strip()
+    return None if value in ("", ALL_REPORTS) else value
+
+
+def report_choices(data_dir: str | Path | None = None, index_dir: str | Path | None = None) -> list[tuple[str, str]]:
+    """The report filter's (label, value) choices: "All reports", then each indexed report."""
+    retriever = get_retriever(index_dir, data_dir)
+    retriever.refresh()
+    choices = [(ALL_REPORTS, ALL_REPORTS)]
+    labels: dict[str, int] = {}
+    rows = []
+    for source, info in sorted(retriever.reports().items()):
+        title = info.get("title") or source
+        year = info.get("year")
+        label = f"{title} ({year})" if year and str(year) not in title else title
+        labels[label] = labels.get(label, 0) + 1
+        rows.append((label, source))
+    choices += [(f"{label} · {source}" if labels[label] > 1 else label, source) for label, source in rows]
+    return choices
+
+
+def _check_source(source: str | None, data_dir, index_dir) -> str | None:
+    source = source_filter(source)
+    if source is not None:
+        known = get_retriever(index_dir, data_dir).reports()
+        if source not in known:
+            raise AssistantError(f"no indexed report is called {source!r}; choose one of: {', '.join(known)}")
+    return source
+
+
+def get_answer(question: str, source: str | None = None, *, data_dir: str | Path | None = None,
+               index_dir: str | Path | None = None) -> Answer:
+    """ask() with the page's source filter; raises AssistantError for bad questions or filters."""
+    question = check_question(question)
+    source = _check_source(source, data_dir, index_dir)
+    return ask(question, index_dir, source=source, data_dir=data_dir)
+
+
+def _text(message: dict) -> str:
+    content = message.get("content")
+    if isinstance(content, str):
+        return content
+    if isinstance(content, list):
+        return "".join(part.get("text", "") for part in content if isinstance(part, dict))
+    return ""
+
+
+def chat_turn(question: str, history: list[dict] | None, source: str | None = None, *,
+              data_dir: str | Path | None = None,
+              index_dir: str | Path | None = None) -> tuple[list[dict], str]:
+    """One turn of the chat.
+
+    Args:
+        question: what the person typed.
+        history: the chat so far (messages format).
+        source: the report filter's value.
+    Returns:
+        The chat with the question and the reply appended, and the sources panel's HTML.
+        Errors become one sentence in the chat, never a traceback.
+    """
+    history = [dict(m) for m in history or []]
+    question = question if isinstance(question, str) else ""
+    if question.strip():
+        echo = question.strip()
+        if len(echo) > ECHO_CHARS:
+            echo = f"{echo[:ECHO_CHARS]}… ({len(echo):,} characters)"
+        history.append({"role": "user", "content": md_text(echo)})
+    try:
+        answer = get_answer(question, source, data_dir=data_dir, index_dir=index_dir)
+    except AssistantError as exc:
+        history.append({"role": "assistant", "content": md_text(sentence(exc))})
+        return history, SOURCES_PLACEHOLDER
+    except Exception:
+        log.exception("answering %r failed", question[:ECHO_CHARS])
+        history.append({"role": "assistant", "content": UNEXPECTED})
+        return history, SOURCES_PLACEHOLDER
+    history.append({"role": "assistant", "content": answer_markdown(answer)})
+    return history, sources_html(answer)
+
+
+def ask_json(question: str, source: str | None = None, *, data_dir: str | Path | None = None,
+             index_dir: str | Path | None = None) -> dict:
+    """The /ask endpoint's answer: Answer.to_dict()."""
+    return get_answer(question, source, data_dir=data_dir, index_dir=index_dir).to_dict()
+
+
+def retrieve_json(question: str, k: int = 5, *, data_dir: str | Path | None = None,
+                  index_dir: str | Path | None = None) -> dict:
+    """The /retrieve endpoint's passages, with the keys of `python -m assistant search --json`."""
+    question = check_question(question)
+    if not 1 <= int(k) <= MAX_K:
+        raise AssistantError(f"the number of passages k must be between 1 and {MAX_K}, not {k}")
+    hits = get_retriever(index_dir, data_dir).search(question, int(k))
+    keys = ("rank", "score", "source", "section", "text", "start", "end")
+    return {"question": question, "hits": [{key: getattr(h, key) for key in keys} for h in hits]}
+
+
+# ---------------------------------------------------------------- the page
+
+
+def build_demo(data_dir: str | Path | None = None, index_dir: str | Path | None = None) -> gr.Blocks:
+    """The page. Building it neither reads nor builds the index: that happens on first use.
+
+    Args:
+        data_dir: folder of reports (default `data/` or $ASSISTANT_DATA_DIR).
+        index_dir: index folder (default `index/` or $ASSISTANT_INDEX_DIR).
+    Returns:
+        A `gr.Blocks` with the chat, the sources panel and the `/ask` and `/retrieve` endpoints.
+    """
+    where = {"data_dir": data_dir, "index_dir": index_dir}
+
+    def respond(question: str, history: list[dict], source: str | None):
+        history, panel = chat_turn(question, history, source, **where)
+        return "", history, panel
+
+    def clear():
+        return "", [], SOURCES_PLACEHOLDER
+
+    def refresh_filter(current: str | None):
+        try:
+            choices = report_choices(**where)
+        except AssistantError as exc:
+            log.warning("report filter: %s", sentence(exc))
+            return gr.Dropdown(choices=[(ALL_REPORTS, ALL_REPORTS)], value=ALL_REPORTS)
+        values = {value for _, value in choices}
+        return gr.Dropdown(choices=choices, value=current if current in values else ALL_REPORTS)
+
+    def ask_endpoint(question: str, source: str | None = None) -> dict:
+        """Answer a question with numbered citations (Answer.to_dict()).
+
+        Args:
+            question: Chinese or English.
+            source: only this report (its path under the data folder); empty or "All reports" for all.
+        """
+        try:
+            return ask_json(question, source, **where)
+        except AssistantError as exc:
+            raise gr.Error(sentence(exc)) from None
+
+    def retrieve_endpoint(question: str, k: int = 5) -> dict:
+        """The k passages that best answer a question: {"question", "hits": [...]}.
+
+        Args:
+            question: Chinese or English.
+            k: how many passages (1-50).
+        """
+        try:
+            return retrieve_json(question, k, **where)
+        except AssistantError as exc:
+            raise gr.Error(sentence(exc)) from None
+
+    with gr.Blocks(title="Report QA", analytics_enabled=False) as demo:
+        gr.Markdown(f"# {TITLE}\n{DESCRIPTION}", elem_id="rqa-title")
+        with gr.Row(equal_height=False):
+            with gr.Column(scale=3, min_width=360):
+                report = gr.Dropdown(choices=[(ALL_REPORTS, ALL_REPORTS)], value=ALL_REPORTS,
+                                     label="Report", elem_id="rqa-report", interactive=True)
+                chatbot = gr.Chatbot(label="Chat", elem_id="rqa-chat", height=480, layout="bubble",
+                                     sanitize_html=True, render_markdown=True, line_breaks=True,
+                                     latex_delimiters=[], allow_tags=False, feedback_options=None,
+                                     buttons=["copy"],
+                                     placeholder="Ask about the report in Chinese or English.")
+                with gr.Row():
+                    question = gr.Textbox(show_label=False, placeholder="输入问题 / Type a question, then Enter",
+                                          elem_id="rqa-question", scale=6, lines=1, max_lines=4,
+                                          autofocus=True)
+                    submit = gr.Button("Ask", variant="primary", elem_id="rqa-submit", scale=1, min_width=80)
+                    clear_btn = gr.Button("Clear", elem_id="rqa-clear", scale=1, min_width=80)
+                gr.Examples(EXAMPLES, inputs=question, label="Examples · 示例")
+            with gr.Column(scale=2, min_width=320):
+                sources = gr.HTML(SOURCES_PLACEHOLDER, label="Sources", elem_id="rqa-sources",
+                                  js_on_load=None, max_height=720)
+
+        gr.on([question.submit, submit.click], respond, inputs=[question, chatbot, report],
+              outputs=[question, chatbot, sources], api_visibility="private")
+        clear_btn.click(clear, outputs=[question, chatbot, sources], api_visibility="private")
+        demo.load(refresh_filter, inputs=report, outputs=report, api_visibility="private")
+        gr.api(ask_endpoint, api_name="ask")
+        gr.api(retrieve_endpoint, api_name="retrieve")
+    return demo
+
+
+# ---------------------------------------------------------------- serving
+
+
+class _BuildLog:
+    """BuildProgress that logs each stage as it starts (the embedder draws its own progress bar)."""
+
+    def __init__(self) -> None:
+        self.stage: str | None = None
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if stage != self.stage:
+            self.stage = stage
+            log.info("  %s (%d) …", stage, total)
+
+
+def ensure_index(data_dir: str | Path | None = None, index_dir: str | Path | None = None) -> BuildReport | None:
+    """Build or update the index when it is missing or older than the data folder, logging progress.
+
+    Returns:
+        The build's report, or None when the index was already up to date.
+    """
+    fresh = check_freshness(data_dir, index_dir)
+    if fresh.fresh:
+        return None
+    what = fresh.reason or ", ".join(f"{len(v)} {k}" for k, v in
+                                     (("new", fresh.added), ("changed", fresh.changed), ("removed", fresh.removed)) if v)
+    log.info("Building the index in %s from %s (%s) …", config.index_dir(index_dir), config.data_dir(data_dir), what)
+    report = build_index(data_dir, index_dir, progress=_BuildLog())
+    log.info("Index ready: %d chunks, %d embedded, in %.1fs.", report.chunks, report.embedded, report.seconds)
+    return report
+
+
+def theme() -> gr.themes.Base:
+    """The default theme with local fonts only (no web font requests; CJK from the system)."""
+    sans = ["Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", "system-ui", "sans-serif"]
+    return gr.themes.Default(font=sans, font_mono=["Noto Sans Mono CJK SC", "ui-monospace", "monospace"])
+
+
+def launch(data_dir: str | Path | None = None, index_dir: str | Path | None = None, host: str = "127.0.0.1",
+           port: int = 7860, share: bool = False) -> None:
+    """Bring the index up to date, load it, and serve the page until interrupted.
+
+    Args:
+        data_dir: folder of reports (default `data/` or $ASSISTANT_DATA_DIR).
+        index_dir: index folder (default `index/` or $ASSISTANT_INDEX_DIR).
+        host: address to listen on.
+        port: port to listen on.
+        share: also open a public Gradio share link.
+    """
+    ensure_index(data_dir, index_dir)
+    get_retriever(index_dir, data_dir)  # load the index and model now, not on the first question
+    demo = build_demo(data_dir, index_dir)
+    demo.queue().launch(server_name=host, server_port=port, share=share, theme=theme(), css=CSS)

@@ -1,0 +1,93 @@
+"""Retrieval on the golden question set, filters and question validation, on the bundled index."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import assistant
+from assistant import InvalidQuestionError, Retriever
+from assistant.evaluate import evaluate_retrieval
+
+pytestmark = pytest.mark.model
+
+BUNDLED = "maoming-2023-government-work-report.txt"
+QUESTION = "2023年固定资产投资增长目标是多少？"
+
+
+@pytest.fixture(scope="module")
+def retriever(built_index: Path) -> Retriever:
+    return Retriever(built_index)
+
+
+@pytest.fixture(scope="module")
+def scores(retriever: Retriever, golden):
+    return evaluate_retrieval(retriever, golden, k=5, modes=("hybrid", "dense", "bm25"))
+
+
+def test_golden_set_has_both_languages(golden):
+    answerable = [q for q in golden if not q.unanswerable and q.gold]
+
+    assert {q.lang for q in answerable} == {"zh", "en"}
+    assert sum(q.lang == "zh" for q in answerable) >= 30
+    assert sum(q.lang == "en" for q in answerable) >= 30
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_hybrid_recall_at_5(scores, lang: str):
+    s = scores["hybrid"][lang]
+
+    assert s.n >= 30
+    assert s.recall[5] >= 0.95, s.failures
+
+
+@pytest.mark.parametrize("lang", ["zh", "en", "all"])
+@pytest.mark.parametrize("other", ["dense", "bm25"])
+def test_hybrid_is_at_least_as_good_as_one_side(scores, lang: str, other: str):
+    assert scores["hybrid"][lang].recall[5] >= scores[other][lang].recall[5]
+
+
+def test_english_investment_question_finds_the_target(retriever: Retriever):
+    hits = retriever.search("What is the 2023 investment target?", 3)
+
+    assert any("8.5%" in h.text for h in hits)
+
+
+def test_hits_carry_their_report_and_exact_span(retriever: Retriever, report_path: Path):
+    text = report_path.read_text(encoding="utf-8")
+    hits = retriever.search(QUESTION, 5)
+
+    assert [h.rank for h in hits] == [1, 2, 3, 4, 5]
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+    assert "8.5%" in hits[0].text
+    for h in hits:
+        assert text[h.start : h.end] == h.text
+        assert (h.source, h.year, h.region) == (BUNDLED, 2023, "茂名")
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [{"year": 2023}, {"source": BUNDLED}, {"source": [BUNDLED]}, {"region": "茂名"}],
+    ids=["year", "source", "sources", "region"],
+)
+def test_matching_filters_keep_the_hits(retriever: Retriever, filters: dict):
+    assert retriever.search(QUESTION, 5, **filters) == retriever.search(QUESTION, 5)
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [{"year": 1999}, {"source": "other.txt"}, {"region": "湛江"}],
+    ids=["year", "source", "region"],
+)
+@pytest.mark.parametrize("mode", ["hybrid", "dense", "bm25"])
+def test_filters_matching_nothing_give_no_hits(retriever: Retriever, filters: dict, mode: str):
+    assert retriever.search(QUESTION, 5, mode=mode, **filters) == []
+
+
+@pytest.mark.parametrize("question", ["", "   ", "\n\t\u3000 ", "固" * 10_000], ids=["empty", "spaces", "blank", "10k"])
+def test_invalid_questions_are_refused(retriever: Retriever, built_index: Path, question: str):
+    with pytest.raises(InvalidQuestionError):
+        retriever.search(question)
+    with pytest.raises(InvalidQuestionError):
+        assistant.retrieve(question, index_dir=built_index)

@@ -1,0 +1,226 @@
+"""The functions behind the page, without a browser: chat turns, the sources panel, escaping, the filter."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from pathlib import Path
+
+import pytest
+
+from assistant import AssistantError
+from assistant.ui import (
+    ALL_REPORTS,
+    SOURCES_PLACEHOLDER,
+    ask_json,
+    build_demo,
+    chat_turn,
+    ensure_index,
+    md_text,
+    report_choices,
+    retrieve_json,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+REPORT = "maoming-2023-government-work-report.txt"
+INVESTMENT_ZH = "2023年固定资产投资增长目标是多少？"
+INVESTMENT_EN = "What is the 2023 investment target?"
+UNANSWERABLE = "2023年茂名的房价调控目标是多少？"
+HIT_KEYS = {"rank", "score", "source", "section", "text", "start", "end"}
+
+# A small report whose text carries markup, a template expression and Markdown syntax.
+HOSTILE = """测试市2024年政府工作报告
+
+一、2024年工作安排
+
+  今年经济社会发展的主要预期目标是:地区生产总值增长5.5%以上<script>alert(1)</script>;固定资产投资增长<b>9.0%</b>以上,社会消费品零售总额增长6.0%。
+
+  抓好港口建设。港口吞吐量目标是1.2亿吨<img src=x onerror=alert(2)>,推动${alert(3)}港口转型,**加快** `航道` 建设[1](javascript:alert(4))。
+"""
+OTHER = """示例县2024年政府工作报告
+
+一、2024年工作安排
+
+  加快乡村振兴。今年新建高标准农田3万亩,建设乡村振兴示范带2条。
+"""
+HOSTILE_QUESTIONS = ("2024年固定资产投资增长目标是多少？", "港口吞吐量目标是多少？", "港口转型怎么推动？")
+RAW_MARKUP = re.compile(r"<\s*/?\s*(script|img|b|iframe)\b", re.IGNORECASE)
+
+
+def text_of(message: dict) -> str:
+    content = message["content"]
+    return content if isinstance(content, str) else "".join(part.get("text", "") for part in content)
+
+
+@pytest.fixture(scope="session")
+def bundled(built_index: Path) -> dict:
+    """Where the session index of the bundled report lives, as chat_turn's keyword arguments."""
+    return {"data_dir": built_index.parent / "data", "index_dir": built_index}
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """An index of two small reports, one full of markup, built the way the page builds it."""
+    root = tmp_path_factory.mktemp("hostile")
+    data = root / "data"
+    data.mkdir()
+    (data / "hostile-2024.txt").write_text(HOSTILE, encoding="utf-8")
+    (data / "other-2024.txt").write_text(OTHER, encoding="utf-8")
+    report = ensure_index(data, root / "index")
+    assert report is not None and sorted(report.added) == ["hostile-2024.txt", "other-2024.txt"]
+    return {"data_dir": data, "index_dir": root / "index"}
+
+
+# ---------------------------------------------------------------- answers
+
+
+def test_chinese_question_gets_cited_answer_and_sources(bundled):
+    history, panel = chat_turn(INVESTMENT_ZH, [], None, **bundled)
+
+    assert [m["role"] for m in history] == ["user", "assistant"]
+    reply = text_of(history[-1])
+    assert "8.5%" in reply and "[1]" in reply
+    assert f"[1]** {REPORT}" in reply  # the compact citation list: source · section
+    assert REPORT in panel
+    assert "二、2023年工作安排" in panel
+    assert "<mark>固定资产投资增长8.5%以上</mark>" in panel
+    assert "quote at characters" in panel
+
+
+def test_english_question_keeps_the_history(bundled):
+    first, _ = chat_turn(INVESTMENT_ZH, [], None, **bundled)
+    history, panel = chat_turn(INVESTMENT_EN, first, None, **bundled)
+
+    assert len(history) == 4 and history[:2] == first
+    reply = text_of(history[-1])
+    assert reply.startswith("According to the report")
+    assert "8.5%" in reply and "[1]" in reply
+    assert REPORT in panel and "二、2023年工作安排" in panel
+
+
+def test_unanswerable_question_says_so_and_lists_related_passages(bundled):
+    history, panel = chat_turn(UNANSWERABLE, [], None, **bundled)
+
+    reply = text_of(history[-1])
+    assert "没有找到" in reply and "do not answer" in reply
+    assert "Related passages" in reply
+    assert "8.5%" not in reply.split("Related")[0]
+    assert "related" in panel and "do not answer" in panel
+    assert "<mark>" not in panel
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [("", "empty"), ("   \n\t　", "empty"), ("问" * 10_000, "10,000 characters")],
+    ids=["empty", "whitespace", "10000-chars"],
+)
+def test_invalid_question_gets_one_clear_message(bundled, question, expected):
+    history, panel = chat_turn(question, [], None, **bundled)
+
+    replies = [m for m in history if m["role"] == "assistant"]
+    assert len(replies) == 1
+    reply = text_of(replies[0])
+    assert expected in reply and "Traceback" not in reply
+    assert reply[0].isupper() and reply.endswith(".")
+    assert panel == SOURCES_PLACEHOLDER
+    assert all(len(text_of(m)) < 400 for m in history)  # a long question is not echoed whole
+
+
+def test_any_assistant_error_becomes_one_sentence(bundled):
+    history, _ = chat_turn(INVESTMENT_ZH, [], "missing.txt", **bundled)
+
+    reply = text_of(history[-1])
+    assert reply.startswith("No indexed report is called") and reply.endswith(".")
+    assert "\n" not in reply
+
+
+# ---------------------------------------------------------------- report text is text
+
+
+@pytest.mark.parametrize("question", HOSTILE_QUESTIONS)
+def test_markup_in_a_report_never_reaches_the_page_unescaped(hostile, question):
+    history, panel = chat_turn(question, [], None, **hostile)
+
+    reply = text_of(history[-1])
+    assert "hostile-2024.txt" in panel, "the question should be answered from the hostile report"
+    for shown in (reply, panel):
+        assert not RAW_MARKUP.search(shown)
+        assert "${" not in shown and "](javascript" not in shown
+    assert "&lt;" in panel
+
+
+def test_hostile_passage_is_shown_as_text_in_the_sources_panel(hostile):
+    _, panel = chat_turn("港口吞吐量目标是多少？", [], None, **hostile)
+
+    assert "&lt;img src=x onerror=alert(2)&gt;" in panel
+    assert "&#36;&#123;alert(3)&#125;" in panel
+    assert "<mark>港口吞吐量目标是1.2亿吨&lt;img src=x onerror=alert(2)&gt;</mark>" in panel
+
+
+def test_chat_markdown_renders_report_markup_as_text():
+    markdown_it = pytest.importorskip("markdown_it")
+    md = markdown_it.MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    hostile = "<script>alert(1)</script> <b>9%</b> **加快** `航道` [1](javascript:alert(4)) ~~x~~ $$x$$ a\n# h"
+
+    rendered = md.render(md_text(hostile))
+
+    assert rendered.startswith("<p>") and rendered.count("<") == 2  # <p> and </p> only
+    assert "&lt;script&gt;" in rendered and "**加快**" in rendered and "[1](javascript:alert(4))" in rendered
+
+
+# ---------------------------------------------------------------- the report filter
+
+
+def test_filter_choices_list_the_indexed_reports(bundled, hostile):
+    assert report_choices(**bundled) == [(ALL_REPORTS, ALL_REPORTS), ("茂名2023年政府工作报告", REPORT)]
+    assert [value for _, value in report_choices(**hostile)] == [ALL_REPORTS, "hostile-2024.txt", "other-2024.txt"]
+
+
+def test_filter_restricts_the_answer_to_one_report(hostile):
+    question = "2024年工作安排有哪些？"
+    for source in ("hostile-2024.txt", "other-2024.txt"):
+        answer = ask_json(question, source, **hostile)
+        cited = answer["citations"] or answer["related"]
+        assert cited and {c["source"] for c in cited} == {source}
+    assert ask_json(question, ALL_REPORTS, **hostile)["question"] == question
+
+
+# ---------------------------------------------------------------- endpoints and start-up
+
+
+def test_endpoint_payloads(bundled):
+    answer = ask_json(INVESTMENT_ZH, None, **bundled)
+    assert answer["found"] is True and "8.5%" in answer["answer"]
+    assert answer["citations"][0]["source"] == REPORT
+
+    result = retrieve_json(INVESTMENT_EN, 3, **bundled)
+    assert result["question"] == INVESTMENT_EN
+    assert len(result["hits"]) == 3
+    assert all(set(hit) == HIT_KEYS for hit in result["hits"])
+    with pytest.raises(AssistantError, match="between 1 and"):
+        retrieve_json(INVESTMENT_EN, 0, **bundled)
+
+
+def test_page_names_its_api_endpoints_without_touching_the_index(tmp_path):
+    index = tmp_path / "index"
+    demo = build_demo(tmp_path / "data", index)
+
+    endpoints = demo.get_api_info()["named_endpoints"]
+    assert set(endpoints) == {"/ask", "/retrieve"}
+    assert [p["parameter_name"] for p in endpoints["/ask"]["parameters"]] == ["question", "source"]
+    assert [p["parameter_name"] for p in endpoints["/retrieve"]["parameters"]] == ["question", "k"]
+    assert not index.exists()
+
+
+def test_importing_app_has_no_side_effects(tmp_path):
+    spec = importlib.util.spec_from_file_location("app_under_test", ROOT / "app.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+
+    assert "demo" not in vars(module)
+    args = module.parse_args(["--port", "7999", "--data", str(tmp_path)])
+    assert (args.host, args.port, args.share, args.data, args.index) == ("127.0.0.1", 7999, False, str(tmp_path), None)
+
+
+def test_ensure_index_leaves_a_fresh_index_alone(hostile):
+    assert ensure_index(hostile["data_dir"], hostile["index_dir"]) is None
