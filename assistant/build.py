@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 import os
+import re
 import shutil
 import socket
 import time
