@@ -79,6 +79,26 @@ def lexical_text(chunk: Chunk) -> str:
     return f"{chunk.section}\n{chunk.text}" if chunk.section else chunk.text
 
 
+def ensure_index(data_dir: str | Path | None = None, index_dir: str | Path | None = None, *,
+                 progress: BuildProgress | None = None,
+                 say: Callable[[str], None] = log.info) -> BuildReport | None:
+    """Build or update the index when it is missing or older than the data folder, saying so.
+
+    Returns:
+        The build's report, or None when the index was already up to date.
+    """
+    fresh = check_freshness(data_dir, index_dir)
+    if fresh.fresh:
+        return None
+    changes = ", ".join(f"{len(v)} {k}" for k, v in
+                        (("new", fresh.added), ("changed", fresh.changed), ("removed", fresh.removed)) if v)
+    what = fresh.reason or f"data changed: {changes}"
+    say(f"Updating the index in {config.index_dir(index_dir)} ({what}) from {config.data_dir(data_dir)} …")
+    report = build_index(data_dir, index_dir, progress=progress)
+    say(f"Index ready: {report.chunks} chunks ({report.embedded} embedded) in {report.seconds:.1f}s.")
+    return report
+
+
 def _source_of(path: Path, data_dir: Path) -> str:
     return path.relative_to(data_dir).as_posix()
 

@@ -88,26 +88,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _ensure_index(data: str | None, index: str | None, quiet: bool) -> None:
-    """Build the index first when it is missing or older than the data folder."""
-    from .build import build_index, check_freshness
+    """Build the index first when it is missing or older than the data folder, saying so."""
+    from .build import ensure_index
 
-    fresh = check_freshness(data, index)
-    if fresh.fresh:
-        return
-    if not fresh.exists:
-        what = fresh.reason or "no index yet"
-    elif fresh.reason:
-        what = fresh.reason
-    else:
-        parts = [f"{len(v)} {k}" for k, v in
-                 (("new", fresh.added), ("changed", fresh.changed), ("removed", fresh.removed)) if v]
-        what = "data changed: " + ", ".join(parts)
-    if not quiet:
-        print(f"Updating the index ({what}) from {config.data_dir(data)} …", file=sys.stderr)
-    report = build_index(data, index, progress=None)
-    if not quiet:
-        print(f"Index ready: {report.chunks} chunks ({report.embedded} embedded) in "
-              f"{report.seconds:.1f}s.", file=sys.stderr)
+    ensure_index(data, index, say=(lambda _: None) if quiet else (lambda m: print(m, file=sys.stderr)))
 
 
 def _print_build(report, quiet: bool) -> None:
@@ -235,27 +219,46 @@ def cmd_status(args) -> int:
 
 
 def cmd_eval(args) -> int:
-    from .evaluate import evaluate_retrieval, load_questions
+    from .answer import Answerer
+    from .evaluate import evaluate_answers, evaluate_retrieval, load_questions
     from .retrieve import get_retriever
 
     _ensure_index(args.data, args.index, args.quiet)
     questions = load_questions(args.qa)
-    results = evaluate_retrieval(get_retriever(args.index, args.data), questions, k=args.k)
+    retriever = get_retriever(args.index, args.data)
+    retrieval = evaluate_retrieval(retriever, questions, k=args.k)
+    answers = evaluate_answers(Answerer(retriever), questions)
     if args.json:
-        print(json.dumps({m: {lang: s.to_dict() for lang, s in d.items()} for m, d in results.items()},
-                         ensure_ascii=False, indent=2))
+        print(json.dumps({
+            "retrieval": {m: {lang: s.to_dict() for lang, s in d.items()} for m, d in retrieval.items()},
+            "answers": {lang: s.to_dict() for lang, s in answers.items()},
+        }, ensure_ascii=False, indent=2))
         return 0
+    print(f"Retrieval (k={args.k}), {len(questions)} questions from {args.qa}")
     print(f"{'retriever':<8} {'lang':<4} {'n':>3} {'R@1':>6} {'R@3':>6} {'R@5':>6} {'MRR':>6} {'p50ms':>6} {'p95ms':>6}")
-    for mode, by_lang in results.items():
+    for mode, by_lang in retrieval.items():
         for lang, s in by_lang.items():
             r = s.recall
             print(f"{mode:<8} {lang:<4} {s.n:>3} {r.get(1, 0):>6.3f} {r.get(3, 0):>6.3f} {r.get(5, 0):>6.3f} "
                   f"{s.mrr:>6.3f} {s.latency_p50_ms:>6.1f} {s.latency_p95_ms:>6.1f}")
-    failures = results["hybrid"]["all"].failures
-    if failures:
-        print(f"\nHybrid misses at k={args.k}:")
-        for f in failures:
-            print(f"  {f['id']}: {f['question']}  gold {f['gold']}\n      got: {f['retrieved'][0] if f['retrieved'] else '-'}")
+    print("\nAnswers")
+    print(f"{'lang':<4} {'n':>3} {'accuracy':>8} {'unansw.':>7} {'refused':>7} {'ungrounded':>10} "
+          f"{'median len':>10} {'p50ms':>6} {'p95ms':>6}")
+    for lang, s in answers.items():
+        print(f"{lang:<4} {s.n:>3} {s.accuracy:>8.3f} {s.n_unanswerable:>7} {s.refusal_accuracy:>7.3f} "
+              f"{s.ungrounded:>10} {s.median_answer_chars:>10.0f} {s.latency_p50_ms:>6.1f} {s.latency_p95_ms:>6.1f}")
+    misses = retrieval["hybrid"]["all"].failures
+    if misses:
+        print(f"\nRetrieval misses (hybrid, k={args.k}):")
+        for f in misses:
+            print(f"  {f['id']}: {f['question']}  gold {f['gold']}\n      top hit: "
+                  f"{f['retrieved'][0] if f['retrieved'] else '-'}")
+    wrong = answers["all"].failures
+    if wrong:
+        print("\nWrong answers:")
+        for f in wrong:
+            print(f"  {f['id']}: {f['question']}  expected {f.get('gold') or f.get('expected')}\n"
+                  f"      answer: {f['answer'][:100]}")
     return 0
 
 

@@ -90,7 +90,7 @@ GLOSSARY: dict[str, tuple[str, ...]] = {
     r"total investment|total cost|investment amount": ("总投资",),
     r"actually utili[sz]ed|utili[sz]ed foreign": ("实际利用外资",),
     r"cargo throughput|throughput|container volume": ("吞吐量", "货物吞吐量"),
-    r"open(?:ed|ing)? to traffic|completion date|be completed": ("建成通车", "通车"),
+    r"open(?:ed|ing)? to traffic": ("建成通车", "通车"),
     r"tourists?|visitors?|tourism revenue": ("游客", "旅游收入"),
     r"school places|student places|enrol+ment": ("学位",),
     # industry and projects
@@ -156,7 +156,10 @@ GLOSSARY: dict[str, tuple[str, ...]] = {
     r"cooperat\w+|partner\w*": ("合作",),
     r"provinc\w+": ("全省", "省"),
 }
-_COMPILED = [(re.compile(pattern, re.IGNORECASE), terms) for pattern, terms in GLOSSARY.items()]
+# \b would see no boundary between 年 and GDP (both are word characters): use Latin-letter edges.
+_EDGE = r"(?:(?<![A-Za-z])(?=[A-Za-z])|(?<=[A-Za-z])(?![A-Za-z]))"
+_COMPILED = [(re.compile(pattern.replace(r"\b", _EDGE), re.IGNORECASE), terms)
+             for pattern, terms in GLOSSARY.items()]
 _AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(thousand|million|billion|trillion)", re.IGNORECASE)
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 

@@ -53,6 +53,11 @@ def has_latin(text: str) -> bool:
     return bool(_LATIN.search(text))
 
 
+def is_english(text: str) -> bool:
+    """Latin letters and no Chinese character: "GDP目标是多少" is a Chinese question."""
+    return has_latin(text) and not _CJK_CHARS.search(text)
+
+
 @functools.lru_cache(maxsize=65536)
 def _pinyin(word: str) -> str:
     from pypinyin import lazy_pinyin

@@ -16,9 +16,8 @@ from pathlib import Path
 
 import gradio as gr
 
-from . import config
 from .answer import Answer, Citation, ask
-from .build import BuildReport, build_index, check_freshness
+from .build import ensure_index
 from .errors import AssistantError
 from .retrieve import Hit, check_question, get_retriever
 
@@ -35,8 +34,10 @@ EXAMPLES = [
     "2023年茂名的房价调控目标是多少？",
 ]
 ALL_REPORTS = "All reports"
-SOURCES_PLACEHOLDER = ('<div class="rqa-sources rqa-empty">The passages an answer cites appear here, '
-                       "with the quoted words highlighted.</div>")
+SOURCES_PLACEHOLDER = ('<div class="rqa-sources"><h3>Sources</h3><div class="rqa-empty">The passages an answer '
+                       "cites appear here, with the quoted words highlighted.</div></div>")
+# Characters of a related passage shown in the chat, to tell passages of one section apart.
+EXCERPT_CHARS = 36
 MAX_K = 50
 # How much of a rejected question the chat echoes back.
 ECHO_CHARS = 200
@@ -67,10 +68,10 @@ _TEMPLATE = str.maketrans({"$": "&#36;", "{": "&#123;", "}": "&#125;"})
 # ---------------------------------------------------------------- escaping
 
 
-def md_text(text: str) -> str:
+def md_text(text: str, strip: bool = True) -> str:
     """Report text made safe for the chat: no HTML, no Markdown, on one line."""
-    text = _SPACE.sub(" ", text).strip()
-    return _MARKDOWN.sub(r"\\\1", html.escape(text, quote=False))
+    text = _SPACE.sub(" ", text)
+    return _MARKDOWN.sub(r"\\\1", html.escape(text.strip() if strip else text, quote=False))
 
 
 def _h(text: object) -> str:
@@ -103,23 +104,29 @@ def _marker_spans(answer: Answer) -> list[tuple[int, int]]:
     return spans
 
 
+def _excerpt(text: str) -> str:
+    text = _SPACE.sub(" ", text).strip()
+    return text if len(text) <= EXCERPT_CHARS else text[:EXCERPT_CHARS] + "…"
+
+
 def _place(hit: Hit) -> str:
-    return f"{hit.source} · {hit.section}" if hit.section else hit.source
+    """source · page or paragraph (for extracted formats) · section heading path."""
+    return " · ".join(x for x in (hit.source, hit.locator, hit.section) if x)
 
 
 def answer_markdown(answer: Answer) -> str:
     """The chat message for an answer: its text with [n] markers and a compact citation list."""
     parts, pos = [], 0
     for a, b in _marker_spans(answer):
-        parts.append(md_text(answer.text[pos:a]) + answer.text[a:b])
+        parts.append(md_text(answer.text[pos:a], strip=False) + answer.text[a:b])
         pos = b
-    parts.append(md_text(answer.text[pos:]))
-    body = "".join(parts)
+    parts.append(md_text(answer.text[pos:], strip=False))
+    body = "".join(parts).strip()
     if answer.found:
         cites = "\n".join(f"**[{c.n}]** {md_text(_place(c))}" for c in answer.citations)
         return f"{body}\n\n{cites}"
     if answer.related:
-        related = "\n".join(f"- {md_text(_place(h))}" for h in answer.related)
+        related = "\n".join(f"- {md_text(_place(h))}: “{md_text(_excerpt(h.text))}”" for h in answer.related)
         return f"{body}\n\n*Related passages (not an answer):*\n{related}"
     return body
 
@@ -156,6 +163,7 @@ def _card(hit: Hit, label: str, marks: list[tuple[int, int]], quote: tuple[int, 
     if hit.year and str(hit.year) not in hit.title:
         about.append(str(hit.year))
     title = _h(" · ".join(about))
+    where = " · ".join(x for x in (hit.locator, hit.section) if x) or "(no heading)"
     span = f"characters {hit.start}–{hit.end}"
     if quote:
         span = f"quote at characters {quote[0]}–{quote[1]} · passage {hit.start}–{hit.end}"
@@ -165,7 +173,7 @@ def _card(hit: Hit, label: str, marks: list[tuple[int, int]], quote: tuple[int, 
         f'<span class="rqa-file">{_h(hit.source)}</span>'
         + (f' <span class="rqa-label">{title}</span>' if title else "")
         + "</div>"
-        f'<div class="rqa-section">{_h(hit.section or "(no heading)")}</div>'
+        f'<div class="rqa-section">{_h(where)}</div>'
         f'<div class="rqa-span">{span}</div>'
         f'<blockquote class="rqa-text">{_passage(hit.text, marks)}</blockquote>'
         "</div>"
@@ -350,11 +358,12 @@ def build_demo(data_dir: str | Path | None = None, index_dir: str | Path | None 
                 chatbot = gr.Chatbot(label="Chat", elem_id="rqa-chat", height=480, layout="bubble",
                                      sanitize_html=True, render_markdown=True, line_breaks=True,
                                      latex_delimiters=[], allow_tags=False, feedback_options=None,
+                                     group_consecutive_messages=False,
                                      buttons=["copy"],
                                      placeholder="Ask about the report in Chinese or English.")
                 with gr.Row():
                     question = gr.Textbox(show_label=False, placeholder="输入问题 / Type a question, then Enter",
-                                          elem_id="rqa-question", scale=6, lines=1, max_lines=4,
+                                          elem_id="rqa-question", scale=6, min_width=240, lines=1, max_lines=4,
                                           autofocus=True)
                     submit = gr.Button("Ask", variant="primary", elem_id="rqa-submit", scale=1, min_width=80)
                     clear_btn = gr.Button("Clear", elem_id="rqa-clear", scale=1, min_width=80)
@@ -366,6 +375,7 @@ def build_demo(data_dir: str | Path | None = None, index_dir: str | Path | None 
         gr.on([question.submit, submit.click], respond, inputs=[question, chatbot, report],
               outputs=[question, chatbot, sources], api_visibility="private")
         clear_btn.click(clear, outputs=[question, chatbot, sources], api_visibility="private")
+        chatbot.clear(clear, outputs=[question, chatbot, sources], api_visibility="private")  # its own bin icon
         demo.load(refresh_filter, inputs=report, outputs=report, api_visibility="private")
         gr.api(ask_endpoint, api_name="ask")
         gr.api(retrieve_endpoint, api_name="retrieve")
@@ -387,23 +397,6 @@ class _BuildLog:
             log.info("  %s (%d) …", stage, total)
 
 
-def ensure_index(data_dir: str | Path | None = None, index_dir: str | Path | None = None) -> BuildReport | None:
-    """Build or update the index when it is missing or older than the data folder, logging progress.
-
-    Returns:
-        The build's report, or None when the index was already up to date.
-    """
-    fresh = check_freshness(data_dir, index_dir)
-    if fresh.fresh:
-        return None
-    what = fresh.reason or ", ".join(f"{len(v)} {k}" for k, v in
-                                     (("new", fresh.added), ("changed", fresh.changed), ("removed", fresh.removed)) if v)
-    log.info("Building the index in %s from %s (%s) …", config.index_dir(index_dir), config.data_dir(data_dir), what)
-    report = build_index(data_dir, index_dir, progress=_BuildLog())
-    log.info("Index ready: %d chunks, %d embedded, in %.1fs.", report.chunks, report.embedded, report.seconds)
-    return report
-
-
 def theme() -> gr.themes.Base:
     """The default theme with local fonts only (no web font requests; CJK from the system)."""
     sans = ["Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", "system-ui", "sans-serif"]
@@ -421,7 +414,8 @@ def launch(data_dir: str | Path | None = None, index_dir: str | Path | None = No
         port: port to listen on.
         share: also open a public Gradio share link.
     """
-    ensure_index(data_dir, index_dir)
-    get_retriever(index_dir, data_dir)  # load the index and model now, not on the first question
+    ensure_index(data_dir, index_dir, progress=_BuildLog())
+    # Load the index and the model and run the answer path once now, not on the first question.
+    ask("政府工作报告", index_dir, data_dir=data_dir)
     demo = build_demo(data_dir, index_dir)
     demo.queue().launch(server_name=host, server_port=port, share=share, theme=theme(), css=CSS)

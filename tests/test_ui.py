@@ -145,7 +145,8 @@ def test_markup_in_a_report_never_reaches_the_page_unescaped(hostile, question):
     assert "hostile-2024.txt" in panel, "the question should be answered from the hostile report"
     for shown in (reply, panel):
         assert not RAW_MARKUP.search(shown)
-        assert "${" not in shown and "](javascript" not in shown
+        assert "${" not in shown  # gr.HTML fills `${...}` templates
+    assert "](javascript" not in reply  # a Markdown link in the chat
     assert "&lt;" in panel
 
 
@@ -224,3 +225,17 @@ def test_importing_app_has_no_side_effects(tmp_path):
 
 def test_ensure_index_leaves_a_fresh_index_alone(hostile):
     assert ensure_index(hostile["data_dir"], hostile["index_dir"]) is None
+
+
+def test_a_running_page_picks_up_a_rebuilt_index(copy_index):
+    data, index = copy_index
+    where = {"data_dir": data, "index_dir": index}
+    assert [value for _, value in report_choices(**where)] == [ALL_REPORTS, REPORT]
+
+    (data / "other-2024.txt").write_text(OTHER, encoding="utf-8")
+    report = ensure_index(data, index)
+
+    assert report is not None and report.added == ["other-2024.txt"] and report.embedded < 5
+    assert [value for _, value in report_choices(**where)] == [ALL_REPORTS, REPORT, "other-2024.txt"]
+    history, panel = chat_turn("2024年新建高标准农田多少亩？", [], "other-2024.txt", **where)
+    assert "3万亩" in text_of(history[-1]) and "other-2024.txt" in panel

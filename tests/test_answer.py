@@ -1,0 +1,141 @@
+"""Cited extractive answers: golden answers, refusals, grounding, multi-part questions."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import assistant
+from assistant.answer import Answerer, numbers_grounded
+from assistant.evaluate import answer_correct, evaluate_answers
+from assistant.retrieve import Retriever
+
+pytestmark = pytest.mark.model
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def answerer(built_index):
+    return Answerer(Retriever(built_index))
+
+
+@pytest.fixture(scope="module")
+def golden_answers(answerer, golden):
+    return [(q, answerer.ask(q.question)) for q in golden]
+
+
+def test_golden_answer_accuracy_per_language(answerer, golden):
+    scores = evaluate_answers(answerer, golden)
+    for lang in ("zh", "en"):
+        assert scores[lang].n >= 39
+        assert scores[lang].accuracy >= 0.9, (lang, scores[lang].failures)
+
+
+def test_unanswerable_questions_are_refused(golden_answers):
+    unanswerable = [(q, a) for q, a in golden_answers if q.unanswerable]
+    assert len(unanswerable) >= 10
+    refused = [a for _, a in unanswerable if not a.found]
+    assert len(refused) / len(unanswerable) >= 0.9
+    for a in refused:
+        assert a.text.startswith("报告中没有找到") and not a.citations
+        assert a.related, "a refusal offers the closest passages"
+
+
+def test_every_number_in_an_answer_is_in_its_citations(golden_answers):
+    found = [a for _, a in golden_answers if a.found]
+    assert len(found) >= 70
+    for a in found:
+        assert numbers_grounded(a), a.text
+        for c in a.citations:
+            # The quote is the report's own words, inside the span it claims.
+            span = c.text[c.quote_start - c.start : c.quote_end - c.start]
+            assert c.start <= c.quote_start < c.quote_end <= c.end
+            assert all(part in span for part in c.quote.split("；")), (c.quote, span)
+            assert f"[{c.n}]" in a.text
+
+
+def test_numbers_grounded_detects_an_invented_figure(answerer):
+    a = answerer.ask("2023年固定资产投资增长目标是多少？")
+    assert numbers_grounded(a)
+    a.text = a.text.replace("8.5", "9.5")
+    assert not numbers_grounded(a)
+
+
+def test_answers_are_short(golden_answers):
+    lengths = sorted(len(re.sub(r"\[\d+\]|According to the report: ", "", a.text))
+                     for _, a in golden_answers if a.found)
+    assert lengths[len(lengths) // 2] <= 60
+
+
+@pytest.mark.parametrize("question", ["2023年固定资产投资增长目标是多少？", "What is the 2023 investment target?"])
+def test_investment_target(answerer, question):
+    a = answerer.ask(question)
+    assert a.found and "固定资产投资增长8.5%以上" in a.text and "[1]" in a.text
+    c = a.citations[0]
+    assert c.n == 1 and c.section == "二、2023年工作安排" and "8.5%" in c.quote
+    assert c.source == "maoming-2023-government-work-report.txt"
+    if question.isascii():
+        assert a.text.startswith("According to the report:")
+
+
+def test_positioning_of_high_tech_zone(answerer):
+    a = answerer.ask("高新区的定位是什么？")
+    assert a.found and "科创新城" in a.text
+    assert a.citations[0].section.endswith("抓大平台大载体")
+
+
+def test_two_part_question_covers_both_parts(answerer):
+    a = answerer.ask("地区生产总值和居民消费价格的目标分别是多少？")
+    assert a.found and "6.0%" in a.text and "3%左右" in a.text
+
+
+def test_two_part_question_across_passages(answerer):
+    a = answerer.ask("高新区和临空经济区分别锚定什么定位？")
+    assert a.found and "科创新城" in a.text and "空港新城" in a.text
+
+
+@pytest.mark.parametrize("question", [
+    "2023年茂名的房价调控目标是多少？",
+    "What is the 2023 target for housing prices?",
+    "2022年茂名地区生产总值实际增长了多少？",
+    "深圳市2023年的地区生产总值增长目标是多少？",
+])
+def test_refusals(answerer, question):
+    a = answerer.ask(question)
+    assert not a.found and not a.citations and a.related
+
+
+def test_ask_module_function_and_dict(built_index):
+    a = assistant.ask("高新区的定位是什么？", index_dir=built_index)
+    d = a.to_dict()
+    assert set(d) >= {"question", "answer", "found", "citations"}
+    assert set(d["citations"][0]) >= {"n", "score", "source", "section", "text", "start", "end"}
+    json.dumps(d, ensure_ascii=False)
+
+
+def test_golden_answers_are_correct_markers(golden_answers):
+    """answer_correct needs the gold string in the answer AND in a cited passage."""
+    q, a = next((q, a) for q, a in golden_answers if q.gold and a.found and answer_correct(a, q.gold))
+    a.citations = []
+    assert not answer_correct(a, q.gold)
+
+
+def test_ask_cli_json(built_index):
+    proc = subprocess.run(
+        [sys.executable, "-m", "assistant", "ask", "What is the 2023 investment target?", "--json", "-q",
+         "--index", str(built_index), "--data", str(built_index.parent / "data")],
+        cwd=REPO, capture_output=True, text=True, timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)
+    assert out["found"] is True and "8.5%" in out["answer"]
+    assert [c["n"] for c in out["citations"]] == list(range(1, len(out["citations"]) + 1))
+    c = out["citations"][0]
+    text = (built_index.parent / "data" / c["source"]).read_text(encoding="utf-8")
+    assert text[c["start"] : c["end"]] == c["text"]
+    assert text[c["quote_start"] : c["quote_end"]] == c["quote"]

@@ -1,0 +1,231 @@
+"""The page end to end: `python app.py` in a subprocess, its API through gradio_client, the chat in Chromium.
+
+`start_app` / `stop_app` are plain functions so benchmarks can reuse them
+(`sys.path.insert(0, "tests"); from test_page import start_app, stop_app`).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+ROOT = Path(__file__).resolve().parent.parent
+REPORT = ROOT / "data" / "maoming-2023-government-work-report.txt"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+INVESTMENT_ZH = "2023年固定资产投资增长目标是多少？"
+INVESTMENT_EN = "What is the 2023 investment target?"
+SECTION = "二、2023年工作安排"
+HIT_KEYS = {"rank", "score", "source", "section", "text", "start", "end"}
+# A second report, on a topic of its own, whose text carries markup that must stay text.
+HOSTILE_NAME = "hostile-2024.txt"
+HOSTILE_TITLE = "测试市2024年政府工作报告"
+HOSTILE = """测试市2024年政府工作报告
+
+一、2024年工作安排
+
+  抓好港口建设。港口吞吐量目标是1.2亿吨<img src=x onerror=alert(2)>,推动<script>alert(1)</script>港口转型,<b>加快</b>航道建设。
+"""
+START_TIMEOUT = 300.0
+
+
+@dataclass
+class App:
+    """A running `python app.py`."""
+
+    proc: subprocess.Popen
+    url: str
+    index: Path
+    log: Path
+    startup_seconds: float  # process start → first HTTP 200
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _log_tail(log: Path, lines: int = 30) -> str:
+    try:
+        return "\n".join(log.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:])
+    except OSError:
+        return ""
+
+
+def start_app(data: Path, index: Path, log: Path, port: int | None = None, timeout: float = START_TIMEOUT) -> App:
+    """Start `python app.py` on a free port and wait until the page answers HTTP 200.
+
+    Args:
+        data: folder of reports.
+        index: index folder (built by the app when missing or stale).
+        log: file for the app's output.
+        port: port to listen on (default: a free one).
+        timeout: seconds to wait for the page.
+    Returns:
+        The running app, with the seconds from process start to the first HTTP 200.
+    """
+    port = port or free_port()
+    url = f"http://127.0.0.1:{port}/"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
+    env.update(GRADIO_ANALYTICS_ENABLED="False", PYTHONUNBUFFERED="1", NO_PROXY="127.0.0.1,localhost")
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    t0 = time.perf_counter()
+    with open(log, "wb") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "app.py", "--port", str(port), "--data", str(data), "--index", str(index)],
+            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
+        )
+    while True:
+        if proc.poll() is not None:
+            raise RuntimeError(f"app.py exited with {proc.returncode}:\n{_log_tail(log)}")
+        try:
+            with opener.open(url, timeout=2) as response:
+                if response.status == 200:
+                    return App(proc, url, index, log, time.perf_counter() - t0)
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        if time.perf_counter() - t0 > timeout:
+            stop_app(proc)
+            raise RuntimeError(f"app.py did not answer within {timeout:.0f}s:\n{_log_tail(log)}")
+        time.sleep(0.2)
+
+
+def stop_app(proc: subprocess.Popen) -> None:
+    """Stop the app started by start_app (terminate, then kill)."""
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=15)
+
+
+def say(request: pytest.FixtureRequest, line: str) -> None:
+    """A line in pytest's output, shown even when output is captured."""
+    plugins = request.config.pluginmanager
+    reporter, capture = plugins.get_plugin("terminalreporter"), plugins.get_plugin("capturemanager")
+    if reporter is None or capture is None:
+        print(line)
+        return
+    with capture.global_and_fixture_disabled():
+        reporter.ensure_newline()
+        reporter.write_line(line)
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest):
+    """The app as on a fresh clone: a data folder and no index yet (the app builds it)."""
+    root = tmp_path_factory.mktemp("page")
+    data = root / "data"
+    data.mkdir()
+    shutil.copy2(REPORT, data / REPORT.name)
+    (data / HOSTILE_NAME).write_text(HOSTILE, encoding="utf-8")
+    running = start_app(data, root / "index", root / "app.log")
+    try:
+        say(request, f"[page] cold start (index built on start-up): {running.startup_seconds:.1f}s to HTTP 200")
+        yield running
+    finally:
+        stop_app(running.proc)
+
+
+def test_startup_with_a_built_index(app: App, tmp_path: Path, request: pytest.FixtureRequest):
+    index = tmp_path / "index"
+    shutil.copytree(app.index, index, ignore=shutil.ignore_patterns(".build.lock"))
+    data = tmp_path / "data"
+    shutil.copytree(app.index.parent / "data", data, copy_function=shutil.copy2)
+
+    warm = start_app(data, index, tmp_path / "app.log")
+    try:
+        say(request, f"[page] start-up with a built index: {warm.startup_seconds:.1f}s to HTTP 200")
+        assert "Updating the index" not in warm.log.read_text(encoding="utf-8")
+    finally:
+        stop_app(warm.proc)
+
+
+def test_api_through_gradio_client(app: App, request: pytest.FixtureRequest):
+    from gradio_client import Client
+    from gradio_client.exceptions import AppError
+
+    client = Client(app.url, verbose=False, download_files=False, analytics_enabled=False)
+
+    t0 = time.perf_counter()
+    answer = client.predict(INVESTMENT_ZH, api_name="/ask")
+    say(request, f"[page] /ask round trip: {1000 * (time.perf_counter() - t0):.0f} ms")
+    assert answer["found"] is True
+    assert "8.5%" in answer["answer"] and "[1]" in answer["answer"]
+    first = answer["citations"][0]
+    assert first["n"] == 1 and first["source"] == REPORT.name and first["section"] == SECTION
+    assert "8.5%" in first["quote"] and first["quote"] in first["text"]
+    assert first["start"] <= first["quote_start"] < first["quote_end"] <= first["end"]
+
+    filtered = client.predict(INVESTMENT_ZH, REPORT.name, api_name="/ask")
+    assert filtered["found"] is True and {c["source"] for c in filtered["citations"]} == {REPORT.name}
+
+    result = client.predict(INVESTMENT_EN, 3, api_name="/retrieve")
+    assert result["question"] == INVESTMENT_EN
+    assert [hit["rank"] for hit in result["hits"]] == [1, 2, 3]
+    assert all(set(hit) == HIT_KEYS for hit in result["hits"])
+
+    with pytest.raises(AppError, match="empty"):
+        client.predict("   ", api_name="/ask")
+
+
+def test_chat_in_a_real_browser(app: App, tmp_path: Path):
+    from playwright.sync_api import expect, sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"no Chromium at {CHROMIUM} (make browser)")
+    dialogs: list[str] = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+            page.goto(app.url)
+            chat, sources = page.locator("#rqa-chat"), page.locator("#rqa-sources")
+            question = page.locator("#rqa-question textarea")
+
+            question.fill(INVESTMENT_ZH)
+            question.press("Enter")
+            expect(chat).to_contain_text("8.5%", timeout=60_000)
+            expect(chat).to_contain_text("[1]")
+            expect(chat).to_contain_text(SECTION)
+            expect(sources.locator("mark")).to_have_text("固定资产投资增长8.5%以上")
+            expect(sources).to_contain_text(REPORT.name)
+
+            question.fill(INVESTMENT_EN)
+            page.locator("#rqa-submit").click()
+            expect(chat).to_contain_text("According to the report", timeout=60_000)
+            screenshot = tmp_path / "page.png"
+            page.screenshot(path=screenshot, full_page=True)
+
+            # The hostile report through the filter: its markup shows as text and runs nothing.
+            page.locator("#rqa-report input").click()
+            page.get_by_role("option", name=HOSTILE_TITLE).click()
+            question.fill("港口吞吐量目标是多少？")
+            question.press("Enter")
+            expect(chat).to_contain_text("1.2亿吨<img src=x onerror=alert(2)>", timeout=60_000)
+            expect(sources).to_contain_text("<script>alert(1)</script>")
+            page.wait_for_timeout(500)
+            for box in (chat, sources):
+                assert box.locator("script, img, b, iframe").count() == 0
+        finally:
+            browser.close()
+
+    assert dialogs == []
+    assert screenshot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert screenshot.stat().st_size > 30_000
