@@ -227,7 +227,10 @@ def build_index(
                 old = None
         old_sources = old.manifest["sources"] if old else {}
 
-        files = list_report_files(data_dir)
+        # Sources already indexed claim their content first, so a new copy of an indexed report
+        # is the duplicate (and nothing is re-embedded), whatever the names' order.
+        files = sorted(list_report_files(data_dir),
+                       key=lambda p: (_source_of(p, data_dir) not in old_sources, _source_of(p, data_dir)))
         by_hash: dict[str, str] = {}
         keep: dict[str, dict] = {}
         stamps: dict[str, dict] = {}

@@ -17,7 +17,9 @@ _L1 = re.compile(r"^[一二三四五六七八九十百]+、")
 _L2 = re.compile(r"^[(（][一二三四五六七八九十百]+[)）]")
 _L3 = re.compile(r"^\d{1,2}[.、．](?!\d)")
 _MD = re.compile(r"^(#{1,6})\s+")
-_SENTENCE = re.compile(r".*?(?:[。！？!?；;]+[”’\"』」)）]*|$)", re.S)
+# Sentence ends: Chinese and ASCII marks, and an English full stop after a word, before white
+# space (not 6.0, not the 1. of a numbered heading).
+_SENTENCE = re.compile(r".*?(?:(?:[。！？!?；;]+|(?<=[A-Za-z)])\.(?=\s))[”’\"』」)）]*|$)", re.S)
 _CLAUSE = re.compile(r".*?(?:[，,、：:]+|$)", re.S)
 # Answer units: split at sentence ends, ；; ，, and ：: (list separators 、 stay inside).
 _ANSWER_CLAUSE = re.compile(r"[^。！？!?；;，,:：]+[。！？!?；;，,:：]*")
@@ -31,7 +33,7 @@ class ChunkerSettings:
 
     max_chars: int = 200
     min_chars: int = 20
-    version: int = 1
+    version: int = 2
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -87,15 +89,16 @@ def is_lead_phrase(sentence: str) -> bool:
 
 
 def _heading_level(para: str) -> int | None:
+    """Markdown `#`…`######` are levels 1-6; 一、 (一) 1. come below them as 7, 8, 9."""
     md = _MD.match(para)
     if md:
         return len(md.group(1))
     if _L1.match(para):
-        return 1
+        return 7
     if _L2.match(para):
-        return 2
+        return 8
     if _L3.match(para):
-        return 3
+        return 9
     return None
 
 
@@ -174,7 +177,10 @@ def chunk_document(doc: Document, settings: ChunkerSettings | None = None) -> li
         cur_path = base
         for i, (s_start, s_end) in enumerate(sents):
             sentence = text[s_start:s_end]
-            starts_run = level is None and is_lead_phrase(sentence)
+            # A lead phrase opens a run of sentences: never the last sentence of a paragraph,
+            # never a figure (接待游客3000万人次。 is a fact, not a topic).
+            starts_run = (level is None and is_lead_phrase(sentence) and i + 1 < len(sents)
+                          and not any(ch.isdigit() for ch in sentence))
             if starts_run:
                 if i == 0:
                     lead = sentence.strip().rstrip("。")

@@ -119,7 +119,8 @@ class SentenceTransformerEmbedder:
                     prompts.setdefault(key, value)
         self._query_prompt = prompts.get("query")
         self._doc_prompt = prompts.get("document") or prompts.get("passage") or prompts.get("corpus")
-        self.dim = int(self._st.get_sentence_embedding_dimension())
+        get_dim = getattr(self._st, "get_embedding_dimension", None) or self._st.get_sentence_embedding_dimension
+        self.dim = int(get_dim())
 
     def _encode(self, texts: list[str], prompt: str | None) -> np.ndarray:
         return self._st.encode(texts, prompt=prompt, batch_size=BATCH_SIZE, convert_to_numpy=True,

@@ -1,6 +1,6 @@
 """Index stage: the on-disk index (FAISS vectors + BM25 + chunks + manifest) and its format.
 
-Layout of an index folder (format 1):
+Layout of an index folder (format 2):
     manifest.json                 format, model, dimension, chunker, sources, files, timestamps
     chunks.<gen>.jsonl            one chunk a line, row i = vector i
     vectors.<gen>.faiss           faiss.write_index of the inner-product index
@@ -28,7 +28,7 @@ from .chunk import Chunk
 from .errors import IndexFormatError, IndexNotFoundError
 
 FORMAT = "report-qa-index"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 MANIFEST = "manifest.json"
 # Above this many chunks the exact flat index gives way to HNSW (see README, "Scale").
 APPROXIMATE_THRESHOLD = 200_000

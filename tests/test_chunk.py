@@ -213,11 +213,6 @@ def test_long_sentence_is_cut_only_after_commas(synthetic_doc):
     assert all(synthetic_doc.text[cut - 1] == "，" for cut in cuts)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="chunk._heading_level mixes Markdown levels (## = 2) with numbering levels ((一) = 2): in a "
-    "Markdown report with '## 一、' chapters a plain （一） line replaces the chapter instead of nesting",
-)
 def test_numbered_heading_nests_under_a_markdown_chapter(tmp_path: Path):
     path = tmp_path / "report.md"
     path.write_text(
@@ -230,11 +225,6 @@ def test_numbered_heading_nests_under_a_markdown_chapter(tmp_path: Path):
     assert sections(chunks[0]) == ["某市政府工作报告", "一、过去一年工作回顾", "（一）产业发展"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="chunk.chunk_document takes any short sentence ending in 。 as a lead phrase, even the last sentence "
-    "of a paragraph, which opens no run: 接待游客3000万人次。 becomes a heading and is split from its paragraph",
-)
 def test_short_last_sentence_of_a_paragraph_is_not_a_heading(tmp_path: Path):
     path = tmp_path / "report.txt"
     path.write_text(
