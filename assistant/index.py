@@ -93,6 +93,33 @@ class IndexStore:
     def dim(self) -> int:
         return int(self.manifest["embedding"]["dim"])
 
+    def search_vectors(self, query: np.ndarray, n: int,
+                       allowed: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """Rows of the n chunks nearest to a query vector, and their cosines, best first.
+
+        This, `make_faiss_index`, `vectors` and the read/write calls in `save`/`load` are the
+        whole vector backend: another engine (e.g. a distributed one) replaces these.
+
+        Args:
+            query: a normalised query vector.
+            n: how many.
+            allowed: only these chunk rows (filters by source, year or region).
+        """
+        import faiss
+
+        q = np.asarray(query, dtype=np.float32).reshape(1, -1)
+        params = None
+        if allowed is not None:
+            if len(allowed) == 0:
+                return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+            params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(np.asarray(allowed, dtype=np.int64)))
+        n = min(n, self.faiss_index.ntotal)
+        if n <= 0:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+        scores, ids = self.faiss_index.search(q, n, params=params)
+        keep = ids[0] >= 0
+        return ids[0][keep], scores[0][keep]
+
     def vectors(self) -> np.ndarray:
         """Every stored vector, in chunk order (used to carry unchanged sources over)."""
         n = self.faiss_index.ntotal

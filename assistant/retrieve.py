@@ -174,21 +174,8 @@ class Retriever:
         return self.embedder.embed_query(to_simplified(dense_query(question)))
 
     def dense_scores(self, q: np.ndarray, mask: np.ndarray | None, n: int) -> tuple[np.ndarray, np.ndarray]:
-        """Top-n chunk ids and cosine scores from FAISS (restricted to mask)."""
-        import faiss
-
-        store = self.store
-        q = np.asarray(q, dtype=np.float32).reshape(1, -1)
-        params = None
-        if mask is not None:
-            ids = np.flatnonzero(mask).astype(np.int64)
-            if ids.size == 0:
-                return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
-            params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(ids))
-        n = min(n, store.faiss_index.ntotal)
-        scores, ids = store.faiss_index.search(q, n, params=params)
-        keep = ids[0] >= 0
-        return ids[0][keep], scores[0][keep]
+        """Top-n chunk rows and cosine scores from the vector index (restricted to mask)."""
+        return self.store.search_vectors(q, n, None if mask is None else np.flatnonzero(mask))
 
     def search(
         self,
