@@ -59,6 +59,7 @@ SIM_SPAN = 0.15
 LEX_WEIGHT = 1.0
 FIGURE_BONUS = 0.2
 PRIOR_WEIGHT = 0.3
+LENGTH_SCALE = 200
 MORE_MIN_GAIN = 0.15
 MORE_MAX_SIM_DROP = 0.03
 EN_MIN_KNOWN = 0.75
@@ -310,7 +311,7 @@ class Answerer:
             if wants_figure and _FIGURE.search(c.text):
                 s += FIGURE_BONUS
             s += PRIOR_WEIGHT * c.hit.score / best_hit  # passage-level evidence (dense + BM25)
-            return s / (1 + max(0, len(c.text) - 30) / 90)  # prefer short clauses
+            return s / (1 + max(0, len(c.text) - 30) / LENGTH_SCALE)  # prefer short clauses
 
         chosen: list[_Clause] = []
         uncovered = set(weights)

@@ -20,6 +20,7 @@ from .tokenize import has_latin, to_simplified, tokens
 log = logging.getLogger(__name__)
 
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+_NAME = re.compile(r"(?<![A-Za-z])[A-Z][a-z]{3,}(?![A-Za-z])")
 MODES = ("hybrid", "dense", "bm25")
 FUSIONS = ("blend", "rrf")
 RRF_K = 60
@@ -160,13 +161,14 @@ class Retriever:
         return np.array([c.source in ok for c in self.store.chunks], dtype=bool)
 
     def lexical_query(self, question: str) -> list[str]:
-        """BM25 tokens of a question; romanised names also match the pinyin they begin."""
+        """BM25 tokens of a question; capitalised names also match the pinyin they begin
+        (Shuidong → shuidongwan), ordinary English words do not (want ≠ wanting)."""
         toks = query_tokens(question)
         bm25 = self.store.bm25
         extra = []
-        for tok in toks:
-            if len(tok) >= 4 and tok.isascii() and tok.isalpha() and tok not in bm25.vocab:
-                extra.extend(bm25.prefixed(tok))
+        for name in {w.lower() for w in _NAME.findall(question)}:
+            if name not in bm25.vocab:
+                extra.extend(bm25.prefixed(name))
         return toks + extra
 
     def embed_question(self, question: str) -> np.ndarray:
