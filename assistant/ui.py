@@ -17,7 +17,8 @@ from pathlib import Path
 import gradio as gr
 
 from .answer import Answer, Citation, ask
-from .build import ensure_index
+from .build import add_reports, ensure_index, safe_name
+from .config import MAX_FILE_BYTES, MAX_PDF_DOCX_BYTES
 from .errors import AssistantError
 from .retrieve import Hit, check_question, get_retriever
 
@@ -298,6 +299,33 @@ def retrieve_json(question: str, k: int = 5, *, data_dir: str | Path | None = No
 # ---------------------------------------------------------------- the page
 
 
+def upload_reports(files: list | None, *, data_dir: str | Path | None = None,
+                   index_dir: str | Path | None = None, progress=None) -> str:
+    """Add uploaded report files to the data folder and the index; a Markdown status line per file.
+
+    Names are sanitised (no folders, no leading dots); files that cannot be read as reports are
+    not copied and leave the index as it was.
+    """
+    # Gradio hands over file paths (type="filepath"); older clients may send objects with .name.
+    paths = [Path(f) if isinstance(f, (str, Path)) else Path(f.name) for f in files or []]
+    if not paths:
+        return "Choose one or more report files first (.txt, .md, .docx, .pdf, .html)."
+    report = add_reports(paths, data_dir, index_dir, progress=progress)
+    lines = []
+    for source in report.added:
+        lines.append(f"Added **{md_text(source)}**: askable now.")
+    for source in report.updated:
+        lines.append(f"Updated **{md_text(source)}**.")
+    for source in report.unchanged:
+        if any(safe_name(p.name) == source for p in paths):
+            lines.append(f"**{md_text(source)}** was already indexed with the same content.")
+    for source, same in report.duplicates.items():
+        lines.append(f"**{md_text(source)}** has the same content as {md_text(same)}: indexed once.")
+    for reason in report.skipped.values():
+        lines.append(f"Not added: {md_text(reason)}")
+    return "\n\n".join(lines) or "Nothing changed."
+
+
 def build_demo(data_dir: str | Path | None = None, index_dir: str | Path | None = None) -> gr.Blocks:
     """The page. Building it neither reads nor builds the index: that happens on first use.
 
@@ -324,6 +352,16 @@ def build_demo(data_dir: str | Path | None = None, index_dir: str | Path | None 
             return gr.Dropdown(choices=[(ALL_REPORTS, ALL_REPORTS)], value=ALL_REPORTS)
         values = {value for _, value in choices}
         return gr.Dropdown(choices=choices, value=current if current in values else ALL_REPORTS)
+
+    def upload(files, current: str | None, progress=gr.Progress()):
+        def report_progress(stage: str, done: int, total: int) -> None:
+            progress((done, max(total, 1)), desc=stage)
+
+        try:
+            status = upload_reports(files, progress=report_progress, **where)
+        except AssistantError as exc:
+            status = md_text(sentence(exc))
+        return status, None, refresh_filter(current)
 
     def ask_endpoint(question: str, source: str | None = None) -> dict:
         """Answer a question with numbered citations (Answer.to_dict()).
@@ -368,6 +406,12 @@ def build_demo(data_dir: str | Path | None = None, index_dir: str | Path | None 
                     submit = gr.Button("Ask", variant="primary", elem_id="rqa-submit", scale=1, min_width=80)
                     clear_btn = gr.Button("Clear", elem_id="rqa-clear", scale=1, min_width=80)
                 gr.Examples(EXAMPLES, inputs=question, label="Examples · 示例")
+                with gr.Accordion("Add reports · 添加报告", open=False, elem_id="rqa-upload"):
+                    files = gr.File(file_count="multiple", label="Report files (.txt .md .docx .pdf .html)",
+                                    file_types=[".txt", ".md", ".docx", ".pdf", ".html", ".htm"],
+                                    elem_id="rqa-files")
+                    add_btn = gr.Button("Add to the index", elem_id="rqa-add")
+                    upload_status = gr.Markdown(elem_id="rqa-upload-status")
             with gr.Column(scale=2, min_width=320):
                 sources = gr.HTML(SOURCES_PLACEHOLDER, label="Sources", elem_id="rqa-sources",
                                   js_on_load=None, max_height=720)
@@ -377,6 +421,8 @@ def build_demo(data_dir: str | Path | None = None, index_dir: str | Path | None 
         clear_btn.click(clear, outputs=[question, chatbot, sources], api_visibility="private")
         chatbot.clear(clear, outputs=[question, chatbot, sources], api_visibility="private")  # its own bin icon
         demo.load(refresh_filter, inputs=report, outputs=report, api_visibility="private")
+        add_btn.click(upload, inputs=[files, report], outputs=[upload_status, files, report],
+                      api_visibility="private")
         gr.api(ask_endpoint, api_name="ask")
         gr.api(retrieve_endpoint, api_name="retrieve")
     return demo
@@ -418,4 +464,5 @@ def launch(data_dir: str | Path | None = None, index_dir: str | Path | None = No
     # Load the index and the model and run the answer path once now, not on the first question.
     ask("政府工作报告", index_dir, data_dir=data_dir)
     demo = build_demo(data_dir, index_dir)
-    demo.queue().launch(server_name=host, server_port=port, share=share, theme=theme(), css=CSS)
+    demo.queue().launch(server_name=host, server_port=port, share=share, theme=theme(), css=CSS,
+                        max_file_size=f"{max(MAX_FILE_BYTES, MAX_PDF_DOCX_BYTES) // (1024 * 1024)}mb")

@@ -113,11 +113,6 @@ def test_footer_after_a_body_that_mentions_websites_is_still_removed(tmp_path: P
     assert doc.body == BODY_WITH_WEBSITE.rstrip()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="load.find_body_end: FOOTER_MARKERS match anywhere in a line, so the closing prose paragraph of "
-    "a report is cut as footer when a word of it contains 下一篇 (下一篇章), 联系我们, 版权所有 ...",
-)
 def test_closing_paragraph_containing_a_marker_word_is_body(tmp_path: Path):
     text = (
         "二、2023年工作安排\n\n"
@@ -190,10 +185,6 @@ def test_source_is_relative_to_the_data_folder(tmp_path: Path, report_path: Path
     assert load_file(path, tmp_path).source == "guangdong/maoming.txt"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="load.load_file takes a Markdown report's first line as its title verbatim, '# ' included",
-)
 def test_markdown_title_has_no_heading_marks(tmp_path: Path):
     path = tmp_path / "report.md"
     path.write_text("# 茂名市2023年政府工作报告\n\n今年要推动高质量发展取得新成效,城镇新增就业4万人。\n", encoding="utf-8")
@@ -201,11 +192,6 @@ def test_markdown_title_has_no_heading_marks(tmp_path: Path):
     assert load_file(path).title == "茂名市2023年政府工作报告"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="load._guess_region keeps the 市 of a Chinese file name (茂名市) but not of the body (茂名), so the "
-    "same report gets two regions and region='茂名' filters miss it",
-)
 def test_region_does_not_depend_on_the_file_name(tmp_path: Path, report_path: Path):
     named = tmp_path / "茂名市2023年政府工作报告.txt"
     named.write_bytes(report_path.read_bytes())

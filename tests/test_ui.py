@@ -239,3 +239,39 @@ def test_a_running_page_picks_up_a_rebuilt_index(copy_index):
     assert [value for _, value in report_choices(**where)] == [ALL_REPORTS, REPORT, "other-2024.txt"]
     history, panel = chat_turn("2024年新建高标准农田多少亩？", [], "other-2024.txt", **where)
     assert "3万亩" in text_of(history[-1]) and "other-2024.txt" in panel
+
+
+def test_upload_adds_reports_under_safe_names_and_skips_broken_ones(copy_index, tmp_path):
+    from assistant.build import safe_name
+    from assistant.index import read_manifest
+    from assistant.ui import upload_reports
+
+    data, index = copy_index
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    text = (ROOT / "data" / REPORT).read_text(encoding="utf-8")
+    good = inbox / "..茂名 2024 报告.txt"
+    good.write_bytes(text.replace("2023年工作安排", "2024年工作安排").replace("8.5%以上", "6.6%以上")
+                     .encode("gb18030"))
+    broken = inbox / "broken.txt"
+    broken.write_bytes(bytes(range(256)) * 20)
+    stages: list[str] = []
+    manifest_before = read_manifest(index)
+    status = upload_reports([good, broken], data_dir=data, index_dir=index,
+                            progress=lambda stage, done, total: stages.append(stage))
+    name = safe_name(good.name)
+    assert name == "茂名_2024_报告.txt" and (data / name).is_file()
+    assert not (data / "broken.txt").exists()
+    assert f"Added **{name}**" in status.replace("\\_", "_") and "Not added" in status
+    assert "embedding" in stages
+    sources = read_manifest(index)["sources"]
+    assert set(sources) == set(manifest_before["sources"]) | {name}
+    assert (name, name) in [(v, v) for _, v in report_choices(data, index)] or any(
+        v == name for _, v in report_choices(data, index))
+    answer = ask_json("2024年固定资产投资增长目标是多少？", name, data_dir=data, index_dir=index)
+    assert answer["found"] and "6.6%" in answer["answer"]
+    # Nothing chosen, or only broken files: a message, and the index is left as it was.
+    assert "Choose" in upload_reports([], data_dir=data, index_dir=index)
+    before = read_manifest(index)["generation"]
+    status = upload_reports([broken], data_dir=data, index_dir=index)
+    assert "Not added" in status and read_manifest(index)["generation"] == before
