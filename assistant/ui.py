@@ -353,7 +353,7 @@ def build_demo(data_dir: str | Path | None = None, index_dir: str | Path | None 
         values = {value for _, value in choices}
         return gr.Dropdown(choices=choices, value=current if current in values else ALL_REPORTS)
 
-    def upload(files, current: str | None, progress=gr.Progress()):
+    def upload(files, current: str | None, progress=gr.Progress()):  # noqa: B008 (Gradio injects it)
         def report_progress(stage: str, done: int, total: int) -> None:
             progress((done, max(total, 1)), desc=stage)
 
