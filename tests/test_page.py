@@ -229,3 +229,41 @@ def test_chat_in_a_real_browser(app: App, tmp_path: Path):
     assert dialogs == []
     assert screenshot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert screenshot.stat().st_size > 30_000
+
+
+def test_upload_in_a_real_browser(app: App, tmp_path: Path):
+    """Upload a report through the page: progress, then it is in the filter and askable at once."""
+    from playwright.sync_api import expect, sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"no Chromium at {CHROMIUM} (make browser)")
+    upload = tmp_path / "湛江 2024 报告.txt"
+    upload.write_text(
+        "湛江市2024年政府工作报告\n\n一、2024年工作安排\n\n"
+        "  今年经济社会发展的主要预期目标是:地区生产总值增长5.5%左右,海上风电装机规模达到300万千瓦。\n",
+        encoding="gb18030",
+    )
+    broken = tmp_path / "broken.txt"
+    broken.write_bytes(bytes(range(256)) * 8)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.goto(app.url)
+            page.locator("#rqa-upload").get_by_text("Add reports").click()
+            page.locator("#rqa-files input[type=file]").set_input_files([str(upload), str(broken)])
+            page.locator("#rqa-add").click()
+            status = page.locator("#rqa-upload-status")
+            expect(status).to_contain_text("Added", timeout=120_000)
+            expect(status).to_contain_text("湛江_2024_报告.txt")
+            expect(status).to_contain_text("Not added")
+            page.locator("#rqa-report input").click()
+            page.get_by_role("option", name="湛江市2024年政府工作报告").click()
+            question = page.locator("#rqa-question textarea")
+            question.fill("海上风电装机规模目标是多少？")
+            question.press("Enter")
+            expect(page.locator("#rqa-chat")).to_contain_text("300万千瓦", timeout=60_000)
+        finally:
+            browser.close()
+    assert (app.index.parent / "data" / "湛江_2024_报告.txt").is_file()
+    assert not (app.index.parent / "data" / "broken.txt").exists()
