@@ -30,7 +30,7 @@ _QUANTITY_Q = re.compile(
 _MARKER = re.compile(r"\[\d+\]")
 # Question words that say what kind of answer is wanted, not what it is about.
 _GENERIC = frozenset(
-    "2023 2022 2024 今年 明年 全年 茂名 报告 政府 工作 目标 主要 哪些 什么 多少 如何 怎样 为什么 "
+    "今年 明年 全年 报告 政府 工作 目标 主要 哪些 什么 多少 如何 怎样 为什么 "
     "target goal plan report government year city what which how".split()
 )
 
@@ -44,7 +44,7 @@ _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _QUESTION_WORDS = frozenset(
     "哪些 哪个 哪里 哪条 哪项 哪几个 哪三个 什么 怎样 怎么 如何 多少 几个 几项 是否 要求 方面 采取 将要 "
     "一共 总共 共有 方式 主题 类型 内容 情况 具体".split())
-_QUESTION_BIGRAMS = frozenset("哪些 哪个 什么 怎样 怎么 如何 多少 几个 是否 今年 茂名 目标 要求 方面 分别 计划 主要".split())
+_QUESTION_BIGRAMS = frozenset("哪些 哪个 什么 怎样 怎么 如何 多少 几个 是否 今年 目标 要求 方面 分别 计划 主要".split())
 NOT_FOUND = ("报告中没有找到这个问题的答案。The indexed reports do not answer this question; "
              "the closest passages are listed as related.")
 
@@ -91,7 +91,6 @@ class Answer:
     found: bool
     citations: list[Citation] = field(default_factory=list)
     related: list[Hit] = field(default_factory=list)
-    confidence: float = 0.0
 
     def to_dict(self) -> dict:
         keys = ("n", "score", "source", "section", "text", "start", "end", "quote", "quote_start",
@@ -232,17 +231,21 @@ class Answerer:
     def _weights(self, question: str) -> dict[str, float]:
         """Question terms (words and Chinese bigrams) weighted by how much they say about the topic."""
         bm25 = self.retriever.store.bm25
+        # The indexed reports' own places (茂名) say which report, not what about.
+        regions = {normalize(info.get("region") or "") for info in self.retriever.reports().values()} - {""}
+        region_grams = {g for r in regions for g in _bigrams(r)}
         weights: dict[str, float] = {}
         for tok in self.retriever.lexical_query(question):
             if tok in weights or not tok.strip() or tok not in bm25.vocab:
                 continue  # a word no passage contains cannot be covered (known_share weighs it)
             w = bm25.idf(tok)
-            if tok in _GENERIC or tok.isdigit() or tok in _QUESTION_WORDS:
+            if tok in _GENERIC or tok.isdigit() or tok in _QUESTION_WORDS or tok in regions:
                 w *= 0.1
             weights[tok] = w
         grams = _bigrams(question) if not is_english(question) else set()
         for gram in grams - set(weights):
-            weights["#" + gram] = 0.5 * (0.1 if gram in _QUESTION_BIGRAMS else 1.0)
+            generic = gram in _QUESTION_BIGRAMS or gram in region_grams
+            weights["#" + gram] = 0.5 * (0.1 if generic else 1.0)
         return weights
 
     def _known_share(self, question: str, weights: dict[str, float], hits: list[Hit]) -> float:

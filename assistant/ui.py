@@ -237,15 +237,6 @@ def get_answer(question: str, source: str | None = None, *, data_dir: str | Path
     return ask(question, index_dir, source=source, data_dir=data_dir)
 
 
-def _text(message: dict) -> str:
-    content = message.get("content")
-    if isinstance(content, str):
-        return content
-    if isinstance(content, list):
-        return "".join(part.get("text", "") for part in content if isinstance(part, dict))
-    return ""
-
-
 def chat_turn(question: str, history: list[dict] | None, source: str | None = None, *,
               data_dir: str | Path | None = None,
               index_dir: str | Path | None = None) -> tuple[list[dict], str]:
