@@ -79,6 +79,11 @@ class IndexStore:
 
     def __post_init__(self) -> None:
         self.row_of = {c.id: i for i, c in enumerate(self.chunks)}
+        # Each chunk's source as a small integer, so filters are one vectorised comparison.
+        self.source_names = sorted({c.source for c in self.chunks})
+        number = {name: i for i, name in enumerate(self.source_names)}
+        self.source_ids = np.fromiter((number[c.source] for c in self.chunks), dtype=np.int32,
+                                      count=len(self.chunks))
         self.clause_ptr = np.concatenate([[0], np.cumsum([len(s) for s in self.clause_spans])]).astype(np.int64)
 
     def clauses_of(self, row: int) -> tuple[list[tuple[int, int]], np.ndarray]:

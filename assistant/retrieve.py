@@ -158,7 +158,8 @@ class Retriever:
             if s in wanted and (year is None or info.get("year") == int(year))
             and (region is None or (info.get("region") or "") == region)
         }
-        return np.array([c.source in ok for c in self.store.chunks], dtype=bool)
+        wanted_ids = [i for i, name in enumerate(self.store.source_names) if name in ok]
+        return np.isin(self.store.source_ids, wanted_ids)
 
     def lexical_query(self, question: str) -> list[str]:
         """BM25 tokens of a question; capitalised names also match the pinyin they begin
@@ -225,7 +226,11 @@ class Retriever:
             bm = store.bm25.scores(self.lexical_query(question))
             if mask is not None:
                 bm = np.where(mask, bm, 0.0)
-            top = np.argsort(-bm, kind="stable")[:n]
+            if len(bm) > n:  # partial selection: the top n without sorting every chunk
+                part = np.argpartition(-bm, n)[:n]
+                top = part[np.argsort(-bm[part], kind="stable")]
+            else:
+                top = np.argsort(-bm, kind="stable")
             lexical = {int(i): float(bm[i]) for i in top if bm[i] > 0}
         if mode == "dense":
             fused = dense
