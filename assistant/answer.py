@@ -16,10 +16,10 @@ import numpy as np
 from .chunk import clause_spans, is_lead_phrase, sentences
 from .glossary import expand, expand_groups
 from .index import IndexStore
+from .load import years_in
 from .retrieve import Hit, Retriever, check_question, get_retriever
 from .tokenize import has_latin, is_english, normalize, tokens
 
-# Clauses: split at sentence ends and at ；; , ，; list separators 、 are kept inside.
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _FIGURE = re.compile(
     r"\d+(?:\.\d+)?\s*(?:%|％|亿|万|千|百|个|项|家|所|条|人|元|吨|公里|千米|米|年|倍|座|套|户|次)|"
@@ -36,7 +36,6 @@ _GENERIC = frozenset(
 
 _HOW_MUCH = re.compile(r"多少|几[个项名家所万亿条次年倍]|百分之几|how (?:much|many)|by how much|what percentage",
                        re.IGNORECASE)
-_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 _PLACE = re.compile(r"([\u4e00-\u9fff]{2,3}?)(?:市|县|省)(?![委级政])")
 _NOT_PLACES = frozenset("教育 人才 质量 科教 农业 旅游 文化 制造 全省 城市 本市 各".split())
 _NOT_PLACE_CHARS = re.compile(r"[哪些什么个的要年这那各本全该我建成属级]")
@@ -149,7 +148,7 @@ def quote_span(hit: Hit, clause: _Clause) -> tuple[int, int]:
         return clause.start, clause.end
     a, b = sents[i]
     if is_lead_phrase(text[a:b] + "。") and i + 1 < len(sents):
-        a, b = a, sents[i + 1][1]
+        b = sents[i + 1][1]
         if b - a <= SENTENCE_CAP:
             return base + a, base + b
         return base + sents[i + 1][0], base + min(sents[i + 1][1], sents[i + 1][0] + SENTENCE_CAP)
@@ -157,15 +156,15 @@ def quote_span(hit: Hit, clause: _Clause) -> tuple[int, int]:
         return base + a, base + b
     # A long sentence: the clause, the one before it and the one after it, within the cap.
     inner = [(s - base, e - base) for s, e in clause_spans(text[a:b], base + a)]
-    inner = [(s + 0, e + 0) for s, e in inner]
     j = next((k for k, (s, e) in enumerate(inner) if s <= clause.start - base < e + 1), None)
     if j is None:
         return clause.start, clause.end
     lo, hi = inner[max(0, j - 1)][0], inner[min(len(inner) - 1, j + 1)][1]
     if hi - lo > SENTENCE_CAP:
-        lo = inner[j][0] if hi - inner[j][0] <= SENTENCE_CAP else lo
-        hi = min(hi, lo + SENTENCE_CAP) if hi - lo > SENTENCE_CAP else hi
-        hi = max(hi, inner[j][1])
+        # Too long with both neighbours: with the one after, else the one before, else alone;
+        # never a clause cut in the middle.
+        options = ((inner[j][0], hi), (lo, inner[j][1]))
+        lo, hi = next((o for o in options if o[1] - o[0] <= SENTENCE_CAP), inner[j])
     return base + lo, base + hi
 
 
@@ -335,7 +334,7 @@ class Answerer:
             uncovered -= best.terms
             candidates.remove(best)
         cited_text = " ".join(c.hit.text for c in chosen)
-        years = {int(y) for y in _YEAR.findall(question)}
+        years = set(years_in(question))
         report_years = {c.hit.year for c in chosen}
         places = {p for p in _PLACE.findall(question) if p not in _NOT_PLACES and not _NOT_PLACE_CHARS.search(p)}
         evidence = Evidence(

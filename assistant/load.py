@@ -262,6 +262,11 @@ def find_body_end(text: str) -> int:
 
 
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+
+
+def years_in(text: str) -> list[int]:
+    """The years (1950-2099) a text names, in order: "2023年" → [2023]."""
+    return [int(y) for y in _YEAR.findall(text)]
 _REGION_IN_NAME = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:自治区|省|市|县|区|州|盟|旗))")
 _REGION_GOV = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:省|市|县|区)人民政府")
 

@@ -15,11 +15,11 @@ from .embed import get_embedder
 from .errors import IndexFormatError, IndexNotFoundError, InvalidQuestionError
 from .glossary import expand
 from .index import MANIFEST, IndexStore
+from .load import years_in
 from .tokenize import has_latin, to_simplified, tokens
 
 log = logging.getLogger(__name__)
 
-_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 _NAME = re.compile(r"(?<![A-Za-z])[A-Z][a-z]{3,}(?![A-Za-z])")
 MODES = ("hybrid", "dense", "bm25")
 FUSIONS = ("blend", "rrf")
@@ -141,7 +141,7 @@ class Retriever:
         regions = {info.get("region") for info in infos} - {None, ""}
         year = region = None
         if len(years) > 1:
-            named = [int(y) for y in _YEAR.findall(question) if int(y) in years]
+            named = [y for y in years_in(question) if y in years]
             year = named[0] if len(set(named)) == 1 else None
         if len(regions) > 1:
             named_regions = [r for r in regions if r in question]
