@@ -262,7 +262,7 @@ def build_index(
                 doc = load_file(path, data_dir)
             except UnsupportedFileError as exc:
                 report.skipped[source] = str(exc)
-                log.warning("skipped %s", exc)
+                log.debug("skipped %s", exc)  # listed in the BuildReport (and by the CLI and page)
                 continue
             by_hash[digest] = source
             fresh_docs.append(doc)
