@@ -85,6 +85,8 @@ def load_average() -> str:
 
 def machine() -> dict:
     """What the figures were measured on (the load average says how busy the machine was)."""
+    import assistant.config  # noqa: F401  (sets the project's OpenMP defaults, as every entry point does)
+
     return {
         "python": platform.python_version(),
         "platform": platform.platform(),
