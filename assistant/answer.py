@@ -44,6 +44,8 @@ _QUESTION_WORDS = frozenset(
     "哪些 哪个 哪里 哪条 哪项 哪几个 哪三个 什么 怎样 怎么 如何 多少 几个 几项 是否 要求 方面 采取 将要 "
     "一共 总共 共有 方式 主题 类型 内容 情况 具体".split())
 _QUESTION_BIGRAMS = frozenset("哪些 哪个 什么 怎样 怎么 如何 多少 几个 是否 今年 目标 要求 方面 分别 计划 主要".split())
+# Said before the quoted Chinese words when the question is English (made by rule, never generated).
+ENGLISH_LEAD = "According to the report: "
 NOT_FOUND = ("报告中没有找到这个问题的答案。The indexed reports do not answer this question; "
              "the closest passages are listed as related.")
 
@@ -389,7 +391,7 @@ class Answerer:
                                       quote_start=spans[0][0], quote_end=spans[-1][1]))
         body = "；".join(parts) + "。"
         if is_english(question):
-            body = "According to the report: " + body
+            body = ENGLISH_LEAD + body
         return Answer(question, body, True, citations)
 
 

@@ -70,41 +70,65 @@ def first_relevant_rank(hit_texts: list[str], gold: list[str]) -> int | None:
     return None
 
 
-def score_retrieval(retriever: Retriever, questions: list[Question], mode: str, k: int = 5,
-                    ks: tuple[int, ...] = (1, 3, 5)) -> RetrievalScores:
-    """Recall@ks and MRR@k of one retriever mode over the answerable questions."""
-    answerable = [q for q in questions if not q.unanswerable and q.gold]
-    scores = RetrievalScores(n=len(answerable))
-    if not answerable:
-        return scores
-    depth = max(k, *ks)
-    ranks, times = [], []
-    for q in answerable:
+@dataclass
+class _Run:
+    """One question put to the system once: what came back and how long it took."""
+
+    question: Question
+    seconds: float
+    rank: int | None = None  # retrieval: rank of the first passage holding a gold string
+    retrieved: list[str] = field(default_factory=list)
+    answer: object = None  # answers: the Answer
+
+
+def _by_language(runs: list[_Run], aggregate) -> dict:
+    """{'zh', 'en', 'all'} → aggregate of the runs of that language (each question asked once)."""
+    return {lang: aggregate([r for r in runs if lang == "all" or r.question.lang == lang])
+            for lang in ("zh", "en", "all")}
+
+
+def _retrieval_runs(retriever: Retriever, questions: list[Question], mode: str, depth: int) -> list[_Run]:
+    runs = []
+    for q in questions:
+        if q.unanswerable or not q.gold:
+            continue
         t = time.perf_counter()
         hits = retriever.search(q.question, depth, mode=mode)
-        times.append(time.perf_counter() - t)
-        rank = first_relevant_rank([h.text for h in hits], q.gold)
-        ranks.append(rank)
-        if rank is None or rank > k:
-            scores.failures.append({"id": q.id, "question": q.question, "gold": q.gold,
-                                    "retrieved": [h.text[:60] for h in hits[:3]]})
+        seconds = time.perf_counter() - t
+        runs.append(_Run(q, seconds, first_relevant_rank([h.text for h in hits], q.gold),
+                         [h.text[:60] for h in hits[:3]]))
+    return runs
+
+
+def _retrieval_scores(runs: list[_Run], k: int, ks: tuple[int, ...]) -> RetrievalScores:
+    scores = RetrievalScores(n=len(runs))
+    if not runs:
+        return scores
+    ranks = [r.rank for r in runs]
+    scores.failures = [{"id": r.question.id, "question": r.question.question, "gold": r.question.gold,
+                        "retrieved": r.retrieved} for r in runs if r.rank is None or r.rank > k]
     scores.recall = {kk: sum(1 for r in ranks if r and r <= kk) / len(ranks) for kk in ks}
     scores.mrr = sum(1.0 / r for r in ranks if r and r <= k) / len(ranks)
+    times = [r.seconds for r in runs]
     scores.latency_p50_ms = statistics.median(times) * 1000
     scores.latency_p95_ms = percentile(times, 0.95) * 1000
     return scores
 
 
+def score_retrieval(retriever: Retriever, questions: list[Question], mode: str, k: int = 5,
+                    ks: tuple[int, ...] = (1, 3, 5)) -> RetrievalScores:
+    """Recall@ks and MRR@k of one retriever mode over the answerable questions."""
+    return _retrieval_scores(_retrieval_runs(retriever, questions, mode, max(k, *ks)), k, ks)
+
+
 def evaluate_retrieval(retriever: Retriever, questions: list[Question], k: int = 5,
-                       modes: tuple[str, ...] = MODES) -> dict[str, dict[str, RetrievalScores]]:
+                       modes: tuple[str, ...] = MODES, ks: tuple[int, ...] = (1, 3, 5),
+                       ) -> dict[str, dict[str, RetrievalScores]]:
     """{mode: {language: scores}} for every retriever mode, languages 'zh', 'en' and 'all'."""
-    out: dict[str, dict[str, RetrievalScores]] = {}
-    for mode in modes:
-        out[mode] = {}
-        for lang in ("zh", "en", "all"):
-            subset = [q for q in questions if lang == "all" or q.lang == lang]
-            out[mode][lang] = score_retrieval(retriever, subset, mode, k)
-    return out
+    depth = max(k, *ks)
+    return {mode: _by_language(_retrieval_runs(retriever, questions, mode, depth),
+                               lambda runs: _retrieval_scores(runs, k, ks))
+            for mode in modes}
 
 
 @dataclass
@@ -130,16 +154,22 @@ def answer_correct(answer, gold: list[str]) -> bool:
     )
 
 
-def score_answers(answerer, questions: list[Question]) -> AnswerScores:
-    """Answer accuracy, refusal accuracy, grounding and latency of `answerer.ask` on questions."""
-    from .answer import numbers_grounded
-
-    scores = AnswerScores()
-    times, lengths, correct, refused = [], [], 0, 0
+def _answer_runs(answerer, questions: list[Question]) -> list[_Run]:
+    runs = []
     for q in questions:
         t = time.perf_counter()
-        ans = answerer.ask(q.question)
-        times.append(time.perf_counter() - t)
+        answer = answerer.ask(q.question)
+        runs.append(_Run(q, time.perf_counter() - t, answer=answer))
+    return runs
+
+
+def _answer_scores(runs: list[_Run]) -> AnswerScores:
+    from .answer import ENGLISH_LEAD, numbers_grounded
+
+    scores = AnswerScores()
+    lengths, correct, refused = [], 0, 0
+    for run in runs:
+        q, ans = run.question, run.answer
         if ans.found and not numbers_grounded(ans):
             scores.ungrounded += 1
         if q.unanswerable:
@@ -151,12 +181,13 @@ def score_answers(answerer, questions: list[Question]) -> AnswerScores:
             continue
         scores.n += 1
         if ans.found:
-            lengths.append(len(_strip_markers(ans.text)))
+            lengths.append(len(re.sub(r"\[\d+\]", "", ans.text.removeprefix(ENGLISH_LEAD))))
         if answer_correct(ans, q.gold):
             correct += 1
         else:
             scores.failures.append({"id": q.id, "question": q.question, "gold": q.gold,
                                     "answer": ans.text})
+    times = [r.seconds for r in runs]
     scores.accuracy = correct / scores.n if scores.n else 0.0
     scores.refusal_accuracy = refused / scores.n_unanswerable if scores.n_unanswerable else 0.0
     scores.median_answer_chars = statistics.median(lengths) if lengths else 0.0
@@ -165,11 +196,11 @@ def score_answers(answerer, questions: list[Question]) -> AnswerScores:
     return scores
 
 
-def _strip_markers(text: str) -> str:
-    return re.sub(r"\[\d+\]|According to the report: ", "", text)
+def score_answers(answerer, questions: list[Question]) -> AnswerScores:
+    """Answer accuracy, refusal accuracy, grounding and latency of `answerer.ask` on questions."""
+    return _answer_scores(_answer_runs(answerer, questions))
 
 
 def evaluate_answers(answerer, questions: list[Question]) -> dict[str, AnswerScores]:
-    """{language: answer scores} for 'zh', 'en' and 'all'."""
-    return {lang: score_answers(answerer, [q for q in questions if lang == "all" or q.lang == lang])
-            for lang in ("zh", "en", "all")}
+    """{language: answer scores} for 'zh', 'en' and 'all' (each question asked once)."""
+    return _by_language(_answer_runs(answerer, questions), _answer_scores)
