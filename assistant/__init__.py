@@ -1,9 +1,8 @@
 """report-qa: cited answers from Chinese government work reports."""
 
-__version__ = "0.1.0"
 
 from .answer import Answer, Citation, ask
-from .build import BuildReport, build_index, check_freshness
+from .build import BuildReport, build_index
 from .chunk import Chunk, ChunkerSettings, chunk_document
 from .errors import (
     AssistantError,
@@ -15,8 +14,10 @@ from .errors import (
     NoDocumentsError,
     UnsupportedFileError,
 )
+from .library import add_reports, check_freshness, remove_report
 from .load import Document, load_file
 from .retrieve import Hit, Retriever, retrieve
+from .version import __version__
 
 __all__ = [
     "Answer",
@@ -36,10 +37,12 @@ __all__ = [
     "Retriever",
     "UnsupportedFileError",
     "__version__",
+    "add_reports",
     "ask",
     "build_index",
     "check_freshness",
     "chunk_document",
     "load_file",
+    "remove_report",
     "retrieve",
 ]

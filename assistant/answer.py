@@ -13,11 +13,13 @@ from pathlib import Path
 
 import numpy as np
 
+from . import resources
 from .chunk import clause_spans, is_lead_phrase, sentences
-from .glossary import expand, expand_groups
+from .glossary import expand_groups
 from .index import IndexStore
-from .load import years_in
-from .retrieve import Hit, Retriever, check_question, get_retriever
+from .query import Query, check_question
+from .retrieve import Hit, Retriever, get_retriever
+from .text import CJK_RUN as _CJK_RUN
 from .tokenize import has_latin, is_english, normalize, tokens
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -28,22 +30,11 @@ _QUANTITY_Q = re.compile(
     r"多少|几|目标|增长|比例|规模|金额|数量|率|how (?:much|many)|what (?:percentage|rate|share|amount)|"
     r"targets?|growth|figures?|amount|number|rate|percent", re.IGNORECASE)
 _MARKER = re.compile(r"\[\d+\]")
-# Question words that say what kind of answer is wanted, not what it is about.
-_GENERIC = frozenset(
-    "今年 明年 全年 报告 政府 工作 目标 主要 哪些 什么 多少 如何 怎样 为什么 "
-    "target goal plan report government year city what which how".split()
-)
-
-_HOW_MUCH = re.compile(r"多少|几[个项名家所万亿条次年倍]|百分之几|how (?:much|many)|by how much|what percentage",
-                       re.IGNORECASE)
-_PLACE = re.compile(r"([\u4e00-\u9fff]{2,3}?)(?:市|县|省)(?![委级政])")
-_NOT_PLACES = frozenset("教育 人才 质量 科教 农业 旅游 文化 制造 全省 城市 本市 各".split())
-_NOT_PLACE_CHARS = re.compile(r"[哪些什么个的要年这那各本全该我建成属级]")
-_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
-_QUESTION_WORDS = frozenset(
-    "哪些 哪个 哪里 哪条 哪项 哪几个 哪三个 什么 怎样 怎么 如何 多少 几个 几项 是否 要求 方面 采取 将要 "
-    "一共 总共 共有 方式 主题 类型 内容 情况 具体".split())
-_QUESTION_BIGRAMS = frozenset("哪些 哪个 什么 怎样 怎么 如何 多少 几个 是否 今年 目标 要求 方面 分别 计划 主要".split())
+# Question words (resources/question_words.tsv): generic ones say what kind of answer is wanted,
+# not what it is about.
+_GENERIC = resources.question_words()["generic"]
+_QUESTION_WORDS = resources.question_words()["question"]
+_QUESTION_BIGRAMS = resources.question_words()["bigram"]
 # Said before the quoted Chinese words when the question is English (made by rule, never generated).
 ENGLISH_LEAD = "According to the report: "
 NOT_FOUND = ("报告中没有找到这个问题的答案。The indexed reports do not answer this question; "
@@ -118,8 +109,7 @@ class _Clause:
 
 def clauses(store: IndexStore, hit: Hit, q: np.ndarray) -> list[_Clause]:
     """The clauses of a passage, with offsets in the source text, tokens and cosine to the question."""
-    row = store.row_of[hit.chunk_id]
-    spans, vectors = store.clauses_of(row)
+    spans, vectors = store.clauses_of_chunk(hit.chunk_id)
     sims = vectors.astype(np.float32) @ q if len(spans) else np.zeros(0)
     out = []
     for (start, end), sim in zip(spans, sims, strict=True):
@@ -195,9 +185,30 @@ def _all_parts_known(word: str, vocab: dict) -> bool:
     return bool(parts) and all(t in vocab for t in parts)
 
 
+def _about(hit: Hit, year: int) -> bool:
+    """The passage speaks of that year alone (its period), or its report is of that year and it
+    names no period."""
+    if hit.period:
+        return hit.period[0] == hit.period[1] == year
+    return hit.year == year
+
+
+def report_label(hit: Hit, english: bool) -> str:
+    """How an answer names the report it quotes: 《茂名2023年政府工作报告》 / the Maoming 2023 report."""
+    if english:
+        from .query import romanised
+
+        place = "the State Council's" if hit.level == "national" else (
+            romanised(hit.region).title() + "'s" if hit.region else "the")
+        return f"{place} {hit.year or ''} report".replace("  ", " ")
+    name = "国务院" if hit.level == "national" else (hit.region or "")
+    return f"《{name}{hit.year or ''}年政府工作报告》" if hit.year else f"《{hit.title}》"
+
+
 def numbers_grounded(answer: Answer) -> bool:
     """True when every number in the answer text appears in one of its cited passages."""
-    cited = " ".join(c.text for c in answer.citations)
+    # The report named before the quote ("据《茂名2023年政府工作报告》") is grounded by its metadata.
+    cited = " ".join(f"{c.text} {c.year or ''} {c.title}" for c in answer.citations)
     return all(num in cited for num in _NUMBER.findall(_MARKER.sub("", answer.text)))
 
 
@@ -218,7 +229,7 @@ class Evidence:
     top_dense: float  # best passage cosine
     wants_number: bool  # "how much / how many" question
     has_number: bool  # a chosen clause states a figure
-    year_mismatch: bool  # the question names a year no cited report or clause has
+    year_mismatch: bool  # the question names a year no cited passage is about or mentions
     place_mismatch: bool  # the question names a place the cited passages never mention
     best_sim: float = 0.0  # cosine of the first chosen clause
 
@@ -229,35 +240,36 @@ class Answerer:
     def __init__(self, retriever: Retriever) -> None:
         self.retriever = retriever
 
-    def _weights(self, question: str) -> dict[str, float]:
+    def _weights(self, query: Query) -> dict[str, float]:
         """Question terms (words and Chinese bigrams) weighted by how much they say about the topic."""
-        bm25 = self.retriever.store.bm25
+        store = self.retriever.store
         # The indexed reports' own places (茂名) say which report, not what about.
-        regions = {normalize(info.get("region") or "") for info in self.retriever.reports().values()} - {""}
+        regions = {normalize(r) for r in store.regions} | {"全国", "国务院", "中国", "全省", "全市"}
         region_grams = {g for r in regions for g in _bigrams(r)}
         weights: dict[str, float] = {}
-        for tok in self.retriever.lexical_query(question):
-            if tok in weights or not tok.strip() or tok not in bm25.vocab:
+        for tok in self.retriever.lexical_query(query):
+            if tok in weights or not tok.strip() or not store.knows(tok):
                 continue  # a word no passage contains cannot be covered (known_share weighs it)
-            w = bm25.idf(tok)
+            w = store.idf(tok)
             if tok in _GENERIC or tok.isdigit() or tok in _QUESTION_WORDS or tok in regions:
                 w *= 0.1
             weights[tok] = w
-        grams = _bigrams(question) if not is_english(question) else set()
+        grams = _bigrams(query.text) if not query.is_english else set()
         for gram in grams - set(weights):
             generic = gram in _QUESTION_BIGRAMS or gram in region_grams
             weights["#" + gram] = 0.5 * (0.1 if generic else 1.0)
         return weights
 
-    def _known_share(self, question: str, weights: dict[str, float], hits: list[Hit]) -> float:
+    def _known_share(self, query: Query, hits: list[Hit]) -> float:
         """Share of the question's topic that the evidence speaks of at all.
 
         Chinese: weight of question terms in the index vocabulary. English: the glossary entries
         the question mentions, each present when one of its Chinese terms stands in a retrieved
         passage; an absent entry weighs as much as the rarest word.
         """
+        question = query.text
         bm25 = self.retriever.store.bm25
-        if not is_english(question):
+        if not query.is_english:
             # The nouns of a Chinese question name its topic; each one the index lacks weighs
             # as much as the rarest word.
             rarest = bm25.idf("\x00")
@@ -266,7 +278,7 @@ class Answerer:
                 w = bm25.idf(word) if word in bm25.vocab else rarest
                 total += w
                 known += w if word in bm25.vocab or _all_parts_known(word, bm25.vocab) else 0.0
-            for term in expand(question) if has_latin(question) else []:
+            for term in query.expansion:
                 total += rarest
                 known += rarest if normalize(term) in normalize(" ".join(h.text for h in hits)) else 0.0
             return known / total if total else 1.0
@@ -285,26 +297,33 @@ class Answerer:
             total += w
         return known / total if total else 1.0
 
-    def ask(self, question: str, *, k: int = CANDIDATE_HITS, source: str | list[str] | None = None,
+    def ask(self, question: str | Query, *, k: int = CANDIDATE_HITS, source: str | list[str] | None = None,
             year: int | None = None, region: str | None = None) -> Answer:
         """Answer a question from the indexed reports, citing the passages used."""
         answer, _ = self.explain(question, k=k, source=source, year=year, region=region)
         return answer
 
-    def explain(self, question: str, *, k: int = CANDIDATE_HITS, source: str | list[str] | None = None,
+    def explain(self, question: str | Query, *, k: int = CANDIDATE_HITS, source: str | list[str] | None = None,
                 year: int | None = None, region: str | None = None) -> tuple[Answer, Evidence | None]:
         """The answer and the evidence that decided it."""
-        question = check_question(question)
-        q = self.retriever.embed_question(question)
-        hits = self.retriever.search(question, k, source=source, year=year, region=region, query_vector=q)
+        if not isinstance(question, Query):
+            question = check_question(question)
+        self.retriever.refresh()
+        query = self.retriever.understand(question)
+        question = query.text
+        q = self.retriever.embed_question(query)
+        hits = self.retriever.search(query, k, source=source, year=year, region=region, query_vector=q)
         store = self.retriever.store
         if not hits:
-            return Answer(question, NOT_FOUND, False), None
-        weights = self._weights(question)
+            # Nothing about the place or year asked: the closest passages elsewhere are still shown.
+            related = [] if (source or year or region) else self.retriever.search(
+                query, 3, query_vector=q, route=False)
+            return Answer(question, NOT_FOUND, False, related=related), None
+        weights = self._weights(query)
         total = sum(weights.values()) or 1.0
-        wants_number = bool(_HOW_MUCH.search(question))
+        wants_number = query.wants_number
         wants_figure = wants_number or bool(_QUANTITY_Q.search(question))
-        known_share = self._known_share(question, weights, hits)
+        known_share = self._known_share(query, hits)
 
         candidates = [c for h in hits for c in clauses(store, h, q)]
         best_hit = hits[0].score or 1.0
@@ -336,9 +355,8 @@ class Answerer:
             uncovered -= best.terms
             candidates.remove(best)
         cited_text = " ".join(c.hit.text for c in chosen)
-        years = set(years_in(question))
-        report_years = {c.hit.year for c in chosen}
-        places = {p for p in _PLACE.findall(question) if p not in _NOT_PLACES and not _NOT_PLACE_CHARS.search(p)}
+        years = set(query.years)
+        places = set(query.places) | set(query.unknown_places)
         evidence = Evidence(
             coverage=covered / total,
             best_sim=first.sim if first else 0.0,
@@ -347,14 +365,14 @@ class Answerer:
             wants_number=wants_number,
             has_number=any(_FIGURE.search(c.text) for c in chosen),
             year_mismatch=bool(years) and not any(
-                y in report_years or str(y) in cited_text for y in years),
+                str(y) in cited_text or _about(c.hit, y) for y in years for c in chosen),
             place_mismatch=bool(places) and not any(
                 p in cited_text or p == (c.hit.region or "") for p in places for c in chosen),
         )
         if not chosen or not self.found(evidence, question):
             return Answer(question, NOT_FOUND, False, related=hits[:3]), evidence
         keep_clause = {id(c) for c in chosen if wants_figure and _FIGURE.search(c.text)}
-        return self._compose(question, chosen, keep_clause), evidence
+        return self._compose(query, chosen, keep_clause), evidence
 
     @staticmethod
     def found(e: Evidence, question: str) -> bool:
@@ -365,7 +383,7 @@ class Answerer:
             return e.known_share >= EN_MIN_KNOWN and e.best_sim >= EN_MIN_SIM
         return e.coverage >= ZH_MIN_COVERAGE and e.known_share >= ZH_MIN_KNOWN
 
-    def _compose(self, question: str, chosen: list[_Clause], keep_clause: set[int]) -> Answer:
+    def _compose(self, query: Query, chosen: list[_Clause], keep_clause: set[int]) -> Answer:
         # Cite passages in the order the answer first uses them; keep clauses in reading order
         # within a passage, and merge clauses that are adjacent in the text.
         order: list[str] = []
@@ -390,9 +408,14 @@ class Answerer:
             citations.append(Citation(**asdict(hit), n=n, quote="；".join(quotes),
                                       quote_start=spans[0][0], quote_end=spans[-1][1]))
         body = "；".join(parts) + "。"
-        if is_english(question):
+        if len(self.retriever.store.sources()) > 1:
+            # With several reports indexed, say which one(s) the answer quotes.
+            names = list(dict.fromkeys(report_label(c, query.is_english) for c in citations))
+            lead = (f"From {', '.join(names)}: " if query.is_english else f"据{'、'.join(names)}：")
+            body = lead + body
+        elif query.is_english:
             body = ENGLISH_LEAD + body
-        return Answer(question, body, True, citations)
+        return Answer(query.text, body, True, citations)
 
 
 _ANSWERERS: dict[Path, Answerer] = {}
@@ -400,7 +423,7 @@ _ANSWERERS: dict[Path, Answerer] = {}
 
 def ask(question: str, index_dir: str | Path | None = None, *, k: int = CANDIDATE_HITS,
         source: str | list[str] | None = None, year: int | None = None, region: str | None = None,
-        data_dir: str | Path | None = None) -> Answer:
+        ) -> Answer:
     """Answer a question with numbered citations.
 
     Args:
@@ -408,11 +431,10 @@ def ask(question: str, index_dir: str | Path | None = None, *, k: int = CANDIDAT
         index_dir: index folder (default `index/` or $ASSISTANT_INDEX_DIR).
         k: passages considered.
         source, year, region: optional filters.
-        data_dir: where to build the index from if it does not exist yet.
     Returns:
         An `Answer`: `.text` with [n] markers, `.found`, `.citations` (hits with `n` and `quote`).
     """
-    retriever = get_retriever(index_dir, data_dir)
+    retriever = get_retriever(index_dir)
     answerer = _ANSWERERS.get(retriever.index_dir)
     if answerer is None or answerer.retriever is not retriever:
         answerer = _ANSWERERS[retriever.index_dir] = Answerer(retriever)

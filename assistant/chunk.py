@@ -11,15 +11,12 @@ import re
 from dataclasses import asdict, dataclass
 
 from .load import Document
+from .metadata import section_kind
+from .text import HEADING_MD as _MD
+from .text import SENTENCE as _SENTENCE
+from .text import heading_level as _heading_level
 
 SECTION_SEP = " > "
-_L1 = re.compile(r"^[一二三四五六七八九十百]+、")
-_L2 = re.compile(r"^[(（][一二三四五六七八九十百]+[)）]")
-_L3 = re.compile(r"^\d{1,2}[.、．](?!\d)")
-_MD = re.compile(r"^(#{1,6})\s+")
-# Sentence ends: Chinese and ASCII marks, and an English full stop after a word, before white
-# space (not 6.0, not the 1. of a numbered heading).
-_SENTENCE = re.compile(r".*?(?:(?:[。！？!?；;]+|(?<=[A-Za-z)])\.(?=\s))[”’\"』」)）]*|$)", re.S)
 _CLAUSE = re.compile(r".*?(?:[，,、：:]+|$)", re.S)
 # Answer units: split at sentence ends, ；; ，, and ：: (list separators 、 stay inside).
 _ANSWER_CLAUSE = re.compile(r"[^。！？!?；;，,:：]+[。！？!?；;，,:：]*")
@@ -33,7 +30,7 @@ class ChunkerSettings:
 
     max_chars: int = 200
     min_chars: int = 20
-    version: int = 2
+    version: int = 3
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -50,6 +47,8 @@ class Chunk:
     start: int
     end: int
     locator: str = ""  # page or paragraph label for extracted formats (PDF: "p. 3")
+    kind: str = ""  # what the passage is about: outcome, plan, glossary or other
+    period: list[int] | None = None  # the years it covers, [first, last]
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -86,20 +85,6 @@ def is_lead_phrase(sentence: str) -> bool:
     """A short topic sentence such as `抓大产业大集群。` that opens a run of sentences."""
     core = sentence.strip().rstrip("。")
     return sentence.strip().endswith("。") and 2 <= len(core) <= 14 and not _INNER_PUNCT.search(core)
-
-
-def _heading_level(para: str) -> int | None:
-    """Markdown `#`…`######` are levels 1-6; 一、 (一) 1. come below them as 7, 8, 9."""
-    md = _MD.match(para)
-    if md:
-        return len(md.group(1))
-    if _L1.match(para):
-        return 7
-    if _L2.match(para):
-        return 8
-    if _L3.match(para):
-        return 9
-    return None
 
 
 def _paragraphs(text: str, end: int) -> list[tuple[int, int]]:
@@ -148,6 +133,7 @@ def chunk_document(doc: Document, settings: ChunkerSettings | None = None) -> li
         while end > start and text[end - 1].isspace():
             end -= 1
         if end > start:
+            kind, span = section_kind(heads, text[start:end], doc.year)
             chunks.append(
                 Chunk(
                     id=f"{doc.source}#{len(chunks)}",
@@ -157,18 +143,24 @@ def chunk_document(doc: Document, settings: ChunkerSettings | None = None) -> li
                     start=start,
                     end=end,
                     locator=doc.locator_at(start),
+                    kind=kind,
+                    period=list(span) if span else None,
                 )
             )
 
+    heads: list[str] = []
     for p_start, p_end in _paragraphs(text, doc.body_end):
         para = text[p_start:p_end]
+        if p_end <= doc.text_start and _heading_level(para) is None:
+            continue  # front matter, meeting, speaker and salutation lines: never passages
         sents = sentences(para, p_start)
         level = _heading_level(para)
         if level is not None:
             first = text[sents[0][0] : sents[0][1]] if sents else para
-            title = _MD.sub("", first).strip().rstrip("。；;")
+            title = _MD.sub("", first).strip().strip("*").strip().rstrip("。；;")
             stack = [(lvl, t) for lvl, t in stack if lvl < level] + [(level, title)]
-            if len(sents) <= 1 and len(para) <= 60:
+            heads = [t for _, t in stack]
+            if len(sents) <= 1 and len(para) <= 60 or p_end <= doc.text_start:
                 continue  # a heading line on its own is carried by the chunks under it
         base = [t for _, t in stack]
         lead: str | None = None

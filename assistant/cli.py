@@ -87,11 +87,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _ensure_index(data: str | None, index: str | None, quiet: bool) -> None:
-    """Build the index first when it is missing or older than the data folder, saying so."""
-    from .build import ensure_index
+def _open_index(data: str | None, index: str | None, quiet: bool):
+    """The retriever, the index built first when it is missing, out of date or damaged, saying so."""
+    from .library import open_index
 
-    ensure_index(data, index, say=(lambda _: None) if quiet else (lambda m: print(m, file=sys.stderr)))
+    return open_index(data, index, say=(lambda _: None) if quiet else (lambda m: print(m, file=sys.stderr)))
 
 
 def _print_build(report, quiet: bool) -> None:
@@ -120,7 +120,7 @@ def cmd_build(args) -> int:
 
 
 def cmd_add(args) -> int:
-    from .build import add_reports
+    from .library import add_reports
 
     report = add_reports(args.paths, args.data, args.index)
     _print_build(report, args.quiet)
@@ -128,7 +128,7 @@ def cmd_add(args) -> int:
 
 
 def cmd_remove(args) -> int:
-    from .build import remove_report
+    from .library import remove_report
 
     report = remove_report(args.source, args.data, args.index)
     _print_build(report, args.quiet)
@@ -136,11 +136,10 @@ def cmd_remove(args) -> int:
 
 
 def cmd_search(args) -> int:
-    from .retrieve import check_question, get_retriever
+    from .retrieve import check_question
 
     question = check_question(args.question)
-    _ensure_index(args.data, args.index, args.quiet)
-    hits = get_retriever(args.index, args.data).search(
+    hits = _open_index(args.data, args.index, args.quiet).search(
         question, args.k, mode=args.mode, source=args.source, year=args.year, region=args.region)
     if args.json:
         keys = ("rank", "score", "source", "section", "text", "start", "end")
@@ -161,9 +160,8 @@ def cmd_ask(args) -> int:
     from .retrieve import check_question
 
     question = check_question(args.question)
-    _ensure_index(args.data, args.index, args.quiet)
-    answer = ask(question, args.index, source=args.source, year=args.year, region=args.region,
-                 data_dir=args.data)
+    _open_index(args.data, args.index, args.quiet)
+    answer = ask(question, args.index, source=args.source, year=args.year, region=args.region)
     if args.json:
         print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
         return 0
@@ -186,8 +184,8 @@ def cmd_serve(args) -> int:
 
 
 def cmd_status(args) -> int:
-    from .build import check_freshness
     from .index import read_manifest
+    from .library import check_freshness
 
     index_dir = config.index_dir(args.index)
     manifest = read_manifest(index_dir)
@@ -223,11 +221,9 @@ def cmd_status(args) -> int:
 def cmd_eval(args) -> int:
     from .answer import Answerer
     from .evaluate import evaluate_answers, evaluate_retrieval, load_questions
-    from .retrieve import get_retriever
 
-    _ensure_index(args.data, args.index, args.quiet)
     questions = load_questions(args.qa)
-    retriever = get_retriever(args.index, args.data)
+    retriever = _open_index(args.data, args.index, args.quiet)
     retrieval = evaluate_retrieval(retriever, questions, k=args.k)
     answers = evaluate_answers(Answerer(retriever), questions)
     if args.json:

@@ -1,4 +1,10 @@
-"""Evaluation: retrieval recall/MRR per retriever and language on a JSONL question set."""
+"""Evaluation: retrieval recall/MRR per retriever and language, and answer accuracy, on a JSONL
+question set.
+
+A question line: {"question", "gold": [...], "unanswerable"?, and optionally "gold_all": [...]
+(strings that must all be in the answer), "sources": [...] (the reports the answer must cite, as
+paths under the data folder), "kind", "needs", "split", "lang", "id"}.
+"""
 
 from __future__ import annotations
 
@@ -10,8 +16,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .retrieve import MODES, Retriever
-
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+from .text import language
 
 
 @dataclass
@@ -21,11 +26,16 @@ class Question:
     unanswerable: bool = False
     lang: str = ""
     id: str = ""
+    gold_all: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    kind: str = ""
+    needs: list[str] = field(default_factory=list)
+    split: str = ""
 
-
-def detect_language(text: str) -> str:
-    """'zh' when the question has Chinese characters, else 'en'."""
-    return "zh" if _CJK.search(text) else "en"
+    @property
+    def key(self) -> list[str]:
+        """Strings one of which a retrieved passage must hold to count as relevant."""
+        return self.gold or self.gold_all[:1]
 
 
 def load_questions(path: str | Path) -> list[Question]:
@@ -38,7 +48,9 @@ def load_questions(path: str | Path) -> list[Question]:
         out.append(Question(
             question=row["question"], gold=list(row.get("gold") or []),
             unanswerable=bool(row.get("unanswerable", False)),
-            lang=row.get("lang") or detect_language(row["question"]), id=str(row.get("id", n)),
+            lang=row.get("lang") or language(row["question"]), id=str(row.get("id", n)),
+            gold_all=list(row.get("gold_all") or []), sources=list(row.get("sources") or []),
+            kind=row.get("kind") or "", needs=list(row.get("needs") or []), split=row.get("split") or "",
         ))
     return out
 
@@ -63,8 +75,12 @@ def percentile(values: list[float], q: float) -> float:
     return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
 
 
-def first_relevant_rank(hit_texts: list[str], gold: list[str]) -> int | None:
+def first_relevant_rank(hit_texts: list[str], gold: list[str], hit_sources: list[str] | None = None,
+                        sources: list[str] | None = None) -> int | None:
+    """Rank of the first passage holding a gold string (from one of `sources`, when given)."""
     for rank, text in enumerate(hit_texts, 1):
+        if sources and hit_sources is not None and hit_sources[rank - 1] not in sources:
+            continue
         if any(g in text for g in gold):
             return rank
     return None
@@ -90,12 +106,13 @@ def _by_language(runs: list[_Run], aggregate) -> dict:
 def _retrieval_runs(retriever: Retriever, questions: list[Question], mode: str, depth: int) -> list[_Run]:
     runs = []
     for q in questions:
-        if q.unanswerable or not q.gold:
+        if q.unanswerable or not q.key:
             continue
         t = time.perf_counter()
         hits = retriever.search(q.question, depth, mode=mode)
         seconds = time.perf_counter() - t
-        runs.append(_Run(q, seconds, first_relevant_rank([h.text for h in hits], q.gold),
+        runs.append(_Run(q, seconds, first_relevant_rank([h.text for h in hits], q.key,
+                                                         [h.source for h in hits], q.sources),
                          [h.text[:60] for h in hits[:3]]))
     return runs
 
@@ -115,12 +132,6 @@ def _retrieval_scores(runs: list[_Run], k: int, ks: tuple[int, ...]) -> Retrieva
     return scores
 
 
-def score_retrieval(retriever: Retriever, questions: list[Question], mode: str, k: int = 5,
-                    ks: tuple[int, ...] = (1, 3, 5)) -> RetrievalScores:
-    """Recall@ks and MRR@k of one retriever mode over the answerable questions."""
-    return _retrieval_scores(_retrieval_runs(retriever, questions, mode, max(k, *ks)), k, ks)
-
-
 def evaluate_retrieval(retriever: Retriever, questions: list[Question], k: int = 5,
                        modes: tuple[str, ...] = MODES, ks: tuple[int, ...] = (1, 3, 5),
                        ) -> dict[str, dict[str, RetrievalScores]]:
@@ -138,6 +149,8 @@ class AnswerScores:
     refusal_accuracy: float = 0.0
     n_unanswerable: int = 0
     ungrounded: int = 0
+    wrong_report: int = 0  # answers citing none of the reports the question is about
+    by_kind: dict[str, list[int]] = field(default_factory=dict)  # kind -> [right, asked]
     median_answer_chars: float = 0.0
     latency_p50_ms: float = 0.0
     latency_p95_ms: float = 0.0
@@ -147,11 +160,26 @@ class AnswerScores:
         return asdict(self)
 
 
-def answer_correct(answer, gold: list[str]) -> bool:
-    """Some gold string is in the answer text and in one of its cited passages."""
-    return answer.found and any(
-        g in answer.text and any(g in c.text for c in answer.citations) for g in gold
-    )
+def answer_correct(answer, gold: list[str] | Question) -> bool:
+    """Some gold string is in the answer text and in one of its cited passages (of the question's
+    reports, when it names them); every `gold_all` string is in the answer; and a question about
+    several reports (target met, comparison) cites each of them."""
+    q = gold if isinstance(gold, Question) else Question("", list(gold))
+    if not answer.found:
+        return False
+    cited = [c for c in answer.citations if not q.sources or c.source in q.sources]
+    if q.gold and not any(g in answer.text and any(g in c.text for c in cited) for g in q.gold):
+        return False
+    if q.gold_all and not all(g in answer.text for g in q.gold_all):
+        return False
+    if len(q.sources) > 1 and not set(q.sources) <= {c.source for c in answer.citations}:
+        return False
+    return bool(cited)
+
+
+def wrong_report(answer, q: Question) -> bool:
+    """A found answer to a question about named reports that cites none of them."""
+    return bool(answer.found and q.sources and not any(c.source in q.sources for c in answer.citations))
 
 
 def _answer_runs(answerer, questions: list[Question]) -> list[_Run]:
@@ -175,6 +203,9 @@ def _answer_scores(runs: list[_Run]) -> AnswerScores:
         if q.unanswerable:
             scores.n_unanswerable += 1
             refused += not ans.found
+            tally = scores.by_kind.setdefault("unanswerable", [0, 0])
+            tally[0] += not ans.found
+            tally[1] += 1
             if ans.found:
                 scores.failures.append({"id": q.id, "question": q.question, "expected": "not found",
                                         "answer": ans.text})
@@ -182,7 +213,12 @@ def _answer_scores(runs: list[_Run]) -> AnswerScores:
         scores.n += 1
         if ans.found:
             lengths.append(len(re.sub(r"\[\d+\]", "", ans.text.removeprefix(ENGLISH_LEAD))))
-        if answer_correct(ans, q.gold):
+        scores.wrong_report += wrong_report(ans, q)
+        ok = answer_correct(ans, q)
+        tally = scores.by_kind.setdefault(q.kind or "-", [0, 0])
+        tally[0] += ok
+        tally[1] += 1
+        if ok:
             correct += 1
         else:
             scores.failures.append({"id": q.id, "question": q.question, "gold": q.gold,
@@ -194,11 +230,6 @@ def _answer_scores(runs: list[_Run]) -> AnswerScores:
     scores.latency_p50_ms = statistics.median(times) * 1000 if times else 0.0
     scores.latency_p95_ms = percentile(times, 0.95) * 1000
     return scores
-
-
-def score_answers(answerer, questions: list[Question]) -> AnswerScores:
-    """Answer accuracy, refusal accuracy, grounding and latency of `answerer.ask` on questions."""
-    return _answer_scores(_answer_runs(answerer, questions))
 
 
 def evaluate_answers(answerer, questions: list[Question]) -> dict[str, AnswerScores]:

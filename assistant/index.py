@@ -26,6 +26,7 @@ import numpy as np
 from .bm25 import BM25
 from .chunk import Chunk
 from .errors import IndexFormatError, IndexNotFoundError
+from .version import __version__
 
 FORMAT = "report-qa-index"
 FORMAT_VERSION = 2
@@ -41,12 +42,6 @@ REBUILD_HINT = "rebuild it with `python -m assistant build --rebuild`"
 
 def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def package_version() -> str:
-    from . import __version__
-
-    return __version__
 
 
 def make_faiss_index(vectors: np.ndarray, dim: int):
@@ -86,14 +81,52 @@ class IndexStore:
         self.source_ids = np.fromiter((number[c.source] for c in self.chunks), dtype=np.int32,
                                       count=len(self.chunks))
         self.clause_ptr = np.concatenate([[0], np.cumsum([len(s) for s in self.clause_spans])]).astype(np.int64)
+        # What filters need per chunk, as arrays: its report's year and region, the years it covers.
+        infos = self.manifest.get("sources", {})
+        self.regions = frozenset(i.get("region") for i in infos.values() if i.get("region"))
+        self.years = {i.get("year") for i in infos.values() if i.get("year")}
+        by_id = [infos.get(name, {}) for name in self.source_names]
+        self.report_year = np.array([by_id[s].get("year") or 0 for s in self.source_ids], dtype=np.int32)
+        self._source_region = np.array([by_id[s].get("region") or "" for s in range(len(by_id))], dtype=object)
+        self.period_lo = np.array([(c.period or [0, 0])[0] for c in self.chunks], dtype=np.int32)
+        self.period_hi = np.array([(c.period or [0, 0])[1] for c in self.chunks], dtype=np.int32)
+
+    def region_mask(self, regions: list[str]) -> np.ndarray:
+        """Chunks of reports about one of these regions."""
+        ids = [i for i, r in enumerate(self._source_region) if r in regions]
+        return np.isin(self.source_ids, ids)
+
+    def about_years(self, years: list[int]) -> np.ndarray:
+        """Chunks about one of these years: their period covers it, or (no period) their report is of it."""
+        out = np.zeros(len(self.chunks), dtype=bool)
+        for y in years:
+            out |= (self.period_lo <= y) & (y <= self.period_hi)
+            out |= (self.period_lo == 0) & (self.report_year == y)
+        return out
 
     def clauses_of(self, row: int) -> tuple[list[tuple[int, int]], np.ndarray]:
         """A chunk's clause spans and their vectors."""
         lo, hi = self.clause_ptr[row], self.clause_ptr[row + 1]
         return self.clause_spans[row], self.clause_vectors[lo:hi]
 
-    def clause_vectors_by_chunk(self) -> list[np.ndarray]:
-        return [self.clause_vectors[self.clause_ptr[i] : self.clause_ptr[i + 1]] for i in range(len(self.chunks))]
+    def clauses_of_chunk(self, chunk_id: str) -> tuple[list[tuple[int, int]], np.ndarray]:
+        """A chunk's clause spans and vectors, by chunk id."""
+        return self.clauses_of(self.row_of[chunk_id])
+
+    def chunk(self, chunk_id: str) -> Chunk:
+        return self.chunks[self.row_of[chunk_id]]
+
+    def idf(self, token: str) -> float:
+        """Inverse document frequency of a token over the chunks (unseen tokens: the maximum)."""
+        return self.bm25.idf(token)
+
+    def knows(self, token: str) -> bool:
+        """Whether any chunk holds the token."""
+        return token in self.bm25.vocab
+
+    def sources(self) -> dict[str, dict]:
+        """Indexed reports and their manifest entries (title, region, level, year, chunks…)."""
+        return self.manifest["sources"]
 
     @property
     def dim(self) -> int:
@@ -175,7 +208,7 @@ class IndexStore:
         self.manifest.update(
             format=FORMAT,
             format_version=FORMAT_VERSION,
-            package_version=package_version(),
+            package_version=__version__,
             files=files,
             generation=gen,
             updated_at=now_iso(),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import re
 import threading
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -12,15 +11,12 @@ import numpy as np
 
 from . import config
 from .embed import get_embedder
-from .errors import IndexFormatError, IndexNotFoundError, InvalidQuestionError
-from .glossary import expand
 from .index import MANIFEST, IndexStore
-from .load import years_in
-from .tokenize import has_latin, to_simplified, tokens
+from .query import Query, check_question, read_question  # noqa: F401  (check_question: re-exported)
+from .tokenize import to_simplified
 
 log = logging.getLogger(__name__)
 
-_NAME = re.compile(r"(?<![A-Za-z])[A-Z][a-z]{3,}(?![A-Za-z])")
 MODES = ("hybrid", "dense", "bm25")
 FUSIONS = ("blend", "rrf")
 RRF_K = 60
@@ -28,6 +24,8 @@ RRF_K = 60
 BLEND_ALPHA = 0.5
 # How many candidates each side contributes to the fusion.
 CANDIDATES = 50
+# Added to the fused score of a passage of the kind the question asks about (target or outcome).
+KIND_BONUS = 0.15
 
 
 @dataclass
@@ -48,40 +46,12 @@ class Hit:
     dense_score: float | None = None
     bm25_score: float | None = None
     locator: str = ""
+    level: str | None = None
+    kind: str = ""
+    period: list[int] | None = None
 
     def to_dict(self) -> dict:
         return asdict(self)
-
-
-def check_question(question: str) -> str:
-    """The question stripped, or InvalidQuestionError for empty or too long questions."""
-    if not isinstance(question, str) or not question.strip():
-        raise InvalidQuestionError("the question is empty; type a question about the report")
-    question = question.strip()
-    if len(question) > config.MAX_QUESTION_CHARS:
-        raise InvalidQuestionError(
-            f"the question is {len(question):,} characters long; the limit is "
-            f"{config.MAX_QUESTION_CHARS:,}: ask about one thing at a time"
-        )
-    return question
-
-
-def query_tokens(question: str) -> list[str]:
-    """BM25 tokens of a question; English questions are widened with glossary terms."""
-    toks = tokens(question)
-    if has_latin(question):
-        for term in expand(question):
-            toks.extend(tokens(term))
-    return toks
-
-
-def dense_query(question: str) -> str:
-    """The text embedded for a question: English questions carry their glossary terms along."""
-    if has_latin(question):
-        terms = expand(question)
-        if terms:
-            return f"{question} {' '.join(terms)}"
-    return question
 
 
 def fuse(dense: dict[int, float], lexical: dict[int, float], fusion: str = "blend") -> dict[int, float]:
@@ -131,50 +101,56 @@ class Retriever:
         """Indexed sources with their metadata (title, year, region, chunks, hash...)."""
         return self.store.manifest["sources"]
 
-    def implied_filters(self, question: str) -> tuple[int | None, str | None]:
-        """Year and region a question names, when several years or regions are indexed.
+    def understand(self, question: str | Query) -> Query:
+        """The question read once, with the places it names among the indexed regions."""
+        if isinstance(question, Query):
+            return question
+        return read_question(question, self.store.regions)
 
-        With the 2022 and 2023 reports indexed, "2023年固定资产投资增长目标" is about the 2023 one.
+    def _mask(self, source: str | list[str] | None, year: int | None, region: str | None,
+              query: Query | None = None) -> np.ndarray | None:
+        """Rows a search may return: explicit filters, else what the question names.
+
+        A question naming a place keeps that place's reports; naming a year keeps passages about
+        that year (the 2021 report's review answers for 2020) and passages of that year's report
+        that speak of no period. An empty or unknown region never filters a report out.
         """
-        infos = self.store.manifest["sources"].values()
-        years = {info.get("year") for info in infos} - {None}
-        regions = {info.get("region") for info in infos} - {None, ""}
-        year = region = None
-        if len(years) > 1:
-            named = [y for y in years_in(question) if y in years]
-            year = named[0] if len(set(named)) == 1 else None
-        if len(regions) > 1:
-            named_regions = [r for r in regions if r in question]
-            region = named_regions[0] if len(named_regions) == 1 else None
-        return year, region
-
-    def _mask(self, source: str | list[str] | None, year: int | None, region: str | None) -> np.ndarray | None:
-        if source is None and year is None and region is None:
+        store = self.store
+        explicit = source is not None or year is not None or region is not None
+        if not explicit and (query is None or not (query.places or query.years or query.unknown_places)):
             return None
-        sources = self.store.manifest["sources"]
-        wanted = {source} if isinstance(source, str) else set(source or sources)
-        ok = {
-            s for s, info in sources.items()
-            if s in wanted and (year is None or info.get("year") == int(year))
-            and (region is None or (info.get("region") or "") == region)
-        }
-        wanted_ids = [i for i, name in enumerate(self.store.source_names) if name in ok]
-        return np.isin(self.store.source_ids, wanted_ids)
+        mask = np.ones(len(store.chunks), dtype=bool)
+        if source is not None:
+            wanted = {source} if isinstance(source, str) else set(source)
+            mask &= np.isin(store.source_ids, [i for i, n in enumerate(store.source_names) if n in wanted])
+        if region is not None:
+            mask &= store.region_mask([region])
+        if year is not None:
+            mask &= store.report_year == int(year)
+        if explicit or query is None:
+            return mask
+        if query.unknown_places and not query.places:
+            return np.zeros(len(store.chunks), dtype=bool)  # a place no indexed report is about
+        if query.places and len(store.regions) > 1:
+            mask &= store.region_mask(query.places)
+        if query.years and len(store.years) > 1 or query.years and not (set(query.years) & store.years):
+            mask &= store.about_years(query.years)
+        return mask
 
-    def lexical_query(self, question: str) -> list[str]:
+    def lexical_query(self, question: str | Query) -> list[str]:
         """BM25 tokens of a question; capitalised names also match the pinyin they begin
         (Shuidong → shuidongwan), ordinary English words do not (want ≠ wanting)."""
-        toks = query_tokens(question)
+        query = self.understand(question)
         bm25 = self.store.bm25
         extra = []
-        for name in {w.lower() for w in _NAME.findall(question)}:
+        for name in set(query.names):
             if name not in bm25.vocab:
                 extra.extend(bm25.prefixed(name))
-        return toks + extra
+        return query.tokens + extra
 
-    def embed_question(self, question: str) -> np.ndarray:
+    def embed_question(self, question: str | Query) -> np.ndarray:
         """The question's vector (English questions carry their glossary terms along)."""
-        return self.embedder.embed_query(to_simplified(dense_query(question)))
+        return self.embedder.embed_query(to_simplified(self.understand(question).dense_text))
 
     def dense_scores(self, q: np.ndarray, mask: np.ndarray | None, n: int) -> tuple[np.ndarray, np.ndarray]:
         """Top-n chunk rows and cosine scores from the vector index (restricted to mask)."""
@@ -182,7 +158,7 @@ class Retriever:
 
     def search(
         self,
-        question: str,
+        question: str | Query,
         k: int = 5,
         *,
         mode: str = "hybrid",
@@ -191,6 +167,7 @@ class Retriever:
         year: int | None = None,
         region: str | None = None,
         query_vector: np.ndarray | None = None,
+        route: bool = True,
     ) -> list[Hit]:
         """The k passages that best answer the question.
 
@@ -201,29 +178,30 @@ class Retriever:
             fusion: how hybrid combines them: "blend" (weighted scores) or "rrf" (reciprocal ranks).
             source, year, region: keep only hits from matching reports.
             query_vector: the question's vector, when the caller has it already.
+            route: keep only the places and years the question names (no explicit filter given).
         Returns:
             Hits, best first; `score` is the fused score, `dense_score`/`bm25_score` the parts.
         """
-        question = check_question(question)
         if mode not in MODES or fusion not in FUSIONS:
             raise ValueError(f"mode must be one of {MODES} and fusion one of {FUSIONS}")
         self.refresh()
+        query = self.understand(question)
         store = self.store
         if not store.chunks or k <= 0:
             return []
-        if source is None and year is None and region is None:
-            year, region = self.implied_filters(question)
-        mask = self._mask(source, year, region)
+        mask = self._mask(source, year, region, query if route else None)
+        if mask is not None and not mask.any():
+            return []
         n = max(CANDIDATES, k)
         dense: dict[int, float] = {}
         lexical: dict[int, float] = {}
         if mode in ("hybrid", "dense"):
             if query_vector is None:
-                query_vector = self.embed_question(question)
+                query_vector = self.embed_question(query)
             ids, scores = self.dense_scores(query_vector, mask, n)
             dense = dict(zip(ids.tolist(), scores.tolist()))
         if mode in ("hybrid", "bm25"):
-            bm = store.bm25.scores(self.lexical_query(question))
+            bm = store.bm25.scores(self.lexical_query(query))
             if mask is not None:
                 bm = np.where(mask, bm, 0.0)
             if len(bm) > n:  # partial selection: the top n without sorting every chunk
@@ -238,6 +216,10 @@ class Retriever:
             fused = lexical
         else:
             fused = fuse(dense, lexical, fusion)
+        if query.kind in ("plan", "outcome") and mode == "hybrid" and fusion == "blend":
+            for i in fused:
+                if store.chunks[i].kind == query.kind:
+                    fused[i] += KIND_BONUS
         best = sorted(fused, key=lambda i: (-fused[i], i))[:k]
         sources = store.manifest["sources"]
         hits = []
@@ -247,9 +229,9 @@ class Retriever:
             hits.append(Hit(
                 text=c.text, score=float(fused[i]), source=c.source, section=c.section,
                 start=c.start, end=c.end, chunk_id=c.id, rank=rank, title=info.get("title", ""),
-                year=info.get("year"), region=info.get("region"),
+                year=info.get("year"), region=info.get("region"), level=info.get("level"),
                 dense_score=dense.get(i), bm25_score=lexical.get(i, 0.0 if mode != "dense" else None),
-                locator=c.locator,
+                locator=c.locator, kind=c.kind, period=c.period,
             ))
         return hits
 
@@ -258,25 +240,14 @@ _RETRIEVERS: dict[Path, Retriever] = {}
 _CACHE_LOCK = threading.Lock()
 
 
-def get_retriever(index_dir: str | Path | None = None, data_dir: str | Path | None = None,
-                  auto_build: bool = True) -> Retriever:
-    """A cached Retriever for an index folder; builds the index from data first if it is missing."""
+def get_retriever(index_dir: str | Path | None = None) -> Retriever:
+    """A cached Retriever for an index folder (it only reads: building is the CLI's and page's job,
+    or `build_index`'s)."""
     path = config.index_dir(index_dir).resolve()
     with _CACHE_LOCK:
         retriever = _RETRIEVERS.get(path)
         if retriever is None:
-            try:
-                retriever = Retriever(path)
-            except (IndexNotFoundError, IndexFormatError) as exc:
-                data = config.data_dir(data_dir)
-                if not auto_build or not data.is_dir():
-                    raise
-                from .build import build_index
-
-                log.warning("%s: building the index from %s", exc, data)
-                build_index(data, path)
-                retriever = Retriever(path)
-            _RETRIEVERS[path] = retriever
+            retriever = _RETRIEVERS[path] = Retriever(path)
     return retriever
 
 
@@ -289,7 +260,6 @@ def retrieve(
     source: str | list[str] | None = None,
     year: int | None = None,
     region: str | None = None,
-    data_dir: str | Path | None = None,
 ) -> list[Hit]:
     """The k passages of the indexed reports that best answer a question.
 
@@ -299,10 +269,11 @@ def retrieve(
         index_dir: index folder (default `index/` or $ASSISTANT_INDEX_DIR).
         mode: "hybrid", "dense" or "bm25".
         source, year, region: optional filters.
-        data_dir: where to build the index from if it does not exist yet.
     Returns:
         `Hit`s best first, with text, score, source, section, start and end.
+    Raises:
+        IndexNotFoundError: no index yet (build it with `build_index` or `python -m assistant build`).
     """
-    return get_retriever(index_dir, data_dir).search(
+    return get_retriever(index_dir).search(
         question, k, mode=mode, source=source, year=year, region=region
     )

@@ -7,18 +7,20 @@ import logging
 import re
 import unicodedata
 
+from . import resources
+from .clean import strip_glosses
+from .text import CJK_RUN as _CJK_CHARS
+from .text import CJK_WORD as _CJK_WORD
+from .text import has_latin, is_english  # noqa: F401  (re-exported for the stages that tokenise)
+
 _WORD = re.compile(r"[\w%.]+", re.UNICODE)
-_LATIN = re.compile(r"[A-Za-z]")
-_CJK_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
-_CJK_CHARS = re.compile(r"[\u4e00-\u9fff]+")
-# Words that carry no topic in questions or in reports.
-STOPWORDS = frozenset(
-    "的 了 和 与 及 是 在 等 要 把 对 为 以 将 并 也 都 而 就 中 上 下 个 之 其 或 由 从 到 向 于 被 让 "
-    "什么 多少 哪些 哪个 哪里 怎么 怎样 如何 是否 有没有 吗 呢 吧 啊 今年 报告 提出 "
-    "a an the of to in on for and or is are was were be what which who whom how much many "
-    "does do did will would should can could by with at as its it this that these those "
-    "there their from about into than then 's".split()
-)
+# Bumped whenever tokens() changes what it emits: the index stores tokens and compares this.
+TOKENIZER_VERSION = "jieba-search/opencc-t2s/nfkc/pinyin/glosses-2"
+
+
+def settings() -> dict:
+    """What shapes the stored tokens: recorded in the index manifest, a difference re-tokenises."""
+    return {"tokenizer": TOKENIZER_VERSION, "resources": resources.lexical_hash()}
 
 
 @functools.lru_cache(maxsize=1)
@@ -45,17 +47,8 @@ def to_simplified(text: str) -> str:
 
 def normalize(text: str) -> str:
     """Fold width (NFKC), case and traditional characters to simplified, for matching only."""
-    text = unicodedata.normalize("NFKC", text).lower()
+    text = unicodedata.normalize("NFKC", strip_glosses(text)).lower()
     return _t2s().convert(text)
-
-
-def has_latin(text: str) -> bool:
-    return bool(_LATIN.search(text))
-
-
-def is_english(text: str) -> bool:
-    """Latin letters and no Chinese character: "GDP目标是多少" is a Chinese question."""
-    return has_latin(text) and not _CJK_CHARS.search(text)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -74,6 +67,7 @@ def tokens(text: str, pinyin: bool = False) -> list[str]:
             (for documents), so English questions can match romanised names (Maoming → 茂名).
     """
     jieba = jieba_module()
+    stopwords = resources.stopwords()
     text = normalize(text)
     out = []
     if pinyin:
@@ -84,7 +78,7 @@ def tokens(text: str, pinyin: bool = False) -> list[str]:
                 out.append(_pinyin(a + b))
     for word in jieba.lcut_for_search(text):
         word = word.strip()
-        if not word or word in STOPWORDS or not _WORD.fullmatch(word):
+        if not word or word in stopwords or not _WORD.fullmatch(word):
             continue
         if has_latin(word):
             word = word.rstrip(".")

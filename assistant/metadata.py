@@ -1,0 +1,207 @@
+"""Metadata stage: what a report is (region, level, year, meeting date, speaker, title) and what
+each of its sections is about (the period it describes and its kind).
+
+Read from the report's own signals, strongest first: the meeting line
+(`——2021年2月6日在茂名市第十二届人民代表大会第八次会议上`), the speaker line (`茂名市市长 袁古洁`),
+a front-matter or first-line title, `X省人民政府`, the folder the file sits in, the file name.
+When a signal is missing the field stays empty rather than guessed wrong.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from . import resources
+from .clean import front_matter
+from .text import CJK, years_in
+
+LEVELS = ("national", "province", "city", "county")
+_SUFFIX_LEVEL = (("自治区", "province"), ("特别行政区", "province"), ("自治州", "city"), ("省", "province"),
+                 ("市", "city"), ("州", "city"), ("盟", "city"), ("县", "county"), ("区", "county"),
+                 ("旗", "county"))
+_PLACE = rf"[{CJK}]{{2,8}}?(?:自治区|特别行政区|自治州|省|市|州|盟|县|区|旗)"
+_MEETING = re.compile(
+    rf"(\d{{4}})年(\d{{1,2}})月(\d{{1,2}})日[\s)）]*在?\s*(全国|{_PLACE})?\s*第[一二三四五六七八九十]+届"
+    r"(全国)?人民代表大会")
+_SPEAKER = re.compile(
+    rf"^[*\s]*(国务院|{_PLACE})(?:人民政府)?(代?(?:总理|省长|市长|县长|区长|主席))[\s\u3000]*"
+    rf"([{CJK}][{CJK}\s\u3000·]{{0,5}})[*\s]*$", re.M)
+_GOVERNMENT = re.compile(rf"({_PLACE})人民政府")
+_TITLE_PLACE = re.compile(rf"^(?:\d{{4}}年)?({_PLACE}|国务院)(?:人民)?政府工作报告")
+_STEM_PLACE = re.compile(rf"({_PLACE})")
+_YEAR_TITLE = re.compile(r"(\d{4})年.{0,12}政府工作报告")
+
+
+@dataclass
+class ReportMeta:
+    """What a report is; every field may be empty when the text does not say."""
+
+    title: str = ""
+    region: str | None = None  # as running text names it: 茂名, 广东, 全国
+    level: str | None = None  # national, province, city, county
+    year: int | None = None
+    meeting_date: str | None = None  # 2021-02-06
+    speaker: str | None = None  # 茂名市市长 袁古洁
+
+
+def place_level(name: str) -> tuple[str, str | None]:
+    """茂名市 → ("茂名", "city"), 广东省 → ("广东", "province"), 全国 → ("全国", "national")."""
+    if name in ("全国", "国务院", "中国"):
+        return "全国", "national"
+    known = {p.name: p.level for p in resources.places()}
+    for suffix, level in _SUFFIX_LEVEL:
+        if name.endswith(suffix) and len(name) > len(suffix) + 1:
+            short = name[: -len(suffix)] if suffix in ("省", "市", "县") else name
+            return short, known.get(short, level)
+    return name, known.get(name)
+
+
+def _clean_title(title: str) -> str:
+    title = re.sub(r"^#{1,6}\s+|\*\*", "", title).strip()
+    half = len(title) // 2
+    if len(title) % 2 == 0 and title[:half] == title[half:]:
+        title = title[:half]  # web copies repeat the title: 2024年广州市政府工作报告2024年广州市政府工作报告
+    return title
+
+
+def _first_title_line(head: str) -> str:
+    for line in head.splitlines()[:8]:
+        bare = _clean_title(line)
+        if "报告" in bare and len(bare) <= 40 and not re.search(r"[。，；]", bare):
+            return bare
+    return ""
+
+
+def _region_by_frequency(body: str) -> str | None:
+    """Last resort for a fragment with no framing lines: its most frequent proper noun, a 2-3
+    character word that jieba's general dictionary barely knows (茂名), never a phrase of the
+    speech itself (我代表, 各位代表)."""
+    from .tokenize import jieba_module
+
+    jieba = jieba_module()
+    freq = jieba.dt.FREQ
+    counts = Counter(w for w in jieba.cut(body[:20000])
+                     if re.fullmatch(rf"[{CJK}]{{2,3}}", w) and freq.get(w, 0) < 100
+                     and not re.search(r"[我们各全本这该其代表市县省区]", w))
+    best = counts.most_common(1)
+    return best[0][0] if best and best[0][1] >= 3 else None
+
+
+def read_metadata(text: str, stem: str = "", folders: tuple[str, ...] = ()) -> ReportMeta:
+    """Metadata of a report from its (simplified) text, file stem and the folders it sits in."""
+    meta = ReportMeta()
+    head = text[:3000]
+    fm_title = _clean_title(front_matter(text).get("title", ""))
+    meeting = _MEETING.search(head)
+    speaker = _SPEAKER.search(head)
+    if meeting:
+        y, m, d = (int(g) for g in meeting.group(1, 2, 3))
+        meta.meeting_date, meta.year = f"{y:04d}-{m:02d}-{d:02d}", y
+        where = "全国" if meeting.group(5) else meeting.group(4)
+        if where:
+            meta.region, meta.level = place_level(where)
+    if speaker:
+        meta.speaker = re.sub(r"[\s\u3000]+", " ", f"{speaker.group(1)}{speaker.group(2)} {speaker.group(3)}").strip()
+        if meta.region is None:
+            meta.region, meta.level = place_level(speaker.group(1))
+    title = fm_title if "报告" in fm_title else _first_title_line(head)
+    for candidate in (title, fm_title):
+        match = _TITLE_PLACE.match(candidate or "")
+        if meta.region is None and match:
+            meta.region, meta.level = place_level(match.group(1))
+    if meta.region is None:
+        gov = _GOVERNMENT.search(head)
+        for name in (*reversed(folders), stem):
+            match = _STEM_PLACE.fullmatch(name) or _STEM_PLACE.search(name)
+            if match and meta.region is None:
+                meta.region, meta.level = place_level(match.group(1))
+        if meta.region is None and gov:
+            meta.region, meta.level = place_level(gov.group(1))
+        if meta.region is None:
+            meta.region = _region_by_frequency(text)
+            if meta.region:
+                meta.level = {p.name: p.level for p in resources.places()}.get(meta.region)
+    if meta.year is None:
+        for source in (title, fm_title, stem, *folders):
+            match = _YEAR_TITLE.search(source or "") or re.search(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)", source or "")
+            if match:
+                meta.year = int(match.group(1))
+                break
+    if meta.year is None:
+        named = years_in(text[:500])
+        meta.year = named[0] if named else None
+    if title and re.search(rf"[{CJK}]{{2}}.*报告", title) and (meta.region is None or meta.region in title
+                                                               or "国务院" in title) and str(meta.year or "") in title:
+        meta.title = title
+    elif meta.region and meta.year:
+        name = "国务院" if meta.level == "national" else meta.region + {"province": "省", "city": "市"}.get(
+            meta.level or "", "")
+        meta.title = f"{name}{meta.year}年政府工作报告"
+    else:
+        meta.title = title or stem
+    return meta
+
+
+# --- What a section is about -----------------------------------------------------------------
+
+KINDS = ("outcome", "plan", "glossary", "other")
+_GLOSSARY_HEAD = re.compile(r"名词解释|名词注释|注释|附件|附录|附[:：]|词语解释|说明$")
+_OUTCOME_HEAD = re.compile(r"回顾|工作总结|主要工作|取得|成绩|成效|进展|过去一年|过去五年|五年来|一年来")
+_PLAN_HEAD = re.compile(r"安排|计划|任务|目标|总体要求|预期|重点|今年|部署|思路|建议|努力|奋斗|展望|举措")
+_FIVE_YEAR_PLANS = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026}
+_OUTCOME_LEAD = re.compile(r"过去一年|过去的一年|刚刚过去的|^去年|一年来|过去五年|五年来|全年实现|全年完成")
+_PLAN_LEAD = re.compile(r"^今年|主要预期目标|预期目标是|今年.{0,12}目标")
+
+
+def _five_years(text: str) -> tuple[int, int] | None:
+    for name, start in _FIVE_YEAR_PLANS.items():
+        if name in text:
+            return start, start + 4
+    return None
+
+
+def _heading_kind(heading: str, year: int | None) -> tuple[str, tuple[int, int] | None] | None:
+    """Kind and period a heading speaks of, or None when it does not say."""
+    if _GLOSSARY_HEAD.search(heading):
+        return "glossary", None
+    outcome, plan = bool(_OUTCOME_HEAD.search(heading)), bool(_PLAN_HEAD.search(heading))
+    named = [y for y in years_in(heading) if 1950 < y < 2100]
+    span = _five_years(heading)
+    if named:
+        y = named[-1]
+        if outcome or (year is not None and y < year and not plan):
+            first = span[0] if span and outcome else y
+            return "outcome", (min(first, y), y)
+        return "plan", (y, y)
+    if span:
+        return ("outcome" if outcome else "plan"), span
+    if year is None:
+        return None
+    if outcome:
+        return "outcome", ((year - 5, year - 1) if re.search(r"五年|届", heading) else (year - 1, year - 1))
+    if plan:
+        return "plan", (year, year)
+    return None
+
+
+def section_kind(headings: list[str], text: str, year: int | None) -> tuple[str, tuple[int, int] | None]:
+    """What a passage is about: its kind (outcome, plan, glossary, other) and the years it covers.
+
+    The innermost heading that says wins; a passage under no telling heading is judged by its
+    lead words (过去一年… is last year's outcome, 今年…目标 this year's plan).
+    """
+    for heading in reversed(headings):
+        found = _heading_kind(heading, year)
+        if found:
+            kind, span = found
+            if kind == "plan" and year is not None and _OUTCOME_LEAD.search(text[:12]) and span == (year, year):
+                return "outcome", (year - 1, year - 1)
+            return kind, span
+    if year is not None:
+        if _OUTCOME_LEAD.search(text[:40]):
+            return "outcome", ((year - 5, year - 1) if re.search(r"过去五年|五年来", text[:40]) else (year - 1, year - 1))
+        if _PLAN_LEAD.search(text[:60]):
+            return "plan", (year, year)
+    return "other", None

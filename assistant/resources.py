@@ -1,0 +1,96 @@
+"""Domain knowledge as data: the glossary, stop words, question words, places and examples.
+
+The files live in `assistant/resources/` (TSV/TXT, `#` comments) and are read once. A user
+glossary `glossary.tsv` in the data folder adds terms (like jieba's user dictionary). The index
+records `lexical_hash()` of the files that shape tokens, so editing them rebuilds the lexical side.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+FOLDER = Path(__file__).with_name("resources")
+# The files whose content changes the tokens stored in an index (and so are hashed into it).
+LEXICAL_FILES = ("stopwords.txt",)
+USER_GLOSSARY = "glossary.tsv"
+
+
+def _lines(name: str, folder: Path = FOLDER) -> list[str]:
+    """Non-blank, non-comment lines of a resource file, stripped of their line end."""
+    path = folder / name
+    if not path.is_file():
+        return []
+    return [line.rstrip("\n") for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.lstrip().startswith("#")]
+
+
+@functools.lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    return frozenset(w.strip() for w in _lines("stopwords.txt"))
+
+
+@functools.lru_cache(maxsize=1)
+def question_words() -> dict[str, frozenset[str]]:
+    """Question words by role: generic, question, bigram."""
+    roles: dict[str, set[str]] = {}
+    for line in _lines("question_words.tsv"):
+        word, role = line.split("\t")
+        roles.setdefault(role.strip(), set()).add(word.strip())
+    return {role: frozenset(words) for role, words in roles.items()}
+
+
+def _parse_glossary(lines: list[str]) -> list[tuple[str, tuple[str, ...]]]:
+    out = []
+    for line in lines:
+        english, _, chinese = line.partition("\t")
+        terms = tuple(t.strip() for t in chinese.split("|") if t.strip())
+        if english.strip() and terms:
+            out.append((english.strip(), terms))
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def glossary() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(English regular expression, Chinese terms) pairs: the user's `glossary.tsv` in the data
+    folder ($ASSISTANT_DATA_DIR or data/) first, then the shipped glossary."""
+    from .config import data_dir
+
+    return tuple(_parse_glossary(_lines(USER_GLOSSARY, data_dir())) + _parse_glossary(_lines("glossary.tsv")))
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str  # as reports write it in running text: 广东, 全国
+    level: str  # national, province, city, county
+    english: tuple[str, ...]
+
+
+@functools.lru_cache(maxsize=1)
+def places() -> tuple[Place, ...]:
+    out = []
+    for line in _lines("places.tsv"):
+        name, level, english = (line.split("\t") + ["", ""])[:3]
+        out.append(Place(name.strip(), level.strip(), tuple(e.strip() for e in english.split("|") if e.strip())))
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=1)
+def not_places() -> frozenset[str]:
+    return frozenset(w.strip() for w in _lines("not_places.txt"))
+
+
+@functools.lru_cache(maxsize=1)
+def examples() -> list[str]:
+    return [line.strip() for line in _lines("examples.txt")]
+
+
+@functools.lru_cache(maxsize=1)
+def lexical_hash() -> str:
+    """SHA-256 (first 16 hex digits) of the resource files that shape the stored tokens."""
+    digest = hashlib.sha256()
+    for name in LEXICAL_FILES:
+        digest.update(name.encode() + b"\0" + (FOLDER / name).read_bytes() + b"\0")
+    return digest.hexdigest()[:16]

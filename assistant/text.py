@@ -1,0 +1,91 @@
+"""Shared text facts: CJK ranges, a text's language, years named, heading grammar, sentence marks.
+
+Every stage that needs one of these reads it here, so they cannot disagree.
+"""
+
+from __future__ import annotations
+
+import re
+
+# CJK unified ideographs with extension A and the compatibility block.
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+CJK_CHAR = re.compile(f"[{CJK}]")
+CJK_RUN = re.compile(f"[{CJK}]+")
+CJK_WORD = re.compile(f"[{CJK}]{{2,}}")
+LATIN = re.compile(r"[A-Za-z]")
+
+# Marks that end a sentence (Chinese and ASCII), and what may close it after the mark.
+SENTENCE_MARKS = "。！？!?；;"
+CLOSERS = "”’\"』」)）"
+# A sentence: up to its end mark (and closing quotes), or an English full stop after a word before
+# white space (not 6.0, not the 1. of a numbered heading), or the end of the text.
+SENTENCE = re.compile(rf".*?(?:(?:[{SENTENCE_MARKS}]+|(?<=[A-Za-z)])\.(?=\s))[{CLOSERS}]*|$)", re.S)
+
+# Heading grammar of government work reports: 一、  (一)/（一）  1./1、  Markdown #.
+HEADING_L1 = re.compile(r"^[一二三四五六七八九十百]+、")
+HEADING_L2 = re.compile(r"^[(（][一二三四五六七八九十百]+[)）]")
+HEADING_L3 = re.compile(r"^\d{1,2}[.、．](?!\d)")
+HEADING_MD = re.compile(r"^(#{1,6})\s+")
+HEADING_OTHER = re.compile(r"^第[一二三四五六七八九十百\d]+[章节部分条]")
+
+_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+
+
+def has_latin(text: str) -> bool:
+    return bool(LATIN.search(text))
+
+
+def has_cjk(text: str) -> bool:
+    return bool(CJK_CHAR.search(text))
+
+
+def language(text: str) -> str:
+    """'en' for text with Latin letters and no Chinese character, else 'zh'.
+
+    "GDP目标是多少" is Chinese; "2023?" (no letters at all) is Chinese too, the reports' language.
+    """
+    return "en" if has_latin(text) and not has_cjk(text) else "zh"
+
+
+def is_english(text: str) -> bool:
+    return language(text) == "en"
+
+
+def years_in(text: str) -> list[int]:
+    """The years (1950-2099) a text names, in order: "2023年" → [2023]."""
+    return [int(y) for y in _YEAR.findall(text)]
+
+
+_BOLD = re.compile(r"^\*\*(.+?)\*\*$")
+
+
+def heading_level(line: str) -> int | None:
+    """Markdown `#`…`######` are levels 1-6; 一、 (一) 1. come below them as 7, 8, 9; else None.
+
+    A short line in bold (`**2024年工作回顾**`) is a heading of level 6; numbered headings keep
+    their level when set in bold (`**一、…**`).
+    """
+    md = HEADING_MD.match(line)
+    if md:
+        return len(md.group(1))
+    bold = _BOLD.match(line.strip())
+    if bold:
+        inner = bold.group(1).strip()
+        level = heading_level(inner)
+        if level is not None:
+            return level
+        if len(inner) <= 30 and inner[-1:] not in "。：:；;，,！!？?" and not HEADING_MD.match(inner):
+            return 6
+        return None
+    if HEADING_L1.match(line):
+        return 7
+    if HEADING_L2.match(line):
+        return 8
+    if HEADING_L3.match(line):
+        return 9
+    return None
+
+
+def is_heading_line(line: str) -> bool:
+    """A heading of any kind, 第三章 included (where PDF lines must not be joined)."""
+    return heading_level(line) is not None or bool(HEADING_OTHER.match(line))
