@@ -8,18 +8,14 @@ answer stands in the passage it cites.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
-import numpy as np
-
 from . import resources
-from .chunk import clause_spans, is_lead_phrase, sentences
 from .glossary import expand_groups
-from .index import IndexStore
-from .query import Query, check_question
+from .query import Query, check_question, parts, romanised
+from .quotes import Clause, bigrams, clauses, quote_span
 from .retrieve import Hit, Retriever, get_retriever
-from .text import CJK_RUN as _CJK_RUN
 from .tokenize import has_latin, is_english, normalize, tokens
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -40,9 +36,6 @@ ENGLISH_LEAD = "According to the report: "
 NOT_FOUND = ("报告中没有找到这个问题的答案。The indexed reports do not answer this question; "
              "the closest passages are listed as related.")
 
-_TRAIL = "。！？!?；;，,:：\n \u3000"
-# The longest quote made from one sentence (characters).
-SENTENCE_CAP = 80
 CANDIDATE_HITS = 5
 MAX_CLAUSES = 3
 SEM_WEIGHT = 1.0
@@ -97,69 +90,6 @@ class Answer:
         }
 
 
-@dataclass
-class _Clause:
-    hit: Hit
-    start: int  # offsets in the source text
-    end: int
-    text: str
-    terms: set[str]
-    sim: float = 0.0
-
-
-def clauses(store: IndexStore, hit: Hit, q: np.ndarray) -> list[_Clause]:
-    """The clauses of a passage, with offsets in the source text, tokens and cosine to the question."""
-    spans, vectors = store.clauses_of_chunk(hit.chunk_id)
-    sims = vectors.astype(np.float32) @ q if len(spans) else np.zeros(0)
-    out = []
-    for (start, end), sim in zip(spans, sims, strict=True):
-        if hit.text[end - hit.start : end - hit.start + 1] in (":", "："):
-            continue  # a lead-in such as 主要预期目标是: introduces the answer, it is not one
-        body = hit.text[start - hit.start : end - hit.start]
-        terms = set(tokens(body)) | {"#" + g for g in _bigrams(body)}
-        out.append(_Clause(hit, start, end, body, terms, float(sim)))
-    return out
-
-
-def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    """Shrink a span of text past surrounding white space and closing punctuation."""
-    while end > start and text[end - 1] in _TRAIL:
-        end -= 1
-    while start < end and text[start].isspace():
-        start += 1
-    return start, end
-
-
-def quote_span(hit: Hit, clause: _Clause) -> tuple[int, int]:
-    """What the answer quotes for a chosen clause: its sentence when short, else the clause with
-    its neighbours in the sentence; a lead phrase (`强化要素保障。`) brings the sentence after it."""
-    text, base = hit.text, hit.start
-    sents = [_strip(text, a - base, b - base) for a, b in sentences(text, base)]
-    i = next((j for j, (a, b) in enumerate(sents) if a <= clause.start - base < max(b, a + 1)), None)
-    if i is None:
-        return clause.start, clause.end
-    a, b = sents[i]
-    if is_lead_phrase(text[a:b] + "。") and i + 1 < len(sents):
-        b = sents[i + 1][1]
-        if b - a <= SENTENCE_CAP:
-            return base + a, base + b
-        return base + sents[i + 1][0], base + min(sents[i + 1][1], sents[i + 1][0] + SENTENCE_CAP)
-    if b - a <= SENTENCE_CAP:
-        return base + a, base + b
-    # A long sentence: the clause, the one before it and the one after it, within the cap.
-    inner = [(s - base, e - base) for s, e in clause_spans(text[a:b], base + a)]
-    j = next((k for k, (s, e) in enumerate(inner) if s <= clause.start - base < e + 1), None)
-    if j is None:
-        return clause.start, clause.end
-    lo, hi = inner[max(0, j - 1)][0], inner[min(len(inner) - 1, j + 1)][1]
-    if hi - lo > SENTENCE_CAP:
-        # Too long with both neighbours: with the one after, else the one before, else alone;
-        # never a clause cut in the middle.
-        options = ((inner[j][0], hi), (lo, inner[j][1]))
-        lo, hi = next((o for o in options if o[1] - o[0] <= SENTENCE_CAP), inner[j])
-    return base + lo, base + hi
-
-
 _TOPIC_TAGS = ("n", "vn", "nz", "ns", "nt", "nr", "j", "l", "eng")
 
 
@@ -186,18 +116,16 @@ def _all_parts_known(word: str, vocab: dict) -> bool:
 
 
 def _about(hit: Hit, year: int) -> bool:
-    """The passage speaks of that year alone (its period), or its report is of that year and it
-    names no period."""
+    """The passage speaks of that year: a one-year period, or a span ending with it (a five-year
+    review's totals are its last year's); or its report is of that year and it names no period."""
     if hit.period:
-        return hit.period[0] == hit.period[1] == year
+        return hit.period[0] <= year == hit.period[1]
     return hit.year == year
 
 
 def report_label(hit: Hit, english: bool) -> str:
     """How an answer names the report it quotes: 《茂名2023年政府工作报告》 / the Maoming 2023 report."""
     if english:
-        from .query import romanised
-
         place = "the State Council's" if hit.level == "national" else (
             romanised(hit.region).title() + "'s" if hit.region else "the")
         return f"{place} {hit.year or ''} report".replace("  ", " ")
@@ -208,16 +136,9 @@ def report_label(hit: Hit, english: bool) -> str:
 def numbers_grounded(answer: Answer) -> bool:
     """True when every number in the answer text appears in one of its cited passages."""
     # The report named before the quote ("据《茂名2023年政府工作报告》") is grounded by its metadata.
-    cited = " ".join(f"{c.text} {c.year or ''} {c.title}" for c in answer.citations)
+    # Labels that repeat the question's own years ("2022年目标") are the question's, not figures.
+    cited = " ".join(f"{c.text} {c.year or ''} {c.title}" for c in answer.citations) + " " + answer.question
     return all(num in cited for num in _NUMBER.findall(_MARKER.sub("", answer.text)))
-
-
-def _bigrams(text: str) -> set[str]:
-    """Character bigrams of the Chinese runs of a text (robust to word segmentation)."""
-    grams = set()
-    for run in _CJK_RUN.findall(normalize(text)):
-        grams.update(run[i : i + 2] for i in range(len(run) - 1))
-    return grams
 
 
 @dataclass
@@ -244,8 +165,8 @@ class Answerer:
         """Question terms (words and Chinese bigrams) weighted by how much they say about the topic."""
         store = self.retriever.store
         # The indexed reports' own places (茂名) say which report, not what about.
-        regions = {normalize(r) for r in store.regions} | {"全国", "国务院", "中国", "全省", "全市"}
-        region_grams = {g for r in regions for g in _bigrams(r)}
+        regions = {normalize(r) for r in store.regions}
+        region_grams = {g for r in regions for g in bigrams(r)}
         weights: dict[str, float] = {}
         for tok in self.retriever.lexical_query(query):
             if tok in weights or not tok.strip() or not store.knows(tok):
@@ -254,7 +175,7 @@ class Answerer:
             if tok in _GENERIC or tok.isdigit() or tok in _QUESTION_WORDS or tok in regions:
                 w *= 0.1
             weights[tok] = w
-        grams = _bigrams(query.text) if not query.is_english else set()
+        grams = bigrams(query.text) if not query.is_english else set()
         for gram in grams - set(weights):
             generic = gram in _QUESTION_BIGRAMS or gram in region_grams
             weights["#" + gram] = 0.5 * (0.1 if generic else 1.0)
@@ -287,21 +208,60 @@ class Answerer:
         known = total = 0.0
         for group in expand_groups(question):
             toks = [t for term in group for t in tokens(term)]
-            if not toks:
-                continue
+            if not toks or all(term in _GENERIC for term in group):
+                continue  # "target", "expected": what kind of answer, not what about
             if any(normalize(term) in passages for term in group):
                 w = max(bm25.idf(t) for t in toks)
                 known += w
             else:
                 w = rarest
             total += w
+        if total == 0:
+            # No report term at all: the English words themselves must be known to the index
+            # (names romanised in it, Latin words it holds), else it is not about the reports.
+            places = {romanised(p) for p in query.places}
+            words = [t for t in tokens(question) if t.isascii() and t.isalpha() and len(t) >= 3]
+            # A question that is not even a sentence (no English function word) and names nothing
+            # the reports know is not about them: "asdf jkl qwerty".
+            sentence = any(t in resources.stopwords() for t in re.findall(r"[a-z']+", question.lower()))
+            if words and not sentence and not any(w in bm25.vocab or w in places for w in words):
+                return 0.0
         return known / total if total else 1.0
 
     def ask(self, question: str | Query, *, k: int = CANDIDATE_HITS, source: str | list[str] | None = None,
             year: int | None = None, region: str | None = None) -> Answer:
         """Answer a question from the indexed reports, citing the passages used."""
-        answer, _ = self.explain(question, k=k, source=source, year=year, region=region)
+        query = self.retriever.understand(question if isinstance(question, Query) else check_question(question))
+        split = parts(query)
+        if split:
+            answers = [(label, self.explain(sub, k=k, source=source, year=year, region=region)[0])
+                       for label, sub in split]
+            if any(a.found for _, a in answers):
+                return self._combine(query, answers)
+        answer, _ = self.explain(query, k=k, source=source, year=year, region=region)
         return answer
+
+    def _combine(self, query: Query, answers: list[tuple[str, Answer]]) -> Answer:
+        """One answer from the answers to each part, citations renumbered; a part the reports do
+        not answer says so."""
+        citations: list[Citation] = []
+        pieces = []
+        for label, answer in answers:
+            if not answer.found:
+                pieces.append(f"{label}: not in the indexed reports" if query.is_english else f"{label}：报告中未找到")
+                continue
+            quotes = []
+            for c in answer.citations:
+                n = next((x.n for x in citations if x.chunk_id == c.chunk_id and x.quote == c.quote), None)
+                if n is None:
+                    n = len(citations) + 1
+                    citations.append(replace(c, n=n))
+                quotes.append(f"{c.quote}[{n}]")
+            where = report_label(answer.citations[0], query.is_english)
+            pieces.append(f"{label} ({where}): " + "; ".join(quotes) if query.is_english
+                          else f"{label}（{where}）：" + "；".join(quotes))
+        sep = "; " if query.is_english else "；"
+        return Answer(query.text, sep.join(pieces) + ("." if query.is_english else "。"), True, citations)
 
     def explain(self, question: str | Query, *, k: int = CANDIDATE_HITS, source: str | list[str] | None = None,
                 year: int | None = None, region: str | None = None) -> tuple[Answer, Evidence | None]:
@@ -328,7 +288,7 @@ class Answerer:
         candidates = [c for h in hits for c in clauses(store, h, q)]
         best_hit = hits[0].score or 1.0
 
-        def score(c: _Clause, uncovered: set[str]) -> float:
+        def score(c: Clause, uncovered: set[str]) -> float:
             gain = sum(weights[t] for t in c.terms & uncovered) / total
             s = SEM_WEIGHT * max(0.0, (c.sim - SIM_FLOOR) / SIM_SPAN) + LEX_WEIGHT * gain
             if wants_figure and _FIGURE.search(c.text):
@@ -336,7 +296,7 @@ class Answerer:
             s += PRIOR_WEIGHT * c.hit.score / best_hit  # passage-level evidence (dense + BM25)
             return s / (1 + max(0, len(c.text) - 30) / LENGTH_SCALE)  # prefer short clauses
 
-        chosen: list[_Clause] = []
+        chosen: list[Clause] = []
         uncovered = set(weights)
         covered = 0.0
         first = None
@@ -383,7 +343,7 @@ class Answerer:
             return e.known_share >= EN_MIN_KNOWN and e.best_sim >= EN_MIN_SIM
         return e.coverage >= ZH_MIN_COVERAGE and e.known_share >= ZH_MIN_KNOWN
 
-    def _compose(self, query: Query, chosen: list[_Clause], keep_clause: set[int]) -> Answer:
+    def _compose(self, query: Query, chosen: list[Clause], keep_clause: set[int]) -> Answer:
         # Cite passages in the order the answer first uses them; keep clauses in reading order
         # within a passage, and merge clauses that are adjacent in the text.
         order: list[str] = []

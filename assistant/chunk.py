@@ -12,11 +12,17 @@ from dataclasses import asdict, dataclass
 
 from .load import Document
 from .metadata import section_kind
+from .text import CJK_CHAR
 from .text import HEADING_MD as _MD
 from .text import SENTENCE as _SENTENCE
 from .text import heading_level as _heading_level
 
 SECTION_SEP = " > "
+
+
+def _says_nothing(text: str) -> bool:
+    """A "passage" of rules and marks (---, ***, 1.): no Chinese character and under three letters or digits."""
+    return not CJK_CHAR.search(text) and sum(ch.isalnum() for ch in text) < 3
 _CLAUSE = re.compile(r".*?(?:[，,、：:]+|$)", re.S)
 # Answer units: split at sentence ends, ；; ，, and ：: (list separators 、 stay inside).
 _ANSWER_CLAUSE = re.compile(r"[^。！？!?；;，,:：]+[。！？!?；;，,:：]*")
@@ -30,7 +36,7 @@ class ChunkerSettings:
 
     max_chars: int = 200
     min_chars: int = 20
-    version: int = 3
+    version: int = 5
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -132,8 +138,11 @@ def chunk_document(doc: Document, settings: ChunkerSettings | None = None) -> li
     def emit(path: list[str], start: int, end: int) -> None:
         while end > start and text[end - 1].isspace():
             end -= 1
-        if end > start:
-            kind, span = section_kind(heads, text[start:end], doc.year)
+        if end > start and not _says_nothing(text[start:end]):
+            # Lead words are read where the paragraph starts: a long review paragraph cut in two
+            # keeps its "过去一年" for both halves.
+            lead = text[para_start[0]:start] if para_start[0] <= start else ""
+            kind, span = section_kind(heads, (lead + text[start:end])[:200], doc.year)
             chunks.append(
                 Chunk(
                     id=f"{doc.source}#{len(chunks)}",
@@ -149,7 +158,9 @@ def chunk_document(doc: Document, settings: ChunkerSettings | None = None) -> li
             )
 
     heads: list[str] = []
+    para_start = [0]
     for p_start, p_end in _paragraphs(text, doc.body_end):
+        para_start[0] = p_start
         para = text[p_start:p_end]
         if p_end <= doc.text_start and _heading_level(para) is None:
             continue  # front matter, meeting, speaker and salutation lines: never passages

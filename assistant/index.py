@@ -90,18 +90,28 @@ class IndexStore:
         self._source_region = np.array([by_id[s].get("region") or "" for s in range(len(by_id))], dtype=object)
         self.period_lo = np.array([(c.period or [0, 0])[0] for c in self.chunks], dtype=np.int32)
         self.period_hi = np.array([(c.period or [0, 0])[1] for c in self.chunks], dtype=np.int32)
+        self.kinds = np.array([c.kind or "other" for c in self.chunks], dtype=object)
 
     def region_mask(self, regions: list[str]) -> np.ndarray:
         """Chunks of reports about one of these regions."""
         ids = [i for i, r in enumerate(self._source_region) if r in regions]
         return np.isin(self.source_ids, ids)
 
-    def about_years(self, years: list[int]) -> np.ndarray:
-        """Chunks about one of these years: their period covers it, or (no period) their report is of it."""
+    def about_years(self, years: list[int], kind: str | None = None) -> np.ndarray:
+        """Chunks about one of these years: a one-year period of it or a span ending with it, or
+        (no period) a report of that year; of that kind (outcome or plan), when given."""
         out = np.zeros(len(self.chunks), dtype=bool)
+        single = self.period_lo == self.period_hi
+        unplaced = self.period_lo == 0
         for y in years:
-            out |= (self.period_lo <= y) & (y <= self.period_hi)
-            out |= (self.period_lo == 0) & (self.report_year == y)
+            covers = (self.period_lo <= y) & (y <= self.period_hi) & (single | (self.period_hi == y))
+            out |= covers & ((self.kinds == kind) if kind else True)
+            # A passage that names no period is about its report's year (a plan) or, for an
+            # outcome, the year before: the 2024 report says what 2023 achieved.
+            if kind != "outcome":
+                out |= unplaced & (self.report_year == y)
+            if kind != "plan":
+                out |= unplaced & (self.report_year == y + 1) & (kind == "outcome")
         return out
 
     def clauses_of(self, row: int) -> tuple[list[tuple[int, int]], np.ndarray]:

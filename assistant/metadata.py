@@ -151,22 +151,30 @@ _GLOSSARY_HEAD = re.compile(r"名词解释|名词注释|注释|附件|附录|附
 _OUTCOME_HEAD = re.compile(r"回顾|工作总结|主要工作|取得|成绩|成效|进展|过去一年|过去五年|五年来|一年来")
 _PLAN_HEAD = re.compile(r"安排|计划|任务|目标|总体要求|预期|重点|今年|部署|思路|建议|努力|奋斗|展望|举措")
 _FIVE_YEAR_PLANS = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026}
-_OUTCOME_LEAD = re.compile(r"过去一年|过去的一年|刚刚过去的|^去年|一年来|过去五年|五年来|全年实现|全年完成")
+_OUTCOME_LEAD = re.compile(r"过去一年|过去的一年|刚刚过去的|^去年|一年来|过去五年|五年来|全年实现|全年完成|"
+                           r"^(?:全市|全省|全县|全区|全国)(?:实现|完成)")
 _PLAN_LEAD = re.compile(r"^今年|主要预期目标|预期目标是|今年.{0,12}目标")
 
 
-def _five_years(text: str) -> tuple[int, int] | None:
-    for name, start in _FIVE_YEAR_PLANS.items():
-        if name in text:
-            return start, start + 4
-    return None
+def _five_years(text: str, last: bool = False) -> tuple[int, int] | None:
+    """The years of the five-year plan a text names (the last one named when `last`)."""
+    named = sorted((text.find(name), start) for name, start in _FIVE_YEAR_PLANS.items() if name in text)
+    if not named:
+        return None
+    start = named[-1 if last else 0][1]
+    return start, start + 4
 
 
-def _heading_kind(heading: str, year: int | None) -> tuple[str, tuple[int, int] | None] | None:
+def _heading_kind(heading: str, year: int | None, text: str = "") -> tuple[str, tuple[int, int] | None] | None:
     """Kind and period a heading speaks of, or None when it does not say."""
     if _GLOSSARY_HEAD.search(heading):
         return "glossary", None
     outcome, plan = bool(_OUTCOME_HEAD.search(heading)), bool(_PLAN_HEAD.search(heading))
+    if outcome and plan and _five_years(heading) != _five_years(heading, last=True):
+        # "“十三五”时期发展成就和“十四五”时期主要目标任务": the passage's own words say which half.
+        if re.search(r"目标|预期|将|要|力争|计划", text[:80]):
+            return "plan", _five_years(heading, last=True)
+        return "outcome", _five_years(heading)
     named = [y for y in years_in(heading) if 1950 < y < 2100]
     span = _five_years(heading)
     if named:
@@ -193,7 +201,7 @@ def section_kind(headings: list[str], text: str, year: int | None) -> tuple[str,
     lead words (过去一年… is last year's outcome, 今年…目标 this year's plan).
     """
     for heading in reversed(headings):
-        found = _heading_kind(heading, year)
+        found = _heading_kind(heading, year, text)
         if found:
             kind, span = found
             if kind == "plan" and year is not None and _OUTCOME_LEAD.search(text[:12]) and span == (year, year):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import config, resources
 from .errors import InvalidQuestionError
@@ -17,17 +17,22 @@ from .glossary import expand
 from .text import has_latin, language, years_in
 from .tokenize import normalize, tokens
 
-_PLAN = re.compile(r"目标|预期|计划|力争|安排|打算|部署|拟|将要|要求|targets?|aims?|goals?|plans?|planned|expect\w*|"
-                   r"forecast|set for|will\b|intends?|objectives?", re.IGNORECASE)
-_OUTCOME = re.compile(r"完成|实现了|达到了|增长了|去年|上年|过去|实际|取得|成效|how much did|how many did|\bwas\b|\bwere\b|"
-                      r"achiev\w*|reached|recorded|grew|rose|fell|actual\w*|last year|in the past|did .* (?:grow|reach|"
-                      r"create|add|increase)", re.IGNORECASE)
-_MET = re.compile(r"完成了吗|实现了吗|达到了吗|完成情况|是否(?:完成|实现|达到)|(?:meet|met|reach|hit|achieve|miss)\w* "
-                  r"(?:\S+\s+){0,4}(?:target|goal)", re.IGNORECASE)
+_PLAN = re.compile(r"目标|预期|计划|力争|安排|打算|拟|targets?|aim(?:s|ed|ing)?\b|goals?|plans?\b|planned|planning|"
+                   r"expect\w*|forecast\w*|objectives?|intend\w*|set (?:for|out)|\bwill\b", re.IGNORECASE)
+_OUTCOME = re.compile(r"完成|实现|达到|达成|增长了|去年|上年|过去|实际|取得|how (?:much|many|fast) did|\bwas\b|\bwere\b|"
+                      r"\bdid\b|achiev\w*|reach\w*|record\w*|grew|rose|fell|actual\w*|last year|in the past",
+                      re.IGNORECASE)
+# Both: was a target met?
+_MET = re.compile(r"完成了吗|实现了吗|达到了吗|达成了吗|完成情况|是否(?:完成|实现|达到)|(?:完成|实现|达到|达成).{0,6}目标|"
+                  r"(?:meet|met|reach\w*|hit|achiev\w*|miss\w*|within) (?:\S+\s+){0,5}(?:target|goal)", re.IGNORECASE)
 _HOW_MUCH = re.compile(r"多少|几[个项名家所万亿条次年倍]|百分之几|how (?:much|many)|by how much|what percentage",
                        re.IGNORECASE)
 _LIST = re.compile(r"哪些|哪几|分别是|包括什么|包括哪|有哪|\bwhat are\b|\bwhich\b.*\bare\b|\blist\b|\bname the\b",
                    re.IGNORECASE)
+_DEFINITION = re.compile(r"是什么意思|指什么|什么是|是指什么|含义|意思是|何谓|\bmean\b|meaning|refer(?:s|red)? to|stand for|"
+                         r"what is meant|definition|defined", re.IGNORECASE)
+_SPEAKER = re.compile(r"谁作|作报告的是|由谁|哪位.{0,4}(?:市长|省长|总理)|who (?:delivered|gave|presented|made|read)|"
+                      r"which (?:mayor|governor|premier)", re.IGNORECASE)
 _NAME = re.compile(r"(?<![A-Za-z])[A-Z][a-z]{3,}(?![A-Za-z])")
 _PLACE_SUFFIX = re.compile(r"([\u4e00-\u9fff]{2,3}?)(?:市|县|省)(?![委级政长])")
 _NOT_PLACE_CHARS = re.compile(r"[哪些什么个的要年这那各本全该我建成属级]")
@@ -46,10 +51,11 @@ class Query:
     years: list[int] = field(default_factory=list)
     places: list[str] = field(default_factory=list)  # indexed regions the question names (茂名, 全国)
     unknown_places: list[str] = field(default_factory=list)  # places named that no indexed report is about
-    kind: str | None = None  # "plan", "outcome", "met" (both), or None
+    kind: str | None = None  # "plan", "outcome", "met" (both), "definition", or None
     wants_number: bool = False
     wants_list: bool = False
     names: list[str] = field(default_factory=list)  # capitalised words (romanised names)
+    wants_speaker: bool = False  # who delivered the report
 
     @property
     def is_english(self) -> bool:
@@ -88,8 +94,7 @@ def _places(question: str, regions: frozenset[str]) -> tuple[list[str], list[str
             named.append(region)
     for place in resources.places():
         target = "全国" if place.level == "national" else place.name
-        hit = place.name in simple or any(re.search(rf"(?<![a-z]){re.escape(e)}(?![a-z])", lower)
-                                          for e in place.english)
+        hit = place.name in simple or any(re.search(rf"(?<![a-z]){e}(?![a-z])", lower) for e in place.english)
         if hit and target not in named:
             named.append(target)
     unknown = [p for p in named if p not in regions]
@@ -116,12 +121,36 @@ def read_question(question: str, regions: frozenset[str] = frozenset()) -> Query
         toks.extend(tokens(term))
     dense = f"{question} {' '.join(expansion)}" if expansion else question
     places, unknown = _places(question, regions)
-    met = bool(_MET.search(question))
-    plan, outcome = bool(_PLAN.search(question)), bool(_OUTCOME.search(question))
-    kind = "met" if met else "plan" if plan and not outcome else "outcome" if outcome and not plan else None
+    if _MET.search(question):
+        kind = "met"
+    elif _DEFINITION.search(question):
+        kind = "definition"
+    elif _PLAN.search(question):
+        kind = "plan"
+    elif _OUTCOME.search(question):
+        kind = "outcome"
+    else:
+        kind = None
     return Query(
         text=question, language=lang, normalized=normalize(question), tokens=toks, expansion=expansion,
         dense_text=dense, years=years_in(question), places=places, unknown_places=unknown, kind=kind,
         wants_number=bool(_HOW_MUCH.search(question)), wants_list=bool(_LIST.search(question)),
-        names=[w.lower() for w in _NAME.findall(question)],
+        names=[w.lower() for w in _NAME.findall(question)], wants_speaker=bool(_SPEAKER.search(question)),
     )
+
+
+def parts(query: Query) -> list[tuple[str, Query]]:
+    """A question about two things split into one question each, with a label for each part:
+    was a target met (the year's target, then its outcome), or a comparison of years or places.
+    A simple question gives []."""
+    en = query.is_english
+    if query.kind == "met" and len(query.years) == 1:
+        y = query.years[0]
+        return [(f"Target for {y}" if en else f"{y}年目标", replace(query, kind="plan")),
+                (f"Outcome for {y}" if en else f"{y}年实际", replace(query, kind="outcome"))]
+    years = list(dict.fromkeys(query.years))
+    if len(years) >= 2:
+        return [(str(y) if en else f"{y}年", replace(query, years=[y])) for y in years]
+    if len(query.places) >= 2:
+        return [(romanised(p).title() if en else p, replace(query, places=[p])) for p in query.places]
+    return []

@@ -129,12 +129,12 @@ class Retriever:
             mask &= store.report_year == int(year)
         if explicit or query is None:
             return mask
-        if query.unknown_places and not query.places:
-            return np.zeros(len(store.chunks), dtype=bool)  # a place no indexed report is about
         if query.places and len(store.regions) > 1:
             mask &= store.region_mask(query.places)
         if query.years and len(store.years) > 1 or query.years and not (set(query.years) & store.years):
-            mask &= store.about_years(query.years)
+            # A target question about a year reads that year's plan; an outcome question its review.
+            kind = query.kind if query.kind in ("plan", "outcome") else None
+            mask &= store.about_years(query.years, kind)
         return mask
 
     def lexical_query(self, question: str | Query) -> list[str]:
@@ -216,11 +216,13 @@ class Retriever:
             fused = lexical
         else:
             fused = fuse(dense, lexical, fusion)
+        rank = dict(fused)
         if query.kind in ("plan", "outcome") and mode == "hybrid" and fusion == "blend":
-            for i in fused:
+            # Passages of the kind asked about come first; their scores stay what fusion gave.
+            for i in rank:
                 if store.chunks[i].kind == query.kind:
-                    fused[i] += KIND_BONUS
-        best = sorted(fused, key=lambda i: (-fused[i], i))[:k]
+                    rank[i] += KIND_BONUS
+        best = sorted(rank, key=lambda i: (-rank[i], i))[:k]
         sources = store.manifest["sources"]
         hits = []
         for rank, i in enumerate(best, 1):
