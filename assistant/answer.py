@@ -16,6 +16,7 @@ from .glossary import expand_groups
 from .query import Query, check_question, parts, romanised
 from .quotes import Clause, bigrams, clauses, quote_span
 from .retrieve import Hit, Retriever, get_retriever
+from .terms import key_terms, term_span
 from .tokenize import has_latin, is_english, normalize, tokens
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -26,6 +27,8 @@ _QUANTITY_Q = re.compile(
     r"多少|几|目标|增长|比例|规模|金额|数量|率|how (?:much|many)|what (?:percentage|rate|share|amount)|"
     r"targets?|growth|figures?|amount|number|rate|percent", re.IGNORECASE)
 _MARKER = re.compile(r"\[\d+\]")
+_SHARE = re.compile(r"占[^，。；、]{0,16}(?:比重|比例|的)|比重")
+_ASKS_SHARE = re.compile(r"占|比重|比例|share|proportion|percent(?:age)? of|ratio", re.IGNORECASE)
 # Question words (resources/question_words.tsv): generic ones say what kind of answer is wanted,
 # not what it is about.
 _GENERIC = resources.question_words()["generic"]
@@ -285,6 +288,11 @@ class Answerer:
         wants_figure = wants_number or bool(_QUANTITY_Q.search(question))
         known_share = self._known_share(query, hits)
 
+        if query.kind == "definition" or query.wants_list:
+            termed = self._term_answer(query, hits)
+            if termed is not None:
+                return termed, None
+        asks_share = bool(_ASKS_SHARE.search(question))
         candidates = [c for h in hits for c in clauses(store, h, q)]
         best_hit = hits[0].score or 1.0
 
@@ -293,6 +301,8 @@ class Answerer:
             s = SEM_WEIGHT * max(0.0, (c.sim - SIM_FLOOR) / SIM_SPAN) + LEX_WEIGHT * gain
             if wants_figure and _FIGURE.search(c.text):
                 s += FIGURE_BONUS
+                if not asks_share and _SHARE.search(c.text):
+                    s -= FIGURE_BONUS  # "占地区生产总值比重6.46%" is a share, not the GDP asked for
             s += PRIOR_WEIGHT * c.hit.score / best_hit  # passage-level evidence (dense + BM25)
             return s / (1 + max(0, len(c.text) - 30) / LENGTH_SCALE)  # prefer short clauses
 
@@ -334,6 +344,19 @@ class Answerer:
         keep_clause = {id(c) for c in chosen if wants_figure and _FIGURE.search(c.text)}
         return self._compose(query, chosen, keep_clause), evidence
 
+    def _term_answer(self, query: Query, hits: list[Hit]) -> Answer | None:
+        """A definition or list answered by the words after the term (a glossary entry first)."""
+        ordered = sorted(hits, key=lambda h: (h.kind != "glossary", h.rank))
+        for term in key_terms(query.text):
+            for hit in ordered:
+                span = term_span(hit, term)
+                if span is None or span[1] - span[0] <= len(term) + 4:
+                    continue
+                quote = hit.text[span[0] - hit.start : span[1] - hit.start]
+                citation = Citation(**asdict(hit), n=1, quote=quote, quote_start=span[0], quote_end=span[1])
+                return self._finish(query, [citation], f"{quote}[1]。")
+        return None
+
     @staticmethod
     def found(e: Evidence, question: str) -> bool:
         """Whether the evidence says the report answers the question (calibrated on the golden set)."""
@@ -367,7 +390,10 @@ class Answerer:
             parts.append("；".join(quotes) + f"[{n}]")
             citations.append(Citation(**asdict(hit), n=n, quote="；".join(quotes),
                                       quote_start=spans[0][0], quote_end=spans[-1][1]))
-        body = "；".join(parts) + "。"
+        return self._finish(query, citations, "；".join(parts) + "。")
+
+    def _finish(self, query: Query, citations: list[Citation], body: str) -> Answer:
+        """The answer text: the quotes, led by the report(s) they come from when several are indexed."""
         if len(self.retriever.store.sources()) > 1:
             # With several reports indexed, say which one(s) the answer quotes.
             names = list(dict.fromkeys(report_label(c, query.is_english) for c in citations))

@@ -33,6 +33,12 @@ _DEFINITION = re.compile(r"是什么意思|指什么|什么是|是指什么|含�
                          r"what is meant|definition|defined", re.IGNORECASE)
 _SPEAKER = re.compile(r"谁作|作报告的是|由谁|哪位.{0,4}(?:市长|省长|总理)|who (?:delivered|gave|presented|made|read)|"
                       r"which (?:mayor|governor|premier)", re.IGNORECASE)
+# "2019年政府工作报告", "按广东省2025年政府工作报告", "in Zhanjiang's 2019 government work report": the year
+# of a report, so 去年/今年 count from it.
+_REPORT_YEAR = re.compile(r"((?:19|20)\d\d)年(?:的)?(?:[\u4e00-\u9fff]{0,6})?(?:政府)?工作报告|((?:19|20)\d\d)年报告|"
+                          r"((?:19|20)\d\d)(?:'s)? (?:government |annual )?(?:work )?report", re.IGNORECASE)
+_LAST_YEAR = re.compile(r"去年|上一年|上年|last year|the previous year|the year before", re.IGNORECASE)
+_THIS_YEAR = re.compile(r"今年|本年|this year|the current year|the coming year", re.IGNORECASE)
 _NAME = re.compile(r"(?<![A-Za-z])[A-Z][a-z]{3,}(?![A-Za-z])")
 _PLACE_SUFFIX = re.compile(r"([\u4e00-\u9fff]{2,3}?)(?:市|县|省)(?![委级政长])")
 _NOT_PLACE_CHARS = re.compile(r"[哪些什么个的要年这那各本全该我建成属级]")
@@ -56,6 +62,7 @@ class Query:
     wants_list: bool = False
     names: list[str] = field(default_factory=list)  # capitalised words (romanised names)
     wants_speaker: bool = False  # who delivered the report
+    report_year: int | None = None  # "按2025年政府工作报告": the year of the report asked about
 
     @property
     def is_english(self) -> bool:
@@ -121,6 +128,14 @@ def read_question(question: str, regions: frozenset[str] = frozenset()) -> Query
         toks.extend(tokens(term))
     dense = f"{question} {' '.join(expansion)}" if expansion else question
     places, unknown = _places(question, regions)
+    years = years_in(question)
+    report_year = None
+    named = _REPORT_YEAR.search(question)
+    if named:
+        report_year = int(next(g for g in named.groups() if g))
+        relative = report_year - 1 if _LAST_YEAR.search(question) else report_year if _THIS_YEAR.search(question) \
+            else None
+        years = [y for y in years if y != report_year] + ([relative] if relative else [])
     if _MET.search(question):
         kind = "met"
     elif _DEFINITION.search(question):
@@ -133,9 +148,10 @@ def read_question(question: str, regions: frozenset[str] = frozenset()) -> Query
         kind = None
     return Query(
         text=question, language=lang, normalized=normalize(question), tokens=toks, expansion=expansion,
-        dense_text=dense, years=years_in(question), places=places, unknown_places=unknown, kind=kind,
+        dense_text=dense, years=years, places=places, unknown_places=unknown, kind=kind,
         wants_number=bool(_HOW_MUCH.search(question)), wants_list=bool(_LIST.search(question)),
         names=[w.lower() for w in _NAME.findall(question)], wants_speaker=bool(_SPEAKER.search(question)),
+        report_year=report_year,
     )
 
 
@@ -144,7 +160,7 @@ def parts(query: Query) -> list[tuple[str, Query]]:
     was a target met (the year's target, then its outcome), or a comparison of years or places.
     A simple question gives []."""
     en = query.is_english
-    if query.kind == "met" and len(query.years) == 1:
+    if query.kind == "met" and len(query.years) == 1 and query.report_year is None:
         y = query.years[0]
         return [(f"Target for {y}" if en else f"{y}年目标", replace(query, kind="plan")),
                 (f"Outcome for {y}" if en else f"{y}年实际", replace(query, kind="outcome"))]

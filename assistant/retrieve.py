@@ -117,7 +117,7 @@ class Retriever:
         """
         store = self.store
         explicit = source is not None or year is not None or region is not None
-        if not explicit and (query is None or not (query.places or query.years or query.unknown_places)):
+        if not explicit and (query is None or not (query.places or query.years or query.report_year)):
             return None
         mask = np.ones(len(store.chunks), dtype=bool)
         if source is not None:
@@ -129,6 +129,8 @@ class Retriever:
             mask &= store.report_year == int(year)
         if explicit or query is None:
             return mask
+        if query.report_year is not None and query.report_year in store.years:
+            mask &= store.report_year == query.report_year
         if query.places and len(store.regions) > 1:
             mask &= store.region_mask(query.places)
         if query.years and len(store.years) > 1 or query.years and not (set(query.years) & store.years):
@@ -217,11 +219,14 @@ class Retriever:
         else:
             fused = fuse(dense, lexical, fusion)
         rank = dict(fused)
-        if query.kind in ("plan", "outcome") and mode == "hybrid" and fusion == "blend":
-            # Passages of the kind asked about come first; their scores stay what fusion gave.
+        # Passages of the kind asked about come first (their scores stay what fusion gave); a
+        # question naming a year without asking for a target most often means what happened.
+        wanted = query.kind if query.kind in ("plan", "outcome") else "outcome" if query.years else None
+        bonus = KIND_BONUS if query.kind == wanted else KIND_BONUS / 2
+        if wanted and mode == "hybrid" and fusion == "blend":
             for i in rank:
-                if store.chunks[i].kind == query.kind:
-                    rank[i] += KIND_BONUS
+                if store.chunks[i].kind == wanted:
+                    rank[i] += bonus
         best = sorted(rank, key=lambda i: (-rank[i], i))[:k]
         sources = store.manifest["sources"]
         hits = []
