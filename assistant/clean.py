@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from .text import CJK
+
 # Lines that belong to a web page around the report, never to the report itself.
 FOOTER_MARKERS = re.compile(
     r"本文仅代表|不代表本站|本站立场|未经许可.{0,8}转载|版权所有|copyright|©|本文地址|原文地址|"
@@ -84,7 +86,7 @@ def drop_page_furniture(pages: list[list[str]]) -> list[list[str]]:
 # Lines at the top of a report that introduce it rather than say anything: front matter, the
 # meeting line (——2021年2月6日在…会议上), the speaker line (茂名市市长 袁古洁), the salutation, a title.
 _MEETING = re.compile(r"^[—\-（(\s]*(?:\d{4}年\d{1,2}月\d{1,2}日)?\s*(?:在)?.{0,20}人民代表大会.{0,12}会议(?:上|通过)?[)）]?$")
-_SPEAKER = re.compile(r"^.{0,16}(?:省长|市长|县长|区长|主席|总理)[\s\u3000]*[\u4e00-\u9fff][\u4e00-\u9fff\s\u3000·]{0,5}$")
+_SPEAKER = re.compile(rf"^.{{0,16}}(?:省长|市长|县长|区长|主席|总理)[\s\u3000]*[{CJK}][{CJK}\s\u3000·]{{0,5}}$")
 _DATE_LINE = re.compile(r"^[（(]?\d{4}年\d{1,2}月\d{1,2}日[)）]?$")
 _SALUTATION = re.compile(r"^各位代表[：:!！]?$")
 _TITLE_LINE = re.compile(r"^(?:原标题[：:])?.{0,30}政府工作报告.{0,24}$")

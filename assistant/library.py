@@ -20,6 +20,7 @@ from .chunk import ChunkerSettings
 from .errors import IndexFormatError, IndexNotFoundError, NoDocumentsError, UnsupportedFileError
 from .index import read_manifest
 from .load import list_report_files, load_file, sha256_bytes
+from .text import CJK
 
 log = logging.getLogger(__name__)
 
@@ -126,7 +127,7 @@ def check_freshness(data_dir: str | Path | None = None, index_dir: str | Path | 
     return result
 
 
-_UNSAFE_NAME = re.compile(r"[^\w.\-\u4e00-\u9fff]+")
+_UNSAFE_NAME = re.compile(rf"[^\w.\-{CJK}]+")
 
 
 def safe_name(name: str) -> str:

@@ -61,6 +61,10 @@ class Document:
         return label
 
 
+# Fewer letters (Chinese characters or Latin letters) than this is no report, whatever the format.
+MIN_REPORT_LETTERS = 20
+
+
 def sha256_bytes(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()
 
@@ -134,7 +138,9 @@ def load_file(path: str | Path, data_dir: str | Path | None = None) -> Document:
     extracted = _READERS[suffix](raw, source)
     text = extracted.text
     body_end = find_body_end(text)
-    if not text[:body_end].strip():
+    if suffix in (".txt", ".md") and text.lstrip("\ufeff \r\n\t").lower().startswith(("<html", "<!doctype html")):
+        raise UnsupportedFileError(f"{source} is a web page saved as {suffix}; name it .html so its markup is read")
+    if sum(ch.isalpha() for ch in text[:body_end]) < MIN_REPORT_LETTERS:
         raise UnsupportedFileError(f"{source} has no report text")
     # Metadata is read on a simplified copy, so traditional reports (茂名市 in 茂名市人民政府 /
     # 報告) follow the same rules; the document text itself is never changed.

@@ -23,7 +23,7 @@ _SUFFIX_LEVEL = (("自治区", "province"), ("特别行政区", "province"), ("�
                  ("旗", "county"))
 _PLACE = rf"[{CJK}]{{2,8}}?(?:自治区|特别行政区|自治州|省|市|州|盟|县|区|旗)"
 _MEETING = re.compile(
-    rf"(\d{{4}})年(\d{{1,2}})月(\d{{1,2}})日[\s)）]*在?\s*(全国|{_PLACE})?\s*第[一二三四五六七八九十]+届"
+    rf"(\d{{4}})年(\d{{1,2}})月(\d{{1,2}})日[\s)）]*在?\s*(全国|(?!在){_PLACE})?\s*第[一二三四五六七八九十]+届"
     r"(全国)?人民代表大会")
 _SPEAKER = re.compile(
     rf"^[*\s]*(国务院|{_PLACE})(?:人民政府)?(代?(?:总理|省长|市长|县长|区长|主席))[\s\u3000]*"
@@ -44,6 +44,14 @@ class ReportMeta:
     year: int | None = None
     meeting_date: str | None = None  # 2021-02-06
     speaker: str | None = None  # 茂名市市长 袁古洁
+
+
+# Words of the speech itself that a place pattern can catch (我代表市人民政府 → "我代表市").
+_NOT_A_PLACE = re.compile(r"[我们你他您代表向在本该这其各全此]")
+
+
+def _plausible(name: str | None) -> bool:
+    return bool(name) and (name in ("全国", "国务院") or not _NOT_A_PLACE.search(name))
 
 
 def place_level(name: str) -> tuple[str, str | None]:
@@ -100,24 +108,24 @@ def read_metadata(text: str, stem: str = "", folders: tuple[str, ...] = ()) -> R
         y, m, d = (int(g) for g in meeting.group(1, 2, 3))
         meta.meeting_date, meta.year = f"{y:04d}-{m:02d}-{d:02d}", y
         where = "全国" if meeting.group(5) else meeting.group(4)
-        if where:
+        if _plausible(where):
             meta.region, meta.level = place_level(where)
     if speaker:
         meta.speaker = re.sub(r"[\s\u3000]+", " ", f"{speaker.group(1)}{speaker.group(2)} {speaker.group(3)}").strip()
-        if meta.region is None:
+        if meta.region is None and _plausible(speaker.group(1)):
             meta.region, meta.level = place_level(speaker.group(1))
     title = fm_title if "报告" in fm_title else _first_title_line(head)
     for candidate in (title, fm_title):
         match = _TITLE_PLACE.match(candidate or "")
-        if meta.region is None and match:
+        if meta.region is None and match and _plausible(match.group(1)):
             meta.region, meta.level = place_level(match.group(1))
     if meta.region is None:
         gov = _GOVERNMENT.search(head)
         for name in (*reversed(folders), stem):
             match = _STEM_PLACE.fullmatch(name) or _STEM_PLACE.search(name)
-            if match and meta.region is None:
+            if match and meta.region is None and _plausible(match.group(1)):
                 meta.region, meta.level = place_level(match.group(1))
-        if meta.region is None and gov:
+        if meta.region is None and gov and _plausible(gov.group(1)):
             meta.region, meta.level = place_level(gov.group(1))
         if meta.region is None:
             meta.region = _region_by_frequency(text)

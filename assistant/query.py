@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from . import config, resources
 from .errors import InvalidQuestionError
 from .glossary import expand
-from .text import has_latin, language, years_in
+from .text import CJK, has_latin, language, years_in
 from .tokenize import normalize, tokens
 
 _PLAN = re.compile(r"目标|预期|计划|力争|安排|打算|拟|targets?|aim(?:s|ed|ing)?\b|goals?|plans?\b|planned|planning|"
@@ -35,12 +35,12 @@ _SPEAKER = re.compile(r"谁作|作报告的是|由谁|哪位.{0,4}(?:市长|省�
                       r"which (?:mayor|governor|premier)", re.IGNORECASE)
 # "2019年政府工作报告", "按广东省2025年政府工作报告", "in Zhanjiang's 2019 government work report": the year
 # of a report, so 去年/今年 count from it.
-_REPORT_YEAR = re.compile(r"((?:19|20)\d\d)年(?:的)?(?:[\u4e00-\u9fff]{0,6})?(?:政府)?工作报告|((?:19|20)\d\d)年报告|"
+_REPORT_YEAR = re.compile(rf"((?:19|20)\d\d)年(?:的)?(?:[{CJK}]{{0,6}})?(?:政府)?工作报告|((?:19|20)\d\d)年报告|"
                           r"((?:19|20)\d\d)(?:'s)? (?:government |annual )?(?:work )?report", re.IGNORECASE)
 _LAST_YEAR = re.compile(r"去年|上一年|上年|last year|the previous year|the year before", re.IGNORECASE)
 _THIS_YEAR = re.compile(r"今年|本年|this year|the current year|the coming year", re.IGNORECASE)
 _NAME = re.compile(r"(?<![A-Za-z])[A-Z][a-z]{3,}(?![A-Za-z])")
-_PLACE_SUFFIX = re.compile(r"([\u4e00-\u9fff]{2,3}?)(?:市|县|省)(?![委级政长])")
+_PLACE_SUFFIX = re.compile(rf"([{CJK}]{{2,3}}?)(?:市|县|省)(?![委级政长])")
 _NOT_PLACE_CHARS = re.compile(r"[哪些什么个的要年这那各本全该我建成属级]")
 
 

@@ -18,9 +18,9 @@ LEXICAL_FILES = ("stopwords.txt",)
 USER_GLOSSARY = "glossary.tsv"
 
 
-def _lines(name: str, folder: Path = FOLDER) -> list[str]:
+def _lines(name: str, folder: Path | None = None) -> list[str]:
     """Non-blank, non-comment lines of a resource file, stripped of their line end."""
-    path = folder / name
+    path = (folder or FOLDER) / name
     if not path.is_file():
         return []
     return [line.rstrip("\n") for line in path.read_text(encoding="utf-8").splitlines()

@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 
 from . import config
-from .embed import get_embedder
+from .embed import Embedder, get_embedder
 from .index import MANIFEST, IndexStore
 from .query import Query, check_question, read_question  # noqa: F401  (check_question: re-exported)
 from .tokenize import to_simplified
@@ -74,13 +74,15 @@ class Retriever:
 
     Args:
         index_dir: the index folder (default `index/` or $ASSISTANT_INDEX_DIR).
+        embedder: the embedder to use instead of the one the index names (tests pass a small one).
     """
 
-    def __init__(self, index_dir: str | Path | None = None) -> None:
+    def __init__(self, index_dir: str | Path | None = None, embedder: Embedder | None = None) -> None:
         self.index_dir = config.index_dir(index_dir)
         self._lock = threading.Lock()
+        self._fixed_embedder = embedder
         self.store = IndexStore.load(self.index_dir)
-        self.embedder = get_embedder(self.store.manifest["embedding"]["name"])
+        self.embedder = embedder or get_embedder(self.store.manifest["embedding"]["name"])
 
     def refresh(self) -> bool:
         """Load the index again if a build replaced it; True when it did."""
@@ -93,7 +95,7 @@ class Retriever:
         with self._lock:
             if mtime != self.store.loaded_mtime:
                 store = IndexStore.load(self.index_dir)
-                self.embedder = get_embedder(store.manifest["embedding"]["name"])
+                self.embedder = self._fixed_embedder or get_embedder(store.manifest["embedding"]["name"])
                 self.store = store
         return True
 

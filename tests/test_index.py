@@ -124,12 +124,20 @@ def test_manifest_describes_the_index(built_index: Path, report_path: Path):
 
 
 def test_index_files_hold_no_pickle(built_index: Path):
-    names = [p.name for p in built_index.iterdir()]
+    """Every file of the index reads with pickle refused: JSON, NumPy with allow_pickle=False, FAISS."""
+    import faiss
+    import numpy as np
 
-    assert not [n for n in names if n.endswith((".pkl", ".pickle"))]
-    chunks_file = json.loads((built_index / MANIFEST).read_text(encoding="utf-8"))["files"]["chunks"]
-    rows = [json.loads(line) for line in (built_index / chunks_file).read_text(encoding="utf-8").splitlines()]
+    manifest = json.loads((built_index / MANIFEST).read_text(encoding="utf-8"))
+    files = manifest["files"]
+    rows = [json.loads(line) for line in (built_index / files["chunks"]).read_text(encoding="utf-8").splitlines()]
     assert [r["id"] for r in rows] == [c.id for c in IndexStore.load(built_index).chunks]
+    json.loads((built_index / files["vocab"]).read_text(encoding="utf-8"))
+    with np.load(built_index / files["bm25"], allow_pickle=False) as z:
+        assert {"data", "indices", "indptr", "shape", "params"} <= set(z.files)
+    assert np.load(built_index / files["clauses"], allow_pickle=False).dtype == np.float16
+    assert faiss.read_index(str(built_index / files["vectors"])).ntotal == len(rows)
+    assert set(files) == {"chunks", "vocab", "bm25", "clauses", "vectors"}
 
 
 # ---------------------------------------------------------------- errors

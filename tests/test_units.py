@@ -1,0 +1,223 @@
+"""Fast known-answer tests without a real model: BM25 scoring, fusion, the found/refuse decision,
+question reading, metadata and section periods, and the build's rebuild and reuse rules, using a
+small deterministic embedder passed to `build_index(embedder=...)`."""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from assistant import build_index, resources
+from assistant.answer import Answerer, Evidence
+from assistant.bm25 import BM25
+from assistant.index import IndexStore
+from assistant.metadata import read_metadata, section_kind
+from assistant.query import parts, read_question
+from assistant.retrieve import Retriever, fuse
+from assistant.tokenize import tokens
+
+
+class BigramEmbedder:
+    """Character bigrams hashed into 64 dimensions: similar texts get similar vectors, in microseconds."""
+
+    engine = "test"
+    model = "bigram-64"
+    dim = 64
+
+    def __init__(self) -> None:
+        self.embedded: list[str] = []
+
+    def _vector(self, text: str) -> np.ndarray:
+        v = np.zeros(self.dim, dtype=np.float32)
+        for a, b in zip(text, text[1:]):
+            v[int(hashlib.md5((a + b).encode()).hexdigest(), 16) % self.dim] += 1.0
+        return v / (np.linalg.norm(v) or 1.0)
+
+    def embed_passages(self, texts, progress=None):
+        self.embedded.extend(texts)
+        return np.vstack([self._vector(t) for t in texts]) if texts else np.zeros((0, self.dim), np.float32)
+
+    def embed_query(self, text):
+        return self._vector(text)
+
+
+REPORT_2021 = (
+    "---\ntitle: 海滨市政府工作报告（2021年2月6日 张三）\n---\n\n"
+    "——2021年2月6日在海滨市第十二届人民代表大会第八次会议上\n\n海滨市市长 张三\n\n各位代表：\n\n"
+    "一、2020年工作回顾\n\n全市实现地区生产总值1234.5亿元、增长2.5%。港口货物吞吐量突破2亿吨。\n\n"
+    "二、2021年工作安排\n\n今年经济社会发展主要预期目标是：地区生产总值增长6%左右；城镇新增就业5万人。\n\n"
+    "建设滨海新区。推进海洋牧场建设，打造深海养殖基地。\n"
+)
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "a.md").write_text(REPORT_2021, encoding="utf-8")
+    return folder
+
+
+# --- scoring ------------------------------------------------------------------------------------
+
+def test_bm25_scores_match_the_formula():
+    docs = [["港口", "吞吐量"], ["港口", "港口", "就业"], ["就业"]]
+    bm = BM25.build(docs, k1=1.2, b=0.75)
+    n, avg = 3, 2.0
+
+    def expected(doc: list[str], term: str) -> float:
+        df = sum(term in d for d in docs)
+        idf = math.log(1 + (n - df + 0.5) / (df + 0.5))
+        tf = doc.count(term)
+        return idf * tf * 2.2 / (tf + 1.2 * (1 - 0.75 + 0.75 * len(doc) / avg))
+
+    got = bm.scores(["港口"])
+    assert got == pytest.approx([expected(d, "港口") for d in docs], rel=1e-5)
+    assert got[1] > got[0] > got[2] == 0
+    assert bm.scores(["没有的词"]).tolist() == [0, 0, 0]
+
+
+def test_blend_and_rrf_fusion_known_answers():
+    dense, lexical = {0: 0.9, 1: 0.5}, {1: 4.0, 2: 2.0}
+    blend = fuse(dense, lexical, "blend")
+    assert blend == pytest.approx({0: 0.45, 1: 0.25 + 0.5, 2: 0.25 + 0.25})
+    rrf = fuse(dense, lexical, "rrf")
+    assert rrf[1] == pytest.approx(1 / 62 + 1 / 61) and rrf[0] == pytest.approx(1 / 61)
+
+
+def evidence(**changes) -> Evidence:
+    base = dict(coverage=0.6, known_share=1.0, top_dense=0.9, wants_number=True, has_number=True,
+                year_mismatch=False, place_mismatch=False, best_sim=0.85)
+    return Evidence(**(base | changes))
+
+
+@pytest.mark.parametrize(("changes", "question", "found"), [
+    ({}, "固定资产投资增长多少？", True),
+    ({"year_mismatch": True}, "2019年固定资产投资增长多少？", False),
+    ({"place_mismatch": True}, "南京市固定资产投资增长多少？", False),
+    ({"has_number": False}, "固定资产投资增长多少？", False),
+    ({"coverage": 0.1}, "房价调控目标是多少？", False),
+    ({"known_share": 0.2}, "房价调控目标是多少？", False),
+    ({}, "What is the investment target?", True),
+    ({"best_sim": 0.7}, "What is the investment target?", False),
+    ({"known_share": 0.5}, "What is the housing price target?", False),
+])
+def test_found_or_refused_from_the_evidence(changes: dict, question: str, found: bool):
+    assert Answerer.found(evidence(**changes), question) is found
+
+
+# --- reading questions --------------------------------------------------------------------------
+
+REGIONS = frozenset({"茂名", "湛江", "广东", "全国"})
+
+
+@pytest.mark.parametrize(("question", "places", "years", "kind"), [
+    ("茂名2023年地区生产总值增长目标是多少？", ["茂名"], [2023], "plan"),
+    ("2023年全国GDP增长目标是多少？", ["全国"], [2023], "plan"),
+    ("What was Maoming's GDP in 2020?", ["茂名"], [2020], "outcome"),
+    ("Did Guangdong meet its 2023 GDP growth target?", ["广东"], [2023], "met"),
+    ("湛江2019年一般公共预算收入的增长目标完成了吗？", ["湛江"], [2019], "met"),
+    ("What growth target did the State Council set for 2023?", ["全国"], [2023], "plan"),
+    ("“五外联动”是什么意思？", [], [], "definition"),
+    ("Which national-level designation is the new area applying for?", [], [], None),
+])
+def test_a_question_is_read_once(question: str, places: list[str], years: list[int], kind: str | None):
+    q = read_question(question, REGIONS)
+    assert (sorted(q.places), q.years, q.kind) == (sorted(places), years, kind)
+
+
+def test_a_named_report_year_sets_last_year_and_this_year():
+    q = read_question("按广东省2025年政府工作报告，去年全省进出口总额增长多少？", REGIONS)
+    assert (q.report_year, q.years, q.places) == (2025, [2024], ["广东"])
+    q = read_question("In Zhanjiang's 2019 government work report, what was last year's unemployment rate?", REGIONS)
+    assert (q.report_year, q.years) == (2019, [2018])
+
+
+def test_compound_questions_split_into_parts():
+    met = parts(read_question("茂名2021年GDP目标完成了吗？", REGIONS))
+    assert [(label, q.kind, q.years) for label, q in met] == [("2021年目标", "plan", [2021]),
+                                                             ("2021年实际", "outcome", [2021])]
+    years = parts(read_question("How did China's GDP growth target change from 2022 to 2023?", REGIONS))
+    assert [q.years for _, q in years] == [[2022], [2023]]
+    assert parts(read_question("茂名2023年GDP增长目标是多少？", REGIONS)) == []
+
+
+# --- metadata and periods -----------------------------------------------------------------------
+
+def test_metadata_comes_from_the_meeting_and_speaker_lines_not_the_name():
+    meta = read_metadata(REPORT_2021, "a")
+    assert (meta.region, meta.level, meta.year) == ("海滨", "city", 2021)
+    assert (meta.meeting_date, meta.speaker) == ("2021-02-06", "海滨市市长 张三")
+    national = read_metadata("**政府工作报告**\n——2023年3月5日在第十四届全国人民代表大会第一次会议上\n国务院总理　李克强\n", "b")
+    assert (national.region, national.level, national.year) == ("全国", "national", 2023)
+    province = read_metadata("——2024年1月23日在广东省第十四届人民代表大会第二次会议上\n广东省省长 王伟中\n", "c")
+    assert (province.region, province.level, province.speaker) == ("广东", "province", "广东省省长 王伟中")
+
+
+def test_an_unsure_region_stays_empty():
+    assert read_metadata("我代表市人民政府，向大会作工作报告。我代表大家感谢。我代表……", "x").region is None
+
+
+@pytest.mark.parametrize(("heads", "text", "expected"), [
+    (["一、2020年工作回顾"], "全市实现地区生产总值", ("outcome", (2020, 2020))),
+    (["二、2021年工作安排"], "今年经济社会发展主要预期目标是", ("plan", (2021, 2021))),
+    (["一、过去一年和五年工作回顾"], "过去五年", ("outcome", (2016, 2020))),
+    (["二、“十四五”时期主要目标任务"], "到2025年", ("plan", (2021, 2025))),
+    (["附件", "名词解释"], "1.零基预算：是指", ("glossary", None)),
+    ([], "刚刚过去的2020年，是极不平凡的一年", ("outcome", (2020, 2020))),
+])
+def test_section_period_and_kind(heads: list[str], text: str, expected: tuple):
+    assert section_kind(heads, text, 2021) == expected
+
+
+# --- build rules with a small embedder -------------------------------------------------------------
+
+def test_furniture_is_never_a_passage_and_periods_route_years(data: Path, tmp_path: Path):
+    embedder = BigramEmbedder()
+    build_index(data, tmp_path / "index", embedder=embedder)
+    store = IndexStore.load(tmp_path / "index")
+    texts = [c.text for c in store.chunks]
+    assert not any("人民代表大会" in t or t.startswith("海滨市市长") or "title:" in t for t in texts)
+    info = store.sources()["a.md"]
+    assert (info["year"], info["meeting_date"], info["speaker"]) == (2021, "2021-02-06", "海滨市市长 张三")
+    retriever = Retriever(tmp_path / "index", embedder=embedder)
+    outcome = retriever.search("2020年地区生产总值是多少", 1)[0]
+    assert outcome.kind == "outcome" and outcome.period == [2020, 2020] and "1234.5亿元" in outcome.text
+
+
+def test_editing_one_paragraph_embeds_only_what_changed(data: Path, tmp_path: Path):
+    index = tmp_path / "index"
+    build_index(data, index, embedder=BigramEmbedder())
+    (data / "a.md").write_text(REPORT_2021.replace("打造深海养殖基地", "打造深远海养殖基地"), encoding="utf-8")
+    embedder = BigramEmbedder()
+    report = build_index(data, index, embedder=embedder)
+    assert report.updated == ["a.md"] and report.embedded == 1
+    assert all("深远海" in t for t in embedder.embedded)  # the changed passage and its changed clause
+
+
+def test_changing_a_stop_word_re_tokenises_the_index(data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    index = tmp_path / "index"
+    build_index(data, index, embedder=BigramEmbedder())
+    assert "港口" in IndexStore.load(index).bm25.vocab
+    folder = tmp_path / "resources"
+    shutil.copytree(resources.FOLDER, folder)
+    with open(folder / "stopwords.txt", "a", encoding="utf-8") as fh:
+        fh.write("港口\n")
+    monkeypatch.setattr(resources, "FOLDER", folder)
+    for cached in (resources.stopwords, resources.lexical_hash):
+        cached.cache_clear()
+    try:
+        embedder = BigramEmbedder()
+        report = build_index(data, index, embedder=embedder)
+        store = IndexStore.load(index)
+        assert "港口" not in store.bm25.vocab and "港口" not in tokens("港口货物吞吐量")
+        assert store.manifest["bm25"]["resources"] == resources.lexical_hash()
+        assert report.unchanged == ["a.md"] and embedder.embedded == []  # re-read, nothing re-embedded
+    finally:
+        for cached in (resources.stopwords, resources.lexical_hash):
+            cached.cache_clear()
