@@ -1,9 +1,10 @@
 """report-qa: cited answers from Chinese government work reports."""
 
 
-from .answer import Answer, Citation, ask
+from .answer import ask
 from .build import BuildReport, build_index
 from .chunk import Chunk, ChunkerSettings, chunk_document
+from .compose import Answer, Citation
 from .errors import (
     AssistantError,
     EmbeddingModelError,

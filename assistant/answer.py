@@ -8,10 +8,13 @@ answer stands in the passage it cites.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
+import numpy as np
+
 from . import resources
+from .compose import ENGLISH_LEAD, NOT_FOUND, Answer, Citation, combine, finish, numbers_grounded, report_label  # noqa: F401
 from .glossary import expand_groups
 from .query import Query, check_question, parts, romanised
 from .quotes import Clause, bigrams, clauses, quote_span
@@ -19,14 +22,12 @@ from .retrieve import Hit, Retriever, get_retriever
 from .terms import key_terms, term_span
 from .tokenize import has_latin, is_english, normalize, tokens
 
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _FIGURE = re.compile(
     r"\d+(?:\.\d+)?\s*(?:%|％|亿|万|千|百|个|项|家|所|条|人|元|吨|公里|千米|米|年|倍|座|套|户|次)|"
     r"[一二两三四五六七八九十百千]+(?:项|个|大|条|家|所|座|批|类|万|亿)")
 _QUANTITY_Q = re.compile(
     r"多少|几|目标|增长|比例|规模|金额|数量|率|how (?:much|many)|what (?:percentage|rate|share|amount)|"
     r"targets?|growth|figures?|amount|number|rate|percent", re.IGNORECASE)
-_MARKER = re.compile(r"\[\d+\]")
 _SHARE = re.compile(r"占[^，。；、]{0,16}(?:比重|比例|的)|比重")
 _ASKS_SHARE = re.compile(r"占|比重|比例|share|proportion|percent(?:age)? of|ratio", re.IGNORECASE)
 # Question words (resources/question_words.tsv): generic ones say what kind of answer is wanted,
@@ -34,11 +35,6 @@ _ASKS_SHARE = re.compile(r"占|比重|比例|share|proportion|percent(?:age)? of
 _GENERIC = resources.question_words()["generic"]
 _QUESTION_WORDS = resources.question_words()["question"]
 _QUESTION_BIGRAMS = resources.question_words()["bigram"]
-# Said before the quoted Chinese words when the question is English (made by rule, never generated).
-ENGLISH_LEAD = "According to the report: "
-NOT_FOUND = ("报告中没有找到这个问题的答案。The indexed reports do not answer this question; "
-             "the closest passages are listed as related.")
-
 CANDIDATE_HITS = 5
 MAX_CLAUSES = 3
 SEM_WEIGHT = 1.0
@@ -54,43 +50,6 @@ EN_MIN_KNOWN = 0.75
 EN_MIN_SIM = 0.77
 ZH_MIN_COVERAGE = 0.2
 ZH_MIN_KNOWN = 0.3
-
-
-@dataclass
-class Citation(Hit):
-    """A retrieved passage cited as [n], with the clause(s) of it that the answer quotes."""
-
-    n: int = 0
-    quote: str = ""
-    quote_start: int = 0
-    quote_end: int = 0
-
-
-@dataclass
-class Answer:
-    """An answer to one question.
-
-    `text` carries [n] markers that point into `citations`; when `found` is false the report
-    does not answer the question and `related` lists the closest passages instead.
-    """
-
-    question: str
-    text: str
-    found: bool
-    citations: list[Citation] = field(default_factory=list)
-    related: list[Hit] = field(default_factory=list)
-
-    def to_dict(self) -> dict:
-        keys = ("n", "score", "source", "section", "text", "start", "end", "quote", "quote_start",
-                "quote_end", "title", "year", "region", "locator")
-        return {
-            "question": self.question,
-            "answer": self.text,
-            "found": self.found,
-            "citations": [{k: getattr(c, k) for k in keys} for c in self.citations],
-            "related": [{k: getattr(h, k) for k in ("score", "source", "section", "text", "start", "end")}
-                        for h in self.related],
-        }
 
 
 _TOPIC_TAGS = ("n", "vn", "nz", "ns", "nt", "nr", "j", "l", "eng")
@@ -124,24 +83,6 @@ def _about(hit: Hit, year: int) -> bool:
     if hit.period:
         return hit.period[0] <= year == hit.period[1]
     return hit.year == year
-
-
-def report_label(hit: Hit, english: bool) -> str:
-    """How an answer names the report it quotes: 《茂名2023年政府工作报告》 / the Maoming 2023 report."""
-    if english:
-        place = "the State Council's" if hit.level == "national" else (
-            romanised(hit.region).title() + "'s" if hit.region else "the")
-        return f"{place} {hit.year or ''} report".replace("  ", " ")
-    name = "国务院" if hit.level == "national" else (hit.region or "")
-    return f"《{name}{hit.year or ''}年政府工作报告》" if hit.year else f"《{hit.title}》"
-
-
-def numbers_grounded(answer: Answer) -> bool:
-    """True when every number in the answer text appears in one of its cited passages."""
-    # The report named before the quote ("据《茂名2023年政府工作报告》") is grounded by its metadata.
-    # Labels that repeat the question's own years ("2022年目标") are the question's, not figures.
-    cited = " ".join(f"{c.text} {c.year or ''} {c.title}" for c in answer.citations) + " " + answer.question
-    return all(num in cited for num in _NUMBER.findall(_MARKER.sub("", answer.text)))
 
 
 @dataclass
@@ -240,31 +181,9 @@ class Answerer:
             answers = [(label, self.explain(sub, k=k, source=source, year=year, region=region)[0])
                        for label, sub in split]
             if any(a.found for _, a in answers):
-                return self._combine(query, answers)
+                return combine(query, answers)
         answer, _ = self.explain(query, k=k, source=source, year=year, region=region)
         return answer
-
-    def _combine(self, query: Query, answers: list[tuple[str, Answer]]) -> Answer:
-        """One answer from the answers to each part, citations renumbered; a part the reports do
-        not answer says so."""
-        citations: list[Citation] = []
-        pieces = []
-        for label, answer in answers:
-            if not answer.found:
-                pieces.append(f"{label}: not in the indexed reports" if query.is_english else f"{label}：报告中未找到")
-                continue
-            quotes = []
-            for c in answer.citations:
-                n = next((x.n for x in citations if x.chunk_id == c.chunk_id and x.quote == c.quote), None)
-                if n is None:
-                    n = len(citations) + 1
-                    citations.append(replace(c, n=n))
-                quotes.append(f"{c.quote}[{n}]")
-            where = report_label(answer.citations[0], query.is_english)
-            pieces.append(f"{label} ({where}): " + "; ".join(quotes) if query.is_english
-                          else f"{label}（{where}）：" + "；".join(quotes))
-        sep = "; " if query.is_english else "；"
-        return Answer(query.text, sep.join(pieces) + ("." if query.is_english else "。"), True, citations)
 
     def explain(self, question: str | Query, *, k: int = CANDIDATE_HITS, source: str | list[str] | None = None,
                 year: int | None = None, region: str | None = None) -> tuple[Answer, Evidence | None]:
@@ -276,54 +195,22 @@ class Answerer:
         question = query.text
         q = self.retriever.embed_question(query)
         hits = self.retriever.search(query, k, source=source, year=year, region=region, query_vector=q)
-        store = self.retriever.store
         if not hits:
             # Nothing about the place or year asked: the closest passages elsewhere are still shown.
             related = [] if (source or year or region) else self.retriever.search(
                 query, 3, query_vector=q, route=False)
             return Answer(question, NOT_FOUND, False, related=related), None
-        weights = self._weights(query)
-        total = sum(weights.values()) or 1.0
-        wants_number = query.wants_number
-        wants_figure = wants_number or bool(_QUANTITY_Q.search(question))
-        known_share = self._known_share(query, hits)
-
         if query.kind == "definition" or query.wants_list:
             termed = self._term_answer(query, hits)
             if termed is not None:
                 return termed, None
-        asks_share = bool(_ASKS_SHARE.search(question))
-        candidates = [c for h in hits for c in clauses(store, h, q)]
-        best_hit = hits[0].score or 1.0
-
-        def score(c: Clause, uncovered: set[str]) -> float:
-            gain = sum(weights[t] for t in c.terms & uncovered) / total
-            s = SEM_WEIGHT * max(0.0, (c.sim - SIM_FLOOR) / SIM_SPAN) + LEX_WEIGHT * gain
-            if wants_figure and _FIGURE.search(c.text):
-                s += FIGURE_BONUS
-                if not asks_share and _SHARE.search(c.text):
-                    s -= FIGURE_BONUS  # "占地区生产总值比重6.46%" is a share, not the GDP asked for
-            s += PRIOR_WEIGHT * c.hit.score / best_hit  # passage-level evidence (dense + BM25)
-            return s / (1 + max(0, len(c.text) - 30) / LENGTH_SCALE)  # prefer short clauses
-
-        chosen: list[Clause] = []
-        uncovered = set(weights)
-        covered = 0.0
-        first = None
-        while candidates and len(chosen) < MAX_CLAUSES:
-            best = max(candidates, key=lambda c: score(c, uncovered))
-            gain = sum(weights[t] for t in best.terms & uncovered)
-            if chosen:
-                # A further clause must answer a part of the question the first did not cover,
-                # and be nearly as close to the question.
-                if gain / total < MORE_MIN_GAIN or best.sim < first.sim - MORE_MAX_SIM_DROP:
-                    break
-            else:
-                first = best
-            chosen.append(best)
-            covered += gain
-            uncovered -= best.terms
-            candidates.remove(best)
+        weights = self._weights(query)
+        wants_figure = query.wants_number or bool(_QUANTITY_Q.search(question))
+        chosen, covered = self._choose(query, hits, q, weights, wants_figure)
+        first = chosen[0] if chosen else None
+        known_share = self._known_share(query, hits)
+        total = sum(weights.values()) or 1.0
+        wants_number = query.wants_number
         cited_text = " ".join(c.hit.text for c in chosen)
         years = set(query.years)
         places = set(query.places) | set(query.unknown_places)
@@ -344,6 +231,47 @@ class Answerer:
         keep_clause = {id(c) for c in chosen if wants_figure and _FIGURE.search(c.text)}
         return self._compose(query, chosen, keep_clause), evidence
 
+    def _choose(self, query: Query, hits: list[Hit], q: np.ndarray, weights: dict[str, float],
+                wants_figure: bool) -> tuple[list[Clause], float]:
+        """The clauses an answer quotes (at most MAX_CLAUSES) and the topic weight they cover.
+
+        A clause scores by its cosine to the question, the question terms it adds, a figure when
+        one is asked for (not a share of GDP unless a share is asked for), and its passage's rank;
+        a further clause must add a part of the question and be nearly as close to it.
+        """
+        total = sum(weights.values()) or 1.0
+        asks_share = bool(_ASKS_SHARE.search(query.text))
+        candidates = [c for h in hits for c in clauses(self.retriever.store, h, q)]
+        best_hit = hits[0].score or 1.0
+
+        def score(c: Clause, uncovered: set[str]) -> float:
+            gain = sum(weights[t] for t in c.terms & uncovered) / total
+            s = SEM_WEIGHT * max(0.0, (c.sim - SIM_FLOOR) / SIM_SPAN) + LEX_WEIGHT * gain
+            if wants_figure and _FIGURE.search(c.text):
+                s += FIGURE_BONUS
+                if not asks_share and _SHARE.search(c.text):
+                    s -= FIGURE_BONUS  # "占地区生产总值比重6.46%" is a share, not the GDP asked for
+            s += PRIOR_WEIGHT * c.hit.score / best_hit  # passage-level evidence (dense + BM25)
+            return s / (1 + max(0, len(c.text) - 30) / LENGTH_SCALE)  # prefer short clauses
+
+        chosen: list[Clause] = []
+        uncovered = set(weights)
+        covered = 0.0
+        while candidates and len(chosen) < MAX_CLAUSES:
+            best = max(candidates, key=lambda c: score(c, uncovered))
+            gain = sum(weights[t] for t in best.terms & uncovered)
+            if chosen and (gain / total < MORE_MIN_GAIN or best.sim < chosen[0].sim - MORE_MAX_SIM_DROP):
+                break
+            chosen.append(best)
+            covered += gain
+            uncovered -= best.terms
+            candidates.remove(best)
+        return chosen, covered
+
+    def _several(self) -> bool:
+        """Several reports are indexed: an answer says which one it quotes."""
+        return len(self.retriever.store.sources()) > 1
+
     def _term_answer(self, query: Query, hits: list[Hit]) -> Answer | None:
         """A definition or list answered by the words after the term (a glossary entry first)."""
         ordered = sorted(hits, key=lambda h: (h.kind != "glossary", h.rank))
@@ -354,7 +282,7 @@ class Answerer:
                     continue
                 quote = hit.text[span[0] - hit.start : span[1] - hit.start]
                 citation = Citation(**asdict(hit), n=1, quote=quote, quote_start=span[0], quote_end=span[1])
-                return self._finish(query, [citation], f"{quote}[1]。")
+                return finish(query, [citation], f"{quote}[1]。", self._several())
         return None
 
     @staticmethod
@@ -390,19 +318,7 @@ class Answerer:
             parts.append("；".join(quotes) + f"[{n}]")
             citations.append(Citation(**asdict(hit), n=n, quote="；".join(quotes),
                                       quote_start=spans[0][0], quote_end=spans[-1][1]))
-        return self._finish(query, citations, "；".join(parts) + "。")
-
-    def _finish(self, query: Query, citations: list[Citation], body: str) -> Answer:
-        """The answer text: the quotes, led by the report(s) they come from when several are indexed."""
-        if len(self.retriever.store.sources()) > 1:
-            # With several reports indexed, say which one(s) the answer quotes.
-            names = list(dict.fromkeys(report_label(c, query.is_english) for c in citations))
-            lead = (f"From {', '.join(names)}: " if query.is_english else f"据{'、'.join(names)}：")
-            body = lead + body
-        elif query.is_english:
-            body = ENGLISH_LEAD + body
-        return Answer(query.text, body, True, citations)
-
+        return finish(query, citations, "；".join(parts) + "。", self._several())
 
 _ANSWERERS: dict[Path, Answerer] = {}
 

@@ -205,15 +205,7 @@ class Retriever:
             ids, scores = self.dense_scores(query_vector, mask, n)
             dense = dict(zip(ids.tolist(), scores.tolist()))
         if mode in ("hybrid", "bm25"):
-            bm = store.bm25.scores(self.lexical_query(query))
-            if mask is not None:
-                bm = np.where(mask, bm, 0.0)
-            if len(bm) > n:  # partial selection: the top n without sorting every chunk
-                part = np.argpartition(-bm, n)[:n]
-                top = part[np.argsort(-bm[part], kind="stable")]
-            else:
-                top = np.argsort(-bm, kind="stable")
-            lexical = {int(i): float(bm[i]) for i in top if bm[i] > 0}
+            lexical = self.lexical_scores(query, mask, n)
         if mode == "dense":
             fused = dense
         elif mode == "bm25":
@@ -230,19 +222,30 @@ class Retriever:
                 if store.chunks[i].kind == wanted:
                     rank[i] += bonus
         best = sorted(rank, key=lambda i: (-rank[i], i))[:k]
-        sources = store.manifest["sources"]
-        hits = []
-        for rank, i in enumerate(best, 1):
-            c = store.chunks[i]
-            info = sources.get(c.source, {})
-            hits.append(Hit(
-                text=c.text, score=float(fused[i]), source=c.source, section=c.section,
-                start=c.start, end=c.end, chunk_id=c.id, rank=rank, title=info.get("title", ""),
-                year=info.get("year"), region=info.get("region"), level=info.get("level"),
-                dense_score=dense.get(i), bm25_score=lexical.get(i, 0.0 if mode != "dense" else None),
-                locator=c.locator, kind=c.kind, period=c.period,
-            ))
-        return hits
+        return [self._hit(i, n, fused, dense, lexical, mode) for n, i in enumerate(best, 1)]
+
+    def lexical_scores(self, query: Query, mask: np.ndarray | None, n: int) -> dict[int, float]:
+        """The n best BM25 scores (row -> score, zeros left out), restricted to mask."""
+        bm = self.store.bm25.scores(self.lexical_query(query))
+        if mask is not None:
+            bm = np.where(mask, bm, 0.0)
+        if len(bm) > n:  # partial selection: the top n without sorting every chunk
+            part = np.argpartition(-bm, n)[:n]
+            top = part[np.argsort(-bm[part], kind="stable")]
+        else:
+            top = np.argsort(-bm, kind="stable")
+        return {int(i): float(bm[i]) for i in top if bm[i] > 0}
+
+    def _hit(self, row: int, rank: int, fused: dict, dense: dict, lexical: dict, mode: str) -> Hit:
+        c = self.store.chunks[row]
+        info = self.store.sources().get(c.source, {})
+        return Hit(
+            text=c.text, score=float(fused[row]), source=c.source, section=c.section,
+            start=c.start, end=c.end, chunk_id=c.id, rank=rank, title=info.get("title", ""),
+            year=info.get("year"), region=info.get("region"), level=info.get("level"),
+            dense_score=dense.get(row), bm25_score=lexical.get(row, 0.0 if mode != "dense" else None),
+            locator=c.locator, kind=c.kind, period=c.period,
+        )
 
 
 _RETRIEVERS: dict[Path, Retriever] = {}

@@ -1,0 +1,108 @@
+"""The answer as a reader sees it: the result types, the sentence made of quotes and citation
+markers, which report it quotes, compound answers put together part by part, and the grounding
+check that every figure in an answer stands in what it cites.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from .query import Query, romanised
+from .retrieve import Hit
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_MARKER = re.compile(r"\[\d+\]")
+# Said before the quoted Chinese words when the question is English (made by rule, never generated).
+ENGLISH_LEAD = "According to the report: "
+NOT_FOUND = ("报告中没有找到这个问题的答案。The indexed reports do not answer this question; "
+             "the closest passages are listed as related.")
+
+@dataclass
+class Citation(Hit):
+    """A retrieved passage cited as [n], with the clause(s) of it that the answer quotes."""
+
+    n: int = 0
+    quote: str = ""
+    quote_start: int = 0
+    quote_end: int = 0
+
+
+@dataclass
+class Answer:
+    """An answer to one question.
+
+    `text` carries [n] markers that point into `citations`; when `found` is false the report
+    does not answer the question and `related` lists the closest passages instead.
+    """
+
+    question: str
+    text: str
+    found: bool
+    citations: list[Citation] = field(default_factory=list)
+    related: list[Hit] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        keys = ("n", "score", "source", "section", "text", "start", "end", "quote", "quote_start",
+                "quote_end", "title", "year", "region", "locator")
+        return {
+            "question": self.question,
+            "answer": self.text,
+            "found": self.found,
+            "citations": [{k: getattr(c, k) for k in keys} for c in self.citations],
+            "related": [{k: getattr(h, k) for k in ("score", "source", "section", "text", "start", "end")}
+                        for h in self.related],
+        }
+
+
+def report_label(hit: Hit, english: bool) -> str:
+    """How an answer names the report it quotes: 《茂名2023年政府工作报告》 / the Maoming 2023 report."""
+    if english:
+        place = "the State Council's" if hit.level == "national" else (
+            romanised(hit.region).title() + "'s" if hit.region else "the")
+        return f"{place} {hit.year or ''} report".replace("  ", " ")
+    name = "国务院" if hit.level == "national" else (hit.region or "")
+    return f"《{name}{hit.year or ''}年政府工作报告》" if hit.year else f"《{hit.title}》"
+
+
+def numbers_grounded(answer: Answer) -> bool:
+    """True when every number in the answer text appears in one of its cited passages."""
+    # The report named before the quote ("据《茂名2023年政府工作报告》") is grounded by its metadata.
+    # Labels that repeat the question's own years ("2022年目标") are the question's, not figures.
+    cited = " ".join(f"{c.text} {c.year or ''} {c.title}" for c in answer.citations) + " " + answer.question
+    return all(num in cited for num in _NUMBER.findall(_MARKER.sub("", answer.text)))
+
+
+def finish(query: Query, citations: list[Citation], body: str, several_reports: bool) -> Answer:
+    """The answer text: the quotes, led by the report(s) they come from when several are indexed."""
+    if several_reports:
+        # With several reports indexed, say which one(s) the answer quotes.
+        names = list(dict.fromkeys(report_label(c, query.is_english) for c in citations))
+        lead = (f"From {', '.join(names)}: " if query.is_english else f"据{'、'.join(names)}：")
+        body = lead + body
+    elif query.is_english:
+        body = ENGLISH_LEAD + body
+    return Answer(query.text, body, True, citations)
+
+
+def combine(query: Query, answers: list[tuple[str, Answer]]) -> Answer:
+    """One answer from the answers to each part, citations renumbered; a part the reports do
+    not answer says so."""
+    citations: list[Citation] = []
+    pieces = []
+    for label, answer in answers:
+        if not answer.found:
+            pieces.append(f"{label}: not in the indexed reports" if query.is_english else f"{label}：报告中未找到")
+            continue
+        quotes = []
+        for c in answer.citations:
+            n = next((x.n for x in citations if x.chunk_id == c.chunk_id and x.quote == c.quote), None)
+            if n is None:
+                n = len(citations) + 1
+                citations.append(replace(c, n=n))
+            quotes.append(f"{c.quote}[{n}]")
+        where = report_label(answer.citations[0], query.is_english)
+        pieces.append(f"{label} ({where}): " + "; ".join(quotes) if query.is_english
+                      else f"{label}（{where}）：" + "；".join(quotes))
+    sep = "; " if query.is_english else "；"
+    return Answer(query.text, sep.join(pieces) + ("." if query.is_english else "。"), True, citations)
