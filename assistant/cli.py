@@ -142,8 +142,7 @@ def cmd_search(args) -> int:
     hits = _open_index(args.data, args.index, args.quiet).search(
         question, args.k, mode=args.mode, source=args.source, year=args.year, region=args.region)
     if args.json:
-        keys = ("rank", "score", "source", "section", "text", "start", "end")
-        out = {"question": question, "hits": [{k: getattr(h, k) for k in keys} for h in hits]}
+        out = {"question": question, "hits": [h.to_dict() for h in hits]}
         print(json.dumps(out, ensure_ascii=False, indent=2))
         return 0
     if not hits:
@@ -184,7 +183,7 @@ def cmd_serve(args) -> int:
 
 
 def cmd_status(args) -> int:
-    from .index import read_manifest
+    from .index import Manifest, read_manifest
     from .library import check_freshness
 
     index_dir = config.index_dir(args.index)
@@ -199,12 +198,14 @@ def cmd_status(args) -> int:
     emb = manifest["embedding"]
     print(f"Index {index_dir}: {manifest['chunk_count']} chunks, {emb['engine']} {emb['model']} "
           f"({emb['dim']}-dim, {manifest['faiss']['type']}), updated {manifest['updated_at']}")
-    for source, info in manifest["sources"].items():
-        print(f"  {source}: {info.get('title')} · {info.get('year') or '?'} · {info.get('region') or '?'}"
-              f" · {info.get('chunks')} chunks · sha256 {info['sha256'][:12]} · indexed {info.get('indexed_at')}")
-    for source, info in manifest.get("duplicates", {}).items():
+    typed = Manifest.from_dict(manifest)
+    for source, info in typed.sources.items():
+        level = f" ({info.level})" if info.level else ""
+        print(f"  {source}: {info.title} · {info.year or '?'} · {info.region or '?'}{level}"
+              f" · {info.chunks} chunks · sha256 {info.sha256[:12]} · indexed {info.indexed_at}")
+    for source, info in typed.duplicates.items():
         print(f"  {source}: duplicate of {info['same_as']}, not indexed again")
-    for source, info in manifest.get("skipped", {}).items():
+    for source, info in typed.skipped.items():
         print(f"  {source}: skipped ({info['reason']})")
     if fresh.fresh:
         print("Up to date with " + str(config.data_dir(args.data)))

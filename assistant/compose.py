@@ -43,15 +43,13 @@ class Answer:
     related: list[Hit] = field(default_factory=list)
 
     def to_dict(self) -> dict:
-        keys = ("n", "score", "source", "section", "text", "start", "end", "quote", "quote_start",
-                "quote_end", "title", "year", "region", "locator")
+        """The JSON of `ask --json`, the /ask endpoint and the HTTP API."""
         return {
             "question": self.question,
             "answer": self.text,
             "found": self.found,
-            "citations": [{k: getattr(c, k) for k in keys} for c in self.citations],
-            "related": [{k: getattr(h, k) for k in ("score", "source", "section", "text", "start", "end")}
-                        for h in self.related],
+            "citations": [c.to_dict() for c in self.citations],
+            "related": [h.to_dict() for h in self.related],
         }
 
 

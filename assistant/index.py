@@ -17,7 +17,7 @@ import json
 import os
 import time
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -60,6 +60,59 @@ def make_faiss_index(vectors: np.ndarray, dim: int):
 
 
 @dataclass
+class SourceInfo:
+    """What the manifest records of one indexed report."""
+
+    sha256: str
+    size: int = 0
+    mtime_ns: int = 0
+    title: str = ""
+    region: str | None = None
+    level: str | None = None
+    year: int | None = None
+    meeting_date: str | None = None
+    speaker: str | None = None
+    encoding: str = ""
+    indexed_at: str = ""
+    chunks: int = 0
+
+    @classmethod
+    def from_dict(cls, row: dict) -> SourceInfo:
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in row.items() if k in known})
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Manifest:
+    """The manifest of an index folder, typed (`manifest.json` holds it as JSON)."""
+
+    embedding: dict
+    chunker: dict
+    bm25: dict
+    sources: dict[str, SourceInfo]
+    duplicates: dict[str, dict]
+    skipped: dict[str, dict]
+    chunk_count: int
+    faiss: dict
+    created_at: str = ""
+    updated_at: str = ""
+    package_version: str = ""
+
+    @classmethod
+    def from_dict(cls, raw: dict) -> Manifest:
+        return cls(
+            embedding=raw["embedding"], chunker=raw["chunker"], bm25=raw.get("bm25", {}),
+            sources={s: SourceInfo.from_dict(i) for s, i in raw["sources"].items()},
+            duplicates=raw.get("duplicates", {}), skipped=raw.get("skipped", {}),
+            chunk_count=raw.get("chunk_count", 0), faiss=raw.get("faiss", {}), created_at=raw.get("created_at", ""),
+            updated_at=raw.get("updated_at", ""), package_version=raw.get("package_version", ""),
+        )
+
+
+@dataclass
 class IndexStore:
     """A loaded index: chunks, their vectors in FAISS, BM25 and the manifest describing them."""
 
@@ -82,12 +135,13 @@ class IndexStore:
                                       count=len(self.chunks))
         self.clause_ptr = np.concatenate([[0], np.cumsum([len(s) for s in self.clause_spans])]).astype(np.int64)
         # What filters need per chunk, as arrays: its report's year and region, the years it covers.
-        infos = self.manifest.get("sources", {})
-        self.regions = frozenset(i.get("region") for i in infos.values() if i.get("region"))
-        self.years = {i.get("year") for i in infos.values() if i.get("year")}
-        by_id = [infos.get(name, {}) for name in self.source_names]
-        self.report_year = np.array([by_id[s].get("year") or 0 for s in self.source_ids], dtype=np.int32)
-        self._source_region = np.array([by_id[s].get("region") or "" for s in range(len(by_id))], dtype=object)
+        self.info = Manifest.from_dict(self.manifest)
+        infos = self.info.sources
+        self.regions = frozenset(i.region for i in infos.values() if i.region)
+        self.years = {i.year for i in infos.values() if i.year}
+        by_id = [infos.get(name) or SourceInfo("") for name in self.source_names]
+        self.report_year = np.array([by_id[s].year or 0 for s in self.source_ids], dtype=np.int32)
+        self._source_region = np.array([by_id[s].region or "" for s in range(len(by_id))], dtype=object)
         self.period_lo = np.array([(c.period or [0, 0])[0] for c in self.chunks], dtype=np.int32)
         self.period_hi = np.array([(c.period or [0, 0])[1] for c in self.chunks], dtype=np.int32)
         self.kinds = np.array([c.kind or "other" for c in self.chunks], dtype=object)
@@ -134,9 +188,9 @@ class IndexStore:
         """Whether any chunk holds the token."""
         return token in self.bm25.vocab
 
-    def sources(self) -> dict[str, dict]:
-        """Indexed reports and their manifest entries (title, region, level, year, chunks…)."""
-        return self.manifest["sources"]
+    def sources(self) -> dict[str, SourceInfo]:
+        """Indexed reports and what the manifest records of them (title, region, level, year…)."""
+        return self.info.sources
 
     @property
     def dim(self) -> int:

@@ -11,7 +11,7 @@ import numpy as np
 
 from . import config
 from .embed import Embedder, get_embedder
-from .index import MANIFEST, IndexStore
+from .index import MANIFEST, IndexStore, SourceInfo
 from .query import Query, check_question, read_question  # noqa: F401  (check_question: re-exported)
 from .tokenize import to_simplified
 
@@ -51,6 +51,7 @@ class Hit:
     period: list[int] | None = None
 
     def to_dict(self) -> dict:
+        """The JSON of a passage (`search --json`, /retrieve, citations in `ask --json`)."""
         return asdict(self)
 
 
@@ -101,7 +102,7 @@ class Retriever:
 
     def reports(self) -> dict[str, dict]:
         """Indexed sources with their metadata (title, year, region, chunks, hash...)."""
-        return self.store.manifest["sources"]
+        return self.store.sources()
 
     def understand(self, question: str | Query) -> Query:
         """The question read once, with the places it names among the indexed regions."""
@@ -238,11 +239,11 @@ class Retriever:
 
     def _hit(self, row: int, rank: int, fused: dict, dense: dict, lexical: dict, mode: str) -> Hit:
         c = self.store.chunks[row]
-        info = self.store.sources().get(c.source, {})
+        info = self.store.sources().get(c.source) or SourceInfo("")
         return Hit(
             text=c.text, score=float(fused[row]), source=c.source, section=c.section,
-            start=c.start, end=c.end, chunk_id=c.id, rank=rank, title=info.get("title", ""),
-            year=info.get("year"), region=info.get("region"), level=info.get("level"),
+            start=c.start, end=c.end, chunk_id=c.id, rank=rank, title=info.title,
+            year=info.year, region=info.region, level=info.level,
             dense_score=dense.get(row), bm25_score=lexical.get(row, 0.0 if mode != "dense" else None),
             locator=c.locator, kind=c.kind, period=c.period,
         )

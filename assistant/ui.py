@@ -67,8 +67,8 @@ def report_choices(data_dir: str | Path | None = None, index_dir: str | Path | N
     labels: dict[str, int] = {}
     rows = []
     for source, info in sorted(retriever.reports().items()):
-        title = info.get("title") or source
-        year = info.get("year")
+        title = info.title or source
+        year = info.year
         label = f"{title} ({year})" if year and str(year) not in title else title
         labels[label] = labels.get(label, 0) + 1
         rows.append((label, source))
@@ -140,8 +140,7 @@ def retrieve_json(question: str, k: int = 5, *, data_dir: str | Path | None = No
     if not 1 <= int(k) <= MAX_K:
         raise AssistantError(f"the number of passages k must be between 1 and {MAX_K}, not {k}")
     hits = _retriever(index_dir, data_dir).search(question, int(k))
-    keys = ("rank", "score", "source", "section", "text", "start", "end")
-    return {"question": question, "hits": [{key: getattr(h, key) for key in keys} for h in hits]}
+    return {"question": question, "hits": [h.to_dict() for h in hits]}
 
 
 # ---------------------------------------------------------------- the page

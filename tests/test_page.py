@@ -28,7 +28,8 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 INVESTMENT_ZH = "2023年固定资产投资增长目标是多少？"
 INVESTMENT_EN = "What is the 2023 investment target?"
 SECTION = "二、2023年工作安排"
-HIT_KEYS = {"rank", "score", "source", "section", "text", "start", "end"}
+HIT_KEYS = {"rank", "score", "source", "section", "text", "start", "end", "chunk_id", "title", "year", "region",
+            "level", "dense_score", "bm25_score", "locator", "kind", "period"}
 # A second report, on a topic of its own, whose text carries markup that must stay text.
 HOSTILE_NAME = "hostile-2024.txt"
 HOSTILE_TITLE = "测试市2024年政府工作报告"

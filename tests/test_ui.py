@@ -29,7 +29,8 @@ REPORT = "maoming-2023-government-work-report.txt"
 INVESTMENT_ZH = "2023年固定资产投资增长目标是多少？"
 INVESTMENT_EN = "What is the 2023 investment target?"
 UNANSWERABLE = "2023年茂名的房价调控目标是多少？"
-HIT_KEYS = {"rank", "score", "source", "section", "text", "start", "end"}
+HIT_KEYS = {"rank", "score", "source", "section", "text", "start", "end", "chunk_id", "title", "year", "region",
+            "level", "dense_score", "bm25_score", "locator", "kind", "period"}
 
 # A small report whose text carries markup, a template expression and Markdown syntax.
 HOSTILE = """测试市2024年政府工作报告

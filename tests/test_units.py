@@ -184,7 +184,7 @@ def test_furniture_is_never_a_passage_and_periods_route_years(data: Path, tmp_pa
     texts = [c.text for c in store.chunks]
     assert not any("人民代表大会" in t or t.startswith("海滨市市长") or "title:" in t for t in texts)
     info = store.sources()["a.md"]
-    assert (info["year"], info["meeting_date"], info["speaker"]) == (2021, "2021-02-06", "海滨市市长 张三")
+    assert (info.year, info.meeting_date, info.speaker) == (2021, "2021-02-06", "海滨市市长 张三")
     retriever = Retriever(tmp_path / "index", embedder=embedder)
     outcome = retriever.search("2020年地区生产总值是多少", 1)[0]
     assert outcome.kind == "outcome" and outcome.period == [2020, 2020] and "1234.5亿元" in outcome.text
