@@ -29,7 +29,7 @@ from .chunk import Chunk, ChunkerSettings, chunk_document, clause_spans
 from .clean import strip_glosses
 from .embed import Embedder, get_embedder
 from .errors import IndexFormatError, IndexLockedError, NoDocumentsError, UnsupportedFileError
-from .index import MANIFEST, IndexStore, now_iso
+from .index import MANIFEST, IndexStore, clean_stale, now_iso
 from .load import Document, list_report_files, load_file, sha256_bytes
 
 log = logging.getLogger(__name__)
@@ -56,6 +56,9 @@ class BuildReport:
     embedded: int = 0  # chunks whose vector was computed (not reused)
     clauses_embedded: int = 0
     seconds: float = 0.0
+    # add_reports only: each file given → its name in the data folder, and the files it refused.
+    stored: dict[str, str] = field(default_factory=dict)
+    refused: dict[str, str] = field(default_factory=dict)
 
     @property
     def changed(self) -> bool:
@@ -81,6 +84,14 @@ def embed_text(text: str) -> str:
     return lexical.to_simplified(strip_glosses(text))
 
 
+def inside(path: Path, data_dir: Path) -> bool:
+    """The file a path leads to lies inside the data folder (links that leave it are never read)."""
+    try:
+        return path.resolve().is_relative_to(data_dir.resolve())
+    except OSError:
+        return False
+
+
 def source_of(path: Path, data_dir: Path) -> str:
     return path.relative_to(data_dir).as_posix()
 
@@ -92,6 +103,22 @@ def lock_holder(index_dir: str | Path) -> str:
         return f"PID {info['pid']} on {info['host']} since {info['since']}"
     except (OSError, ValueError, KeyError):
         return ""
+
+
+def build_running(index_dir: str | Path) -> bool:
+    """Whether another process holds the index's build lock right now."""
+    from filelock import FileLock, Timeout
+
+    path = Path(index_dir) / LOCK_FILE
+    if not path.exists():
+        return False
+    lock = FileLock(str(path))
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        return True
+    lock.release()
+    return False
 
 
 def _lock(index_dir: Path, timeout: float):
@@ -146,6 +173,9 @@ def _plan(data_dir: Path, old_sources: dict[str, dict], reread: bool, report: Bu
         source = source_of(path, data_dir)
         if progress:
             progress("reading", i, len(files))
+        if not inside(path, data_dir):
+            report.skipped[source] = f"{source} is a link to a file outside the data folder; it is not read"
+            continue
         try:
             stat = path.stat()
             raw = path.read_bytes()
@@ -273,6 +303,7 @@ def build_index(
     report = BuildReport(index_dir=str(index_dir))
     lock = _lock(index_dir, lock_timeout)
     try:
+        clean_stale(index_dir)  # what a killed or failed build left behind
         old = _previous(index_dir, rebuild)
         same_model = old is not None and old.manifest["embedding"]["name"] == model
         same_text = same_model and old.manifest["chunker"] == settings.to_dict() and \

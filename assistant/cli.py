@@ -9,7 +9,7 @@ import os
 import sys
 
 from . import config
-from .errors import AssistantError
+from .errors import AssistantError, os_error_sentence
 
 log = logging.getLogger("assistant")
 EXIT_SKIPPED = 3
@@ -97,9 +97,12 @@ def _open_index(data: str | None, index: str | None, quiet: bool):
 def _print_build(report, quiet: bool) -> None:
     if quiet:
         return
-    lines = [f"Index {report.index_dir}: {report.chunks} chunks from "
-             f"{len(report.added) + len(report.updated) + len(report.unchanged)} report(s), "
-             f"{report.embedded} chunks embedded in {report.seconds:.1f}s."]
+    counted = len(report.added) + len(report.updated) + len(report.unchanged)
+    if counted == 0 and not report.chunks:
+        lines = ["Nothing was added; the index is unchanged."]
+    else:
+        lines = [f"Index in {report.index_dir}: {report.chunks} chunks from {counted} report(s), "
+                 f"{report.embedded} chunks embedded in {report.seconds:.1f}s."]
     for label, items in (("added", report.added), ("updated", report.updated),
                          ("removed", report.removed), ("unchanged", report.unchanged)):
         if items:
@@ -196,7 +199,7 @@ def cmd_status(args) -> int:
                          ensure_ascii=False, indent=2))
         return 0
     emb = manifest["embedding"]
-    print(f"Index {index_dir}: {manifest['chunk_count']} chunks, {emb['engine']} {emb['model']} "
+    print(f"Index in {index_dir}: {manifest['chunk_count']} chunks, {emb['engine']} {emb['model']} "
           f"({emb['dim']}-dim, {manifest['faiss']['type']}), updated {manifest['updated_at']}")
     typed = Manifest.from_dict(manifest)
     for source, info in typed.sources.items():
@@ -275,6 +278,10 @@ def main(argv: list[str] | None = None) -> int:
         return COMMANDS[args.command](args)
     except AssistantError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:  # a read-only folder, a full disk, a name too long: one sentence, no traceback
+        log.debug("file-system error", exc_info=True)
+        print(f"error: {os_error_sentence(exc, 'read or write')}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)

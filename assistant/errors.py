@@ -33,3 +33,20 @@ class InvalidQuestionError(AssistantError):
 
 class IndexLockedError(AssistantError):
     """Another process is building the same index."""
+
+
+def os_error_sentence(exc: OSError, doing: str = "write") -> str:
+    """One sentence for a file-system fault: the path, what went wrong, what to do."""
+    import errno
+
+    where = exc.filename or "a file"
+    reasons = {
+        errno.EROFS: "the folder is read-only; point --data/--index at a writable folder",
+        errno.EACCES: "permission denied; run as a user who may write there, or choose another folder",
+        errno.EPERM: "permission denied; run as a user who may write there, or choose another folder",
+        errno.ENOSPC: "the disk is full; free some space and run the command again",
+        errno.EDQUOT: "the disk quota is exhausted; free some space and run the command again",
+        errno.ENAMETOOLONG: "the file name is too long; rename the file to something shorter",
+    }
+    reason = reasons.get(exc.errno, exc.strerror or type(exc).__name__)
+    return f"cannot {doing} {where}: {reason}"

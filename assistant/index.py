@@ -14,6 +14,7 @@ either the old index or the new one, never half of each.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import time
 import uuid
@@ -27,6 +28,8 @@ from .bm25 import BM25
 from .chunk import Chunk
 from .errors import IndexFormatError, IndexNotFoundError
 from .version import __version__
+
+log = logging.getLogger(__name__)
 
 FORMAT = "report-qa-index"
 FORMAT_VERSION = 2
@@ -245,8 +248,6 @@ class IndexStore:
 
     def save(self, index_dir: str | Path) -> None:
         """Write a new generation of files, then switch the manifest to it atomically."""
-        import faiss
-
         index_dir = Path(index_dir)
         index_dir.mkdir(parents=True, exist_ok=True)
         gen = time.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
@@ -257,17 +258,13 @@ class IndexStore:
             "vocab": f"bm25.{gen}.vocab.json",
             "clauses": f"clauses.{gen}.npy",
         }
-        with open(index_dir / files["chunks"], "w", encoding="utf-8") as fh:
-            for chunk, toks, spans in zip(self.chunks, self.tokens, self.clause_spans):
-                row = chunk.to_dict() | {"tokens": " ".join(toks), "clauses": [list(sp) for sp in spans]}
-                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-            fh.flush()
-            os.fsync(fh.fileno())
-        faiss.write_index(self.faiss_index, str(index_dir / files["vectors"]))
-        self.bm25.save(index_dir / files["bm25"], index_dir / files["vocab"])
-        np.save(index_dir / files["clauses"], self.clause_vectors.astype(np.float16), allow_pickle=False)
-        for name in files.values():
-            _fsync(index_dir / name)
+        try:
+            self._write_generation(index_dir, files)
+        except BaseException:
+            # A full disk or a kill mid-write: remove this generation's files; the old index stays.
+            for name in files.values():
+                (index_dir / name).unlink(missing_ok=True)
+            raise
         previous = _read_manifest_quiet(index_dir)
         self.manifest.update(
             format=FORMAT,
@@ -279,13 +276,34 @@ class IndexStore:
         )
         self.manifest.setdefault("created_at", self.manifest["updated_at"])
         tmp = index_dir / f".{MANIFEST}.{gen}.tmp"
-        tmp.write_text(json.dumps(self.manifest, ensure_ascii=False, indent=2), encoding="utf-8")
-        _fsync(tmp)
-        os.replace(tmp, index_dir / MANIFEST)
+        try:
+            tmp.write_text(json.dumps(self.manifest, ensure_ascii=False, indent=2), encoding="utf-8")
+            _fsync(tmp)
+            os.replace(tmp, index_dir / MANIFEST)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            for name in files.values():
+                (index_dir / name).unlink(missing_ok=True)
+            raise
         _fsync_dir(index_dir)
         keep = set(files.values()) | set((previous or {}).get("files", {}).values())
         _remove_stale_generations(index_dir, keep)
         self.path = index_dir
+
+    def _write_generation(self, index_dir: Path, files: dict[str, str]) -> None:
+        import faiss
+
+        with open(index_dir / files["chunks"], "w", encoding="utf-8") as fh:
+            for chunk, toks, spans in zip(self.chunks, self.tokens, self.clause_spans):
+                row = chunk.to_dict() | {"tokens": " ".join(toks), "clauses": [list(sp) for sp in spans]}
+                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+        faiss.write_index(self.faiss_index, str(index_dir / files["vectors"]))
+        self.bm25.save(index_dir / files["bm25"], index_dir / files["vocab"])
+        np.save(index_dir / files["clauses"], self.clause_vectors.astype(np.float16), allow_pickle=False)
+        for name in files.values():
+            _fsync(index_dir / name)
 
     @classmethod
     def load(cls, index_dir: str | Path) -> IndexStore:
@@ -305,6 +323,7 @@ class IndexStore:
                    if not (index_dir / (name := files.get(key, f"<{key}>"))).is_file()]
         if missing:
             raise IndexFormatError(f"index at {index_dir} is missing {', '.join(missing)}; {REBUILD_HINT}")
+        step = "chunks"
         try:
             chunks, tokens, spans = [], [], []
             with open(index_dir / files["chunks"], encoding="utf-8") as fh:
@@ -313,12 +332,17 @@ class IndexStore:
                     tokens.append(row.pop("tokens").split())
                     spans.append([tuple(sp) for sp in row.pop("clauses")])
                     chunks.append(Chunk(**row))
+            step = "vectors"
             faiss_index = faiss.read_index(str(index_dir / files["vectors"]))
+            step = "bm25"
             bm25 = BM25.load(index_dir / files["bm25"], index_dir / files["vocab"])
+            step = "clauses"
             clause_vectors = np.load(index_dir / files["clauses"], allow_pickle=False)
         except Exception as exc:
+            # The reader's own message names its source files and internals: logged, not shown.
+            log.debug("cannot read %s of %s", step, index_dir, exc_info=True)
             raise IndexFormatError(
-                f"index at {index_dir} is damaged ({type(exc).__name__}: {exc}); {REBUILD_HINT}"
+                f"index at {index_dir} is damaged (its {step} file {files.get(step, '')} cannot be read); {REBUILD_HINT}"
             ) from exc
         n = manifest.get("chunk_count")
         if not (faiss_index.ntotal == len(chunks) == n == bm25.weights.shape[0]):
@@ -362,6 +386,14 @@ def _read_manifest_quiet(index_dir: Path) -> dict | None:
         return read_manifest(index_dir)
     except (IndexNotFoundError, IndexFormatError):
         return None
+
+
+def clean_stale(index_dir: str | Path) -> None:
+    """Remove files of generations the manifest does not name (left by a killed or failed build)."""
+    index_dir = Path(index_dir)
+    manifest = _read_manifest_quiet(index_dir)
+    if manifest is not None and index_dir.is_dir():
+        _remove_stale_generations(index_dir, set(manifest.get("files", {}).values()))
 
 
 def _remove_stale_generations(index_dir: Path, keep: set[str]) -> None:

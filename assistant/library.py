@@ -15,7 +15,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import config
-from .build import BuildProgress, BuildReport, build_index, lexical_settings, source_of
+from .build import (
+    BuildProgress,
+    BuildReport,
+    build_index,
+    build_running,
+    inside,
+    lexical_settings,
+    lock_holder,
+    source_of,
+)
 from .chunk import ChunkerSettings
 from .errors import IndexFormatError, IndexNotFoundError, NoDocumentsError, UnsupportedFileError
 from .index import read_manifest
@@ -51,6 +60,11 @@ def ensure_index(data_dir: str | Path | None = None, index_dir: str | Path | Non
     fresh = check_freshness(data_dir, index_dir)
     if fresh.fresh:
         return None
+    if fresh.exists and build_running(config.index_dir(index_dir)):
+        # Readers never wait for a long build: they answer from the index as it is.
+        holder = lock_holder(config.index_dir(index_dir)) or "another process"
+        say(f"A build of {config.index_dir(index_dir)} is running ({holder}); answering from the current index.")
+        return None
     changes = ", ".join(f"{len(v)} {k}" for k, v in
                         (("new", fresh.added), ("changed", fresh.changed), ("removed", fresh.removed)) if v)
     what = fresh.reason or f"data changed: {changes}"
@@ -75,13 +89,17 @@ def open_index(data_dir: str | Path | None = None, index_dir: str | Path | None 
     if data.is_dir():
         ensure_index(data_dir, index_dir, progress=progress, say=say)
     try:
-        return get_retriever(index_dir)
+        retriever = get_retriever(index_dir)
+        retriever.refresh()  # a long-lived process sees a replaced or damaged index here
+        return retriever
     except (IndexNotFoundError, IndexFormatError) as exc:
         if not data.is_dir():
             raise
-        say(f"The index in {config.index_dir(index_dir)} cannot be read ({exc}); rebuilding it from {data} …")
+        say(f"{exc}: rebuilding it from {data} …")
         build_index(data_dir, index_dir, rebuild=True, progress=progress)
-        return get_retriever(index_dir)
+        retriever = get_retriever(index_dir)
+        retriever.refresh()
+        return retriever
 
 
 def _known(manifest: dict) -> dict[str, dict]:
@@ -114,6 +132,8 @@ def check_freshness(data_dir: str | Path | None = None, index_dir: str | Path | 
     for path in list_report_files(data_dir):
         source = source_of(path, data_dir)
         seen.add(source)
+        if not inside(path, data_dir):
+            continue  # a link out of the data folder is never read (the build lists it as skipped)
         info = known.get(source)
         if info is None:
             result.added.append(source)
@@ -134,7 +154,14 @@ def safe_name(name: str) -> str:
     """A file name that cannot leave the data folder: no folders, no leading dots, no odd characters."""
     base = Path(name.replace("\\", "/")).name
     base = _UNSAFE_NAME.sub("_", base).lstrip("._") or "report"
-    return base[:120]
+    stem, dot, ext = base.rpartition(".")
+    if not dot or not stem or len(ext) > 8:
+        stem, ext = base, ""
+    # At most 120 characters and 180 bytes of UTF-8 (file systems allow 255), the extension kept.
+    stem = stem[: 120 - len(ext) - 1]
+    while len((stem + "." + ext).encode()) > 180:
+        stem = stem[:-1]
+    return f"{stem}.{ext}" if ext else stem
 
 
 def add_reports(paths: list[str | Path], data_dir: str | Path | None = None,
@@ -147,6 +174,7 @@ def add_reports(paths: list[str | Path], data_dir: str | Path | None = None,
     data_dir = config.data_dir(data_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
     skipped: dict[str, str] = {}
+    stored: dict[str, str] = {}
     for path in map(Path, paths):
         name = safe_name(path.name)
         try:
@@ -162,11 +190,18 @@ def add_reports(paths: list[str | Path], data_dir: str | Path | None = None,
                 n += 1
             target = data_dir / f"{stem}-{n}{suffix}"
         tmp = target.with_name(f".{target.name}.part")
-        shutil.copyfile(path, tmp)
-        os.replace(tmp, target)
+        try:
+            shutil.copyfile(path, tmp)
+            os.replace(tmp, target)
+        finally:
+            tmp.unlink(missing_ok=True)
+        stored[path.name] = target.name
+    if not stored:  # every file refused: nothing to index, and the index stays as it is
+        return BuildReport(index_dir=str(config.index_dir(index_dir)), skipped=dict(skipped), refused=skipped)
     report = build_index(data_dir, index_dir, model=model, progress=progress)
     for name, reason in skipped.items():
         report.skipped.setdefault(name, reason)
+    report.stored, report.refused = stored, skipped
     return report
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .clean import find_body_end, furniture_end
-from .config import MAX_FILE_BYTES, MAX_PDF_DOCX_BYTES, SUPPORTED_EXTENSIONS
+from .config import MAX_FILE_BYTES, MAX_PARAGRAPH_CHARS, MAX_PDF_DOCX_BYTES, MAX_REPORT_CHARS, SUPPORTED_EXTENSIONS
 from .errors import UnsupportedFileError
 from .metadata import read_metadata
 from .readers import docx, html, pdf
@@ -120,6 +120,8 @@ def load_file(path: str | Path, data_dir: str | Path | None = None) -> Document:
         )
     limit = _size_limit(suffix)
     try:
+        if not path.exists():
+            raise UnsupportedFileError(f"{path} does not exist")
         if not path.is_file():
             raise UnsupportedFileError(f"{source} is not a file")
         size = path.stat().st_size
@@ -142,6 +144,15 @@ def load_file(path: str | Path, data_dir: str | Path | None = None) -> Document:
         raise UnsupportedFileError(f"{source} is a web page saved as {suffix}; name it .html so its markup is read")
     if sum(ch.isalpha() for ch in text[:body_end]) < MIN_REPORT_LETTERS:
         raise UnsupportedFileError(f"{source} has no report text")
+    if body_end > MAX_REPORT_CHARS:
+        raise UnsupportedFileError(
+            f"{source} holds {body_end:,} characters of text, more than any report (limit {MAX_REPORT_CHARS:,}); "
+            "split it into one file per report")
+    longest = max(map(len, text[:body_end].split("\n")))
+    if longest > MAX_PARAGRAPH_CHARS:
+        raise UnsupportedFileError(
+            f"{source} has a paragraph of {longest:,} characters (limit {MAX_PARAGRAPH_CHARS:,}); a report is "
+            "paragraphs of prose: is it a data dump, or a file without line breaks?")
     # Metadata is read on a simplified copy, so traditional reports (茂名市 in 茂名市人民政府 /
     # 報告) follow the same rules; the document text itself is never changed.
     simple = to_simplified(text[:body_end])

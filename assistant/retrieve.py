@@ -81,6 +81,7 @@ class Retriever:
     def __init__(self, index_dir: str | Path | None = None, embedder: Embedder | None = None) -> None:
         self.index_dir = config.index_dir(index_dir)
         self._lock = threading.Lock()
+        self._embed_lock = threading.Lock()
         self._fixed_embedder = embedder
         self.store = IndexStore.load(self.index_dir)
         self.embedder = embedder or get_embedder(self.store.manifest["embedding"]["name"])
@@ -154,8 +155,14 @@ class Retriever:
         return query.tokens + extra
 
     def embed_question(self, question: str | Query) -> np.ndarray:
-        """The question's vector (English questions carry their glossary terms along)."""
-        return self.embedder.embed_query(to_simplified(self.understand(question).dense_text))
+        """The question's vector (English questions carry their glossary terms along).
+
+        One question at a time per embedder: the page answers several questions at once, and
+        the rest of a search only reads.
+        """
+        text = to_simplified(self.understand(question).dense_text)
+        with self._embed_lock:
+            return self.embedder.embed_query(text)
 
     def dense_scores(self, q: np.ndarray, mask: np.ndarray | None, n: int) -> tuple[np.ndarray, np.ndarray]:
         """Top-n chunk rows and cosine scores from the vector index (restricted to mask)."""

@@ -17,8 +17,8 @@ import gradio as gr
 from . import resources
 from .answer import Answer, ask
 from .config import MAX_FILE_BYTES, MAX_PDF_DOCX_BYTES
-from .errors import AssistantError, IndexFormatError, IndexNotFoundError
-from .library import add_reports, ensure_index, open_index, safe_name
+from .errors import AssistantError, IndexFormatError, IndexNotFoundError, os_error_sentence
+from .library import add_reports, ensure_index, open_index
 from .render import (  # noqa: F401  (the page's rendering, re-exported for its tests)
     CSS,
     SOURCES_PLACEHOLDER,
@@ -37,6 +37,8 @@ DESCRIPTION = ("Ask about the indexed government work reports in Chinese or Engl
 EXAMPLES = resources.examples()
 ALL_REPORTS = "All reports"
 MAX_K = 50
+# Questions answered at once: answering only reads; uploads and builds run one at a time.
+CONCURRENT_ANSWERS = 4
 # How much of a rejected question the chat echoes back.
 ECHO_CHARS = 200
 UNEXPECTED = "Something went wrong while answering; the server log has the details."
@@ -48,7 +50,9 @@ def _retriever(index_dir: str | Path | None, data_dir: str | Path | None):
     """The page's retriever; the page owns "build when missing": an index that is absent or
     unreadable is built from the data folder first (once, under the build lock)."""
     try:
-        return get_retriever(index_dir)
+        retriever = get_retriever(index_dir)
+        retriever.refresh()
+        return retriever
     except (IndexNotFoundError, IndexFormatError):
         return open_index(data_dir, index_dir, progress=_BuildLog())
 
@@ -76,7 +80,18 @@ def report_choices(data_dir: str | Path | None = None, index_dir: str | Path | N
     return choices
 
 
-def _check_source(source: str | None, data_dir, index_dir) -> str | None:
+def _whole_number(k: object) -> int:
+    """The /retrieve `k`: a whole number from 1 to MAX_K (digits in a string are fine)."""
+    if isinstance(k, bool) or not (isinstance(k, int) or (isinstance(k, str) and k.strip().isdigit())):
+        raise AssistantError(f"the number of passages k must be a whole number between 1 and {MAX_K}, not {k!r}")
+    if not 1 <= int(k) <= MAX_K:
+        raise AssistantError(f"the number of passages k must be between 1 and {MAX_K}, not {k}")
+    return int(k)
+
+
+def _check_source(source: object, data_dir, index_dir) -> str | None:
+    if source is not None and not isinstance(source, str):
+        raise AssistantError(f"the report filter must be one report's name as text, not a {type(source).__name__}")
     source = source_filter(source)
     if source is not None:
         known = _retriever(index_dir, data_dir).reports()
@@ -137,9 +152,8 @@ def retrieve_json(question: str, k: int = 5, *, data_dir: str | Path | None = No
                   index_dir: str | Path | None = None) -> dict:
     """The /retrieve endpoint's passages, with the keys of `python -m assistant search --json`."""
     question = check_question(question)
-    if not 1 <= int(k) <= MAX_K:
-        raise AssistantError(f"the number of passages k must be between 1 and {MAX_K}, not {k}")
-    hits = _retriever(index_dir, data_dir).search(question, int(k))
+    k = _whole_number(k)
+    hits = _retriever(index_dir, data_dir).search(question, k)
     return {"question": question, "hits": [h.to_dict() for h in hits]}
 
 
@@ -147,7 +161,7 @@ def retrieve_json(question: str, k: int = 5, *, data_dir: str | Path | None = No
 
 
 def upload_reports(files: list | None, *, data_dir: str | Path | None = None,
-                   index_dir: str | Path | None = None, progress=None) -> str:
+                   index_dir: str | Path | None = None, progress=None, delete_uploads: bool = False) -> str:
     """Add uploaded report files to the data folder and the index; a Markdown status line per file.
 
     Names are sanitised (no folders, no leading dots); files that cannot be read as reports are
@@ -157,18 +171,27 @@ def upload_reports(files: list | None, *, data_dir: str | Path | None = None,
     paths = [Path(f) if isinstance(f, (str, Path)) else Path(f.name) for f in files or []]
     if not paths:
         return "Choose one or more report files first (.txt, .md, .docx, .pdf, .html)."
-    report = add_reports(paths, data_dir, index_dir, progress=progress)
+    try:
+        report = add_reports(paths, data_dir, index_dir, progress=progress)
+    finally:
+        if delete_uploads:
+            for path in paths:  # Gradio's temporary copies: the data folder holds what was kept
+                path.unlink(missing_ok=True)
+    # Only what this upload did: its files, not the rest of the data folder.
     lines = []
-    for source in report.added:
-        lines.append(f"Added **{md_text(source)}**: askable now.")
-    for source in report.updated:
-        lines.append(f"Updated **{md_text(source)}**.")
-    for source in report.unchanged:
-        if any(safe_name(p.name) == source for p in paths):
+    for given, source in report.stored.items():
+        if source in report.added:
+            lines.append(f"Added **{md_text(source)}**: askable now.")
+        elif source in report.updated:
+            lines.append(f"Updated **{md_text(source)}**.")
+        elif source in report.duplicates:
+            lines.append(f"**{md_text(given)}** has the same content as {md_text(report.duplicates[source])}, "
+                         "which is indexed: nothing new to ask.")
+        elif source in report.unchanged:
             lines.append(f"**{md_text(source)}** was already indexed with the same content.")
-    for source, same in report.duplicates.items():
-        lines.append(f"**{md_text(source)}** has the same content as {md_text(same)}: indexed once.")
-    for reason in report.skipped.values():
+        elif source in report.skipped:
+            lines.append(f"Not added: {md_text(report.skipped[source])}")
+    for reason in report.refused.values():
         lines.append(f"Not added: {md_text(reason)}")
     return "\n\n".join(lines) or "Nothing changed."
 
@@ -205,9 +228,12 @@ def build_demo(data_dir: str | Path | None = None, index_dir: str | Path | None 
             progress((done, max(total, 1)), desc=stage)
 
         try:
-            status = upload_reports(files, progress=report_progress, **where)
+            status = upload_reports(files, progress=report_progress, delete_uploads=True, **where)
         except AssistantError as exc:
             status = md_text(sentence(exc))
+        except OSError as exc:
+            log.warning("upload: %s", exc)
+            status = md_text(os_error_sentence(exc))
         return status, None, refresh_filter(current)
 
     def ask_endpoint(question: str, source: str | None = None) -> dict:
@@ -221,6 +247,8 @@ def build_demo(data_dir: str | Path | None = None, index_dir: str | Path | None 
             return ask_json(question, source, **where)
         except AssistantError as exc:
             raise gr.Error(sentence(exc)) from None
+        except OSError as exc:
+            raise gr.Error(os_error_sentence(exc, "read")) from None
 
     def retrieve_endpoint(question: str, k: int = 5) -> dict:
         """The k passages that best answer a question: {"question", "hits": [...]}.
@@ -233,6 +261,8 @@ def build_demo(data_dir: str | Path | None = None, index_dir: str | Path | None 
             return retrieve_json(question, k, **where)
         except AssistantError as exc:
             raise gr.Error(sentence(exc)) from None
+        except OSError as exc:
+            raise gr.Error(os_error_sentence(exc, "read")) from None
 
     with gr.Blocks(title="Report QA", analytics_enabled=False) as demo:
         gr.Markdown(f"# {TITLE}\n{DESCRIPTION}", elem_id="rqa-title")
@@ -269,7 +299,7 @@ def build_demo(data_dir: str | Path | None = None, index_dir: str | Path | None 
         chatbot.clear(clear, outputs=[question, chatbot, sources], api_visibility="private")  # its own bin icon
         demo.load(refresh_filter, inputs=report, outputs=report, api_visibility="private")
         add_btn.click(upload, inputs=[files, report], outputs=[upload_status, files, report],
-                      api_visibility="private")
+                      api_visibility="private", concurrency_limit=1, concurrency_id="build")
         gr.api(ask_endpoint, api_name="ask")
         gr.api(retrieve_endpoint, api_name="retrieve")
     return demo
@@ -312,5 +342,5 @@ def launch(data_dir: str | Path | None = None, index_dir: str | Path | None = No
     _retriever(index_dir, data_dir)
     ask("政府工作报告", index_dir)
     demo = build_demo(data_dir, index_dir)
-    demo.queue().launch(server_name=host, server_port=port, share=share, theme=theme(), css=CSS,
+    demo.queue(default_concurrency_limit=CONCURRENT_ANSWERS).launch(server_name=host, server_port=port, share=share, theme=theme(), css=CSS,
                         max_file_size=f"{max(MAX_FILE_BYTES, MAX_PDF_DOCX_BYTES) // (1024 * 1024)}mb")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import zipfile
 
+from ..config import MAX_DOCX_XML_BYTES
 from ..errors import UnsupportedFileError
 from .base import Extracted, join_blocks
 from .charset import known_format
@@ -60,6 +61,11 @@ def read(raw: bytes, name: str) -> Extracted:
         ) from None
     if "word/document.xml" not in {m.filename for m in members}:
         raise UnsupportedFileError(f"{name} is a ZIP package but not a Word document (no word/document.xml)")
+    body = next(m for m in members if m.filename == "word/document.xml")
+    if body.file_size > MAX_DOCX_XML_BYTES:
+        raise UnsupportedFileError(
+            f"{name} has a document body of {body.file_size // 2**20} MB of XML, far beyond any report "
+            f"(limit {MAX_DOCX_XML_BYTES // 2**20} MB)")
     if sum(m.file_size for m in members) > _MAX_DOCX_UNPACKED_BYTES:
         raise UnsupportedFileError(
             f"{name} unpacks to more than {_MAX_DOCX_UNPACKED_BYTES // 2**20} MB, far beyond any report"
