@@ -55,6 +55,19 @@ ZH_MIN_KNOWN = 0.3
 _TOPIC_TAGS = ("n", "vn", "nz", "ns", "nt", "nr", "j", "l", "eng")
 
 
+# "多少亿元", "多少万标箱", "多少辆": the unit a question asks its figure in.
+_ASKED_UNIT = re.compile(r"多少(?:万|亿|千|百)?(标箱|亿元|万元|元|万人|人次|人|辆|万吨|吨|公里|千米|千瓦|个|家|座|套|户|亩|平方米|立方米|件|所|项|条)")
+
+
+def _has_unit(question: str, chosen: list[Clause]) -> bool:
+    """A figure in the unit the question asks for ("多少亿元" wants 亿元 or 万亿元, not a growth rate)."""
+    asked = _ASKED_UNIT.search(question)
+    if not asked:
+        return True
+    unit = asked.group(1)
+    return any(re.search(rf"\d(?:\.\d+)?\s*(?:万|亿|千|百)?{unit}", c.text) for c in chosen)
+
+
 def _topic_words(question: str) -> list[str]:
     """The noun-like words of a Chinese question (jieba part-of-speech), without generic ones."""
     from .tokenize import jieba_module
@@ -167,8 +180,13 @@ class Answerer:
             words = [t for t in tokens(question) if t.isascii() and t.isalpha() and len(t) >= 3]
             # A question that is not even a sentence (no English function word) and names nothing
             # the reports know is not about them: "asdf jkl qwerty".
+            # Off-topic when nothing in it is known to the index and it is either not a sentence
+            # ("asdf jkl") or names things the reports never mention ("Who won the FIFA World Cup?").
+            known_word = any(w in bm25.vocab or w in places for w in words)
             sentence = any(t in resources.stopwords() for t in re.findall(r"[a-z']+", question.lower()))
-            if words and not sentence and not any(w in bm25.vocab or w in places for w in words):
+            strangers = [n for n in re.findall(r"(?<!^)(?<![.?!] )\b[A-Z][A-Za-z]+", question)
+                         if n.lower() not in bm25.vocab and n.lower() not in places]
+            if words and not known_word and (not sentence or strangers):
                 return 0.0
         return known / total if total else 1.0
 
@@ -220,7 +238,7 @@ class Answerer:
             known_share=known_share,
             top_dense=max((h.dense_score or 0.0) for h in hits),
             wants_number=wants_number,
-            has_number=any(_FIGURE.search(c.text) for c in chosen),
+            has_number=any(_FIGURE.search(c.text) for c in chosen) and _has_unit(query.text, chosen),
             year_mismatch=bool(years) and not any(
                 str(y) in cited_text or _about(c.hit, y) for y in years for c in chosen),
             place_mismatch=bool(places) and not any(
