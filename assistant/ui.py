@@ -342,5 +342,9 @@ def launch(data_dir: str | Path | None = None, index_dir: str | Path | None = No
     _retriever(index_dir, data_dir)
     ask("政府工作报告", index_dir)
     demo = build_demo(data_dir, index_dir)
-    demo.queue(default_concurrency_limit=CONCURRENT_ANSWERS).launch(server_name=host, server_port=port, share=share, theme=theme(), css=CSS,
-                        max_file_size=f"{max(MAX_FILE_BYTES, MAX_PDF_DOCX_BYTES) // (1024 * 1024)}mb")
+    # Gradio's own banner ends with "set share=True in launch()": the project's word for it is --share.
+    log.info("Serving the page on http://%s:%s%s", host, port,
+             "; a public share link follows" if share else " (python -m assistant serve --share for a public link)")
+    demo.queue(default_concurrency_limit=CONCURRENT_ANSWERS).launch(
+        server_name=host, server_port=port, share=share, theme=theme(), css=CSS, quiet=not share,
+        max_file_size=f"{max(MAX_FILE_BYTES, MAX_PDF_DOCX_BYTES) // (1024 * 1024)}mb")

@@ -1,0 +1,107 @@
+"""Concurrent askers against the running page: 8 clients, 400 mixed /ask requests; RSS before and
+after; then 50 requests while `build --rebuild` runs, each compared with the answer before it.
+
+    .venv/bin/python benchmarks/bench_load.py                       # the bundled report
+    .venv/bin/python benchmarks/bench_load.py --data ../shared/corpus/reports --index /tmp/corpus-index
+
+Prints figures; asserts nothing. Every request goes to 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _common import REPORT, median, percentile  # noqa: E402
+from bench_answer import rss_mb, start_page, stop_page, wait_ready  # noqa: E402
+
+QUESTIONS = ["2023年固定资产投资增长目标是多少？", "What is the 2023 investment target?", "高新区的定位是什么？",
+             "城镇新增就业目标", "What is the GDP growth target?", "2023年茂名的房价调控目标是多少？",
+             "今年要建成哪些市属学校?", "What positioning is the high-tech zone anchored to?"]
+
+
+def ask_many(url: str, questions: list[str], clients: int) -> tuple[list[float], list[str], list[dict]]:
+    """Each client asks its share of the questions in turn; (latencies, errors, answers in order)."""
+    from gradio_client import Client
+
+    latencies: list[float] = []
+    errors: list[str] = []
+    answers: list[dict | None] = [None] * len(questions)
+
+    def worker(ids: list[int]) -> None:
+        client = Client(url, verbose=False)
+        for i in ids:
+            t = time.perf_counter()
+            try:
+                answers[i] = client.predict(questions[i], None, api_name="/ask")
+                latencies.append(time.perf_counter() - t)
+            except Exception as exc:  # noqa: BLE001 - counted and printed
+                errors.append(f"{type(exc).__name__}: {exc}"[:200])
+
+    threads = [threading.Thread(target=worker, args=(list(range(c, len(questions), clients)),))
+               for c in range(clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return latencies, errors, answers
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", default=None, help="folder of reports (default: a copy of the bundled report)")
+    parser.add_argument("--index", default=None, help="index folder (built when missing)")
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--requests", type=int, default=400)
+    args = parser.parse_args()
+    root = Path(tempfile.mkdtemp(prefix="bench-load-"))
+    data = Path(args.data) if args.data else root / "data"
+    if not args.data:
+        data.mkdir()
+        shutil.copy(REPORT, data / REPORT.name)
+    index = Path(args.index) if args.index else root / "index"
+    subprocess.run([sys.executable, "-m", "assistant", "build", "--data", str(data), "--index", str(index), "-q"],
+                   check=True)
+    proc, port, log = start_page(root, data, index, "page.log")
+    try:
+        wait_ready(proc, port, log)
+        url = f"http://127.0.0.1:{port}/"
+        before = rss_mb(proc.pid)[0]
+        questions = [QUESTIONS[i % len(QUESTIONS)] for i in range(args.requests)]
+        ask_many(url, questions[: args.clients], args.clients)  # warm-up
+        alone, _, _ = ask_many(url, questions[:20], 1)
+        t = time.perf_counter()
+        latencies, errors, _ = ask_many(url, questions, args.clients)
+        wall = time.perf_counter() - t
+        after = rss_mb(proc.pid)[0]
+        print(f"{args.clients} clients, {len(questions)} /ask requests on {data}: {len(errors)} errors, "
+              f"p50 {median(latencies) * 1000:.0f} ms, p95 {percentile(latencies, 0.95) * 1000:.0f} ms, "
+              f"{len(latencies) / wall:.1f} requests/s; one client alone p50 {median(alone) * 1000:.0f} ms; "
+              f"RSS {before:.0f} MB before, {after:.0f} MB after")
+        for e in sorted(set(errors))[:5]:
+            print("  error:", e)
+
+        expected = dict(zip(QUESTIONS, ask_many(url, QUESTIONS, 1)[2]))
+        rebuild = subprocess.Popen([sys.executable, "-m", "assistant", "build", "--rebuild", "--data", str(data),
+                                    "--index", str(index), "-q"])
+        during = [QUESTIONS[i % len(QUESTIONS)] for i in range(50)]
+        lat, errs, answers = ask_many(url, during, 4)
+        rebuild.wait()
+        same = sum(a is not None and a["answer"] == expected[q]["answer"] for q, a in zip(during, answers))
+        print(f"50 requests during build --rebuild (exit {rebuild.returncode}): {len(errs)} errors, {same} of 50 "
+              f"answers equal to the answer before it, p50 {median(lat) * 1000:.0f} ms")
+    finally:
+        stop_page(proc)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
