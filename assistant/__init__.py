@@ -8,6 +8,7 @@ from .compose import Answer, Citation
 from .errors import (
     AssistantError,
     EmbeddingModelError,
+    FilterError,
     IndexFormatError,
     IndexLockedError,
     IndexNotFoundError,
@@ -29,6 +30,7 @@ __all__ = [
     "ChunkerSettings",
     "Document",
     "EmbeddingModelError",
+    "FilterError",
     "Hit",
     "IndexFormatError",
     "IndexLockedError",

@@ -201,7 +201,22 @@ class Answerer:
             if any(a.found for _, a in answers):
                 return combine(query, answers)
         answer, _ = self.explain(query, k=k, source=source, year=year, region=region)
+        if not answer.found and (source or year or region):
+            self.retriever.check_filters(source, year, region)
+            answer.text = self._filtered_refusal(query, answer.text, source, year, region)
         return answer
+
+    def _filtered_refusal(self, query: Query, text: str, source, year, region) -> str:
+        """A refusal under a filter names it, and says whether the other reports answer."""
+        named = ", ".join(f"{k}={v}" for k, v in (("source", source), ("year", year), ("region", region)) if v)
+        elsewhere, _ = self.explain(query)
+        if query.is_english:
+            tail = (f" Without it, {report_label(elsewhere.citations[0], True)} answers it." if elsewhere.found
+                    else " The other indexed reports do not answer it either.")
+            return f"The reports under the filter {named} do not answer this question.{tail}"
+        tail = (f"去掉筛选后，{report_label(elsewhere.citations[0], False)}有答案。" if elsewhere.found
+                else "其他已索引的报告也没有答案。")
+        return f"在筛选条件（{named}）下的报告中没有找到答案；{tail}"
 
     def explain(self, question: str | Query, *, k: int = CANDIDATE_HITS, source: str | list[str] | None = None,
                 year: int | None = None, region: str | None = None) -> tuple[Answer, Evidence | None]:

@@ -9,7 +9,7 @@ import os
 import sys
 
 from . import config
-from .errors import AssistantError, os_error_sentence
+from .errors import AssistantError, FilterError, os_error_sentence
 
 log = logging.getLogger("assistant")
 EXIT_SKIPPED = 3
@@ -142,7 +142,9 @@ def cmd_search(args) -> int:
     from .retrieve import check_question
 
     question = check_question(args.question)
-    hits = _open_index(args.data, args.index, args.quiet).search(
+    retriever = _open_index(args.data, args.index, args.quiet)
+    retriever.check_filters(args.source, args.year, args.region)
+    hits = retriever.search(
         question, args.k, mode=args.mode, source=args.source, year=args.year, region=args.region)
     if args.json:
         out = {"question": question, "hits": [h.to_dict() for h in hits]}
@@ -162,7 +164,7 @@ def cmd_ask(args) -> int:
     from .retrieve import check_question
 
     question = check_question(args.question)
-    _open_index(args.data, args.index, args.quiet)
+    _open_index(args.data, args.index, args.quiet).check_filters(args.source, args.year, args.region)
     answer = ask(question, args.index, source=args.source, year=args.year, region=args.region)
     if args.json:
         print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
@@ -276,6 +278,9 @@ def main(argv: list[str] | None = None) -> int:
         logging.getLogger(noisy).setLevel(logging.WARNING)
     try:
         return COMMANDS[args.command](args)
+    except FilterError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     except AssistantError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

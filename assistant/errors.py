@@ -31,6 +31,10 @@ class InvalidQuestionError(AssistantError):
     """A question is empty, only whitespace or far too long."""
 
 
+class FilterError(AssistantError):
+    """A source, year or region filter matches no indexed report."""
+
+
 class IndexLockedError(AssistantError):
     """Another process is building the same index."""
 

@@ -11,6 +11,7 @@ import numpy as np
 
 from . import config
 from .embed import Embedder, get_embedder
+from .errors import FilterError
 from .index import MANIFEST, IndexStore, SourceInfo
 from .query import Query, check_question, read_question  # noqa: F401  (check_question: re-exported)
 from .tokenize import to_simplified
@@ -104,6 +105,21 @@ class Retriever:
     def reports(self) -> dict[str, dict]:
         """Indexed sources with their metadata (title, year, region, chunks, hash...)."""
         return self.store.sources()
+
+    def check_filters(self, source: str | list[str] | None = None, year: int | None = None,
+                      region: str | None = None) -> None:
+        """Raise FilterError, listing what is indexed, when a filter matches no indexed report."""
+        infos = self.store.sources()
+        wanted = [source] if isinstance(source, str) else list(source or [])
+        unknown = [s for s in wanted if s not in infos]
+        if unknown:
+            raise FilterError(f"no indexed report is called {', '.join(unknown)}; indexed: {', '.join(sorted(infos))}")
+        if year is not None and int(year) not in self.store.years:
+            raise FilterError(f"no indexed report is of {year}; indexed years: "
+                              f"{', '.join(map(str, sorted(self.store.years)))}")
+        if region is not None and region not in self.store.regions:
+            raise FilterError(f"no indexed report is about {region}; indexed regions: "
+                              f"{', '.join(sorted(self.store.regions))} (as the reports write them, e.g. 茂名)")
 
     def understand(self, question: str | Query) -> Query:
         """The question read once, with the places it names among the indexed regions."""

@@ -128,3 +128,24 @@ def test_errors_are_one_line_without_traceback(fresh_folder: Path, args, has_dat
         assert len(lines) == 1, done.stderr
     assert "Traceback" not in done.stderr
     assert done.stdout == ""
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("bad", [["--source", "nope.txt"], ["--region", "Maoming"], ["--year", "2019"]])
+def test_a_filter_that_matches_no_report_is_an_error_listing_what_is_indexed(built_index: Path, bad: list[str]):
+    data = built_index.parent / "data"
+    for command in ("ask", "search"):
+        result = subprocess.run(
+            [sys.executable, "-m", "assistant", command, "高新区的定位是什么？", "--data", str(data),
+             "--index", str(built_index), *bad], cwd=ROOT, capture_output=True, text=True, timeout=120)
+        assert result.returncode == 2, result.stderr
+        assert "error: no indexed report" in result.stderr and ("茂名" in result.stderr or "2023" in result.stderr
+                                                                or "maoming" in result.stderr)
+
+
+@pytest.mark.model
+def test_a_refusal_under_a_filter_names_the_filter(built_index: Path):
+    import assistant
+
+    answer = assistant.ask("2023年茂名的房价调控目标是多少？", index_dir=built_index, year=2023)
+    assert not answer.found and "year=2023" in answer.text and "其他已索引的报告也没有答案" in answer.text
