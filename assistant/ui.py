@@ -17,7 +17,7 @@ import gradio as gr
 from . import resources
 from .answer import Answer, ask
 from .config import MAX_FILE_BYTES, MAX_PDF_DOCX_BYTES
-from .errors import AssistantError, IndexFormatError, IndexNotFoundError, os_error_sentence
+from .errors import AssistantError, FilterError, IndexFormatError, IndexNotFoundError, os_error_sentence
 from .library import add_reports, ensure_index, open_index
 from .render import (  # noqa: F401  (the page's rendering, re-exported for its tests)
     CSS,
@@ -96,7 +96,7 @@ def _check_source(source: object, data_dir, index_dir) -> str | None:
     if source is not None:
         known = _retriever(index_dir, data_dir).reports()
         if source not in known:
-            raise AssistantError(f"no indexed report is called {source!r}; choose one of: {', '.join(known)}")
+            raise FilterError(f"no indexed report is called {source!r}; choose one of: {', '.join(known)}")
     return source
 
 
@@ -345,6 +345,14 @@ def launch(data_dir: str | Path | None = None, index_dir: str | Path | None = No
     # Gradio's own banner ends with "set share=True in launch()": the project's word for it is --share.
     log.info("Serving the page on http://%s:%s%s", host, port,
              "; a public share link follows" if share else " (python -m assistant serve --share for a public link)")
+    from starlette.middleware import Middleware
+
+    from .http import BodyLimit, api_routes
+
+    where = {"data_dir": data_dir, "index_dir": index_dir}
+    routes = api_routes(lambda q, s: ask_json(q, s, **where), lambda q, k: retrieve_json(q, k, **where))
+    largest = max(MAX_FILE_BYTES, MAX_PDF_DOCX_BYTES)
     demo.queue(default_concurrency_limit=CONCURRENT_ANSWERS).launch(
         server_name=host, server_port=port, share=share, theme=theme(), css=CSS, quiet=not share,
-        max_file_size=f"{max(MAX_FILE_BYTES, MAX_PDF_DOCX_BYTES) // (1024 * 1024)}mb")
+        max_file_size=f"{largest // (1024 * 1024)}mb",
+        app_kwargs={"routes": routes, "middleware": [Middleware(BodyLimit, upload_bytes=largest + 2**20)]})

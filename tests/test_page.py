@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import socket
@@ -269,3 +270,47 @@ def test_upload_in_a_real_browser(app: App, tmp_path: Path):
             browser.close()
     assert (app.index.parent / "data" / "湛江_2024_报告.txt").is_file()
     assert not (app.index.parent / "data" / "broken.txt").exists()
+
+
+def _http(url: str, data: bytes | None = None) -> tuple[int, dict]:
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    request = urllib.request.Request(url, data=data, headers={"Content-Type": "application/json"} if data else {})
+    try:
+        with opener.open(request, timeout=60) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as err:
+        return err.code, json.loads(err.read())
+
+
+def test_plain_http_api_beside_the_page(app: App):
+    from urllib.parse import quote
+
+    status, body = _http(f"{app.url}api/ask?question={quote(INVESTMENT_ZH)}")
+    assert status == 200 and body["found"] and "8.5%" in body["answer"] and body["citations"][0]["quote"]
+    status, body = _http(f"{app.url}api/retrieve", json.dumps({"question": INVESTMENT_EN, "k": 3}).encode())
+    assert status == 200 and [h["rank"] for h in body["hits"]] == [1, 2, 3] and set(body["hits"][0]) == HIT_KEYS
+    assert _http(f"{app.url}api/retrieve", json.dumps({"question": "x", "k": "abc"}).encode()) == (
+        400, {"error": "the number of passages k must be a whole number between 1 and 50, not 'abc'"})
+    status, body = _http(f"{app.url}api/ask?question=x&source=nope.txt")
+    assert status == 404 and "nope.txt" in body["error"]
+    status, body = _http(f"{app.url}api/ask", b"not json")
+    assert status == 400 and "not JSON" in body["error"]
+    # A 2 MB question is refused before it is read in full, here and on Gradio's own endpoints.
+    import http.client
+    from urllib.parse import urlparse
+
+    big = json.dumps({"question": "经" * 2_000_000}).encode()
+    where = urlparse(app.url)
+    for path in ("/api/ask", "/gradio_api/call/ask"):
+        conn = http.client.HTTPConnection(where.hostname, where.port, timeout=60)
+        conn.putrequest("POST", path)
+        conn.putheader("Content-Type", "application/json")
+        conn.putheader("Content-Length", str(len(big)))
+        conn.endheaders()
+        try:
+            conn.send(big)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the server answered and closed before the body was all sent: that is the point
+        response = conn.getresponse()
+        assert response.status == 413 and "larger than" in json.loads(response.read())["error"]
+        conn.close()
