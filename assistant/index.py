@@ -18,7 +18,7 @@ import logging
 import os
 import time
 import uuid
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -27,20 +27,25 @@ import numpy as np
 from .bm25 import BM25
 from .chunk import Chunk
 from .errors import IndexFormatError, IndexNotFoundError
+from .manifest import (  # noqa: F401  (re-exported: the index format's names)
+    FORMAT,
+    FORMAT_VERSION,
+    MANIFEST,
+    REBUILD_HINT,
+    Manifest,
+    SourceInfo,
+    read_manifest,
+)
 from .version import __version__
 
 log = logging.getLogger(__name__)
 
-FORMAT = "report-qa-index"
-FORMAT_VERSION = 2
-MANIFEST = "manifest.json"
 # Above this many chunks the exact flat index gives way to HNSW: exact search costs ~6 ms per
 # 100k chunks per question here (31 ms at 500k); HNSW efSearch=128 ~1 ms (benchmarks/bench_scale.py, README "Scale").
 APPROXIMATE_THRESHOLD = 500_000
 HNSW_M = 32
 HNSW_EF_CONSTRUCTION = 80
 HNSW_EF_SEARCH = 128
-REBUILD_HINT = "rebuild it with `python -m assistant build --rebuild`"
 
 
 def now_iso() -> str:
@@ -60,59 +65,6 @@ def make_faiss_index(vectors: np.ndarray, dim: int):
     if len(vectors):
         index.add(np.ascontiguousarray(vectors, dtype=np.float32))
     return index
-
-
-@dataclass
-class SourceInfo:
-    """What the manifest records of one indexed report."""
-
-    sha256: str
-    size: int = 0
-    mtime_ns: int = 0
-    title: str = ""
-    region: str | None = None
-    level: str | None = None
-    year: int | None = None
-    meeting_date: str | None = None
-    speaker: str | None = None
-    encoding: str = ""
-    indexed_at: str = ""
-    chunks: int = 0
-
-    @classmethod
-    def from_dict(cls, row: dict) -> SourceInfo:
-        known = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in row.items() if k in known})
-
-    def to_dict(self) -> dict:
-        return asdict(self)
-
-
-@dataclass
-class Manifest:
-    """The manifest of an index folder, typed (`manifest.json` holds it as JSON)."""
-
-    embedding: dict
-    chunker: dict
-    bm25: dict
-    sources: dict[str, SourceInfo]
-    duplicates: dict[str, dict]
-    skipped: dict[str, dict]
-    chunk_count: int
-    faiss: dict
-    created_at: str = ""
-    updated_at: str = ""
-    package_version: str = ""
-
-    @classmethod
-    def from_dict(cls, raw: dict) -> Manifest:
-        return cls(
-            embedding=raw["embedding"], chunker=raw["chunker"], bm25=raw.get("bm25", {}),
-            sources={s: SourceInfo.from_dict(i) for s, i in raw["sources"].items()},
-            duplicates=raw.get("duplicates", {}), skipped=raw.get("skipped", {}),
-            chunk_count=raw.get("chunk_count", 0), faiss=raw.get("faiss", {}), created_at=raw.get("created_at", ""),
-            updated_at=raw.get("updated_at", ""), package_version=raw.get("package_version", ""),
-        )
 
 
 @dataclass
@@ -357,28 +309,6 @@ class IndexStore:
         if hasattr(faiss_index, "hnsw"):
             faiss_index.hnsw.efSearch = HNSW_EF_SEARCH
         return cls(manifest, chunks, tokens, faiss_index, bm25, spans, clause_vectors, index_dir, mtime)
-
-
-def read_manifest(index_dir: str | Path) -> dict:
-    """The manifest of an index folder, checked for format and version."""
-    path = Path(index_dir) / MANIFEST
-    if not path.is_file():
-        raise IndexNotFoundError(f"no index at {index_dir}; build it with `python -m assistant build`")
-    try:
-        manifest = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise IndexFormatError(f"the manifest at {path} is unreadable; {REBUILD_HINT}") from exc
-    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-        raise IndexFormatError(f"{index_dir} does not hold a report-qa index; {REBUILD_HINT}")
-    if manifest.get("format_version") != FORMAT_VERSION:
-        raise IndexFormatError(
-            f"index at {index_dir} has format version {manifest.get('format_version')}, this version "
-            f"reads {FORMAT_VERSION}; {REBUILD_HINT}"
-        )
-    for key in ("embedding", "chunker", "sources", "files", "chunk_count"):
-        if key not in manifest:
-            raise IndexFormatError(f"the manifest at {path} lacks {key!r}; {REBUILD_HINT}")
-    return manifest
 
 
 def _read_manifest_quiet(index_dir: Path) -> dict | None:

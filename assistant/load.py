@@ -92,25 +92,8 @@ def _size_limit(suffix: str) -> int:
     return MAX_PDF_DOCX_BYTES if suffix in _PDF_DOCX else MAX_FILE_BYTES
 
 
-def load_file(path: str | Path, data_dir: str | Path | None = None) -> Document:
-    """Read one report file: plain text or Markdown, a saved web page, a Word .docx or a PDF.
-
-    Args:
-        path: the file.
-        data_dir: the folder `source` is made relative to (default: the file's folder).
-    Returns:
-        The `Document`; for .docx and .pdf its `locators` name paragraphs ("¶ 3") or pages ("p. 2").
-    Raises:
-        UnsupportedFileError: unsupported extension, too large, empty, binary, damaged or
-            undecodable; the message is one sentence that names the file.
-    """
-    path = Path(path)
-    base = Path(data_dir) if data_dir is not None else path.parent
-    try:
-        source = path.resolve().relative_to(base.resolve()).as_posix()
-    except (ValueError, OSError):
-        source = path.name
-    suffix = path.suffix.lower()
+def _read_bytes(path: Path, source: str, suffix: str) -> bytes:
+    """The file's bytes, once its extension and size say it can be a report."""
     if suffix not in SUPPORTED_EXTENSIONS:
         hint = _EXTENSION_HINTS.get(suffix)
         raise UnsupportedFileError(
@@ -137,6 +120,29 @@ def load_file(path: str | Path, data_dir: str | Path | None = None) -> Document:
         raise UnsupportedFileError(f"{source} is over the limit of {_megabytes(limit)} for {suffix} files")
     if not raw.strip():
         raise UnsupportedFileError(f"{source} is empty")
+    return raw
+
+
+def load_file(path: str | Path, data_dir: str | Path | None = None) -> Document:
+    """Read one report file: plain text or Markdown, a saved web page, a Word .docx or a PDF.
+
+    Args:
+        path: the file.
+        data_dir: the folder `source` is made relative to (default: the file's folder).
+    Returns:
+        The `Document`; for .docx and .pdf its `locators` name paragraphs ("¶ 3") or pages ("p. 2").
+    Raises:
+        UnsupportedFileError: unsupported extension, too large, empty, binary, damaged or
+            undecodable; the message is one sentence that names the file.
+    """
+    path = Path(path)
+    base = Path(data_dir) if data_dir is not None else path.parent
+    try:
+        source = path.resolve().relative_to(base.resolve()).as_posix()
+    except (ValueError, OSError):
+        source = path.name
+    suffix = path.suffix.lower()
+    raw = _read_bytes(path, source, suffix)
     extracted = _READERS[suffix](raw, source)
     text = extracted.text
     body_end = find_body_end(text)
