@@ -19,6 +19,7 @@ from .errors import (
 from .library import add_reports, check_freshness, remove_report
 from .load import Document, load_file
 from .retrieve import Hit, Retriever, retrieve
+from .targets import IndicatorRow, indicators
 from .version import __version__
 
 __all__ = [
@@ -32,6 +33,7 @@ __all__ = [
     "EmbeddingModelError",
     "FilterError",
     "Hit",
+    "IndicatorRow",
     "IndexFormatError",
     "IndexLockedError",
     "IndexNotFoundError",
@@ -45,6 +47,7 @@ __all__ = [
     "build_index",
     "check_freshness",
     "chunk_document",
+    "indicators",
     "load_file",
     "remove_report",
     "retrieve",

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import config
+from . import config, targets
 from . import tokenize as lexical
 from .bm25 import BM25
 from .chunk import Chunk, ChunkerSettings, chunk_document, clause_spans
@@ -307,10 +307,11 @@ def build_index(
         old = _previous(index_dir, rebuild)
         same_model = old is not None and old.manifest["embedding"]["name"] == model
         same_text = same_model and old.manifest["chunker"] == settings.to_dict() and \
-            old.manifest.get("bm25") == lexical_settings()
+            old.manifest.get("bm25") == lexical_settings() and \
+            old.manifest.get("indicators") == targets.settings()
         if old is not None and not same_text:
             log.info("re-reading every report: %s changed", "the embedding model" if not same_model
-                     else "the chunker or tokenizer settings")
+                     else "the chunker, tokenizer or indicator settings")
         plan = _plan(data_dir, old.manifest["sources"] if old else {}, not same_text, report, progress)
         if not plan.keep:
             raise NoDocumentsError(
@@ -361,7 +362,12 @@ def _assemble(carry_from: IndexStore | None, cache: dict[bytes, np.ndarray], pla
                 chunks.append(chunk)
                 toks.append(carry_from.tokens[row])
                 spans.append(carry_from.clause_spans[row])
-    new_chunks = [c for doc in plan.fresh for c in chunk_document(doc, settings)]
+    rows = [r for r in carry_from.indicators if r.source in report.unchanged] if carry_from else []
+    new_chunks = []
+    for doc in plan.fresh:
+        doc_chunks = chunk_document(doc, settings)
+        new_chunks.extend(doc_chunks)
+        rows.extend(targets.extract(doc, doc_chunks))
     for c in new_chunks:
         plan.keep[c.source]["chunks"] += 1
     chunks.extend(new_chunks)
@@ -382,9 +388,11 @@ def _assemble(carry_from: IndexStore | None, cache: dict[bytes, np.ndarray], pla
                       "dim": embedder.dim, "normalized": True},
         "chunker": settings.to_dict(),
         "bm25": lexical_settings(),
+        "indicators": targets.settings(),
         "sources": {s: plan.keep[s] for s in sorted(plan.keep)},
         **extras,
     }
     if carry_from is not None:
         manifest["created_at"] = carry_from.manifest.get("created_at")
-    return IndexStore.create(manifest, chunks, toks, vectors, spans, clause_vecs)
+    rows.sort(key=lambda r: (r.source, r.start))
+    return IndexStore.create(manifest, chunks, toks, vectors, spans, clause_vecs, rows)

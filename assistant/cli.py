@@ -1,4 +1,4 @@
-"""Command line: `python -m assistant build | search | ask | serve | add | remove | status | eval`."""
+"""Command line: `python -m assistant build | search | ask | targets | serve | add | remove | status | eval`."""
 
 from __future__ import annotations
 
@@ -57,6 +57,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("question")
     p.add_argument("--json", action="store_true", help="print JSON")
     _filters(p)
+
+    p = sub.add_parser("targets", help="the targets and outcomes table (主要预期目标 and results)")
+    _common(p)
+    p.add_argument("--region", default=None, help="e.g. 茂名, 茂名市, maoming or national")
+    p.add_argument("--year", type=int, default=None, help="the year the figures are about")
+    p.add_argument("--indicator", default=None, help="an id (gdp, gdp_growth, cpi…), Chinese words or English name")
+    p.add_argument("--kind", choices=("target", "outcome"), default=None)
+    p.add_argument("--source", default=None, help="only this report (its path under the data folder)")
+    out = p.add_mutually_exclusive_group()
+    out.add_argument("--csv", action="store_true", help="print CSV")
+    out.add_argument("--json", action="store_true", help="print JSON")
 
     p = sub.add_parser("serve", help="start the web page (Gradio)")
     _common(p)
@@ -180,6 +191,28 @@ def cmd_ask(args) -> int:
     return 0
 
 
+def cmd_targets(args) -> int:
+    from .targets import load_rows, select, to_csv
+
+    if config.data_dir(args.data).is_dir():
+        from .library import ensure_index
+
+        ensure_index(args.data, args.index, say=(lambda _: None) if args.quiet else log.info)
+    rows = select(load_rows(args.index), region=args.region, year=args.year, indicator=args.indicator,
+                  kind=args.kind, source=args.source)
+    if args.json:
+        print(json.dumps([r.to_dict() for r in rows], ensure_ascii=False, indent=2))
+    elif args.csv:
+        sys.stdout.write(to_csv(rows))
+    elif not rows:
+        print("No figures.")
+    else:
+        for r in rows:
+            print(f"{r.region or r.level or '?'}\t{r.year}\t{r.kind}\t{r.indicator}\t{r.figure()}\t"
+                  f"{r.source} ({r.start}–{r.end})\t{r.quote}")
+    return 0
+
+
 def cmd_serve(args) -> int:
     from .ui import launch
 
@@ -266,7 +299,7 @@ def cmd_eval(args) -> int:
     return 0
 
 
-COMMANDS = {"build": cmd_build, "search": cmd_search, "ask": cmd_ask, "serve": cmd_serve,
+COMMANDS = {"build": cmd_build, "search": cmd_search, "ask": cmd_ask, "targets": cmd_targets, "serve": cmd_serve,
             "add": cmd_add, "remove": cmd_remove, "status": cmd_status, "eval": cmd_eval}
 
 

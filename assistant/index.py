@@ -7,6 +7,8 @@ Layout of an index folder (format 2):
     bm25.<gen>.npz / .vocab.json  BM25 weights (sparse) and vocabulary
     clauses.<gen>.npy             float16 vectors of every chunk's clauses (the answer units), in
                                   chunk order; chunk rows list their clause spans
+    indicators.<gen>.jsonl        the targets table: one target or outcome figure a line, with its
+                                  source span (`assistant.indicators.IndicatorRow`)
 The manifest names the generation's files and is replaced atomically last, so a reader sees
 either the old index or the new one, never half of each.
 """
@@ -36,6 +38,7 @@ from .manifest import (  # noqa: F401  (re-exported: the index format's names)
     SourceInfo,
     read_manifest,
 )
+from .targets import IndicatorRow, read_rows, write_rows
 from .version import __version__
 
 log = logging.getLogger(__name__)
@@ -80,6 +83,7 @@ class IndexStore:
     clause_vectors: np.ndarray
     path: Path | None = None
     loaded_mtime: float = field(default=0.0)
+    indicators: list[IndicatorRow] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.row_of = {c.id: i for i, c in enumerate(self.chunks)}
@@ -188,7 +192,7 @@ class IndexStore:
     @classmethod
     def create(cls, manifest: dict, chunks: list[Chunk], tokens: list[list[str]],
                vectors: np.ndarray, clause_spans: list[list[tuple[int, int]]],
-               clause_vectors: list[np.ndarray]) -> IndexStore:
+               clause_vectors: list[np.ndarray], indicators: list[IndicatorRow] | None = None) -> IndexStore:
         dim = int(manifest["embedding"]["dim"])
         faiss_index = make_faiss_index(vectors, dim)
         manifest = dict(manifest)
@@ -196,7 +200,8 @@ class IndexStore:
         manifest["chunk_count"] = len(chunks)
         dim_zero = np.zeros((0, dim), dtype=np.float16)
         stacked = np.vstack([v.astype(np.float16) for v in clause_vectors]) if clause_vectors else dim_zero
-        return cls(manifest, chunks, tokens, faiss_index, BM25.build(tokens), clause_spans, stacked)
+        return cls(manifest, chunks, tokens, faiss_index, BM25.build(tokens), clause_spans, stacked,
+                   indicators=list(indicators or []))
 
     def save(self, index_dir: str | Path) -> None:
         """Write a new generation of files, then switch the manifest to it atomically."""
@@ -209,6 +214,7 @@ class IndexStore:
             "bm25": f"bm25.{gen}.npz",
             "vocab": f"bm25.{gen}.vocab.json",
             "clauses": f"clauses.{gen}.npy",
+            "indicators": f"indicators.{gen}.jsonl",
         }
         try:
             self._write_generation(index_dir, files)
@@ -254,6 +260,7 @@ class IndexStore:
         faiss.write_index(self.faiss_index, str(index_dir / files["vectors"]))
         self.bm25.save(index_dir / files["bm25"], index_dir / files["vocab"])
         np.save(index_dir / files["clauses"], self.clause_vectors.astype(np.float16), allow_pickle=False)
+        write_rows(index_dir / files["indicators"], self.indicators)
         for name in files.values():
             _fsync(index_dir / name)
 
@@ -290,6 +297,8 @@ class IndexStore:
             bm25 = BM25.load(index_dir / files["bm25"], index_dir / files["vocab"])
             step = "clauses"
             clause_vectors = np.load(index_dir / files["clauses"], allow_pickle=False)
+            step = "indicators"  # an index from before the targets table has none: rebuilt on the next build
+            indicators = read_rows(index_dir / files["indicators"]) if "indicators" in files else []
         except Exception as exc:
             # The reader's own message names its source files and internals: logged, not shown.
             log.debug("cannot read %s of %s", step, index_dir, exc_info=True)
@@ -308,7 +317,8 @@ class IndexStore:
             raise IndexFormatError(f"index at {index_dir} has vectors of the wrong size; {REBUILD_HINT}")
         if hasattr(faiss_index, "hnsw"):
             faiss_index.hnsw.efSearch = HNSW_EF_SEARCH
-        return cls(manifest, chunks, tokens, faiss_index, bm25, spans, clause_vectors, index_dir, mtime)
+        return cls(manifest, chunks, tokens, faiss_index, bm25, spans, clause_vectors, index_dir, mtime,
+                   indicators)
 
 
 def _read_manifest_quiet(index_dir: Path) -> dict | None:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import config
+from . import config, targets
 from .build import (
     BuildProgress,
     BuildReport,
@@ -124,6 +124,8 @@ def check_freshness(data_dir: str | Path | None = None, index_dir: str | Path | 
         return Freshness(exists=True, reason="the index was built with another embedding model")
     if manifest.get("bm25") != lexical_settings() or manifest["chunker"] != ChunkerSettings().to_dict():
         return Freshness(exists=True, reason="the chunker, the tokenizer or its word lists changed")
+    if manifest.get("indicators") != targets.settings():
+        return Freshness(exists=True, reason="the targets table's rules or vocabulary changed")
     result = Freshness(exists=True)
     if not data_dir.is_dir():
         return result  # an index shipped without its data folder is used as it is

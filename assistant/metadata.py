@@ -156,7 +156,7 @@ def read_metadata(text: str, stem: str = "", folders: tuple[str, ...] = ()) -> R
 
 KINDS = ("outcome", "plan", "glossary", "other")
 _GLOSSARY_HEAD = re.compile(r"名词解释|名词注释|注释|附件|附录|附[:：]|词语解释|说明$")
-_OUTCOME_HEAD = re.compile(r"回顾|工作总结|主要工作|取得|成绩|成效|进展|过去一年|过去五年|五年来|一年来")
+_OUTCOME_HEAD = re.compile(r"回顾|工作总结|主要工作|取得|成就|成绩|成效|进展|过去一年|过去五年|五年来|一年来")
 _PLAN_HEAD = re.compile(r"安排|计划|任务|目标|总体要求|预期|重点|今年|部署|思路|建议|努力|奋斗|展望|举措")
 _FIVE_YEAR_PLANS = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026}
 _OUTCOME_LEAD = re.compile(r"过去一年|过去的一年|刚刚过去的|^去年|一年来|过去五年|五年来|全年实现|全年完成|"
@@ -180,7 +180,7 @@ def _heading_kind(heading: str, year: int | None, text: str = "") -> tuple[str, 
     outcome, plan = bool(_OUTCOME_HEAD.search(heading)), bool(_PLAN_HEAD.search(heading))
     if outcome and plan and _five_years(heading) != _five_years(heading, last=True):
         # "“十三五”时期发展成就和“十四五”时期主要目标任务": the passage's own words say which half.
-        if re.search(r"目标|预期|将|要|力争|计划", text[:80]):
+        if not _OUTCOME_LEAD.search(text[:12]) and re.search(r"目标|预期|将|要|力争|计划", text[:80]):
             return "plan", _five_years(heading, last=True)
         return "outcome", _five_years(heading)
     named = [y for y in years_in(heading) if 1950 < y < 2100]

@@ -28,6 +28,8 @@ from .render import (  # noqa: F401  (the page's rendering, re-exported for its 
     sources_html,
 )
 from .retrieve import check_question, get_retriever
+from .targets import load_rows
+from .targets_tab import build_tab
 
 log = logging.getLogger(__name__)
 
@@ -157,6 +159,12 @@ def retrieve_json(question: str, k: int = 5, *, data_dir: str | Path | None = No
     return {"question": question, "hits": [h.to_dict() for h in hits]}
 
 
+def targets_of(data_dir: str | Path | None = None, index_dir: str | Path | None = None) -> list:
+    """The targets table of the page's index (built first when missing, like the chat's)."""
+    _retriever(index_dir, data_dir)
+    return load_rows(index_dir)
+
+
 # ---------------------------------------------------------------- the page
 
 
@@ -266,7 +274,7 @@ def build_demo(data_dir: str | Path | None = None, index_dir: str | Path | None 
 
     with gr.Blocks(title="Report QA", analytics_enabled=False) as demo:
         gr.Markdown(f"# {TITLE}\n{DESCRIPTION}", elem_id="rqa-title")
-        with gr.Row(equal_height=False):
+        with gr.Tab("Chat 问答", elem_id="rqa-tab-chat"), gr.Row(equal_height=False):
             with gr.Column(scale=3, min_width=360):
                 report = gr.Dropdown(choices=[(ALL_REPORTS, ALL_REPORTS)], value=ALL_REPORTS,
                                      label="Report", elem_id="rqa-report", interactive=True)
@@ -293,6 +301,9 @@ def build_demo(data_dir: str | Path | None = None, index_dir: str | Path | None 
                 sources = gr.HTML(SOURCES_PLACEHOLDER, label="Sources", elem_id="rqa-sources",
                                   js_on_load=None, max_height=720)
 
+        with gr.Tab("Targets 目标", elem_id="rqa-tab-targets") as targets_tab:
+            refresh_targets, target_filters, target_outputs = build_tab(lambda: targets_of(**where))
+        targets_tab.select(refresh_targets, inputs=target_filters, outputs=target_outputs, api_visibility="private")
         gr.on([question.submit, submit.click], respond, inputs=[question, chatbot, report],
               outputs=[question, chatbot, sources], api_visibility="private")
         clear_btn.click(clear, outputs=[question, chatbot, sources], api_visibility="private")

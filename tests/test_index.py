@@ -137,7 +137,9 @@ def test_index_files_hold_no_pickle(built_index: Path):
         assert {"data", "indices", "indptr", "shape", "params"} <= set(z.files)
     assert np.load(built_index / files["clauses"], allow_pickle=False).dtype == np.float16
     assert faiss.read_index(str(built_index / files["vectors"])).ntotal == len(rows)
-    assert set(files) == {"chunks", "vocab", "bm25", "clauses", "vectors"}
+    for line in (built_index / files["indicators"]).read_text(encoding="utf-8").splitlines():
+        assert {"source", "kind", "indicator", "value", "start", "end", "quote"} <= set(json.loads(line))
+    assert set(files) == {"chunks", "vocab", "bm25", "clauses", "vectors", "indicators"}
 
 
 # ---------------------------------------------------------------- errors

@@ -1,0 +1,182 @@
+"""The targets table: extraction rules, the expected-rows fixture over the corpus, incremental
+rebuilds, filters, the CLI and the page's tab functions."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from test_units import BigramEmbedder
+
+from assistant import FilterError, build_index, indicators
+from assistant.chunk import ChunkerSettings, chunk_document
+from assistant.cli import main
+from assistant.load import load_file
+from assistant.targets import IndicatorRow, english_amount, extract, select
+from assistant.targets_tab import chart_frame, csv_file, table_view
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "reports"
+EXPECTED = Path(__file__).with_name("fixtures") / "expected_rows.jsonl"
+
+REPORT = (
+    "——2023年2月10日在海滨市第十三届人民代表大会第二次会议上\n\n海滨市市长 张三\n\n各位代表：\n\n"
+    "一、2022年工作回顾\n\n"
+    "过去一年，全市地区生产总值1234.5亿元、增长2.5%；固定资产投资、社会消费品零售总额均突破500亿元。"
+    "农村居民人均可支配收入增长6.1%。城镇新增就业5.2万人，居民消费价格上涨2%。\n\n"
+    "五年来，地区生产总值年均增长5.1%，一般公共预算收入从80亿元增加到超过100亿元。\n\n"
+    "二、2023年工作安排\n\n"
+    "今年经济社会发展的主要预期目标是：地区生产总值增长6%左右；固定资产投资增长8.5%以上；"
+    "城镇调查失业率控制在5.5%以内；居民收入增长与经济增长同步；粮食产量超过30万吨。\n\n"
+    "全力推进港口建设，港口货物吞吐量增长10%。\n"
+)
+
+
+def _rows(tmp_path: Path, text: str = REPORT, name: str = "haibin-2023.txt") -> list[IndicatorRow]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    doc = load_file(path, tmp_path)
+    return extract(doc, chunk_document(doc, ChunkerSettings()))
+
+
+def _cells(rows: list[IndicatorRow]) -> set[tuple]:
+    return {(r.kind, r.year, r.indicator, r.value, r.unit, r.qualifier) for r in rows}
+
+
+def test_targets_come_from_the_main_targets_list_with_their_qualifiers(tmp_path: Path):
+    cells = _cells(r for r in _rows(tmp_path) if r.kind == "target")
+    assert cells == {
+        ("target", 2023, "gdp_growth", "6", "%", "左右"),
+        ("target", 2023, "fixed_asset_investment_growth", "8.5", "%", "以上"),
+        ("target", 2023, "urban_unemployment_rate", "5.5", "%", "以内"),
+        ("target", 2023, "disposable_income_growth", "", "", "同步"),
+        ("target", 2023, "grain_output", "30", "万吨", "超过"),
+    }  # the port sentence after the list is a plan, not one of the main targets
+
+
+def test_outcomes_keep_levels_and_growth_apart_and_skip_parts_and_averages(tmp_path: Path):
+    cells = _cells(r for r in _rows(tmp_path) if r.kind == "outcome")
+    assert ("outcome", 2022, "gdp", "1234.5", "亿元", "") in cells
+    assert ("outcome", 2022, "gdp_growth", "2.5", "%", "") in cells
+    # listed indicators share their figure
+    assert ("outcome", 2022, "fixed_asset_investment", "500", "亿元", "突破") in cells
+    assert ("outcome", 2022, "retail_sales", "500", "亿元", "突破") in cells
+    assert ("outcome", 2022, "urban_new_jobs", "5.2", "万人", "") in cells
+    assert ("outcome", 2022, "cpi", "2", "%", "") in cells
+    # 从…增加到超过…: the end of the term, not its start
+    assert ("outcome", 2022, "budget_revenue", "100", "亿元", "超过") in cells
+    assert not any(c[3] == "80" for c in cells)
+    # 农村居民… is a part of the population; 年均增长 is an average over five years
+    assert not any(c[2] == "disposable_income_growth" for c in cells)
+    assert not any(c[3] == "5.1" for c in cells)
+
+
+def test_every_row_quotes_its_exact_span(tmp_path: Path):
+    rows = _rows(tmp_path)
+    assert rows
+    for r in rows:
+        assert REPORT[r.start:r.end] == r.quote
+        assert r.indicator_text in r.quote and (r.value in r.quote)
+        assert r.region == "海滨" and r.report_year == 2023
+
+
+def test_english_figures_are_computed_from_the_written_ones():
+    assert english_amount("3279.31", "亿元") == "327.931 billion yuan"
+    assert english_amount("1206", "万人") == "12.06 million people"
+    assert english_amount("5", "万人") == "50,000 people"
+    assert english_amount("1.4", "万亿斤") == "1.4 trillion jin"
+    row = IndicatorRow("a.txt", "海滨市", "city", 2023, 2023, "target", "fixed_asset_investment_growth",
+                       "fixed-asset investment growth", "固定资产投资", "8.5", "%", "以上", 0, 10, "固定资产投资增长8.5%以上")
+    assert row.english() == "Fixed-asset investment growth target for 2023: 8.5% or more"
+    assert row.figure() == "8.5%以上"
+    for qualifier, english in (("左右", "about 3%"), ("以内", "within 3%"), ("超过", "more than 3%")):
+        row.value, row.qualifier = "3", qualifier
+        assert row.figure_en() == english
+
+
+def test_select_filters_and_names_what_the_table_holds(tmp_path: Path):
+    rows = _rows(tmp_path)
+    assert {r.indicator for r in select(rows, indicator="gdp")} == {"gdp", "gdp_growth"}
+    assert {r.kind for r in select(rows, region="haibin", kind="target")} == {"target"}
+    assert select(rows, region="海滨", year=2022, indicator="gdp_growth")[0].value == "2.5"
+    with pytest.raises(FilterError, match="海滨"):
+        select(rows, region="北京")
+    with pytest.raises(FilterError, match="2022, 2023"):
+        select(rows, year=2019)
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="corpus not present (../shared/corpus)")
+def test_extraction_matches_the_expected_rows_written_from_the_reports():
+    """Recall over every expected row and precision over the cells the fixture covers, both ≥ 0.95."""
+    expected = [json.loads(line) for line in EXPECTED.read_text(encoding="utf-8").splitlines()]
+
+    def key(kind, year, ident, value, unit, qualifier):
+        return kind, year, ident, float(value) if value else None, unit, qualifier
+
+    found = right = judged = 0
+    for name in sorted({e["file"] for e in expected}):
+        doc = load_file(CORPUS / name, CORPUS)
+        rows = extract(doc, chunk_document(doc, ChunkerSettings()))
+        got = {key(r.kind, r.year, r.indicator, r.value, r.unit, r.qualifier) for r in rows}
+        want = {key(e["kind"], e["period_year"], e["indicator"], e["value"], e["unit"], e["qualifier"])
+                for e in expected if e["file"] == name}
+        found += len(want & got)
+        cells = {w[:3] for w in want}
+        covered = [g for g in got if g[:3] in cells]
+        judged += len(covered)
+        right += sum(g in want for g in covered)
+    recall, precision = found / len(expected), right / judged
+    assert recall >= 0.95 and precision >= 0.95, (recall, precision)
+
+
+def test_rows_are_rebuilt_with_their_report_only(tmp_path: Path):
+    data, index = tmp_path / "data", tmp_path / "index"
+    data.mkdir()
+    (data / "haibin-2023.txt").write_text(REPORT, encoding="utf-8")
+    other = REPORT.replace("海滨市", "山城市").replace("1234.5亿元", "888.8亿元")
+    (data / "shancheng-2023.txt").write_text(other, encoding="utf-8")
+    embedder = BigramEmbedder()
+    build_index(data, index, embedder=embedder)
+    before = indicators(index_dir=index)
+    assert {r.source for r in before} == {"haibin-2023.txt", "shancheng-2023.txt"}
+    (data / "shancheng-2023.txt").write_text(other.replace("增长6%左右", "增长7%左右"), encoding="utf-8")
+    report = build_index(data, index, embedder=embedder)
+    assert report.unchanged == ["haibin-2023.txt"] and report.updated == ["shancheng-2023.txt"]
+    after = indicators(index_dir=index)
+    same = [r for r in after if r.source == "haibin-2023.txt"]
+    assert same == [r for r in before if r.source == "haibin-2023.txt"]
+    growth = indicators(region="山城", indicator="gdp_growth", kind="target", index_dir=index)
+    assert [r.value for r in growth] == ["7"]
+
+
+def test_cli_targets_prints_a_table_csv_and_json_and_exits_2_on_an_unknown_filter(tmp_path: Path, capsys):
+    data, index = tmp_path / "data", tmp_path / "index"
+    data.mkdir()
+    (data / "haibin-2023.txt").write_text(REPORT, encoding="utf-8")
+    build_index(data, index, embedder=BigramEmbedder())
+    args = ["targets", "-q", "--data", str(data), "--index", str(index)]
+    assert main([*args, "--kind", "target", "--csv"]) == 0
+    table = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert {r["indicator"] for r in table} >= {"gdp_growth", "urban_unemployment_rate"}
+    assert all(r["kind"] == "target" and r["quote"] for r in table)
+    assert main([*args, "--indicator", "gdp_growth", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert sorted((r["kind"], r["value"]) for r in rows) == [("outcome", "2.5"), ("target", "6")]
+    assert main([*args, "--region", "北京"]) == 2
+    assert "holds: 海滨" in capsys.readouterr().err
+
+
+def test_the_targets_tab_shows_filters_charts_and_downloads_rows(tmp_path: Path):
+    rows = _rows(tmp_path)
+    frame = table_view(select(rows, kind="target"))
+    assert len(frame) == 5 and "6%左右" in set(frame["Figure 数值"])
+    chart = chart_frame(rows, "gdp_growth")
+    assert sorted(zip(chart["year"], chart["value"])) == [(2022, 2.5), (2023, 6.0)]
+    assert set(chart["series"]) == {"海滨 target 目标", "海滨 outcome 实际"}
+    assert chart_frame(rows, None).empty  # several indicators are not drawn on one axis
+    path = Path(csv_file(select(rows, indicator="gdp_growth")))
+    text = path.read_text(encoding="utf-8-sig")
+    assert text.splitlines()[0].startswith("region,level,report_year,year,kind,indicator")
+    assert len(text.splitlines()) == 3
