@@ -19,6 +19,7 @@ from .glossary import expand_groups
 from .query import Query, check_question, parts, romanised
 from .quotes import Clause, bigrams, clauses, quote_span
 from .retrieve import Hit, Retriever, get_retriever
+from .table_answer import TableAnswerer
 from .terms import key_terms, term_span
 from .tokenize import has_latin, is_english, normalize, tokens
 
@@ -194,6 +195,11 @@ class Answerer:
             year: int | None = None, region: str | None = None) -> Answer:
         """Answer a question from the indexed reports, citing the passages used."""
         query = self.retriever.understand(question if isinstance(question, Query) else check_question(question))
+        self.retriever.refresh()
+        tabled = TableAnswerer(self.retriever.store, self._several()).answer(
+            query, source=source, year=year, region=region)
+        if tabled is not None:
+            return tabled
         split = parts(query)
         if split:
             answers = [(label, self.explain(sub, k=k, source=source, year=year, region=region)[0])

@@ -36,7 +36,7 @@ class ChunkerSettings:
 
     max_chars: int = 200
     min_chars: int = 20
-    version: int = 6
+    version: int = 7
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -10,8 +10,10 @@ from dataclasses import dataclass, field, replace
 
 from .query import Query, romanised
 from .retrieve import Hit
+from .targets import UNIT, english_amount
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_FIGURE_UNIT = re.compile(rf"(\d+(?:\.\d+)?)({UNIT})")
 _MARKER = re.compile(r"\[\d+\]")
 # Said before the quoted Chinese words when the question is English (made by rule, never generated).
 ENGLISH_LEAD = "According to the report: "
@@ -67,7 +69,13 @@ def numbers_grounded(answer: Answer) -> bool:
     """True when every number in the answer text appears in one of its cited passages."""
     # The report named before the quote ("据《茂名2023年政府工作报告》") is grounded by its metadata.
     # Labels that repeat the question's own years ("2022年目标") are the question's, not figures.
-    cited = " ".join(f"{c.text} {c.year or ''} {c.title}" for c in answer.citations) + " " + answer.question
+    # So are the years a cited passage is about (its period: a 2023 report's review is about 2022).
+    cited = " ".join(f"{c.text} {c.year or ''} {c.title} {' '.join(map(str, c.period or []))}"
+                     for c in answer.citations) + " " + answer.question
+    # An English answer states a cited figure in English units (110万人 → 1.1 million people):
+    # exact conversions of the cited figures count as those figures.
+    cited += " " + " ".join(english_amount(num, unit) for c in answer.citations
+                            for num, unit in _FIGURE_UNIT.findall(c.text))
     return all(num in cited for num in _NUMBER.findall(_MARKER.sub("", answer.text)))
 
 

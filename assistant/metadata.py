@@ -208,10 +208,16 @@ def section_kind(headings: list[str], text: str, year: int | None) -> tuple[str,
     The innermost heading that says wins; a passage under no telling heading is judged by its
     lead words (过去一年… is last year's outcome, 今年…目标 this year's plan).
     """
-    for heading in reversed(headings):
+    for depth in range(len(headings) - 1, -1, -1):
+        heading = headings[depth]
         found = _heading_kind(heading, year, text)
         if found:
             kind, span = found
+            if kind == "plan" and not years_in(heading) and not _five_years(heading):
+                # "（一）坚决贯彻落实…工作部署" under "一、2019年工作回顾": what was done, not planned.
+                outer = next((k for h in reversed(headings[:depth]) if (k := _heading_kind(h, year, text))), None)
+                if outer and outer[0] == "outcome":
+                    kind, span = outer
             if kind == "plan" and year is not None and _OUTCOME_LEAD.search(text[:12]) and span == (year, year):
                 return "outcome", (year - 1, year - 1)
             return kind, span

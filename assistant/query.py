@@ -24,7 +24,9 @@ _OUTCOME = re.compile(r"完成|实现|达到|达成|增长了|去年|上年|过�
                       re.IGNORECASE)
 # Both: was a target met?
 _MET = re.compile(r"完成了吗|实现了吗|达到了吗|达成了吗|完成情况|是否(?:完成|实现|达到)|(?:完成|实现|达到|达成).{0,6}目标|"
-                  r"(?:meet|met|reach\w*|hit|achiev\w*|miss\w*|within) (?:\S+\s+){0,5}(?:target|goal)", re.IGNORECASE)
+                  r"(?:meet|met|reach\w*|hit|achiev\w*|miss\w*|within) (?:\S+\s+){0,5}(?:target|goal)|"
+                  r"(?:target|goal) (?:\S+\s+){0,2}(?:was |were |been |be )?(?:met|achieved|reached|hit|missed|fulfilled)",
+                  re.IGNORECASE)
 _HOW_MUCH = re.compile(r"多少|几[个项名家所万亿条次年倍]|百分之几|how (?:much|many)|by how much|what percentage",
                        re.IGNORECASE)
 _LIST = re.compile(r"哪些|哪几|分别是|包括什么|包括哪|有哪|\bwhat are\b|\bwhich\b.*\bare\b|\blist\b|\bname the\b",

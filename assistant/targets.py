@@ -30,18 +30,19 @@ if TYPE_CHECKING:
     from .load import Document
 
 # Bump when the extraction rules change: the index re-reads its reports.
-EXTRACTOR_VERSION = 1
+EXTRACTOR_VERSION = 3
 VOCABULARY = "indicators.tsv"
 
 _TARGET_MARK = re.compile(r"主要预期目标|主要目标|预期目标")
-_UNIT = r"万亿美元|亿美元|万美元|万亿元|亿元|万元|元|万亿斤|亿斤|万斤|万吨|亿吨|万标箱|万人次|万人|万户|个百分点|%|％"
+UNIT = _UNIT = r"万亿美元|亿美元|万美元|万亿元|亿元|万元|元|万亿斤|亿斤|万斤|万吨|亿吨|万标箱|万人次|万人|万户|个百分点|%|％"
 _PRE = r"超过|突破|不低于|不超过|接近|约|超|近"
 _POST = r"以上|左右|以内|以下"
 # One figure after an indicator: a few words (verbs, 全年, 首次跃上), an optional year it is
 # about, an optional qualifier, the number, its unit and a trailing qualifier.
 _FIGURE = re.compile(
     rf"(?P<fill>[^\d，,。；;：:！？!?\n、（(）)“”]{{0,12}}?)(?:(?P<year>(?:19|20)\d\d)年(?P<fill2>[^\d，,。；;：:\n、]{{0,4}}?))?"
-    rf"(?P<pre>{_PRE})?(?P<num>\d+(?:\.\d+)?)(?P<unit>{_UNIT})(?P<post>{_POST})?")
+    rf"(?P<pre>{_PRE})?(?P<num>\d+(?:\.\d+)?)(?:(?:%|％)?[—–~\-－至](?P<num2>\d+(?:\.\d+)?))?"
+    rf"(?P<unit>{_UNIT})(?P<post>{_POST})?")
 # A following figure of the same indicator: 地区生产总值3712.56亿元，增长1.2%.
 _NEXT = re.compile(r"[，,、]\s*(?=(?:(?:19|20)\d\d年)?(?:全年|同比|比上年|预计)?(?:增长|增速|增幅|上涨|下降|降低|达到|达|增加到|提高到|突破|超过|为|累计|年均))")
 _GROWTH = re.compile(r"增长|增速|增幅|上涨|涨幅|下降|降低|降幅|回落|提高|增加|减少|增")
@@ -54,6 +55,7 @@ _LEAD_OK = re.compile(r"全年|全市|全省|全国|全区|全县|全州|全盟|
                       r"预计|预期|初步核算|实现|完成|其中|力争|努力|确保|保持|推动|争取|今年|去年|同期|"
                       r"(?:19|20)\d\d年|的|在|了|将|要|使|达到|达|地区|经济|\s|\*|“|”|（|）|\(|\)")
 _LEAD_MULTI = re.compile(r"累计|五年|5年|年均|十[一二三四五]五|期间|以来")
+_PAST = re.compile(r"去年|过去|上年|以来|已经|累计|年均|五年|十[一二三四五]五")
 _ONE_YEAR = re.compile(r"(?:^|[，,—*\s])(?:过去一年|过去的一年|刚刚过去的|一年来|去年)")
 _SENTENCE_BREAK = "。！？!?；;\n"
 _CLAUSE_BREAK = _SENTENCE_BREAK + "，,：:、"
@@ -68,6 +70,7 @@ class Indicator:
     name_en: str
     forms: tuple[str, ...]
     question_en: str  # regular expression of English question words
+    better: str = "higher"  # which way a target is met: higher (growth, output) or lower (CPI, unemployment)
 
 
 @dataclass
@@ -89,6 +92,7 @@ class IndicatorRow:
     start: int
     end: int
     quote: str  # text[start:end]
+    main: bool = True  # from the main-targets list or the review (not a plan sentence elsewhere)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -100,7 +104,9 @@ class IndicatorRow:
 
     @property
     def number(self) -> float | None:
-        return float(self.value) if self.value else None
+        """The value as a number; a range (6—6.5) gives its lower end."""
+        m = re.match(r"\d+(?:\.\d+)?", self.value)
+        return float(m.group()) if m else None
 
     def figure(self) -> str:
         """The value with unit and qualifier as the report writes it: 6%左右, 超过3.2万亿美元."""
@@ -169,15 +175,22 @@ def vocabulary() -> tuple[Indicator, ...]:
         parts = [p.strip() for p in line.split("\t")]
         ident, measure, name_en, forms = parts[:4]
         out.append(Indicator(ident, measure, name_en, tuple(f for f in forms.split("|") if f),
-                             parts[4] if len(parts) > 4 else ""))
+                             parts[4] if len(parts) > 4 else "", parts[5] if len(parts) > 5 else "higher"))
     return tuple(out)
 
 
 @functools.lru_cache(maxsize=1)
 def _forms() -> tuple[re.Pattern, dict[str, Indicator]]:
-    by_form = {form: ind for ind in vocabulary() for form in ind.forms}
+    by_form = _FormMap({form.lower(): ind for ind in vocabulary() for form in ind.forms})
     alternation = "|".join(re.escape(f) for f in sorted(by_form, key=len, reverse=True))
-    return re.compile(alternation), by_form
+    return re.compile(alternation, re.IGNORECASE), by_form
+
+
+class _FormMap(dict):
+    """Indicator by form, whatever the case it is written in (GDP, gdp)."""
+
+    def __getitem__(self, form: str) -> Indicator:
+        return super().__getitem__(form.lower())
 
 
 def names() -> dict[str, str]:
@@ -301,8 +314,15 @@ def extract(doc: Document, chunks: list[Chunk]) -> list[IndicatorRow]:
         lead = _lead(text, mention.start())
         if not _whole_region(lead, regional):
             continue  # 农村居民人均可支配收入, 一般贸易进出口, 合作区规上工业总产值: a part, not the whole
+        main = True
         if in_target:
             kind, limit, multi_year = "target", in_target[1], False
+        elif chunk.kind == "plan" and chunk.period == [doc.year, doc.year]:
+            # A this-year plan sentence (城镇新增就业7万人以上) outside the main list: a target too,
+            # unless the sentence speaks of the past.
+            kind, limit, multi_year, main = "target", _sentence_end(text, mention.end(), chunk.end), False, False
+            if _PAST.search(_sentence(text, mention.start())):
+                continue
         elif chunk.kind == "outcome":
             kind, limit = "outcome", _sentence_end(text, mention.end(), chunk.end)
             multi_year = chunk.period[0] != chunk.period[1] and not _about_one_year(text, mention.start(), doc.year)
@@ -320,6 +340,7 @@ def extract(doc: Document, chunks: list[Chunk]) -> list[IndicatorRow]:
             continue  # read with the first of its group
         ind_rows = _rows_for(doc, group, by_form, kind, chunk, limit, multi_year)
         for row in ind_rows:
+            row.main = main
             key = (row.kind, row.year, row.indicator, row.value, row.unit, row.start)
             if key not in seen:
                 seen.add(key)
@@ -357,6 +378,11 @@ def _sentence_end(text: str, pos: int, limit: int) -> int:
     return end
 
 
+def _sentence(text: str, pos: int) -> str:
+    start = max(text.rfind(mark, 0, pos) for mark in _SENTENCE_BREAK) + 1
+    return text[start:_sentence_end(text, pos, pos + 400)]
+
+
 def _about_one_year(text: str, pos: int, year: int) -> bool:
     """In a review of several years: whether the paragraph or sentence around pos is about the
     last year alone (过去一年…, 刚刚过去的2021年…, 全年…)."""
@@ -381,8 +407,8 @@ def _rows_for(doc: Document, group: list[re.Match], by_form: dict[str, Indicator
         fill = m.group("fill") + (m.group("fill2") or "")
         if _NOT_THIS.search(fill) or (multi_year and "累计" in fill):
             continue
-        if _FROM.search(m.group("fill")) and i + 1 < len(figures):
-            continue  # the starting level of 从…增加到…
+        if _FROM.search(m.group("fill")) and i + 1 < len(figures) and not m.group("year"):
+            continue  # the starting level of 从…增加到… (kept when it names its year: 从2015年的…)
         year = int(m.group("year")) if m.group("year") else base_year
         for mention in group:
             ind = by_form[mention.group()]
@@ -406,8 +432,9 @@ def _rows_for(doc: Document, group: list[re.Match], by_form: dict[str, Indicator
 def _row(doc: Document, kind: str, year: int, ident: str, mention: re.Match, m: re.Match,
          ind: Indicator) -> IndicatorRow:
     qualifier = (m.group("pre") or "") + (m.group("post") or "")
+    value = m.group("num") + (f"—{m.group('num2')}" if m.group("num2") else "")
     return IndicatorRow(doc.source, doc.region, doc.level, doc.year, year, kind, ident, names()[ident],
-                        mention.group(), m.group("num"), m.group("unit").replace("％", "%"), qualifier,
+                        mention.group(), value, m.group("unit").replace("％", "%"), qualifier,
                         mention.start(), m.end(), doc.text[mention.start():m.end()])
 
 

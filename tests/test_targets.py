@@ -46,14 +46,18 @@ def _cells(rows: list[IndicatorRow]) -> set[tuple]:
 
 
 def test_targets_come_from_the_main_targets_list_with_their_qualifiers(tmp_path: Path):
-    cells = _cells(r for r in _rows(tmp_path) if r.kind == "target")
+    rows = _rows(tmp_path)
+    cells = _cells(r for r in rows if r.kind == "target" and r.main)
     assert cells == {
         ("target", 2023, "gdp_growth", "6", "%", "左右"),
         ("target", 2023, "fixed_asset_investment_growth", "8.5", "%", "以上"),
         ("target", 2023, "urban_unemployment_rate", "5.5", "%", "以内"),
         ("target", 2023, "disposable_income_growth", "", "", "同步"),
         ("target", 2023, "grain_output", "30", "万吨", "超过"),
-    }  # the port sentence after the list is a plan, not one of the main targets
+    }
+    # a this-year plan sentence after the list is a target too, but not one of the main ones
+    port = [r for r in rows if r.indicator == "port_cargo_throughput_growth"]
+    assert [(r.kind, r.value, r.main) for r in port] == [("target", "10", False)]
 
 
 def test_outcomes_keep_levels_and_growth_apart_and_skip_parts_and_averages(tmp_path: Path):
@@ -171,7 +175,7 @@ def test_cli_targets_prints_a_table_csv_and_json_and_exits_2_on_an_unknown_filte
 def test_the_targets_tab_shows_filters_charts_and_downloads_rows(tmp_path: Path):
     rows = _rows(tmp_path)
     frame = table_view(select(rows, kind="target"))
-    assert len(frame) == 5 and "6%左右" in set(frame["Figure 数值"])
+    assert len(frame) == 6 and "6%左右" in set(frame["Figure 数值"])
     chart = chart_frame(rows, "gdp_growth")
     assert sorted(zip(chart["year"], chart["value"])) == [(2022, 2.5), (2023, 6.0)]
     assert set(chart["series"]) == {"海滨 target 目标", "海滨 outcome 实际"}
@@ -180,3 +184,59 @@ def test_the_targets_tab_shows_filters_charts_and_downloads_rows(tmp_path: Path)
     text = path.read_text(encoding="utf-8-sig")
     assert text.splitlines()[0].startswith("region,level,report_year,year,kind,indicator")
     assert len(text.splitlines()) == 3
+
+
+REPORT_2024 = (
+    "——2024年2月1日在海滨市第十三届人民代表大会第三次会议上\n\n海滨市市长 张三\n\n各位代表：\n\n"
+    "一、2023年工作回顾\n\n过去一年，全市地区生产总值1301.2亿元、增长5.4%；固定资产投资增长7.9%。"
+    "城镇调查失业率5.1%。\n\n"
+    "二、2024年工作安排\n\n今年经济社会发展的主要预期目标是：地区生产总值增长5.5%左右；固定资产投资增长8%。\n"
+)
+
+
+@pytest.fixture
+def two_years(tmp_path: Path):
+    from assistant.answer import Answerer
+    from assistant.retrieve import Retriever
+
+    data, index = tmp_path / "data", tmp_path / "index"
+    data.mkdir()
+    (data / "haibin-2023.txt").write_text(REPORT, encoding="utf-8")
+    (data / "haibin-2024.txt").write_text(REPORT_2024, encoding="utf-8")
+    embedder = BigramEmbedder()
+    build_index(data, index, embedder=embedder)
+    return Answerer(Retriever(index, embedder=embedder))
+
+
+def test_an_english_indicator_question_gets_an_english_sentence_with_the_chinese_quote(two_years):
+    a = two_years.ask("What is Haibin's fixed-asset investment target for 2023?")
+    assert a.found and a.text.startswith("Fixed-asset investment growth target for 2023: 8.5% or more")
+    assert "固定资产投资增长8.5%以上" in a.text and "Haibin's 2023 report" in a.text
+    c = a.citations[0]
+    assert c.quote == "固定资产投资增长8.5%以上" and REPORT[c.quote_start:c.quote_end] == c.quote
+    assert c.source == "haibin-2023.txt" and c.section == "二、2023年工作安排"
+
+
+def test_a_target_met_question_cites_the_target_and_the_next_years_review(two_years):
+    for question in ("Did Haibin meet its 2023 GDP growth target?", "海滨2023年GDP增长目标完成了吗？"):
+        a = two_years.ask(question)
+        assert [c.source for c in a.citations] == ["haibin-2023.txt", "haibin-2024.txt"]
+        assert "6%左右" in a.text and "5.4%" in a.text
+        assert ("not met" in a.text) if question.isascii() else ("未完成" in a.text)
+    a = two_years.ask("Did Haibin meet its 2024 GDP growth target?")
+    assert "not in the indexed reports" in a.text and len(a.citations) == 1
+
+
+def test_a_comparison_across_years_cites_each_year(two_years):
+    a = two_years.ask("How did Haibin's GDP growth target change from 2023 to 2024?")
+    assert [c.source for c in a.citations] == ["haibin-2023.txt", "haibin-2024.txt"]
+    assert "about 6%" in a.text and "about 5.5%" in a.text
+    a = two_years.ask("海滨2022年和2023年地区生产总值分别是多少？")
+    assert "1234.5亿元" in a.text and "1301.2亿元" in a.text
+
+
+def test_english_figures_in_answers_pass_the_grounding_gate(two_years):
+    from assistant.compose import numbers_grounded
+
+    a = two_years.ask("How many new urban jobs did Haibin create in 2022?")
+    assert a.found and "52,000 people" in a.text and numbers_grounded(a)

@@ -1,0 +1,242 @@
+"""Answers from the targets table: a question about a named indicator's target or outcome, a
+target met, or a figure compared across years or places.
+
+The answer is built from table rows, each quoting its exact span; an English question gets an
+English sentence made by rule from the row (indicator name from the vocabulary, the figure in
+English units, the qualifier in words) followed by the Chinese clause it was read from. Whether
+a target was met is a comparison of the two cited figures, said only when the rows make it
+clear. When the table cannot say which place, year or indicator is meant, it returns None and
+the passage answerer takes the question.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+
+from .compose import Answer, Citation, report_label
+from .index import IndexStore
+from .query import Query, romanised
+from .retrieve import Hit
+from .targets import Indicator, IndicatorRow, _forms, _lead, _region_names, vocabulary
+
+_GROWTH_Q = re.compile(r"增长|增速|增幅|涨幅|上涨|growth|grow|increase|rise|rate", re.IGNORECASE)
+_LEVEL_Q = re.compile(r"总量|规模|总额|多少亿|多少万亿|亿元|万亿元|多少万人|多少吨|多少斤|how (?:big|large)|\btotal\b|\bsize\b|"
+                      r"in absolute terms|\bvalue of\b|\blevel\b", re.IGNORECASE)
+# Questions about something more specific than the indicator (a part of the region, a sector).
+_PART_EN = re.compile(r"\brural\b|\burban residents\b|\bfarmers\b|\bdistrict\b|\bcounty\b|\bzone\b|\bpark\b|"
+                      r"\bprivate\b|\bservices?\b|\bdigital\b|\bindustrial park\b|\bprojects?\b", re.IGNORECASE)
+_PART_ZH = re.compile(r"农村|城镇居民|农民|一般贸易|服务贸易|跨境电商|民营|国有|外资企业|合作区|开发区|高新区|新区|园区|片区|港区|"
+                      r"县域|镇|村|产业|行业|企业|项目")
+# "多少元", "多少万人": the unit a figure is asked in; a row in another unit does not answer.
+_ASKED_UNIT = re.compile(r"多少(万亿|亿|万)?(元|人|吨|斤|美元|标箱)")
+_KIND_OF = {"plan": "target", "outcome": "outcome"}
+
+
+@dataclass
+class _Line:
+    label: str  # what the line is about, in the question's language
+    row: IndicatorRow
+
+
+def named_indicators(query: Query) -> list[Indicator]:
+    """The indicators a question names, in order: Chinese forms (longest first) or English words.
+    A Chinese form led by words naming a part (农村居民…) is not the indicator itself."""
+    pattern, by_form = _forms()
+    found: list[tuple[int, Indicator]] = []
+    taken: list[tuple[int, int]] = []
+    for m in pattern.finditer(query.normalized if not query.is_english else ""):
+        if _PART_ZH.search(_lead(query.normalized, m.start())):
+            return []
+        found.append((m.start(), by_form[m.group()]))
+    if query.is_english:
+        lower = query.text.lower()
+        if _PART_EN.search(lower):
+            return []
+        spans = []
+        for ind in vocabulary():
+            if ind.question_en:
+                spans += [(m.start(), m.end(), ind) for m in re.finditer(ind.question_en, lower)]
+        for a, b, ind in sorted(spans, key=lambda s: (s[0], -(s[1] - s[0]))):
+            if not any(a < y and x < b for x, y in taken):
+                taken.append((a, b))
+                found.append((a, ind))
+    out: list[Indicator] = []
+    for _, ind in sorted(found, key=lambda f: f[0]):
+        if ind not in out:
+            out.append(ind)
+    return out
+
+
+class TableAnswerer:
+    """Answers from an index's targets table."""
+
+    def __init__(self, store: IndexStore, several_reports: bool) -> None:
+        self.store = store
+        self.rows = store.indicators
+        self.several = several_reports
+
+    def answer(self, query: Query, *, source=None, year=None, region=None) -> Answer | None:
+        several = len(query.years) > 1 or len(query.places) > 1
+        if not self.rows or query.wants_list and not several or query.kind == "definition" or query.unknown_places:
+            return None
+        asks_figure = query.wants_number or query.kind in ("plan", "outcome", "met") or len(query.years) > 1 \
+            or len(query.places) > 1
+        indicators = named_indicators(query)
+        if not asks_figure or len(indicators) != 1:
+            return None
+        rows = [r for r in self.rows if (source is None or r.source in ([source] if isinstance(source, str) else source))
+                and (year is None or r.report_year == int(year))
+                and (region is None or region in _region_names(r.region or ""))]
+        unit = _ASKED_UNIT.search(query.text)
+        if unit:
+            rows = [r for r in rows if r.unit == (unit.group(1) or "") + unit.group(2)]
+        lines = self._lines(query, indicators[0], rows)
+        if not lines:
+            return None
+        return self._compose(query, lines)
+
+    # --- which rows -----------------------------------------------------------------------------
+
+    def _ids(self, query: Query, ind: Indicator, kind: str) -> list[str]:
+        if ind.measure != "amount":
+            return [ind.id]
+        growth, level = _GROWTH_Q.search(query.text), _LEVEL_Q.search(query.text)
+        if growth and not level:
+            return [f"{ind.id}_growth"]
+        if level and not growth:
+            return [ind.id]
+        return [f"{ind.id}_growth", ind.id] if kind == "target" else [ind.id, f"{ind.id}_growth"]
+
+    def _pick(self, rows: list[IndicatorRow], place: str | None, year: int | None, kind: str,
+              ids: list[str], both: bool) -> list[IndicatorRow]:
+        """The rows answering one (place, year, kind): the first statement of each id (for an
+        outcome with no growth or level asked, both)."""
+        out = []
+        for ident in ids:
+            match = sorted((r for r in rows if r.indicator == ident and r.kind == kind
+                            and (place is None or r.region == place) and (year is None or r.year == year)),
+                           key=lambda r: not r.main)  # the main-targets list before other plan sentences
+            if match:
+                out.append(match[0])
+                if not both:
+                    break
+        return out
+
+    def _lines(self, query: Query, ind: Indicator, rows: list[IndicatorRow]) -> list[_Line]:
+        en = query.is_english
+        places = list(dict.fromkeys(query.places)) or [None]
+        kinds = ["target", "outcome"] if query.kind == "met" else [_KIND_OF.get(query.kind, "outcome")]
+        years: list[int | None] = list(dict.fromkeys(query.years)) or [None]
+        if len(places) > 1 and len(years) > 1 or len(kinds) > 1 and (len(years) > 1 or len(places) > 1):
+            return []
+        candidates = [r for r in rows if r.indicator in (ind.id, f"{ind.id}_growth")]
+        if places == [None]:
+            regions = {r.region for r in candidates}
+            if len(regions) != 1:
+                return []  # several places hold this indicator and the question names none
+        lines: list[_Line] = []
+        for place in places:
+            for y in years:
+                for kind in kinds:
+                    chosen_year = y if y is not None else self._latest(candidates, place, kind)
+                    if chosen_year is None:
+                        return []
+                    ids = self._ids(query, ind, kind)
+                    if kind == "outcome" and query.kind == "met" and lines:
+                        ids = [lines[-1].row.indicator]  # like with like: the target's own indicator
+                        chosen_year = lines[-1].row.year
+                    both = kind == "outcome" and len(ids) == 2 and len(kinds) == 1 and len(years) == 1 \
+                        and len(places) == 1
+                    picked = self._pick(candidates, place, chosen_year, kind, ids, both)
+                    if not picked and kind == "outcome" and len(kinds) == 2 and lines \
+                            and not self._report_indexed(lines[-1].row.region, chosen_year + 1):
+                        continue  # the outcome's report is not indexed: the answer says so
+                    if not picked:
+                        return []
+                    for row in picked:
+                        lines.append(_Line(self._label(row, en, len(places) > 1), row))
+        return lines
+
+    def _report_indexed(self, region: str | None, year: int) -> bool:
+        return any(info.year == year and info.region == region for info in self.store.sources().values())
+
+    @staticmethod
+    def _latest(rows: list[IndicatorRow], place: str | None, kind: str) -> int | None:
+        years = [r.year for r in rows if r.kind == kind and (place is None or r.region == place) and r.year]
+        return max(years) if years else None
+
+    @staticmethod
+    def _label(row: IndicatorRow, en: bool, by_place: bool) -> str:
+        place = (romanised(row.region).title() if en else row.region) if by_place and row.region else ""
+        if en:
+            what = "target" if row.kind == "target" else "outcome"
+            return f"{place} {row.year} {what}".strip()
+        return f"{place}{row.year}年{'目标' if row.kind == 'target' else '实际'}"
+
+    # --- the answer -----------------------------------------------------------------------------
+
+    def _citation(self, row: IndicatorRow, n: int) -> Citation | None:
+        store = self.store
+        for c in store.chunks:
+            if c.source == row.source and c.start <= row.start < c.end:
+                if row.end > c.end:
+                    return None
+                info = store.sources().get(c.source)
+                hit = Hit(text=c.text, score=1.0, source=c.source, section=c.section, start=c.start, end=c.end,
+                          chunk_id=c.id, rank=n, title=info.title if info else "", year=row.report_year,
+                          region=row.region, locator=c.locator, level=row.level, kind=c.kind, period=c.period)
+                return Citation(**asdict(hit), n=n, quote=row.quote, quote_start=row.start, quote_end=row.end)
+        return None
+
+    def _compose(self, query: Query, lines: list[_Line]) -> Answer | None:
+        en = query.is_english
+        citations: list[Citation] = []
+        pieces = []
+        for line in lines:
+            n = next((c.n for c in citations if c.quote_start == line.row.start and c.source == line.row.source), None)
+            if n is None:
+                citation = self._citation(line.row, len(citations) + 1)
+                if citation is None:
+                    return None
+                citations.append(citation)
+                n = citation.n
+            label = report_label(citations[n - 1], en)
+            row = line.row
+            if en:
+                place = f"{romanised(row.region).title()}: " if len(set(query.places)) > 1 and row.region else ""
+                pieces.append(f"{place}{row.english()} (“{row.quote}”, {label}) [{n}]")
+            else:
+                pieces.append(f"{line.label}：{row.quote}[{n}]（{label}）")
+        verdict = _verdict(lines, en, query)
+        sep = "; " if en else "；"
+        text = sep.join(pieces) + (f". {verdict}" if en and verdict else "." if en else f"。{verdict}")
+        return Answer(query.text, text.rstrip(), True, citations)
+
+
+def _verdict(lines: list[_Line], en: bool, query: Query) -> str:
+    """Met or not, when a target and its outcome are both cited and comparable; a missing outcome
+    report is said; a comparison says which is higher, never a computed figure."""
+    rows = [ln.row for ln in lines]
+    if query.kind == "met":
+        targets = [r for r in rows if r.kind == "target"]
+        outcomes = [r for r in rows if r.kind == "outcome"]
+        if targets and not outcomes:
+            y = targets[0].year
+            return (f"The outcome for {y} is not in the indexed reports: the next year's report is not indexed." if en
+                    else f"{y}年的实际完成情况不在已索引的报告中：下一年的报告未索引。")
+        if not targets or not outcomes or targets[0].number is None or outcomes[0].number is None \
+                or targets[0].unit != outcomes[0].unit:
+            return ""
+        t, o = targets[0], outcomes[0]
+        better = next((i.better for i in vocabulary() if t.indicator.removesuffix("_growth") == i.id), "higher")
+        met = o.number <= t.number if better == "lower" or t.qualifier in ("以内", "以下", "不超过") else o.number >= t.number
+        if en:
+            return f"The {t.year} target was {'met' if met else 'not met'}."
+        return f"{t.year}年目标{'已完成' if met else '未完成'}。"
+    numbered = [r for r in rows if r.number is not None]
+    if len(numbered) == 2 and numbered[0].unit == numbered[1].unit and numbered[0].number != numbered[1].number:
+        a, b = numbered
+        higher = lines[rows.index(a)].label if a.number > b.number else lines[rows.index(b)].label
+        return f"Higher: {higher}." if en else f"{higher}更高。"
+    return ""
