@@ -95,11 +95,13 @@ def build_tab(load_rows: Callable[[], list[IndicatorRow]]) -> None:
             rows, note = [], f"The targets table cannot be read: {exc}"
         opts = choices(rows)
         region = region if region in opts["region"] else ALL
-        indicator = indicator if indicator in {v for _, v in opts["indicator"]} else "gdp_growth" \
-            if any(r.indicator == "gdp_growth" for r in rows) else ALL
+        if indicator not in {v for _, v in opts["indicator"]}:  # first view: GDP growth, if the table has it
+            indicator = "gdp_growth" if any(r.indicator == "gdp_growth" for r in rows) else ALL
         year = year if year in opts["year"] else ALL
         shown = filtered(rows, region, indicator, kind, year)
         summary = note or f"{len(shown)} of {len(rows)} figures · 共 {len(rows)} 条，显示 {len(shown)} 条"
+        if not note and _pick(indicator) is None:
+            summary += " · choose one indicator to chart it across years · 选择一个指标以显示历年图表"
         return (gr.Dropdown(choices=opts["region"], value=region),
                 gr.Dropdown(choices=opts["indicator"], value=indicator),
                 gr.Dropdown(value=kind), gr.Dropdown(choices=opts["year"], value=year),
@@ -107,14 +109,14 @@ def build_tab(load_rows: Callable[[], list[IndicatorRow]]) -> None:
 
     with gr.Row():
         region = gr.Dropdown([ALL], value=ALL, label="Region 地区", elem_id="rqa-t-region", interactive=True)
-        indicator = gr.Dropdown([(ALL, ALL)], value=ALL, label="Indicator 指标", elem_id="rqa-t-indicator",
+        indicator = gr.Dropdown([(ALL, ALL)], value=None, label="Indicator 指标", elem_id="rqa-t-indicator",
                                 interactive=True)
         kind = gr.Dropdown([(ALL, ALL), ("Targets 目标", "target"), ("Outcomes 实际", "outcome")], value=ALL,
                            label="Kind 类型", elem_id="rqa-t-kind", interactive=True)
         year = gr.Dropdown([ALL], value=ALL, label="Year 年份", elem_id="rqa-t-year", interactive=True)
     summary = gr.Markdown(elem_id="rqa-t-summary")
     chart = gr.LinePlot(x="year", y="value", color="series", x_title="Year 年份", y_title="Value 数值",
-                        label="Across years · 历年", elem_id="rqa-t-chart", height=280, x_axis_format="d",
+                        label="Across years · 历年", elem_id="rqa-t-chart", height=360, x_axis_format="d",
                         tooltip="all")
     table = gr.Dataframe(headers=COLUMNS, interactive=False, wrap=True, elem_id="rqa-t-table", max_height=520,
                          show_search="search")

@@ -212,7 +212,9 @@ def test_chat_in_a_real_browser(app: App, tmp_path: Path):
             question.fill(INVESTMENT_EN)
             page.locator("#rqa-submit").click()
             # Several reports are indexed here, so the English answer names the one it quotes.
-            expect(chat).to_contain_text("From Maoming's 2023 report", timeout=60_000)
+            expect(chat).to_contain_text("Fixed-asset investment growth target for 2023: 8.5% or more",
+                                         timeout=60_000)
+            expect(chat).to_contain_text("Maoming's 2023 report")
             screenshot = tmp_path / "page.png"
             page.screenshot(path=screenshot, full_page=True)
 
@@ -221,7 +223,8 @@ def test_chat_in_a_real_browser(app: App, tmp_path: Path):
             page.get_by_role("option", name=HOSTILE_TITLE).click()
             question.fill("港口吞吐量目标是多少？")
             question.press("Enter")
-            expect(chat).to_contain_text("1.2亿吨<img src=x onerror=alert(2)>", timeout=60_000)
+            expect(chat).to_contain_text("港口吞吐量目标是1.2亿吨", timeout=60_000)
+            expect(sources).to_contain_text("1.2亿吨<img src=x onerror=alert(2)>")
             expect(sources).to_contain_text("<script>alert(1)</script>")
             page.wait_for_timeout(500)
             for box in (chat, sources):
@@ -232,6 +235,43 @@ def test_chat_in_a_real_browser(app: App, tmp_path: Path):
     assert dialogs == []
     assert screenshot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert screenshot.stat().st_size > 30_000
+
+
+def test_targets_tab_in_a_real_browser(app: App, tmp_path: Path):
+    """The Targets tab: the table of the indexed reports, a filter, the chart and the CSV download."""
+    from playwright.sync_api import expect, sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"no Chromium at {CHROMIUM} (make browser)")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1100}, accept_downloads=True)
+            page.goto(app.url)
+            page.get_by_role("tab", name="Targets 目标").click()
+            table, summary = page.locator("#rqa-t-table"), page.locator("#rqa-t-summary")
+            expect(table).to_contain_text("固定资产投资增长8.5%以上", timeout=60_000)
+            expect(table).to_contain_text("Fixed-asset investment growth target for 2023: 8.5% or more")
+            # GDP growth is drawn by default: the chart has marks.
+            expect(page.locator("#rqa-t-chart canvas, #rqa-t-chart svg").first).to_be_visible(timeout=30_000)
+
+            page.locator("#rqa-t-indicator input").click()
+            page.get_by_role("option", name="new urban jobs (urban_new_jobs)").click()
+            expect(table).to_contain_text("城镇新增就业4万人", timeout=30_000)
+            expect(table).not_to_contain_text("固定资产投资增长8.5%以上")
+            expect(summary).to_contain_text("1 of")
+            page.screenshot(path=tmp_path / "targets.png", full_page=True)
+
+            with page.expect_download() as download:
+                page.locator("#rqa-t-csv").click()
+            saved = tmp_path / "targets.csv"
+            download.value.save_as(saved)
+        finally:
+            browser.close()
+    lines = saved.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0].startswith("region,level,report_year,year,kind,indicator") and len(lines) == 2
+    assert "urban_new_jobs" in lines[1] and "城镇新增就业4万人" in lines[1]
+    assert (tmp_path / "targets.png").stat().st_size > 30_000
 
 
 def test_upload_in_a_real_browser(app: App, tmp_path: Path):
