@@ -250,15 +250,15 @@ def test_targets_tab_in_a_real_browser(app: App, tmp_path: Path):
             page.goto(app.url)
             page.get_by_role("tab", name="Targets 目标").click()
             table, summary = page.locator("#rqa-t-table"), page.locator("#rqa-t-summary")
-            expect(table).to_contain_text("固定资产投资增长8.5%以上", timeout=60_000)
-            expect(table).to_contain_text("Fixed-asset investment growth target for 2023: 8.5% or more")
-            # GDP growth is drawn by default: the chart has marks.
+            # GDP growth first, in the table and drawn in the chart.
+            expect(table).to_contain_text("地区生产总值增长6.0%以上", timeout=60_000)
+            expect(table).to_contain_text("GDP growth target for 2023: 6.0% or more")
             expect(page.locator("#rqa-t-chart canvas, #rqa-t-chart svg").first).to_be_visible(timeout=30_000)
 
             page.locator("#rqa-t-indicator input").click()
             page.get_by_role("option", name="new urban jobs (urban_new_jobs)").click()
             expect(table).to_contain_text("城镇新增就业4万人", timeout=30_000)
-            expect(table).not_to_contain_text("固定资产投资增长8.5%以上")
+            expect(table).not_to_contain_text("地区生产总值增长6.0%以上")
             expect(summary).to_contain_text("1 of")
             page.screenshot(path=tmp_path / "targets.png", full_page=True)
 
