@@ -15,6 +15,7 @@ import numpy as np
 
 from . import resources
 from .compose import ENGLISH_LEAD, NOT_FOUND, Answer, Citation, combine, finish, numbers_grounded, report_label  # noqa: F401
+from .conversation import resolve
 from .glossary import expand_groups
 from .query import Query, check_question, parts, romanised
 from .quotes import Clause, bigrams, clauses, quote_span
@@ -192,10 +193,23 @@ class Answerer:
         return known / total if total else 1.0
 
     def ask(self, question: str | Query, *, k: int = CANDIDATE_HITS, source: str | list[str] | None = None,
-            year: int | None = None, region: str | None = None) -> Answer:
-        """Answer a question from the indexed reports, citing the passages used."""
-        query = self.retriever.understand(question if isinstance(question, Query) else check_question(question))
+            year: int | None = None, region: str | None = None, history: list[str] | None = None) -> Answer:
+        """Answer a question from the indexed reports, citing the passages used.
+
+        `history` holds the conversation's earlier questions, oldest first: a follow-up takes the
+        place, year, kind or subject it leaves out from them (`Answer.context` says what).
+        """
         self.retriever.refresh()
+        if history and not isinstance(question, Query):
+            resolved = resolve(check_question(question), [h for h in history if isinstance(h, str) and h.strip()],
+                               self.retriever.store.regions)
+            answer = self.ask(resolved.query, k=k, source=source, year=year, region=region)
+            answer.question = resolved.asked
+            if resolved.follows:
+                answer.understood_as = resolved.text
+                answer.context = resolved.carried
+            return answer
+        query = self.retriever.understand(question if isinstance(question, Query) else check_question(question))
         tabled = TableAnswerer(self.retriever.store, self._several()).answer(
             query, source=source, year=year, region=region)
         if tabled is not None:
@@ -364,7 +378,7 @@ _ANSWERERS: dict[Path, Answerer] = {}
 
 def ask(question: str, index_dir: str | Path | None = None, *, k: int = CANDIDATE_HITS,
         source: str | list[str] | None = None, year: int | None = None, region: str | None = None,
-        ) -> Answer:
+        history: list[str] | None = None) -> Answer:
     """Answer a question with numbered citations.
 
     Args:
@@ -372,6 +386,8 @@ def ask(question: str, index_dir: str | Path | None = None, *, k: int = CANDIDAT
         index_dir: index folder (default `index/` or $ASSISTANT_INDEX_DIR).
         k: passages considered.
         source, year, region: optional filters.
+        history: the conversation's earlier questions, oldest first (follow-ups take what they
+            leave out from them).
     Returns:
         An `Answer`: `.text` with [n] markers, `.found`, `.citations` (hits with `n` and `quote`).
     """
@@ -379,4 +395,4 @@ def ask(question: str, index_dir: str | Path | None = None, *, k: int = CANDIDAT
     answerer = _ANSWERERS.get(retriever.index_dir)
     if answerer is None or answerer.retriever is not retriever:
         answerer = _ANSWERERS[retriever.index_dir] = Answerer(retriever)
-    return answerer.ask(question, k=k, source=source, year=year, region=region)
+    return answerer.ask(question, k=k, source=source, year=year, region=region, history=history)

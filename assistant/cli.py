@@ -1,4 +1,4 @@
-"""Command line: `python -m assistant build | search | ask | targets | serve | add | remove | status | eval`."""
+"""Command line: `python -m assistant build | search | ask | chat | targets | serve | add | remove | status | eval`."""
 
 from __future__ import annotations
 
@@ -56,7 +56,13 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p)
     p.add_argument("question")
     p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--history", action="append", default=None, metavar="QUESTION",
+                   help="an earlier question of the conversation (repeat, oldest first): a follow-up "
+                        "takes the place, year or subject it leaves out from them")
     _filters(p)
+
+    p = sub.add_parser("chat", help="an interactive chat in the terminal: follow-up questions keep their context")
+    _common(p)
 
     p = sub.add_parser("targets", help="the targets and outcomes table (主要预期目标 and results)")
     _common(p)
@@ -172,14 +178,73 @@ def cmd_search(args) -> int:
 
 def cmd_ask(args) -> int:
     from .answer import ask
+    from .conversation import check_history
     from .retrieve import check_question
 
     question = check_question(args.question)
+    history = check_history(args.history)
     _open_index(args.data, args.index, args.quiet).check_filters(args.source, args.year, args.region)
-    answer = ask(question, args.index, source=args.source, year=args.year, region=args.region)
+    answer = ask(question, args.index, source=args.source, year=args.year, region=args.region, history=history)
     if args.json:
         print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
         return 0
+    _print_answer(answer)
+    return 0
+
+
+def cmd_chat(args) -> int:
+    from .answer import ask
+    from .conversation import MAX_HISTORY
+
+    _open_index(args.data, args.index, args.quiet)
+    history_file = os.path.expanduser("~/.report_qa_history")
+    try:
+        import readline
+
+        try:
+            readline.read_history_file(history_file)
+        except OSError:
+            pass
+    except ImportError:  # no readline on this platform: plain input
+        readline = None
+    interactive = sys.stdin.isatty()
+    if interactive:
+        print("Ask about the indexed reports in Chinese or English; a follow-up takes what it leaves out "
+              "from the questions before it. /new starts a new conversation; an empty line or Ctrl-D quits.")
+    asked: list[str] = []
+    try:
+        while True:
+            try:
+                line = input("? " if interactive else "").strip()
+            except EOFError:
+                break
+            if not line:
+                if interactive:
+                    break
+                continue
+            if line in ("/new", "/reset"):
+                asked = []
+                print("(a new conversation)")
+                continue
+            try:
+                _print_answer(ask(line, args.index, history=asked))
+            except AssistantError as exc:
+                print(f"error: {exc}")
+                continue
+            asked = [*asked, line][-MAX_HISTORY:]
+            print()
+    finally:
+        if readline is not None and interactive:
+            try:
+                readline.write_history_file(history_file)
+            except OSError:
+                pass
+    return 0
+
+
+def _print_answer(answer) -> None:
+    if answer.context:
+        print(f"↳ {' · '.join(answer.context)}")
     print(answer.text)
     for c in answer.citations:
         where = f"{c.locator}, chars" if c.locator else "chars"
@@ -188,7 +253,6 @@ def cmd_ask(args) -> int:
         print("Related passages:")
         for h in answer.related:
             print(f"  - {h.source} · {h.section}: {h.text[:80]}{'…' if len(h.text) > 80 else ''}")
-    return 0
 
 
 def cmd_targets(args) -> int:
@@ -299,7 +363,8 @@ def cmd_eval(args) -> int:
     return 0
 
 
-COMMANDS = {"build": cmd_build, "search": cmd_search, "ask": cmd_ask, "targets": cmd_targets, "serve": cmd_serve,
+COMMANDS = {"build": cmd_build, "search": cmd_search, "ask": cmd_ask, "chat": cmd_chat, "targets": cmd_targets,
+            "serve": cmd_serve,
             "add": cmd_add, "remove": cmd_remove, "status": cmd_status, "eval": cmd_eval}
 
 

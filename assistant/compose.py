@@ -43,6 +43,8 @@ class Answer:
     found: bool
     citations: list[Citation] = field(default_factory=list)
     related: list[Hit] = field(default_factory=list)
+    understood_as: str = ""  # a follow-up made self-contained from earlier turns ("" when it stood alone)
+    context: list[str] = field(default_factory=list)  # what it took from them: 茂名, 2023年, 城镇新增就业
 
     def to_dict(self) -> dict:
         """The JSON of `ask --json`, the /ask endpoint and the HTTP API."""
@@ -52,6 +54,8 @@ class Answer:
             "found": self.found,
             "citations": [c.to_dict() for c in self.citations],
             "related": [h.to_dict() for h in self.related],
+            "understood_as": self.understood_as,
+            "context": self.context,
         }
 
 

@@ -1,7 +1,7 @@
 """The plain HTTP API beside the page, for clients that are not Python, and the request-size
 bound in front of everything the page serves.
 
-    GET  /api/ask?question=…&source=…            POST /api/ask       {"question": …, "source": …}
+    GET  /api/ask?question=…&source=…&history=…  POST /api/ask       {"question": …, "source": …, "history": [..]}
     GET  /api/retrieve?question=…&k=5            POST /api/retrieve  {"question": …, "k": 5}
 
 Both return the JSON of `python -m assistant ask|search --json`; an error is
@@ -91,6 +91,8 @@ def _handler(answer: Callable[[dict], dict], names: tuple[str, ...]):
                 return _error(400, "the request body must be a JSON object such as {\"question\": \"…\"}")
         else:
             args = dict(request.query_params)
+            if "history" in args:  # ?history=q1&history=q2
+                args["history"] = request.query_params.getlist("history")
         unknown = set(args) - set(names)
         if unknown:
             return _error(400, f"unknown argument(s) {', '.join(sorted(unknown))}; this endpoint takes "
@@ -115,7 +117,8 @@ def _handler(answer: Callable[[dict], dict], names: tuple[str, ...]):
 
 def api_routes(ask_json: Callable[..., dict], retrieve_json: Callable[..., dict]) -> list[Route]:
     """/api/ask and /api/retrieve around the page's own answer functions."""
-    ask = _handler(lambda a: ask_json(a.get("question"), a.get("source") or None), ("question", "source"))
+    ask = _handler(lambda a: ask_json(a.get("question"), a.get("source") or None, history=a.get("history")),
+                   ("question", "source", "history"))
     retrieve = _handler(lambda a: retrieve_json(a.get("question"), a.get("k", 5)), ("question", "k"))
     return [Route("/api/ask", ask, methods=["GET", "POST"]),
             Route("/api/retrieve", retrieve, methods=["GET", "POST"])]

@@ -338,7 +338,7 @@ def clean_stale(index_dir: str | Path) -> None:
 
 def _remove_stale_generations(index_dir: Path, keep: set[str]) -> None:
     for path in index_dir.iterdir():
-        if path.name.startswith(("chunks.", "vectors.", "bm25.", "clauses.")) and path.name not in keep:
+        if path.name.startswith(("chunks.", "vectors.", "bm25.", "clauses.", "indicators.")) and path.name not in keep:
             path.unlink(missing_ok=True)
         elif path.name.startswith(f".{MANIFEST}.") and path.name.endswith(".tmp"):
             if time.time() - path.stat().st_mtime > 3600:

@@ -44,6 +44,11 @@ def md_text(text: str, strip: bool = True) -> str:
     return _MARKDOWN.sub(r"\\\1", html.escape(text.strip() if strip else text, quote=False))
 
 
+def unescape_md(text: str) -> str:
+    """md_text undone: the words as typed (HTML entities and Markdown escapes reversed)."""
+    return html.unescape(re.sub(r"\\(.)", r"\1", text))
+
+
 def _h(text: object) -> str:
     """Text made safe for the sources panel; `${` and `{{` too, the syntax of gr.HTML templates."""
     return html.escape(str(text), quote=True).translate(_TEMPLATE)
@@ -92,6 +97,8 @@ def answer_markdown(answer: Answer) -> str:
         pos = b
     parts.append(md_text(answer.text[pos:], strip=False))
     body = "".join(parts).strip()
+    if answer.context:  # a follow-up: what it took from the earlier questions
+        body = f"*↳ {md_text(' · '.join(answer.context))}*\n\n{body}"
     if answer.found:
         cites = "\n".join(f"**[{c.n}]** {md_text(_place(c))}" for c in answer.citations)
         return f"{body}\n\n{cites}"

@@ -31,6 +31,7 @@ _PART_ZH = re.compile(r"农村|城镇居民|农民|一般贸易|服务贸易|跨
 # "多少元", "多少万人": the unit a figure is asked in; a row in another unit does not answer.
 _ASKED_UNIT = re.compile(r"多少(万亿|亿|万)?(元|人|吨|斤|美元|标箱)")
 _KIND_OF = {"plan": "target", "outcome": "outcome"}
+_ROUNDED = ("突破", "超过", "超", "接近", "近", "约")
 
 
 @dataclass
@@ -87,10 +88,12 @@ class TableAnswerer:
             return None
         rows = [r for r in self.rows if (source is None or r.source in ([source] if isinstance(source, str) else source))
                 and (year is None or r.report_year == int(year))
-                and (region is None or region in _region_names(r.region or ""))]
+                and (region is None or region in _region_names(r.region or ""))
+                and (query.report_year is None or r.report_year == query.report_year)]  # "2023年政府工作报告"
         unit = _ASKED_UNIT.search(query.text)
-        if unit:
-            rows = [r for r in rows if r.unit == (unit.group(1) or "") + unit.group(2)]
+        if unit:  # 多少万人 wants 万人; 多少人 any count of people (5万人)
+            rows = [r for r in rows if r.unit == unit.group(1) + unit.group(2)] if unit.group(1) else \
+                [r for r in rows if r.unit.endswith(unit.group(2))]
         lines = self._lines(query, indicators[0], rows)
         if not lines:
             return None
@@ -116,7 +119,9 @@ class TableAnswerer:
         for ident in ids:
             match = sorted((r for r in rows if r.indicator == ident and r.kind == kind
                             and (place is None or r.region == place) and (year is None or r.year == year)),
-                           key=lambda r: not r.main)  # the main-targets list before other plan sentences
+                           # the main-targets list before other plan sentences; of one statement
+                           # (突破3万亿元、达30355.73亿元) the exact figure before the rounded one
+                           key=lambda r: (not r.main, r.start, r.qualifier in _ROUNDED))
             if match:
                 out.append(match[0])
                 if not both:
@@ -139,7 +144,8 @@ class TableAnswerer:
         for place in places:
             for y in years:
                 for kind in kinds:
-                    chosen_year = y if y is not None else self._latest(candidates, place, kind)
+                    chosen_year = y if y is not None else self._named_year(query, kind) or \
+                        self._latest(candidates, place, kind)
                     if chosen_year is None:
                         return []
                     ids = self._ids(query, ind, kind)
@@ -149,6 +155,10 @@ class TableAnswerer:
                     both = kind == "outcome" and len(ids) == 2 and len(kinds) == 1 and len(years) == 1 \
                         and len(places) == 1
                     picked = self._pick(candidates, place, chosen_year, kind, ids, both)
+                    if not picked and query.kind is None and kind == "outcome" and len(kinds) == 1:
+                        # No kind asked and no result for that year: its target, labelled as one.
+                        picked = self._pick(candidates, place, chosen_year, "target", self._ids(query, ind, "target"),
+                                            False)
                     if not picked and kind == "outcome" and len(kinds) == 2 and lines \
                             and not self._report_indexed(lines[-1].row.region, chosen_year + 1):
                         continue  # the outcome's report is not indexed: the answer says so
@@ -157,6 +167,13 @@ class TableAnswerer:
                     for row in picked:
                         lines.append(_Line(self._label(row, en, len(places) > 1), row))
         return lines
+
+    @staticmethod
+    def _named_year(query: Query, kind: str) -> int | None:
+        """The year a question about a named report means: its plan year, or the year it reviews."""
+        if query.report_year is None:
+            return None
+        return query.report_year if kind == "target" else query.report_year - 1
 
     def _report_indexed(self, region: str | None, year: int) -> bool:
         return any(info.year == year and info.region == region for info in self.store.sources().values())

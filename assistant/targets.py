@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from .load import Document
 
 # Bump when the extraction rules change: the index re-reads its reports.
-EXTRACTOR_VERSION = 3
+EXTRACTOR_VERSION = 4
 VOCABULARY = "indicators.tsv"
 
 _TARGET_MARK = re.compile(r"主要预期目标|主要目标|预期目标")
@@ -321,8 +321,8 @@ def extract(doc: Document, chunks: list[Chunk]) -> list[IndicatorRow]:
             # A this-year plan sentence (城镇新增就业7万人以上) outside the main list: a target too,
             # unless the sentence speaks of the past.
             kind, limit, multi_year, main = "target", _sentence_end(text, mention.end(), chunk.end), False, False
-            if _PAST.search(_sentence(text, mention.start())):
-                continue
+            if _PAST.search(_sentence(text, mention.start())[: mention.start() - _sentence_start(text, mention.start())]):
+                continue  # what the sentence says before the figure is about the past
         elif chunk.kind == "outcome":
             kind, limit = "outcome", _sentence_end(text, mention.end(), chunk.end)
             multi_year = chunk.period[0] != chunk.period[1] and not _about_one_year(text, mention.start(), doc.year)
@@ -378,9 +378,12 @@ def _sentence_end(text: str, pos: int, limit: int) -> int:
     return end
 
 
+def _sentence_start(text: str, pos: int) -> int:
+    return max(text.rfind(mark, 0, pos) for mark in _SENTENCE_BREAK) + 1
+
+
 def _sentence(text: str, pos: int) -> str:
-    start = max(text.rfind(mark, 0, pos) for mark in _SENTENCE_BREAK) + 1
-    return text[start:_sentence_end(text, pos, pos + 400)]
+    return text[_sentence_start(text, pos):_sentence_end(text, pos, pos + 400)]
 
 
 def _about_one_year(text: str, pos: int, year: int) -> bool:

@@ -17,7 +17,14 @@ import gradio as gr
 from . import resources
 from .answer import Answer, ask
 from .config import MAX_FILE_BYTES, MAX_PDF_DOCX_BYTES
-from .errors import AssistantError, FilterError, IndexFormatError, IndexNotFoundError, os_error_sentence
+from .conversation import MAX_HISTORY, check_history
+from .errors import (
+    AssistantError,
+    FilterError,
+    IndexFormatError,
+    IndexNotFoundError,
+    os_error_sentence,
+)
 from .library import add_reports, ensure_index, open_index
 from .render import (  # noqa: F401  (the page's rendering, re-exported for its tests)
     CSS,
@@ -26,6 +33,7 @@ from .render import (  # noqa: F401  (the page's rendering, re-exported for its 
     md_text,
     sentence,
     sources_html,
+    unescape_md,
 )
 from .retrieve import check_question, get_retriever
 from .targets import load_rows
@@ -103,23 +111,27 @@ def _check_source(source: object, data_dir, index_dir) -> str | None:
 
 
 def get_answer(question: str, source: str | None = None, *, data_dir: str | Path | None = None,
-               index_dir: str | Path | None = None) -> Answer:
-    """ask() with the page's source filter; raises AssistantError for bad questions or filters."""
+               index_dir: str | Path | None = None, history: list[str] | None = None) -> Answer:
+    """ask() with the page's source filter and the conversation's earlier questions; raises
+    AssistantError for bad questions, history or filters."""
     question = check_question(question)
+    history = check_history(history)
     source = _check_source(source, data_dir, index_dir)
     _retriever(index_dir, data_dir)
-    return ask(question, index_dir, source=source)
+    return ask(question, index_dir, source=source, history=history)
 
 
 def chat_turn(question: str, history: list[dict] | None, source: str | None = None, *,
-              data_dir: str | Path | None = None,
-              index_dir: str | Path | None = None) -> tuple[list[dict], str]:
+              data_dir: str | Path | None = None, index_dir: str | Path | None = None,
+              asked: list[str] | None = None) -> tuple[list[dict], str]:
     """One turn of the chat.
 
     Args:
         question: what the person typed.
         history: the chat so far (messages format).
         source: the report filter's value.
+        asked: the earlier questions as typed (the page keeps them); follow-ups take what they
+            leave out from them. When None, they are read back from the chat's own messages.
     Returns:
         The chat with the question and the reply appended, and the sources panel's HTML.
         Errors become one sentence in the chat, never a traceback.
@@ -131,8 +143,9 @@ def chat_turn(question: str, history: list[dict] | None, source: str | None = No
         if len(echo) > ECHO_CHARS:
             echo = f"{echo[:ECHO_CHARS]}… ({len(echo):,} characters)"
         history.append({"role": "user", "content": md_text(echo)})
+    earlier = asked if asked is not None else _questions_in(history[:-1] if question.strip() else history)
     try:
-        answer = get_answer(question, source, data_dir=data_dir, index_dir=index_dir)
+        answer = get_answer(question, source, data_dir=data_dir, index_dir=index_dir, history=earlier)
     except AssistantError as exc:
         history.append({"role": "assistant", "content": md_text(sentence(exc))})
         return history, SOURCES_PLACEHOLDER
@@ -144,10 +157,16 @@ def chat_turn(question: str, history: list[dict] | None, source: str | None = No
     return history, sources_html(answer)
 
 
+def _questions_in(history: list[dict]) -> list[str]:
+    """The person's questions in a chat (its user messages, Markdown escapes undone)."""
+    return [unescape_md(m["content"]) for m in history
+            if m.get("role") == "user" and isinstance(m.get("content"), str)][-MAX_HISTORY:]
+
+
 def ask_json(question: str, source: str | None = None, *, data_dir: str | Path | None = None,
-             index_dir: str | Path | None = None) -> dict:
+             index_dir: str | Path | None = None, history: list[str] | None = None) -> dict:
     """The /ask endpoint's answer: Answer.to_dict()."""
-    return get_answer(question, source, data_dir=data_dir, index_dir=index_dir).to_dict()
+    return get_answer(question, source, data_dir=data_dir, index_dir=index_dir, history=history).to_dict()
 
 
 def retrieve_json(question: str, k: int = 5, *, data_dir: str | Path | None = None,
@@ -215,12 +234,14 @@ def build_demo(data_dir: str | Path | None = None, index_dir: str | Path | None 
     """
     where = {"data_dir": data_dir, "index_dir": index_dir}
 
-    def respond(question: str, history: list[dict], source: str | None):
-        history, panel = chat_turn(question, history, source, **where)
-        return "", history, panel
+    def respond(question: str, history: list[dict], source: str | None, asked: list[str] | None):
+        history, panel = chat_turn(question, history, source, asked=list(asked or []), **where)
+        if isinstance(question, str) and question.strip():
+            asked = [*(asked or []), question.strip()][-MAX_HISTORY:]
+        return "", history, panel, asked
 
     def clear():
-        return "", [], SOURCES_PLACEHOLDER
+        return "", [], SOURCES_PLACEHOLDER, []
 
     def refresh_filter(current: str | None):
         try:
@@ -244,15 +265,17 @@ def build_demo(data_dir: str | Path | None = None, index_dir: str | Path | None 
             status = md_text(os_error_sentence(exc))
         return status, None, refresh_filter(current)
 
-    def ask_endpoint(question: str, source: str | None = None) -> dict:
+    def ask_endpoint(question: str, source: str | None = None, history: list[str] | None = None) -> dict:
         """Answer a question with numbered citations (Answer.to_dict()).
 
         Args:
             question: Chinese or English.
             source: only this report (its path under the data folder); empty or "All reports" for all.
+            history: the conversation's earlier questions, oldest first; a follow-up takes what it
+                leaves out (place, year, subject) from them.
         """
         try:
-            return ask_json(question, source, **where)
+            return ask_json(question, source, history=history, **where)
         except AssistantError as exc:
             raise gr.Error(sentence(exc)) from None
         except OSError as exc:
@@ -304,10 +327,11 @@ def build_demo(data_dir: str | Path | None = None, index_dir: str | Path | None 
         with gr.Tab("Targets 目标", elem_id="rqa-tab-targets") as targets_tab:
             refresh_targets, target_filters, target_outputs = build_tab(lambda: targets_of(**where))
         targets_tab.select(refresh_targets, inputs=target_filters, outputs=target_outputs, api_visibility="private")
-        gr.on([question.submit, submit.click], respond, inputs=[question, chatbot, report],
-              outputs=[question, chatbot, sources], api_visibility="private")
-        clear_btn.click(clear, outputs=[question, chatbot, sources], api_visibility="private")
-        chatbot.clear(clear, outputs=[question, chatbot, sources], api_visibility="private")  # its own bin icon
+        asked = gr.State([])  # the questions as typed, for follow-ups
+        gr.on([question.submit, submit.click], respond, inputs=[question, chatbot, report, asked],
+              outputs=[question, chatbot, sources, asked], api_visibility="private")
+        clear_btn.click(clear, outputs=[question, chatbot, sources, asked], api_visibility="private")
+        chatbot.clear(clear, outputs=[question, chatbot, sources, asked], api_visibility="private")  # its bin icon
         demo.load(refresh_filter, inputs=report, outputs=report, api_visibility="private")
         add_btn.click(upload, inputs=[files, report], outputs=[upload_status, files, report],
                       api_visibility="private", concurrency_limit=1, concurrency_id="build")
@@ -361,7 +385,8 @@ def launch(data_dir: str | Path | None = None, index_dir: str | Path | None = No
     from .http import BodyLimit, api_routes
 
     where = {"data_dir": data_dir, "index_dir": index_dir}
-    routes = api_routes(lambda q, s: ask_json(q, s, **where), lambda q, k: retrieve_json(q, k, **where))
+    routes = api_routes(lambda q, s, history=None: ask_json(q, s, history=history, **where),
+                        lambda q, k: retrieve_json(q, k, **where))
     largest = max(MAX_FILE_BYTES, MAX_PDF_DOCX_BYTES)
     demo.queue(default_concurrency_limit=CONCURRENT_ANSWERS).launch(
         server_name=host, server_port=port, share=share, theme=theme(), css=CSS, quiet=not share,

@@ -60,3 +60,22 @@ def copy_index(built_index: Path, tmp_path: Path) -> tuple[Path, Path]:
 def golden() -> list[Question]:
     """The golden question set."""
     return load_questions(GOLDEN)
+
+
+@pytest.fixture
+def two_years(tmp_path: Path):
+    """Two reports of one made-up city (2023, 2024), built with a small embedder; its Answerer."""
+    from test_targets import REPORT, REPORT_2024
+    from test_units import BigramEmbedder
+
+    from assistant import build_index
+    from assistant.answer import Answerer
+    from assistant.retrieve import Retriever
+
+    data, index = tmp_path / "data", tmp_path / "index"
+    data.mkdir()
+    (data / "haibin-2023.txt").write_text(REPORT, encoding="utf-8")
+    (data / "haibin-2024.txt").write_text(REPORT_2024, encoding="utf-8")
+    embedder = BigramEmbedder()
+    build_index(data, index, embedder=embedder)
+    return Answerer(Retriever(index, embedder=embedder))

@@ -153,6 +153,9 @@ def test_rows_are_rebuilt_with_their_report_only(tmp_path: Path):
     assert same == [r for r in before if r.source == "haibin-2023.txt"]
     growth = indicators(region="山城", indicator="gdp_growth", kind="target", index_dir=index)
     assert [r.value for r in growth] == ["7"]
+    (data / "haibin-2023.txt").write_text(REPORT.replace("5.2万人", "5.3万人"), encoding="utf-8")
+    build_index(data, index, embedder=embedder)
+    assert len(list(index.glob("indicators.*.jsonl"))) == 2  # this generation's and the one before
 
 
 def test_cli_targets_prints_a_table_csv_and_json_and_exits_2_on_an_unknown_filter(tmp_path: Path, capsys):
@@ -192,20 +195,6 @@ REPORT_2024 = (
     "城镇调查失业率5.1%。\n\n"
     "二、2024年工作安排\n\n今年经济社会发展的主要预期目标是：地区生产总值增长5.5%左右；固定资产投资增长8%。\n"
 )
-
-
-@pytest.fixture
-def two_years(tmp_path: Path):
-    from assistant.answer import Answerer
-    from assistant.retrieve import Retriever
-
-    data, index = tmp_path / "data", tmp_path / "index"
-    data.mkdir()
-    (data / "haibin-2023.txt").write_text(REPORT, encoding="utf-8")
-    (data / "haibin-2024.txt").write_text(REPORT_2024, encoding="utf-8")
-    embedder = BigramEmbedder()
-    build_index(data, index, embedder=embedder)
-    return Answerer(Retriever(index, embedder=embedder))
 
 
 def test_an_english_indicator_question_gets_an_english_sentence_with_the_chinese_quote(two_years):

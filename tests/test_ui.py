@@ -212,7 +212,7 @@ def test_page_names_its_api_endpoints_without_touching_the_index(tmp_path):
 
     endpoints = demo.get_api_info()["named_endpoints"]
     assert set(endpoints) == {"/ask", "/retrieve"}
-    assert [p["parameter_name"] for p in endpoints["/ask"]["parameters"]] == ["question", "source"]
+    assert [p["parameter_name"] for p in endpoints["/ask"]["parameters"]] == ["question", "source", "history"]
     assert [p["parameter_name"] for p in endpoints["/retrieve"]["parameters"]] == ["question", "k"]
     assert not index.exists()
 
