@@ -14,7 +14,17 @@ from pathlib import Path
 import numpy as np
 
 from . import resources
-from .compose import ENGLISH_LEAD, NOT_FOUND, Answer, Citation, combine, finish, numbers_grounded, report_label  # noqa: F401
+from .compose import (  # noqa: F401
+    ENGLISH_LEAD,
+    NOT_FOUND,
+    Answer,
+    Citation,
+    combine,
+    finish,
+    not_found,
+    numbers_grounded,
+    report_label,
+)
 from .conversation import resolve
 from .glossary import expand_groups
 from .query import Query, check_question, parts, romanised
@@ -252,7 +262,7 @@ class Answerer:
             # Nothing about the place or year asked: the closest passages elsewhere are still shown.
             related = [] if (source or year or region) else self.retriever.search(
                 query, 3, query_vector=q, route=False)
-            return Answer(question, NOT_FOUND, False, related=related), None
+            return Answer(question, not_found(query.is_english), False, related=related), None
         if query.kind == "definition" or query.wants_list:
             termed = self._term_answer(query, hits)
             if termed is not None:
@@ -280,7 +290,7 @@ class Answerer:
                 p in cited_text or p == (c.hit.region or "") for p in places for c in chosen),
         )
         if not chosen or not self.found(evidence, question):
-            return Answer(question, NOT_FOUND, False, related=hits[:3]), evidence
+            return Answer(question, not_found(query.is_english), False, related=hits[:3]), evidence
         keep_clause = {id(c) for c in chosen if wants_figure and _FIGURE.search(c.text)}
         return self._compose(query, chosen, keep_clause), evidence
 

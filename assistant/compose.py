@@ -17,8 +17,14 @@ _FIGURE_UNIT = re.compile(rf"(\d+(?:\.\d+)?)({UNIT})")
 _MARKER = re.compile(r"\[\d+\]")
 # Said before the quoted Chinese words when the question is English (made by rule, never generated).
 ENGLISH_LEAD = "According to the report: "
-NOT_FOUND = ("报告中没有找到这个问题的答案。The indexed reports do not answer this question; "
-             "the closest passages are listed as related.")
+NOT_FOUND_ZH = "报告中没有找到这个问题的答案；下面列出最接近的段落。"
+NOT_FOUND_EN = "The indexed reports do not answer this question; the closest passages are listed as related."
+NOT_FOUND = NOT_FOUND_ZH  # the first version's name
+
+
+def not_found(english: bool) -> str:
+    """The refusal, in the question's language."""
+    return NOT_FOUND_EN if english else NOT_FOUND_ZH
 
 @dataclass
 class Citation(Hit):

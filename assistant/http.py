@@ -122,3 +122,60 @@ def api_routes(ask_json: Callable[..., dict], retrieve_json: Callable[..., dict]
     retrieve = _handler(lambda a: retrieve_json(a.get("question"), a.get("k", 5)), ("question", "k"))
     return [Route("/api/ask", ask, methods=["GET", "POST"]),
             Route("/api/retrieve", retrieve, methods=["GET", "POST"])]
+
+
+# --- the report view ----------------------------------------------------------------------------
+
+REPORT_PAGE = """<!doctype html><html lang="zh"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>{title}</title>
+<style>body{{font:16px/1.75 "Noto Sans CJK SC","PingFang SC","Microsoft YaHei",system-ui,sans-serif;margin:0;
+color:#111827;background:#fff}}header{{position:sticky;top:0;background:#f3f4f6;border-bottom:1px solid #d1d5db;
+padding:.5rem 1rem;font-size:.9rem;color:#1f2937}}main{{max-width:46rem;margin:0 auto;padding:1rem}}
+pre{{white-space:pre-wrap;word-break:break-word;font:inherit}}mark{{background:#fde68a;color:#111827;
+scroll-margin-top:40vh;outline:2px solid #b45309}}</style></head>
+<body><header>{header}</header><main><pre>{before}<mark id="rqa-hit">{hit}</mark>{after}</pre></main></body></html>"""
+
+
+def report_route(data_dir, index_dir) -> Route:
+    """GET /report?source=…&start=…&end=…: the whole text of an indexed report (the text its
+    character offsets count in), the span marked and scrolled to (#rqa-hit). Only indexed reports
+    inside the data folder are shown."""
+    import html
+
+    from starlette.responses import HTMLResponse
+
+    from . import config
+    from .build import inside
+    from .index import read_manifest
+    from .load import load_file
+
+    def page(source: str, start: str, end: str) -> HTMLResponse:
+        data = config.data_dir(data_dir)
+        try:
+            sources = read_manifest(config.index_dir(index_dir)).get("sources", {})
+        except AssistantError:
+            sources = {}
+        path = data / source
+        if source not in sources or not inside(path, data) or not path.is_file():
+            return HTMLResponse("<p>No indexed report is called that.</p>", status_code=404)
+        text = load_file(path, data).text
+        try:
+            a, b = sorted((max(0, min(int(start), len(text))), max(0, min(int(end), len(text)))))
+        except ValueError:
+            a = b = 0
+        header = f"{html.escape(source)} · characters {a}–{b}" if b > a else html.escape(source)
+        return HTMLResponse(REPORT_PAGE.format(title=html.escape(source), header=header,
+                                               before=html.escape(text[:a]), hit=html.escape(text[a:b]),
+                                               after=html.escape(text[b:])))
+
+    async def endpoint(request: Request):
+        from starlette.concurrency import run_in_threadpool
+
+        q = request.query_params
+        try:
+            return await run_in_threadpool(page, q.get("source", ""), q.get("start", "0"), q.get("end", "0"))
+        except (AssistantError, OSError) as exc:
+            log.warning("report view: %s", exc)
+            return HTMLResponse("<p>The report cannot be read.</p>", status_code=404)
+
+    return Route("/report", endpoint, methods=["GET"])

@@ -5,9 +5,11 @@ renders Markdown) or the sources panel (which renders HTML). No Gradio here.
 
 import html
 import re
+from urllib.parse import urlencode
 
 from .answer import Answer, Citation
 from .retrieve import Hit
+from .tokenize import is_english
 
 SOURCES_PLACEHOLDER = ('<div class="rqa-sources"><h3>Sources</h3><div class="rqa-empty">The passages an answer '
                        "cites appear here, with the quoted words highlighted.</div></div>")
@@ -16,15 +18,19 @@ EXCERPT_CHARS = 36
 CSS = """
 .rqa-sources { font-size: 0.92rem; line-height: 1.55; }
 .rqa-sources h3 { margin: 0 0 0.5rem; font-size: 1rem; }
-.rqa-empty { color: var(--body-text-color-subdued); padding: 0.5rem 0; }
+.rqa-empty { color: #4b5563; padding: 0.5rem 0; }
 .rqa-card { border: 1px solid var(--border-color-primary); border-radius: 8px; padding: 0.6rem 0.75rem;
             margin-bottom: 0.6rem; background: var(--background-fill-secondary); }
 .rqa-head { font-weight: 600; }
 .rqa-n { color: var(--color-accent); margin-right: 0.3rem; }
-.rqa-label { font-weight: 400; font-size: 0.8rem; color: var(--body-text-color-subdued); white-space: nowrap;
+.rqa-label { font-weight: 400; font-size: 0.8rem; color: #374151; white-space: nowrap;
              border: 1px solid var(--border-color-primary); border-radius: 4px; padding: 0 0.3rem; }
-.rqa-section { color: var(--body-text-color-subdued); font-size: 0.85rem; }
-.rqa-span { color: var(--body-text-color-subdued); font-size: 0.8rem; font-variant-numeric: tabular-nums; }
+.rqa-section { color: #374151; font-size: 0.85rem; }
+.rqa-span { color: #374151; font-size: 0.8rem; font-variant-numeric: tabular-nums; }
+.rqa-open { color: #1d4ed8; text-decoration: underline; }
+.dark .rqa-label, .dark .rqa-section, .dark .rqa-span { color: #e5e7eb; }
+.dark .rqa-open { color: #93c5fd; }
+#rqa-chat .bot { cursor: pointer; }
 .rqa-text { margin: 0.4rem 0 0; white-space: pre-wrap; word-break: break-word; }
 .rqa-text mark { background: #fde68a; color: inherit; padding: 0 1px; border-radius: 2px; }
 """
@@ -104,7 +110,8 @@ def answer_markdown(answer: Answer) -> str:
         return f"{body}\n\n{cites}"
     if answer.related:
         related = "\n".join(f"- {md_text(_place(h))}: “{md_text(_excerpt(h.text))}”" for h in answer.related)
-        return f"{body}\n\n*Related passages (not an answer):*\n{related}"
+        label = "Related passages (not an answer)" if is_english(answer.question) else "相关段落（并非答案） · Related passages"
+        return f"{body}\n\n*{label}:*\n{related}"
     return body
 
 
@@ -151,10 +158,17 @@ def _card(hit: Hit, label: str, marks: list[tuple[int, int]], quote: tuple[int, 
         + (f' <span class="rqa-label">{title}</span>' if title else "")
         + "</div>"
         f'<div class="rqa-section">{_h(where)}</div>'
-        f'<div class="rqa-span">{span}</div>'
+        f'<div class="rqa-span">{span} · <a class="rqa-open" target="_blank" rel="noopener" '
+        f'href="{_h(_report_link(hit, quote))}">open in report · 查看原文</a></div>'
         f'<blockquote class="rqa-text">{_passage(hit.text, marks)}</blockquote>'
         "</div>"
     )
+
+
+def _report_link(hit: Hit, quote: tuple[int, int] | None) -> str:
+    """The page's whole-report view, scrolled to the quote (or the passage)."""
+    start, end = quote or (hit.start, hit.end)
+    return f"/report?{urlencode({'source': hit.source, 'start': start, 'end': end})}#rqa-hit"
 
 
 def sources_html(answer: Answer | None) -> str:

@@ -209,7 +209,7 @@ class TableAnswerer:
     def _compose(self, query: Query, lines: list[_Line]) -> Answer | None:
         en = query.is_english
         citations: list[Citation] = []
-        pieces = []
+        pieces: list[tuple[_Line, int]] = []
         for line in lines:
             n = next((c.n for c in citations if c.quote_start == line.row.start and c.source == line.row.source), None)
             if n is None:
@@ -218,16 +218,24 @@ class TableAnswerer:
                     return None
                 citations.append(citation)
                 n = citation.n
-            label = report_label(citations[n - 1], en)
+            pieces.append((line, n))
+        labels = [report_label(c, en) for c in citations]
+        one_report = len(set(labels)) == 1
+        texts = []
+        for line, n in pieces:
             row = line.row
+            # One report: named once before the answer; several: each figure names its own.
+            label = "" if one_report else labels[n - 1]
             if en:
                 place = f"{romanised(row.region).title()}: " if len(set(query.places)) > 1 and row.region else ""
-                pieces.append(f"{place}{row.english()} (“{row.quote}”, {label}) [{n}]")
+                texts.append(f"{place}{row.english()} (“{row.quote}”{', ' + label if label else ''}) [{n}]")
             else:
-                pieces.append(f"{line.label}：{row.quote}[{n}]（{label}）")
+                texts.append(f"{line.label}：{row.quote}[{n}]" + (f"（{label}）" if label else ""))
         verdict = _verdict(lines, en, query)
         sep = "; " if en else "；"
-        text = sep.join(pieces) + (f". {verdict}" if en and verdict else "." if en else f"。{verdict}")
+        text = sep.join(texts) + (f". {verdict}" if en and verdict else "." if en else f"。{verdict}")
+        if one_report and (self.several or en):
+            text = (f"From {labels[0]}: " if en else f"据{labels[0]}：") + text
         return Answer(query.text, text.rstrip(), True, citations)
 
 

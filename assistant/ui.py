@@ -178,6 +178,16 @@ def retrieve_json(question: str, k: int = 5, *, data_dir: str | Path | None = No
     return {"question": question, "hits": [h.to_dict() for h in hits]}
 
 
+def show_sources(history: list[dict], panels: list[str], evt: gr.SelectData) -> str:
+    """The sources of the answer clicked (or of the answer to the question clicked)."""
+    index = evt.index[0] if isinstance(evt.index, (list, tuple)) else evt.index
+    if not isinstance(index, int) or not panels:
+        return gr.skip()
+    answers = [i for i, m in enumerate(history or []) if m.get("role") == "assistant"]
+    ordinal = next((n for n, i in enumerate(answers) if i >= index), len(answers) - 1)
+    return panels[ordinal] if 0 <= ordinal < len(panels) else gr.skip()
+
+
 def targets_of(data_dir: str | Path | None = None, index_dir: str | Path | None = None) -> list:
     """The targets table of the page's index (built first when missing, like the chat's)."""
     _retriever(index_dir, data_dir)
@@ -234,14 +244,15 @@ def build_demo(data_dir: str | Path | None = None, index_dir: str | Path | None 
     """
     where = {"data_dir": data_dir, "index_dir": index_dir}
 
-    def respond(question: str, history: list[dict], source: str | None, asked: list[str] | None):
+    def respond(question: str, history: list[dict], source: str | None, asked: list[str] | None,
+                panels: list[str] | None):
         history, panel = chat_turn(question, history, source, asked=list(asked or []), **where)
         if isinstance(question, str) and question.strip():
             asked = [*(asked or []), question.strip()][-MAX_HISTORY:]
-        return "", history, panel, asked
+        return "", history, panel, asked, [*(panels or []), panel]
 
     def clear():
-        return "", [], SOURCES_PLACEHOLDER, []
+        return "", [], SOURCES_PLACEHOLDER, [], []
 
     def refresh_filter(current: str | None):
         try:
@@ -296,42 +307,54 @@ def build_demo(data_dir: str | Path | None = None, index_dir: str | Path | None 
             raise gr.Error(os_error_sentence(exc, "read")) from None
 
     with gr.Blocks(title="Report QA", analytics_enabled=False) as demo:
+        asked = gr.State([])  # the questions as typed, for follow-ups
+        panels = gr.State([])  # each answer's sources panel, in the order of the answers
         gr.Markdown(f"# {TITLE}\n{DESCRIPTION}", elem_id="rqa-title")
-        with gr.Tab("Chat 问答", elem_id="rqa-tab-chat"), gr.Row(equal_height=False):
-            with gr.Column(scale=3, min_width=360):
-                report = gr.Dropdown(choices=[(ALL_REPORTS, ALL_REPORTS)], value=ALL_REPORTS,
-                                     label="Report", elem_id="rqa-report", interactive=True)
-                chatbot = gr.Chatbot(label="Chat", elem_id="rqa-chat", height=480, layout="bubble",
-                                     sanitize_html=True, render_markdown=True, line_breaks=True,
-                                     latex_delimiters=[], allow_tags=False, feedback_options=None,
-                                     group_consecutive_messages=False,
-                                     buttons=["copy"],
-                                     placeholder="Ask about the report in Chinese or English.")
-                with gr.Row():
-                    question = gr.Textbox(show_label=False, placeholder="输入问题 / Type a question, then Enter",
-                                          elem_id="rqa-question", scale=6, min_width=240, lines=1, max_lines=4,
-                                          autofocus=True)
-                    submit = gr.Button("Ask", variant="primary", elem_id="rqa-submit", scale=1, min_width=80)
-                    clear_btn = gr.Button("Clear", elem_id="rqa-clear", scale=1, min_width=80)
-                gr.Examples(EXAMPLES, inputs=question, label="Examples · 示例")
-                with gr.Accordion("Add reports · 添加报告", open=False, elem_id="rqa-upload"):
+        with gr.Tab("Chat 问答", elem_id="rqa-tab-chat"):
+            # Chat, then its sources: side by side on a wide screen, one after the other on a phone;
+            # examples and uploads below both.
+            with gr.Row(equal_height=False):
+                with gr.Column(scale=3, min_width=360):
+                    report = gr.Dropdown(choices=[(ALL_REPORTS, ALL_REPORTS)], value=ALL_REPORTS,
+                                         label="Report", elem_id="rqa-report", interactive=True)
+                    chatbot = gr.Chatbot(label="Chat", show_label=False, elem_id="rqa-chat", height=480,
+                                         layout="bubble", sanitize_html=True, render_markdown=True,
+                                         line_breaks=True, latex_delimiters=[], allow_tags=False,
+                                         feedback_options=None, group_consecutive_messages=False,
+                                         buttons=["copy"],
+                                         placeholder="Ask about the reports in Chinese or English; "
+                                                     "click an answer to see its sources.")
+                    with gr.Row():
+                        question = gr.Textbox(show_label=False, placeholder="输入问题 / Type a question, then Enter",
+                                              elem_id="rqa-question", scale=6, min_width=240, lines=1,
+                                              max_lines=4, autofocus=True)
+                        submit = gr.Button("Ask", variant="primary", elem_id="rqa-submit", scale=1, min_width=80)
+                        clear_btn = gr.Button("Clear", elem_id="rqa-clear", scale=1, min_width=80)
+                with gr.Column(scale=2, min_width=320):
+                    sources = gr.HTML(SOURCES_PLACEHOLDER, label="Sources", elem_id="rqa-sources",
+                                      js_on_load=None, max_height=720)
+            with gr.Row(equal_height=False):
+                with gr.Column(scale=3, min_width=360):
+                    examples = gr.Examples(EXAMPLES, inputs=question, label="Examples · 示例 (click one to ask it)")
+                with gr.Column(scale=2, min_width=320), gr.Accordion("Add reports · 添加报告", open=False,
+                                                                     elem_id="rqa-upload"):
                     files = gr.File(file_count="multiple", label="Report files (.txt .md .docx .pdf .html)",
                                     file_types=[".txt", ".md", ".docx", ".pdf", ".html", ".htm"],
                                     elem_id="rqa-files")
                     add_btn = gr.Button("Add to the index", elem_id="rqa-add")
                     upload_status = gr.Markdown(elem_id="rqa-upload-status")
-            with gr.Column(scale=2, min_width=320):
-                sources = gr.HTML(SOURCES_PLACEHOLDER, label="Sources", elem_id="rqa-sources",
-                                  js_on_load=None, max_height=720)
-
         with gr.Tab("Targets 目标", elem_id="rqa-tab-targets") as targets_tab:
             refresh_targets, target_filters, target_outputs = build_tab(lambda: targets_of(**where))
         targets_tab.select(refresh_targets, inputs=target_filters, outputs=target_outputs, api_visibility="private")
-        asked = gr.State([])  # the questions as typed, for follow-ups
-        gr.on([question.submit, submit.click], respond, inputs=[question, chatbot, report, asked],
-              outputs=[question, chatbot, sources, asked], api_visibility="private")
-        clear_btn.click(clear, outputs=[question, chatbot, sources, asked], api_visibility="private")
-        chatbot.clear(clear, outputs=[question, chatbot, sources, asked], api_visibility="private")  # its bin icon
+        state = [asked, panels]
+        gr.on([question.submit, submit.click], respond, inputs=[question, chatbot, report, *state],
+              outputs=[question, chatbot, sources, *state], api_visibility="private")
+        # Clicking an example asks it, as a turn of the chat.
+        examples.load_input_event.then(respond, inputs=[question, chatbot, report, *state],
+                                       outputs=[question, chatbot, sources, *state], api_visibility="private")
+        chatbot.select(show_sources, inputs=[chatbot, panels], outputs=sources, api_visibility="private")
+        clear_btn.click(clear, outputs=[question, chatbot, sources, *state], api_visibility="private")
+        chatbot.clear(clear, outputs=[question, chatbot, sources, *state], api_visibility="private")  # bin icon
         demo.load(refresh_filter, inputs=report, outputs=report, api_visibility="private")
         add_btn.click(upload, inputs=[files, report], outputs=[upload_status, files, report],
                       api_visibility="private", concurrency_limit=1, concurrency_id="build")
@@ -382,11 +405,11 @@ def launch(data_dir: str | Path | None = None, index_dir: str | Path | None = No
              "; a public share link follows" if share else " (python -m assistant serve --share for a public link)")
     from starlette.middleware import Middleware
 
-    from .http import BodyLimit, api_routes
+    from .http import BodyLimit, api_routes, report_route
 
     where = {"data_dir": data_dir, "index_dir": index_dir}
     routes = api_routes(lambda q, s, history=None: ask_json(q, s, history=history, **where),
-                        lambda q, k: retrieve_json(q, k, **where))
+                        lambda q, k: retrieve_json(q, k, **where)) + [report_route(data_dir, index_dir)]
     largest = max(MAX_FILE_BYTES, MAX_PDF_DOCX_BYTES)
     demo.queue(default_concurrency_limit=CONCURRENT_ANSWERS).launch(
         server_name=host, server_port=port, share=share, theme=theme(), css=CSS, quiet=not share,

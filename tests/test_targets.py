@@ -199,7 +199,7 @@ REPORT_2024 = (
 
 def test_an_english_indicator_question_gets_an_english_sentence_with_the_chinese_quote(two_years):
     a = two_years.ask("What is Haibin's fixed-asset investment target for 2023?")
-    assert a.found and a.text.startswith("Fixed-asset investment growth target for 2023: 8.5% or more")
+    assert a.found and a.text.startswith("From Haibin's 2023 report: Fixed-asset investment growth target for 2023: 8.5% or more")
     assert "固定资产投资增长8.5%以上" in a.text and "Haibin's 2023 report" in a.text
     c = a.citations[0]
     assert c.quote == "固定资产投资增长8.5%以上" and REPORT[c.quote_start:c.quote_end] == c.quote
