@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -274,9 +275,21 @@ def test_targets_tab_in_a_real_browser(app: App, tmp_path: Path):
     assert (tmp_path / "targets.png").stat().st_size > 30_000
 
 
-def _browser_page(p, width: int = 1400, height: int = 1000):
-    browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-    return browser, browser.new_page(viewport={"width": width, "height": height})
+@contextlib.contextmanager
+def _page(app: App, width: int = 1400, height: int = 1000):
+    """The page open in Chromium (skips when there is no Chromium)."""
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"no Chromium at {CHROMIUM} (make browser)")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": width, "height": height})
+            page.goto(app.url)
+            yield page
+        finally:
+            browser.close()
 
 
 def _ask(page, text: str) -> None:
@@ -288,89 +301,68 @@ def _ask(page, text: str) -> None:
 def test_follow_ups_and_each_answers_sources_in_a_real_browser(app: App):
     """Three-turn follow-ups in Chinese and in English; clicking an earlier answer shows its own
     sources; "open in report" shows the whole report scrolled to the marked quote."""
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import expect
 
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"no Chromium at {CHROMIUM} (make browser)")
-    with sync_playwright() as p:
-        browser, page = _browser_page(p)
-        try:
-            page.goto(app.url)
-            chat, sources = page.locator("#rqa-chat"), page.locator("#rqa-sources")
-            _ask(page, INVESTMENT_ZH)
-            expect(chat).to_contain_text("8.5%以上", timeout=60_000)
-            _ask(page, "那城镇新增就业呢？")
-            expect(chat).to_contain_text("城镇新增就业4万人", timeout=60_000)
-            expect(chat).to_contain_text("↳ 2023年 · 目标")  # what the follow-up took from the first question
-            _ask(page, "居民消费价格呢？")
-            expect(chat).to_contain_text("居民消费价格涨幅3%左右", timeout=60_000)
-            expect(sources.locator("mark").first).to_have_text("居民消费价格涨幅3%左右")
+    with _page(app) as page:
+        chat, sources = page.locator("#rqa-chat"), page.locator("#rqa-sources")
+        _ask(page, INVESTMENT_ZH)
+        expect(chat).to_contain_text("8.5%以上", timeout=60_000)
+        _ask(page, "那城镇新增就业呢？")
+        expect(chat).to_contain_text("城镇新增就业4万人", timeout=60_000)
+        expect(chat).to_contain_text("↳ 2023年 · 目标")  # what the follow-up took from the first question
+        _ask(page, "居民消费价格呢？")
+        expect(chat).to_contain_text("居民消费价格涨幅3%左右", timeout=60_000)
+        expect(sources.locator("mark").first).to_have_text("居民消费价格涨幅3%左右")
 
-            # The first answer's own sources, by clicking it.
-            page.locator("#rqa-chat .bot").first.click()
-            expect(sources.locator("mark").first).to_have_text("固定资产投资增长8.5%以上", timeout=10_000)
+        # The first answer's own sources, by clicking it.
+        page.locator("#rqa-chat .bot").first.click()
+        expect(sources.locator("mark").first).to_have_text("固定资产投资增长8.5%以上", timeout=10_000)
 
-            with page.context.expect_page() as opened:
-                sources.get_by_text("open in report").first.click()
-            report = opened.value
-            report.wait_for_load_state()
-            hit = report.locator("mark#rqa-hit")
-            expect(hit).to_have_text("固定资产投资增长8.5%以上")
-            expect(hit).to_be_in_viewport()
-            assert "地区生产总值增长6.0%以上" in report.locator("pre").inner_text()  # the whole report
-            report.close()
+        with page.context.expect_page() as opened:
+            sources.get_by_text("open in report").first.click()
+        report = opened.value
+        report.wait_for_load_state()
+        hit = report.locator("mark#rqa-hit")
+        expect(hit).to_have_text("固定资产投资增长8.5%以上")
+        expect(hit).to_be_in_viewport()
+        assert "地区生产总值增长6.0%以上" in report.locator("pre").inner_text()  # the whole report
+        report.close()
 
-            page.locator("#rqa-clear").click()
-            expect(chat).not_to_contain_text("8.5%", timeout=10_000)  # a new conversation
-            _ask(page, "What is the 2023 GDP growth target?")
-            expect(chat).to_contain_text("GDP growth target for 2023: 6.0% or more", timeout=60_000)
-            _ask(page, "And the CPI target?")
-            expect(chat).to_contain_text("Consumer prices (CPI) target for 2023: about 3%", timeout=60_000)
-            _ask(page, "And new urban jobs?")
-            expect(chat).to_contain_text("New urban jobs target for 2023: 40,000 people", timeout=60_000)
-            expect(chat).to_contain_text("城镇新增就业4万人")
-        finally:
-            browser.close()
+        page.locator("#rqa-clear").click()
+        expect(chat).not_to_contain_text("8.5%", timeout=10_000)  # a new conversation
+        _ask(page, "What is the 2023 GDP growth target?")
+        expect(chat).to_contain_text("GDP growth target for 2023: 6.0% or more", timeout=60_000)
+        _ask(page, "And the CPI target?")
+        expect(chat).to_contain_text("Consumer prices (CPI) target for 2023: about 3%", timeout=60_000)
+        _ask(page, "And new urban jobs?")
+        expect(chat).to_contain_text("New urban jobs target for 2023: 40,000 people", timeout=60_000)
+        expect(chat).to_contain_text("城镇新增就业4万人")
 
 
 def test_a_filter_refusal_names_the_filter_in_a_real_browser(app: App):
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import expect
 
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"no Chromium at {CHROMIUM} (make browser)")
-    with sync_playwright() as p:
-        browser, page = _browser_page(p)
-        try:
-            page.goto(app.url)
-            page.locator("#rqa-report input").click()
-            page.get_by_role("option", name=HOSTILE_TITLE).click()
-            _ask(page, INVESTMENT_ZH)
-            chat = page.locator("#rqa-chat")
-            expect(chat).to_contain_text(f"source={HOSTILE_NAME}", timeout=60_000)
-            expect(chat).to_contain_text("去掉筛选后")
-        finally:
-            browser.close()
+    with _page(app) as page:
+        page.locator("#rqa-report input").click()
+        page.get_by_role("option", name=HOSTILE_TITLE).click()
+        _ask(page, INVESTMENT_ZH)
+        chat = page.locator("#rqa-chat")
+        expect(chat).to_contain_text(f"source={HOSTILE_NAME}", timeout=60_000)
+        expect(chat).to_contain_text("去掉筛选后")
 
 
 def test_phone_layout_puts_the_chat_then_its_sources_first(app: App, tmp_path: Path):
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import expect
 
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"no Chromium at {CHROMIUM} (make browser)")
-    with sync_playwright() as p:
-        browser, page = _browser_page(p, 390, 844)
-        try:
-            page.goto(app.url)
-            page.get_by_role("button", name=INVESTMENT_ZH).first.click()  # an example is asked at once
-            expect(page.locator("#rqa-chat")).to_contain_text("8.5%以上", timeout=60_000)
-            boxes = {name: page.locator(sel).bounding_box() for name, sel in (
-                ("chat", "#rqa-chat"), ("question", "#rqa-question"), ("sources", "#rqa-sources"),
-                ("upload", "#rqa-upload"))}
-            page.screenshot(path=tmp_path / "phone.png", full_page=True)
-            # The chat's first line is not covered by a floating label.
-            assert page.locator("#rqa-chat label, #rqa-chat [data-testid=block-label]").count() == 0
-        finally:
-            browser.close()
+    with _page(app, 390, 844) as page:
+        page.get_by_role("button", name=INVESTMENT_ZH).first.click()  # an example is asked at once
+        expect(page.locator("#rqa-chat")).to_contain_text("8.5%以上", timeout=60_000)
+        boxes = {name: page.locator(sel).bounding_box() for name, sel in (
+            ("chat", "#rqa-chat"), ("question", "#rqa-question"), ("sources", "#rqa-sources"),
+            ("upload", "#rqa-upload"))}
+        page.screenshot(path=tmp_path / "phone.png", full_page=True)
+        # The chat's first line is not covered by a floating label.
+        assert page.locator("#rqa-chat label, #rqa-chat [data-testid=block-label]").count() == 0
     assert boxes["chat"]["y"] < boxes["question"]["y"] < boxes["sources"]["y"] < boxes["upload"]["y"]
     assert all(b["x"] >= 0 and b["x"] + b["width"] <= 390 + 1 for b in boxes.values())
     assert (tmp_path / "phone.png").stat().st_size > 20_000
