@@ -82,13 +82,10 @@ def _has_unit(question: str, chosen: list[Clause]) -> bool:
 
 def _topic_words(question: str) -> list[str]:
     """The noun-like words of a Chinese question (jieba part-of-speech), without generic ones."""
-    from .tokenize import jieba_module
-
-    jieba_module()
-    import jieba.posseg
+    from .tokenize import posseg_module
 
     words = []
-    for pair in jieba.posseg.lcut(normalize(question)):
+    for pair in posseg_module().lcut(normalize(question)):
         word, flag = pair.word.strip(), pair.flag
         if (len(word) >= 2 and flag.startswith(_TOPIC_TAGS) and word not in _GENERIC
                 and word not in _QUESTION_WORDS and not has_latin(word) and word not in words):

@@ -1,12 +1,41 @@
-"""Lexical side of the index: Okapi BM25 over jieba tokens, as a sparse matrix (no pickle)."""
+"""Lexical side of the index: Okapi BM25 over jieba tokens, as a sparse matrix (no pickle).
+
+The matrix is kept in compressed-column form as three NumPy arrays (a term's column lists the
+chunks that hold it), so scoring a question adds up a few columns; no SciPy at answer time.
+"""
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from scipy import sparse
+
+
+@dataclass
+class CSC:
+    """A sparse matrix in compressed-column form (the arrays of scipy's csc_matrix)."""
+
+    data: np.ndarray
+    indices: np.ndarray
+    indptr: np.ndarray
+    shape: tuple[int, int]
+
+    @classmethod
+    def from_triples(cls, rows: np.ndarray, cols: np.ndarray, vals: np.ndarray, shape: tuple[int, int]) -> CSC:
+        order = np.lexsort((rows, cols))
+        indptr = np.zeros(shape[1] + 1, dtype=np.int64)
+        np.cumsum(np.bincount(cols, minlength=shape[1]), out=indptr[1:])
+        return cls(vals[order].astype(np.float32), rows[order].astype(np.int32), indptr, shape)
+
+    def column_sum(self, columns: np.ndarray, weights: np.ndarray) -> np.ndarray:
+        """Σ weights[k] · column columns[k]: one value per row."""
+        out = np.zeros(self.shape[0], dtype=np.float32)
+        for j, w in zip(columns.tolist(), weights.tolist()):
+            a, b = self.indptr[j], self.indptr[j + 1]
+            out[self.indices[a:b]] += np.float32(w) * self.data[a:b]
+        return out
 
 
 class BM25:
@@ -15,7 +44,7 @@ class BM25:
     K1 = 1.2
     B = 0.75
 
-    def __init__(self, vocab: dict[str, int], weights: sparse.csc_matrix, k1: float, b: float) -> None:
+    def __init__(self, vocab: dict[str, int], weights: CSC, k1: float, b: float) -> None:
         self.vocab = vocab
         self.weights = weights
         self.k1 = k1
@@ -35,15 +64,16 @@ class BM25:
             cols.extend(counts.keys())
             vals.extend(counts.values())
         n = len(docs)
-        tf = sparse.csr_matrix((np.array(vals, dtype=np.float32), (rows, cols)), shape=(n, len(vocab)))
+        rows_a = np.array(rows, dtype=np.int64)
+        cols_a = np.array(cols, dtype=np.int64)
+        tf = np.array(vals, dtype=np.float32)
         lengths = np.array([len(d) for d in docs], dtype=np.float32)
         avg = float(lengths.mean()) if n and lengths.mean() > 0 else 1.0
-        df = np.bincount(np.array(cols, dtype=np.int64), minlength=len(vocab)).astype(np.float32)
+        df = np.bincount(cols_a, minlength=len(vocab)).astype(np.float32)
         idf = np.log(1.0 + (n - df + 0.5) / (df + 0.5)).astype(np.float32)
-        tf = tf.tocoo()
-        denom = tf.data + k1 * (1 - b + b * lengths[tf.row] / avg)
-        data = idf[tf.col] * tf.data * (k1 + 1) / denom
-        weights = sparse.csc_matrix((data.astype(np.float32), (tf.row, tf.col)), shape=tf.shape)
+        denom = tf + k1 * (1 - b + b * lengths[rows_a] / avg)
+        data = idf[cols_a] * tf * (k1 + 1) / denom
+        weights = CSC.from_triples(rows_a, cols_a, data, (n, len(vocab)))
         return cls(vocab, weights, k1, b)
 
     def prefixed(self, prefix: str, limit: int = 3) -> list[str]:
@@ -76,7 +106,9 @@ class BM25:
         nz = np.flatnonzero(q)
         if nz.size == 0:
             return np.zeros(self.weights.shape[0], dtype=np.float32)
-        return np.asarray(self.weights[:, nz] @ q[nz]).ravel()
+        weights = self.weights if isinstance(self.weights, CSC) else CSC(
+            self.weights.data, self.weights.indices, self.weights.indptr, self.weights.shape)
+        return weights.column_sum(nz, q[nz])
 
     def save(self, npz_path: Path, vocab_path: Path) -> None:
         w = self.weights
@@ -87,7 +119,7 @@ class BM25:
     @classmethod
     def load(cls, npz_path: Path, vocab_path: Path) -> BM25:
         with np.load(npz_path, allow_pickle=False) as z:
-            weights = sparse.csc_matrix((z["data"], z["indices"], z["indptr"]), shape=tuple(z["shape"]))
+            weights = CSC(z["data"], z["indices"], z["indptr"], tuple(int(x) for x in z["shape"]))
             k1, b = (float(x) for x in z["params"])
         vocab = json.loads(vocab_path.read_text(encoding="utf-8"))
         return cls(vocab, weights, k1, b)

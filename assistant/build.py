@@ -31,6 +31,7 @@ from .embed import Embedder, get_embedder
 from .errors import IndexFormatError, IndexLockedError, NoDocumentsError, UnsupportedFileError
 from .index import MANIFEST, IndexStore, clean_stale, now_iso
 from .load import Document, list_report_files, load_file, sha256_bytes
+from .text import romanised
 
 log = logging.getLogger(__name__)
 
@@ -155,7 +156,8 @@ class _Plan:
 
 
 def _source_info(doc: Document, stamp: dict) -> dict:
-    return {"title": doc.title, "region": doc.region, "level": doc.level, "year": doc.year,
+    return {"title": doc.title, "region": doc.region, "region_en": romanised(doc.region) if doc.region else "",
+            "level": doc.level, "year": doc.year,
             "meeting_date": doc.meeting_date, "speaker": doc.speaker, "encoding": doc.encoding,
             "indexed_at": now_iso(), "chunks": 0, **stamp}
 
@@ -193,6 +195,8 @@ def _plan(data_dir: Path, old_sources: dict[str, dict], reread: bool, report: Bu
         if prev and prev["sha256"] == digest and not reread:
             by_hash[digest] = source
             plan.keep[source] = prev | stamp
+            if prev.get("region") and not prev.get("region_en"):  # an index from before names were kept
+                plan.keep[source]["region_en"] = romanised(prev["region"])
             report.unchanged.append(source)
             continue
         try:
@@ -364,6 +368,8 @@ def _assemble(carry_from: IndexStore | None, cache: dict[bytes, np.ndarray], pla
                 spans.append(carry_from.clause_spans[row])
     rows = [r for r in carry_from.indicators if r.source in report.unchanged] if carry_from else []
     new_chunks = []
+    if plan.fresh:
+        lexical.use_full_dictionary()  # whole reports: jieba's own dict is faster per word
     for doc in plan.fresh:
         doc_chunks = chunk_document(doc, settings)
         new_chunks.extend(doc_chunks)

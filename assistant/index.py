@@ -20,6 +20,7 @@ import logging
 import os
 import time
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -39,6 +40,7 @@ from .manifest import (  # noqa: F401  (re-exported: the index format's names)
     read_manifest,
 )
 from .targets import IndicatorRow, read_rows, write_rows
+from .text import remember_romanised
 from .version import __version__
 
 log = logging.getLogger(__name__)
@@ -97,6 +99,7 @@ class IndexStore:
         self.info = Manifest.from_dict(self.manifest)
         infos = self.info.sources
         self.regions = frozenset(i.region for i in infos.values() if i.region)
+        remember_romanised({i.region: i.region_en for i in infos.values() if i.region})
         self.years = {i.year for i in infos.values() if i.year}
         by_id = [infos.get(name) or SourceInfo("") for name in self.source_names]
         self.report_year = np.array([by_id[s].year or 0 for s in self.source_ids], dtype=np.int32)
@@ -288,7 +291,7 @@ class IndexStore:
             with open(index_dir / files["chunks"], encoding="utf-8") as fh:
                 for line in fh:
                     row = json.loads(line)
-                    tokens.append(row.pop("tokens").split())
+                    tokens.append(row.pop("tokens"))
                     spans.append([tuple(sp) for sp in row.pop("clauses")])
                     chunks.append(Chunk(**row))
             step = "vectors"
@@ -317,8 +320,24 @@ class IndexStore:
             raise IndexFormatError(f"index at {index_dir} has vectors of the wrong size; {REBUILD_HINT}")
         if hasattr(faiss_index, "hnsw"):
             faiss_index.hnsw.efSearch = HNSW_EF_SEARCH
-        return cls(manifest, chunks, tokens, faiss_index, bm25, spans, clause_vectors, index_dir, mtime,
+        return cls(manifest, chunks, LazyTokens(tokens), faiss_index, bm25, spans, clause_vectors, index_dir, mtime,
                    indicators)
+
+
+class LazyTokens(Sequence):
+    """Each chunk's BM25 tokens, split from their stored line when asked for (answering never
+    needs them; a build carrying chunks over does)."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [line.split() for line in self.lines[i]]
+        return self.lines[i].split()
 
 
 def _read_manifest_quiet(index_dir: Path) -> dict | None:

@@ -28,6 +28,7 @@ class SourceInfo:
     mtime_ns: int = 0
     title: str = ""
     region: str | None = None
+    region_en: str = ""  # the region romanised (maoming), for English questions
     level: str | None = None
     year: int | None = None
     meeting_date: str | None = None

@@ -7,14 +7,13 @@ whether it asks about a target or plan, an outcome, or both (was a target met).
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field, replace
 
 from . import config, resources
 from .errors import InvalidQuestionError
 from .glossary import expand
-from .text import CJK, has_latin, language, years_in
+from .text import CJK, has_latin, language, romanised, years_in
 from .tokenize import normalize, tokens
 
 _PLAN = re.compile(r"目标|预期|计划|力争|安排|打算|拟|targets?|aim(?:s|ed|ing)?\b|goals?|plans?\b|planned|planning|"
@@ -83,13 +82,6 @@ def check_question(question: object) -> str:
             f"the question is {len(question):,} characters long; the limit is "
             f"{config.MAX_QUESTION_CHARS:,}: ask about one thing at a time")
     return question
-
-
-@functools.lru_cache(maxsize=256)
-def romanised(region: str) -> str:
-    from pypinyin import lazy_pinyin
-
-    return "".join(lazy_pinyin(region)).lower()
 
 
 def _places(question: str, regions: frozenset[str]) -> tuple[list[str], list[str]]:

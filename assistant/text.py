@@ -89,3 +89,22 @@ def heading_level(line: str) -> int | None:
 def is_heading_line(line: str) -> bool:
     """A heading of any kind, 第三章 included (where PDF lines must not be joined)."""
     return heading_level(line) is not None or bool(HEADING_OTHER.match(line))
+
+
+# Romanised place names (茂名 → maoming), for English questions. An index records those of its
+# regions, so answering never loads the pinyin dictionaries (a fifth of a second).
+_ROMANISED: dict[str, str] = {}
+
+
+def remember_romanised(names: dict[str, str]) -> None:
+    _ROMANISED.update({k: v for k, v in names.items() if k and v})
+
+
+def romanised(region: str) -> str:
+    """A Chinese place name in toneless pinyin, lower case, without spaces: 茂名 → maoming."""
+    known = _ROMANISED.get(region)
+    if known is None:
+        from pypinyin import lazy_pinyin
+
+        known = _ROMANISED[region] = "".join(lazy_pinyin(region)).lower()
+    return known
