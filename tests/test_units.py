@@ -221,3 +221,26 @@ def test_changing_a_stop_word_re_tokenises_the_index(data: Path, tmp_path: Path,
     finally:
         for cached in (resources.stopwords, resources.lexical_hash):
             cached.cache_clear()
+
+
+def test_the_compact_jieba_dictionary_cuts_and_tags_like_jiebas_own(tmp_path: Path):
+    """The fast-loading dictionary holds jieba's own entries: the same words, cuts and POS tags."""
+    import jieba
+
+    from assistant import wordfreq
+
+    full = jieba.Tokenizer()
+    full.initialize()
+    dict_file = Path(jieba.__file__).with_name(jieba.DEFAULT_DICT_NAME)
+    saved = tmp_path / "compact.npz"
+    wordfreq.CompactFreq.from_dict(full.FREQ, full.total, wordfreq._word_tags(str(dict_file))).save(saved)
+    compact_freq = wordfreq.CompactFreq.load(saved)
+    compact = jieba.Tokenizer()
+    compact.FREQ, compact.total, compact.initialized = compact_freq, full.total, True
+    text = (Path(__file__).resolve().parents[1] / "data" / "maoming-2023-government-work-report.txt").read_text(
+        encoding="utf-8")
+    assert compact.lcut_for_search(text) == full.lcut_for_search(text)
+    assert compact.lcut(text) == full.lcut(text)
+    assert len(compact_freq) == len(full.FREQ) and compact_freq.get("地区生产总值") == full.FREQ.get("地区生产总值")
+    assert "不是一个词语哈" not in compact_freq and compact_freq.get("不是一个词语哈", 7) == 7
+    assert compact_freq.tag("城镇") == "ns" and compact_freq.tag("目标") == "n" and compact_freq.tag("xyz") == "x"
