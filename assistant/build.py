@@ -368,8 +368,6 @@ def _assemble(carry_from: IndexStore | None, cache: dict[bytes, np.ndarray], pla
                 spans.append(carry_from.clause_spans[row])
     rows = [r for r in carry_from.indicators if r.source in report.unchanged] if carry_from else []
     new_chunks = []
-    if plan.fresh:
-        lexical.use_full_dictionary()  # whole reports: jieba's own dict is faster per word
     for doc in plan.fresh:
         doc_chunks = chunk_document(doc, settings)
         new_chunks.extend(doc_chunks)

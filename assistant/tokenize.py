@@ -42,12 +42,6 @@ def posseg_module():
     return wordfreq.posseg(jieba_module())
 
 
-def use_full_dictionary() -> None:
-    """For whole reports (a build): jieba's own dict, faster per word than the compact one."""
-    from . import wordfreq
-
-    wordfreq.full(jieba_module())
-
 
 @functools.lru_cache(maxsize=1)
 def _t2s():
