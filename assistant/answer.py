@@ -60,6 +60,7 @@ MORE_MIN_GAIN = 0.15
 MORE_MAX_SIM_DROP = 0.03
 EN_MIN_KNOWN = 0.75
 EN_MIN_SIM = 0.77
+EN_MIN_SIM_PLACE_ONLY = 0.80
 ZH_MIN_COVERAGE = 0.2
 ZH_MIN_KNOWN = 0.3
 
@@ -119,6 +120,7 @@ class Evidence:
     year_mismatch: bool  # the question names a year no cited passage is about or mentions
     place_mismatch: bool  # the question names a place the cited passages never mention
     best_sim: float = 0.0  # cosine of the first chosen clause
+    place_only: bool = False  # an English question whose only words the reports know name a place
 
 
 class Answerer:
@@ -197,6 +199,10 @@ class Answerer:
                          if n.lower() not in bm25.vocab and n.lower() not in places]
             if words and not known_word and (not sentence or strangers):
                 return 0.0
+            # Only the place is known ("What is the weather in Beijing today?"): the passages must
+            # then be closer in meaning than usual (the place alone makes any of its reports similar).
+            topic = [w for w in words if w not in places and w not in _GENERIC]
+            self._place_only = bool(places and topic and not any(w in bm25.vocab for w in topic))
         return known / total if total else 1.0
 
     def ask(self, question: str | Query, *, k: int = CANDIDATE_HITS, source: str | list[str] | None = None,
@@ -268,6 +274,7 @@ class Answerer:
         wants_figure = query.wants_number or bool(_QUANTITY_Q.search(question))
         chosen, covered = self._choose(query, hits, q, weights, wants_figure)
         first = chosen[0] if chosen else None
+        self._place_only = False
         known_share = self._known_share(query, hits)
         total = sum(weights.values()) or 1.0
         wants_number = query.wants_number
@@ -278,6 +285,7 @@ class Answerer:
             coverage=covered / total,
             best_sim=first.sim if first else 0.0,
             known_share=known_share,
+            place_only=self._place_only,
             top_dense=max((h.dense_score or 0.0) for h in hits),
             wants_number=wants_number,
             has_number=any(_FIGURE.search(c.text) for c in chosen) and _has_unit(query.text, chosen),
@@ -351,7 +359,8 @@ class Answerer:
         if e.year_mismatch or e.place_mismatch or (e.wants_number and not e.has_number):
             return False
         if is_english(question):
-            return e.known_share >= EN_MIN_KNOWN and e.best_sim >= EN_MIN_SIM
+            return e.known_share >= EN_MIN_KNOWN and e.best_sim >= (EN_MIN_SIM_PLACE_ONLY if e.place_only
+                                                                    else EN_MIN_SIM)
         return e.coverage >= ZH_MIN_COVERAGE and e.known_share >= ZH_MIN_KNOWN
 
     def _compose(self, query: Query, chosen: list[Clause], keep_clause: set[int]) -> Answer:

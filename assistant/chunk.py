@@ -36,7 +36,7 @@ class ChunkerSettings:
 
     max_chars: int = 200
     min_chars: int = 20
-    version: int = 7
+    version: int = 9
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -89,6 +89,8 @@ _MEETING = re.compile(r"^[—\-（(\s]*(?:\d{4}年\d{1,2}月\d{1,2}日)?\s*(?:�
 _SPEAKER = re.compile(rf"^.{{0,16}}(?:省长|市长|县长|区长|主席|总理)[\s\u3000]*[{CJK}][{CJK}\s\u3000·]{{0,5}}$")
 _DATE_LINE = re.compile(r"^[（(]?\d{4}年\d{1,2}月\d{1,2}日[)）]?$")
 _SALUTATION = re.compile(r"^各位代表[：:!！]?$")
+# The opening formula: 现在，我代表市人民政府，向大会报告工作，请予审议，并请…提出意见。
+_OPENING = re.compile(r"^(?:现在[，,]\s*)?我代表.{0,24}?(?:人民政府|国务院|政府)[，,]?\s*向(?:大会|本次大会|会议).{0,12}?(?:报告|作).{0,60}$")
 _TITLE_LINE = re.compile(r"^(?:原标题[：:])?.{0,30}政府工作报告.{0,24}$")
 _WEB_NOISE = re.compile(r"^(?:点击|點擊|点此|點此)(?:查阅|查閱|查看|阅读|閱讀|进入|進入).{0,30}$|^<!--.*-->$|^(?:source|title|来源)[:：]")
 # A pinyin gloss after a Chinese character: 經(jīng) → 經. Only syllables with tone marks count,
@@ -106,12 +108,13 @@ def _bare(line: str) -> str:
 
 
 def is_furniture(line: str) -> bool:
-    """A line that frames a report (meeting, speaker, salutation, title, web noise), not a passage."""
+    """A line that frames a report (meeting, speaker, salutation, opening formula, title, web noise),
+    not a passage."""
     bare = _bare(line)
     if not bare or bare == "---":
         return True
     return bool(_MEETING.match(bare) or _SPEAKER.match(bare) or _DATE_LINE.match(bare)
-                or _SALUTATION.match(bare) or _WEB_NOISE.match(bare)
+                or _SALUTATION.match(bare) or _WEB_NOISE.match(bare) or (_OPENING.match(bare) and len(bare) < 100)
                 or (_TITLE_LINE.match(bare) and not re.search(r"[。；，]", bare)))
 
 
@@ -141,12 +144,15 @@ def front_matter(text: str) -> dict[str, str]:
 def furniture_end(text: str, body_end: int, limit: int = 12) -> int:
     """Offset where the report's own text starts: after front matter and the framing lines."""
     pos = front_matter_end(text)
-    for _ in range(limit):
+    seen = 0  # framing lines passed (blank lines do not count)
+    while seen < limit:
         nl = text.find("\n", pos)
         line_end = body_end if nl < 0 or nl > body_end else nl
         line = text[pos:line_end]
-        if line.strip() and not is_furniture(line):
-            break
+        if line.strip():
+            if not is_furniture(line):
+                break
+            seen += 1
         if line_end >= body_end:
             return body_end
         pos = line_end + 1

@@ -11,7 +11,7 @@ For every size: build time (all cores), index size (bytes of faiss.serialize_ind
 latency p50/p95 over the queries with faiss.omp_set_num_threads(1) (one query at a time on one
 thread, as a single user's question is served), and recall against the exact index:
   - IndexFlatIP (exact, what the project uses below assistant.index.APPROXIMATE_THRESHOLD);
-  - IndexHNSWFlat, M=32, efConstruction=80, efSearch in {32, 64, 96, 128};
+  - IndexHNSWFlat, M=32, efConstruction=80, efSearch in {64, 128, 256, 384} (the project uses 384);
   - IndexIVFFlat, nlist ~ 4*sqrt(N), nprobe in {8, 16, 32}, for comparison.
 Searches are timed at k=10 (recall@10) and at k=50, the number of candidates the retriever
 asks FAISS for (assistant.retrieve.CANDIDATES; FAISS raises efSearch to k, so efSearch 32 acts
@@ -34,7 +34,7 @@ from _common import heading, median, percentile, print_machine, table, write_jso
 DIM = 384
 CLUSTERS = 64
 SUBSPACE = 48
-EF_SEARCH = (32, 64, 96, 128)
+EF_SEARCH = (64, 128, 256, 384)
 NPROBE = (8, 16, 32)
 HNSW_M, HNSW_EF_CONSTRUCTION = 32, 80
 PRODUCT_K = 50

@@ -87,6 +87,7 @@ def test_the_right_government_and_year_answer(four: Path, question: str, source:
 @pytest.mark.model
 @pytest.mark.slow
 @pytest.mark.parametrize("question", ["What is the weather in Beijing today?", "asdfghjkl", "2019年茂名地区生产总值是多少？",
+                                      "What is the weather in Zhanjiang today?",
                                       "南京市2023年地区生产总值增长目标是多少？"])
 def test_what_the_reports_do_not_cover_is_refused(four: Path, question: str):
     answer = assistant.ask(question, index_dir=four)
