@@ -300,7 +300,8 @@ class IndexStore:
             step = "bm25"
             bm25 = BM25.load(index_dir / files["bm25"], index_dir / files["vocab"])
             step = "clauses"
-            clause_vectors = np.load(index_dir / files["clauses"], allow_pickle=False)
+            # Mapped, not read: an answer touches the clauses of a few passages only.
+            clause_vectors = np.load(index_dir / files["clauses"], allow_pickle=False, mmap_mode="r")
             step = "indicators"  # an index from before the targets table has none: rebuilt on the next build
             indicators = read_rows(index_dir / files["indicators"]) if "indicators" in files else []
         except Exception as exc:
