@@ -19,7 +19,8 @@ from .errors import (
 from .library import add_reports, check_freshness, remove_report
 from .load import Document, load_file
 from .retrieve import Hit, Retriever, retrieve
-from .targets import IndicatorRow, indicators
+from .table import indicators
+from .targets import IndicatorRow
 from .version import __version__
 
 __all__ = [

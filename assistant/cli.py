@@ -256,7 +256,7 @@ def _print_answer(answer) -> None:
 
 
 def cmd_targets(args) -> int:
-    from .targets import load_rows, select, to_csv
+    from .table import load_rows, select, to_csv
 
     if config.data_dir(args.data).is_dir():
         from .library import ensure_index

@@ -8,7 +8,7 @@ Layout of an index folder (format 2):
     clauses.<gen>.npy             float16 vectors of every chunk's clauses (the answer units), in
                                   chunk order; chunk rows list their clause spans
     indicators.<gen>.jsonl        the targets table: one target or outcome figure a line, with its
-                                  source span (`assistant.indicators.IndicatorRow`)
+                                  source span (`assistant.targets.IndicatorRow`)
 The manifest names the generation's files and is replaced atomically last, so a reader sees
 either the old index or the new one, never half of each.
 """

@@ -13,7 +13,8 @@ from pathlib import Path
 import gradio as gr
 import pandas as pd
 
-from .targets import IndicatorRow, names, select, to_csv
+from .table import select, to_csv
+from .targets import IndicatorRow, names
 
 ALL = "All · 全部"
 COLUMNS = ["Region 地区", "Year 年份", "Kind 类型", "Indicator 指标", "Figure 数值", "English", "Quote 原文",

@@ -36,7 +36,7 @@ from .render import (  # noqa: F401  (the page's rendering, re-exported for its 
     unescape_md,
 )
 from .retrieve import check_question, get_retriever
-from .targets import load_rows
+from .table import load_rows
 from .targets_tab import build_tab
 
 log = logging.getLogger(__name__)

@@ -15,7 +15,8 @@ from assistant import FilterError, build_index, indicators
 from assistant.chunk import ChunkerSettings, chunk_document
 from assistant.cli import main
 from assistant.load import load_file
-from assistant.targets import IndicatorRow, english_amount, extract, select
+from assistant.table import select
+from assistant.targets import IndicatorRow, english_amount, extract
 from assistant.targets_tab import chart_frame, csv_file, table_view
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "reports"
