@@ -1,8 +1,9 @@
-"""Concurrent askers against the running page: 8 clients, 400 mixed /ask requests; RSS before and
-after; then 50 requests while `build --rebuild` runs, each compared with the answer before it.
+"""Concurrent askers against the running page: 8 clients, 400 mixed /ask requests (through
+gradio_client, then the same through the plain HTTP /api/ask); RSS before and after; then 50
+requests while `build --rebuild` runs, each compared with the answer before it.
 
     .venv/bin/python benchmarks/bench_load.py                       # the bundled report
-    .venv/bin/python benchmarks/bench_load.py --data ../shared/corpus/reports --index /tmp/corpus-index
+    .venv/bin/python benchmarks/bench_load.py --data ../shared/corpus/reports --index /tmp/corpus-index --skip-rebuild
 
 Prints figures; asserts nothing. Every request goes to 127.0.0.1.
 """
@@ -28,8 +29,25 @@ QUESTIONS = ["2023年固定资产投资增长目标是多少？", "What is the 2
              "今年要建成哪些市属学校?", "What positioning is the high-tech zone anchored to?"]
 
 
-def ask_many(url: str, questions: list[str], clients: int) -> tuple[list[float], list[str], list[dict]]:
-    """Each client asks its share of the questions in turn; (latencies, errors, answers in order)."""
+def _http_client(url: str):
+    """A client of the plain HTTP API (/api/ask) with gradio_client's `predict` signature."""
+    import json
+    import urllib.parse
+    import urllib.request
+
+    class Client:
+        def predict(self, question, source, api_name):
+            query = urllib.parse.urlencode({"question": question})
+            with urllib.request.urlopen(f"{url}api/ask?{query}", timeout=60) as resp:
+                return json.loads(resp.read())
+
+    return Client()
+
+
+def ask_many(url: str, questions: list[str], clients: int, http: bool = False
+             ) -> tuple[list[float], list[str], list[dict]]:
+    """Each client asks its share of the questions in turn; (latencies, errors, answers in order).
+    Through gradio_client's /ask (the page's queue), or with `http` the plain /api/ask."""
     from gradio_client import Client
 
     latencies: list[float] = []
@@ -37,7 +55,7 @@ def ask_many(url: str, questions: list[str], clients: int) -> tuple[list[float],
     answers: list[dict | None] = [None] * len(questions)
 
     def worker(ids: list[int]) -> None:
-        client = Client(url, verbose=False)
+        client = _http_client(url) if http else Client(url, verbose=False)
         for i in ids:
             t = time.perf_counter()
             try:
@@ -61,6 +79,8 @@ def main() -> int:
     parser.add_argument("--index", default=None, help="index folder (built when missing)")
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--requests", type=int, default=400)
+    parser.add_argument("--skip-rebuild", action="store_true",
+                        help="leave out the requests during `build --rebuild` (which re-embeds the index)")
     args = parser.parse_args()
     root = Path(tempfile.mkdtemp(prefix="bench-load-"))
     data = Path(args.data) if args.data else root / "data"
@@ -88,7 +108,17 @@ def main() -> int:
               f"RSS {before:.0f} MB before, {after:.0f} MB after")
         for e in sorted(set(errors))[:5]:
             print("  error:", e)
+        # The same load on the plain HTTP API: no Gradio queue, and a light client on these cores.
+        ask_many(url, questions[: args.clients], args.clients, http=True)
+        t = time.perf_counter()
+        latencies, errors, _ = ask_many(url, questions, args.clients, http=True)
+        wall = time.perf_counter() - t
+        print(f"the same on /api/ask: {len(errors)} errors, p50 {median(latencies) * 1000:.0f} ms, "
+              f"p95 {percentile(latencies, 0.95) * 1000:.0f} ms, {len(latencies) / wall:.1f} requests/s; "
+              f"RSS {rss_mb(proc.pid)[0]:.0f} MB after")
 
+        if args.skip_rebuild:
+            return 0
         expected = dict(zip(QUESTIONS, ask_many(url, QUESTIONS, 1)[2]))
         rebuild = subprocess.Popen([sys.executable, "-m", "assistant", "build", "--rebuild", "--data", str(data),
                                     "--index", str(index), "-q"])
