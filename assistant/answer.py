@@ -149,8 +149,9 @@ class Answerer:
             weights["#" + gram] = 0.5 * (0.1 if generic else 1.0)
         return weights
 
-    def _known_share(self, query: Query, hits: list[Hit]) -> float:
-        """Share of the question's topic that the evidence speaks of at all.
+    def _known_share(self, query: Query, hits: list[Hit]) -> tuple[float, bool]:
+        """Share of the question's topic that the evidence speaks of at all, and whether an English
+        question's only words the reports know name a place.
 
         Chinese: weight of question terms in the index vocabulary. English: the glossary entries
         the question mentions, each present when one of its Chinese terms stands in a retrieved
@@ -170,7 +171,7 @@ class Answerer:
             for term in query.expansion:
                 total += rarest
                 known += rarest if normalize(term) in normalize(" ".join(h.text for h in hits)) else 0.0
-            return known / total if total else 1.0
+            return (known / total if total else 1.0), False
         passages = normalize(" ".join(h.section + h.text for h in hits))
         rarest = bm25.idf("\x00")
         known = total = 0.0
@@ -198,12 +199,12 @@ class Answerer:
             strangers = [n for n in re.findall(r"(?<!^)(?<![.?!] )\b[A-Z][A-Za-z]+", question)
                          if n.lower() not in bm25.vocab and n.lower() not in places]
             if words and not known_word and (not sentence or strangers):
-                return 0.0
+                return 0.0, False
             # Only the place is known ("What is the weather in Beijing today?"): the passages must
             # then be closer in meaning than usual (the place alone makes any of its reports similar).
             topic = [w for w in words if w not in places and w not in _GENERIC]
-            self._place_only = bool(places and topic and not any(w in bm25.vocab for w in topic))
-        return known / total if total else 1.0
+            return 1.0, bool(places and topic and not any(w in bm25.vocab for w in topic))
+        return (known / total if total else 1.0), False
 
     def ask(self, question: str | Query, *, k: int = CANDIDATE_HITS, source: str | list[str] | None = None,
             year: int | None = None, region: str | None = None, history: list[str] | None = None) -> Answer:
@@ -274,8 +275,7 @@ class Answerer:
         wants_figure = query.wants_number or bool(_QUANTITY_Q.search(question))
         chosen, covered = self._choose(query, hits, q, weights, wants_figure)
         first = chosen[0] if chosen else None
-        self._place_only = False
-        known_share = self._known_share(query, hits)
+        known_share, place_only = self._known_share(query, hits)
         total = sum(weights.values()) or 1.0
         wants_number = query.wants_number
         cited_text = " ".join(c.hit.text for c in chosen)
@@ -285,7 +285,7 @@ class Answerer:
             coverage=covered / total,
             best_sim=first.sim if first else 0.0,
             known_share=known_share,
-            place_only=self._place_only,
+            place_only=place_only,
             top_dense=max((h.dense_score or 0.0) for h in hits),
             wants_number=wants_number,
             has_number=any(_FIGURE.search(c.text) for c in chosen) and _has_unit(query.text, chosen),
