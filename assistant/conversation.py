@@ -90,13 +90,14 @@ class Resolved:
 
 
 def _strip_places(text: str, query: Query) -> str:
-    for place in query.places + query.unknown_places:
+    named = query.places + query.unknown_places
+    for place in named:
         text = re.sub(rf"{re.escape(place)}(?:市|省|县|区)?", " ", text)
         text = re.sub(rf"(?i)\b{re.escape(romanised(place))}(?:'s)?\b", " ", text)
-        text = re.sub(rf"(?i)\b{re.escape(romanised(place).title())}(?:'s)?\b", " ", text)
-    for english in ("china", "national", "nationwide", "the state council", "state council", "the country"):
-        if "全国" in query.places:
-            text = re.sub(rf"(?i)\b{english}(?:'s)?\b", " ", text)
+    for place in resources.places():  # their English names (China, the State Council, Guangdong…)
+        if ("全国" if place.level == "national" else place.name) in named:
+            for english in place.english:
+                text = re.sub(rf"(?i)(?<![a-z]){english}(?:'s)?(?![a-z])", " ", text)
     return text
 
 

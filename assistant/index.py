@@ -15,6 +15,7 @@ either the old index or the new one, never half of each.
 
 from __future__ import annotations
 
+import bisect
 import json
 import logging
 import os
@@ -90,6 +91,7 @@ class IndexStore:
 
     def __post_init__(self) -> None:
         self.row_of = {c.id: i for i, c in enumerate(self.chunks)}
+        self._positions = [(c.source, c.start) for c in self.chunks]
         # Each chunk's source as a small integer, so filters are one vectorised comparison.
         self.source_names = sorted({c.source for c in self.chunks})
         number = {name: i for i, name in enumerate(self.source_names)}
@@ -142,6 +144,12 @@ class IndexStore:
 
     def chunk(self, chunk_id: str) -> Chunk:
         return self.chunks[self.row_of[chunk_id]]
+
+    def chunk_at(self, source: str, offset: int) -> Chunk | None:
+        """The chunk of `source` whose span holds `offset` (chunks are kept in (source, start) order)."""
+        i = bisect.bisect_right(self._positions, (source, offset)) - 1
+        chunk = self.chunks[i] if i >= 0 else None
+        return chunk if chunk is not None and chunk.source == source and chunk.start <= offset < chunk.end else None
 
     def idf(self, token: str) -> float:
         """Inverse document frequency of a token over the chunks (unseen tokens: the maximum)."""

@@ -78,11 +78,10 @@ class TableAnswerer:
         self.several = several_reports
 
     def answer(self, query: Query, *, source=None, year=None, region=None) -> Answer | None:
-        several = len(query.years) > 1 or len(query.places) > 1
+        several = len(query.years) > 1 or len(query.places) > 1  # a comparison
         if not self.rows or query.wants_list and not several or query.kind == "definition" or query.unknown_places:
             return None
-        asks_figure = query.wants_number or query.kind in ("plan", "outcome", "met") or len(query.years) > 1 \
-            or len(query.places) > 1
+        asks_figure = query.wants_number or query.kind in ("plan", "outcome", "met") or several
         indicators = named_indicators(query)
         if not asks_figure or len(indicators) != 1:
             return None
@@ -194,17 +193,16 @@ class TableAnswerer:
     # --- the answer -----------------------------------------------------------------------------
 
     def _citation(self, row: IndicatorRow, n: int) -> Citation | None:
-        store = self.store
-        for c in store.chunks:
-            if c.source == row.source and c.start <= row.start < c.end:
-                if row.end > c.end:
-                    return None
-                info = store.sources().get(c.source)
-                hit = Hit(text=c.text, score=1.0, source=c.source, section=c.section, start=c.start, end=c.end,
-                          chunk_id=c.id, rank=n, title=info.title if info else "", year=row.report_year,
-                          region=row.region, locator=c.locator, level=row.level, kind=c.kind, period=c.period)
-                return Citation(**asdict(hit), n=n, quote=row.quote, quote_start=row.start, quote_end=row.end)
-        return None
+        """The row cited as [n]: its quote within the passage that holds it (None when the quote
+        runs past that passage)."""
+        c = self.store.chunk_at(row.source, row.start)
+        if c is None or row.end > c.end:
+            return None
+        info = self.store.sources().get(c.source)
+        hit = Hit(text=c.text, score=1.0, source=c.source, section=c.section, start=c.start, end=c.end,
+                  chunk_id=c.id, rank=n, title=info.title if info else "", year=row.report_year,
+                  region=row.region, locator=c.locator, level=row.level, kind=c.kind, period=c.period)
+        return Citation(**asdict(hit), n=n, quote=row.quote, quote_start=row.start, quote_end=row.end)
 
     def _compose(self, query: Query, lines: list[_Line]) -> Answer | None:
         en = query.is_english

@@ -321,7 +321,7 @@ def extract(doc: Document, chunks: list[Chunk]) -> list[IndicatorRow]:
             # A this-year plan sentence (城镇新增就业7万人以上) outside the main list: a target too,
             # unless the sentence speaks of the past.
             kind, limit, multi_year, main = "target", _sentence_end(text, mention.end(), chunk.end), False, False
-            if _PAST.search(_sentence(text, mention.start())[: mention.start() - _sentence_start(text, mention.start())]):
+            if _PAST.search(text[_sentence_start(text, mention.start()):mention.start()]):
                 continue  # what the sentence says before the figure is about the past
         elif chunk.kind == "outcome":
             kind, limit = "outcome", _sentence_end(text, mention.end(), chunk.end)
@@ -380,10 +380,6 @@ def _sentence_end(text: str, pos: int, limit: int) -> int:
 
 def _sentence_start(text: str, pos: int) -> int:
     return max(text.rfind(mark, 0, pos) for mark in _SENTENCE_BREAK) + 1
-
-
-def _sentence(text: str, pos: int) -> str:
-    return text[_sentence_start(text, pos):_sentence_end(text, pos, pos + 400)]
 
 
 def _about_one_year(text: str, pos: int, year: int) -> bool:
