@@ -19,7 +19,8 @@ _EDGE = r"(?:(?<![A-Za-z])(?=[A-Za-z])|(?<=[A-Za-z])(?![A-Za-z]))"
 
 @functools.lru_cache(maxsize=1)
 def _compiled() -> list[tuple[re.Pattern, tuple[str, ...]]]:
-    return [(re.compile(pattern.replace(r"\b", _EDGE), re.IGNORECASE), terms)
+    # An English phrase starts a word: "ports?" must not be read inside "report" or "support".
+    return [(re.compile("(?<![A-Za-z])(?:" + pattern.replace(r"\b", _EDGE) + ")", re.IGNORECASE), terms)
             for pattern, terms in resources.glossary()]
 _AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(thousand|million|billion|trillion)", re.IGNORECASE)
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
