@@ -35,8 +35,9 @@ from .terms import key_terms, term_span
 from .tokenize import has_latin, is_english, normalize, tokens
 
 _FIGURE = re.compile(
-    r"\d+(?:\.\d+)?\s*(?:%|％|亿|万|千|百|个|项|家|所|条|人|元|吨|公里|千米|米|年|倍|座|套|户|次)|"
-    r"[一二两三四五六七八九十百千]+(?:项|个|大|条|家|所|座|批|类|万|亿)")
+    r"\d+(?:\.\d+)?\s*(?:%|％|亿|万|千|百|个|项|家|所|条|人|元|吨|公里|千米|米|年|倍|座|套|户|次|天|处|辆|"
+    r"件|名|台|艘|亩|标箱|架|片|张|间|场|届)|"
+    r"[一二两三四五六七八九十百千]+(?:项|个|大|条|家|所|座|批|类|万|亿|处|名|台|件)")
 _QUANTITY_Q = re.compile(
     r"多少|几|目标|增长|比例|规模|金额|数量|率|how (?:much|many)|what (?:percentage|rate|share|amount)|"
     r"targets?|growth|figures?|amount|number|rate|percent", re.IGNORECASE)
