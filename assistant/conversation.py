@@ -252,6 +252,8 @@ def _swap_into(asked: str, query: Query, prev: Resolved) -> tuple[str, list[str]
                 text = text.replace(str(old), str(years[0]))
         else:
             text = f"{text.rstrip('?？')} in {years[0]}?" if en else f"{years[0]}年{text}"
+    elif query.report_year and query.report_year != p.report_year:
+        text = _other_report(text, query.report_year, p, en)
     elif p.years or p.report_year:
         carried.append(" ".join(f"{y}" if en else f"{y}年" for y in (p.years or [p.report_year])))
     if prev.topic:
@@ -280,3 +282,21 @@ def _swap_into(asked: str, query: Query, prev: Resolved) -> tuple[str, list[str]
         text = f"{stem}{' ' if en else '，'}{body}"
     return text, [c for c in carried if c]
 
+
+
+def _other_report(text: str, report_year: int, p: Query, en: bool) -> str:
+    """The previous question asked of another year's report ("What was Maoming's target in its 2021
+    report?"): its years keep their relation to the report (a report sets targets for its own year
+    and reviews the year before), and the new report year is named."""
+    text = _REPORT_YEAR.sub("", text)
+    if p.report_year:
+        shifted = [y + report_year - p.report_year for y in p.years]
+    elif len(p.years) == 1 and p.kind in ("plan", "outcome"):
+        shifted = [report_year if p.kind == "plan" else report_year - 1]
+    else:
+        shifted = list(p.years)
+    for old, new in zip(p.years, shifted, strict=True):
+        text = re.sub(rf"(?<!\d){old}(?!\d)", str(new), text)
+    if en:
+        return f"{text.rstrip('?？ ')} ({report_year} report)?"
+    return f"{report_year}年政府工作报告：{text}"

@@ -53,6 +53,16 @@ def test_english_follow_ups_carry_place_report_and_kind():
     assert r.query.places == ["山城"] and r.query.years == [2024]
 
 
+def test_another_report_of_another_place_keeps_the_years_relation_to_its_report():
+    history = ["What was Haibin's GDP growth in 2019, according to its 2020 report?",
+               "What growth target did it set for 2020?"]
+    r = resolve("What was Shancheng's target in its 2021 report?", history, REGIONS)
+    assert r.query.places == ["山城"] and r.query.report_year == 2021 and r.query.kind == "plan"
+    assert "2020" not in r.text and "GDP" in r.text
+    r = resolve("那山城2021年报告呢？", ["海滨2020年政府工作报告中，2019年地区生产总值是多少？"], REGIONS)
+    assert r.query.places == ["山城"] and r.query.report_year == 2021 and "2019" not in r.text
+    assert "2020年地区生产总值" in r.text
+
 def test_a_question_naming_its_own_place_or_year_and_subject_starts_afresh():
     first = "海滨2023年政府工作报告提出的城镇新增就业目标是多少？"
     for question in ("山城2021年地区生产总值是多少？", "What was China's grain output in 2020?"):

@@ -246,3 +246,18 @@ def test_the_compact_jieba_dictionary_cuts_and_tags_like_jiebas_own(tmp_path: Pa
     assert len(compact_freq) == len(full.FREQ) and compact_freq.get("地区生产总值") == full.FREQ.get("地区生产总值")
     assert "不是一个词语哈" not in compact_freq and compact_freq.get("不是一个词语哈", 7) == 7
     assert compact_freq.tag("城镇") == "ns" and compact_freq.tag("目标") == "n" and compact_freq.tag("xyz") == "x"
+
+
+def test_an_english_glossary_phrase_starts_a_word():
+    from assistant.glossary import expand_groups
+
+    groups = expand_groups("What does the 2023 report say about support for sports?")
+    assert ("港", "码头", "航道") not in groups  # "ports?" is not read inside report, support, sports
+    assert ("港", "码头", "航道") in expand_groups("How much cargo did the ports handle?")
+
+
+@pytest.mark.parametrize("text", ["优良天数达到290天", "世界文化遗产达到8处", "新增公交车300辆"])
+def test_counts_in_days_sites_and_vehicles_are_figures(text: str):
+    from assistant.answer import _FIGURE
+
+    assert _FIGURE.search(text)
