@@ -9,7 +9,7 @@ import os
 import sys
 
 from . import config
-from .errors import AssistantError, FilterError, os_error_sentence
+from .errors import AssistantError, FilterError, in_language, os_error_sentence
 
 log = logging.getLogger("assistant")
 EXIT_SKIPPED = 3
@@ -229,7 +229,7 @@ def cmd_chat(args) -> int:
             try:
                 _print_answer(ask(line, args.index, history=asked))
             except AssistantError as exc:
-                print(f"error: {exc}")
+                print(f"error: {in_language(exc, line)}")
                 continue
             asked = [*asked, line][-MAX_HISTORY:]
             print()
@@ -377,10 +377,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args)
     except FilterError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {in_language(exc, getattr(args, 'question', None))}", file=sys.stderr)
         return 2
     except AssistantError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {in_language(exc, getattr(args, 'question', None))}", file=sys.stderr)
         return 1
     except OSError as exc:  # a read-only folder, a full disk, a name too long: one sentence, no traceback
         log.debug("file-system error", exc_info=True)

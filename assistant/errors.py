@@ -4,7 +4,27 @@ from __future__ import annotations
 
 
 class AssistantError(Exception):
-    """Base class for every error this package raises on purpose."""
+    """Base class for every error this package raises on purpose.
+
+    An error a question meets (a filter that matches nothing, a question too long) also carries
+    its sentence in Chinese (`zh`), said when the question is Chinese (`in_language`).
+    """
+
+    def __init__(self, message: str = "", *, zh: str | None = None) -> None:
+        super().__init__(message)
+        self.zh = zh
+
+
+def in_language(exc: BaseException, question: object = None) -> str:
+    """The error's message in the question's language: Chinese when it has one and the question is
+    Chinese, else English."""
+    zh = getattr(exc, "zh", None)
+    if zh and isinstance(question, str) and question.strip():
+        from .tokenize import is_english
+
+        if not is_english(question[:200]):
+            return zh
+    return str(exc)
 
 
 class IndexNotFoundError(AssistantError):

@@ -19,7 +19,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
-from .errors import AssistantError, FilterError, os_error_sentence
+from .errors import AssistantError, FilterError, in_language, os_error_sentence
 
 log = logging.getLogger(__name__)
 
@@ -102,9 +102,9 @@ def _handler(answer: Callable[[dict], dict], names: tuple[str, ...]):
         try:
             return JSONResponse(await run_in_threadpool(answer, args))
         except FilterError as exc:
-            return _error(404, str(exc))
+            return _error(404, in_language(exc, args.get("question")))
         except AssistantError as exc:
-            return _error(400, str(exc))
+            return _error(400, in_language(exc, args.get("question")))
         except OSError as exc:
             log.warning("HTTP API: %s", exc)
             return _error(500, os_error_sentence(exc, "read"))

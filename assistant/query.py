@@ -80,7 +80,8 @@ def check_question(question: object) -> str:
     if len(question) > config.MAX_QUESTION_CHARS:
         raise InvalidQuestionError(
             f"the question is {len(question):,} characters long; the limit is "
-            f"{config.MAX_QUESTION_CHARS:,}: ask about one thing at a time")
+            f"{config.MAX_QUESTION_CHARS:,}: ask about one thing at a time",
+            zh=f"问题长{len(question):,}个字符，上限是{config.MAX_QUESTION_CHARS:,}个：请一次只问一件事")
     return question
 
 

@@ -8,6 +8,7 @@ import re
 from urllib.parse import urlencode
 
 from .answer import Answer, Citation
+from .errors import in_language
 from .retrieve import Hit
 from .tokenize import is_english
 
@@ -60,11 +61,14 @@ def _h(text: object) -> str:
     return html.escape(str(text), quote=True).translate(_TEMPLATE)
 
 
-def sentence(exc: BaseException) -> str:
-    """An error as one sentence for a person."""
-    text = _SPACE.sub(" ", str(exc)).strip() or type(exc).__name__
+def sentence(exc: BaseException, question: object = None) -> str:
+    """An error as one sentence for a person, in the question's language when it has both."""
+    said = in_language(exc, question)
+    text = _SPACE.sub(" ", said).strip() or type(exc).__name__
     text = text[0].upper() + text[1:]
-    return text if text[-1] in ".。!?！？" else text + "."
+    if text[-1] in ".。!?！？":
+        return text
+    return text + ("。" if said is getattr(exc, "zh", None) else ".")
 
 
 # ---------------------------------------------------------------- rendering

@@ -113,13 +113,16 @@ class Retriever:
         wanted = [source] if isinstance(source, str) else list(source or [])
         unknown = [s for s in wanted if s not in infos]
         if unknown:
-            raise FilterError(f"no indexed report is called {', '.join(unknown)}; indexed: {', '.join(sorted(infos))}")
+            raise unknown_report(unknown, sorted(infos))
         if year is not None and int(year) not in self.store.years:
-            raise FilterError(f"no indexed report is of {year}; indexed years: "
-                              f"{', '.join(map(str, sorted(self.store.years)))}")
+            years = ", ".join(map(str, sorted(self.store.years)))
+            raise FilterError(f"no indexed report is of {year}; indexed years: {years}",
+                              zh=f"没有{year}年的已索引报告；已索引的年份：{years}")
         if region is not None and region not in self.store.regions:
-            raise FilterError(f"no indexed report is about {region}; indexed regions: "
-                              f"{', '.join(sorted(self.store.regions))} (as the reports write them, e.g. 茂名)")
+            regions = ", ".join(sorted(self.store.regions))
+            raise FilterError(f"no indexed report is about {region}; indexed regions: {regions} "
+                              f"(as the reports write them, e.g. 茂名)",
+                              zh=f"没有关于“{region}”的已索引报告；已索引的地区：{regions}")
 
     def understand(self, question: str | Query) -> Query:
         """The question read once, with the places it names among the indexed regions."""
@@ -313,3 +316,10 @@ def retrieve(
     return get_retriever(index_dir).search(
         question, k, mode=mode, source=source, year=year, region=region
     )
+
+
+def unknown_report(names: list[str], indexed: list[str]) -> FilterError:
+    """A report filter naming no indexed report, in English and Chinese, with what is indexed."""
+    listed = ", ".join(indexed)
+    return FilterError(f"no indexed report is called {', '.join(names)}; indexed: {listed}",
+                       zh=f"没有名为“{'、'.join(names)}”的已索引报告；已索引的报告：{listed}")

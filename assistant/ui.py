@@ -20,7 +20,6 @@ from .config import MAX_FILE_BYTES, MAX_PDF_DOCX_BYTES
 from .conversation import MAX_HISTORY, check_history
 from .errors import (
     AssistantError,
-    FilterError,
     IndexFormatError,
     IndexNotFoundError,
     os_error_sentence,
@@ -35,7 +34,7 @@ from .render import (  # noqa: F401  (the page's rendering, re-exported for its 
     sources_html,
     unescape_md,
 )
-from .retrieve import check_question, get_retriever
+from .retrieve import check_question, get_retriever, unknown_report
 from .table import load_rows
 from .targets_tab import build_tab
 
@@ -106,7 +105,7 @@ def _check_source(source: object, data_dir, index_dir) -> str | None:
     if source is not None:
         known = _retriever(index_dir, data_dir).reports()
         if source not in known:
-            raise FilterError(f"no indexed report is called {source!r}; choose one of: {', '.join(known)}")
+            raise unknown_report([source], list(known))
     return source
 
 
@@ -147,7 +146,7 @@ def chat_turn(question: str, history: list[dict] | None, source: str | None = No
     try:
         answer = get_answer(question, source, data_dir=data_dir, index_dir=index_dir, history=earlier)
     except AssistantError as exc:
-        history.append({"role": "assistant", "content": md_text(sentence(exc))})
+        history.append({"role": "assistant", "content": md_text(sentence(exc, question))})
         return history, SOURCES_PLACEHOLDER
     except Exception:
         log.exception("answering %r failed", question[:ECHO_CHARS])
@@ -288,7 +287,7 @@ def build_demo(data_dir: str | Path | None = None, index_dir: str | Path | None 
         try:
             return ask_json(question, source, history=history, **where)
         except AssistantError as exc:
-            raise gr.Error(sentence(exc)) from None
+            raise gr.Error(sentence(exc, question)) from None
         except OSError as exc:
             raise gr.Error(os_error_sentence(exc, "read")) from None
 
@@ -302,7 +301,7 @@ def build_demo(data_dir: str | Path | None = None, index_dir: str | Path | None 
         try:
             return retrieve_json(question, k, **where)
         except AssistantError as exc:
-            raise gr.Error(sentence(exc)) from None
+            raise gr.Error(sentence(exc, question)) from None
         except OSError as exc:
             raise gr.Error(os_error_sentence(exc, "read")) from None
 

@@ -133,14 +133,16 @@ def test_errors_are_one_line_without_traceback(fresh_folder: Path, args, has_dat
 @pytest.mark.model
 @pytest.mark.parametrize("bad", [["--source", "nope.txt"], ["--region", "Maoming"], ["--year", "2019"]])
 def test_a_filter_that_matches_no_report_is_an_error_listing_what_is_indexed(built_index: Path, bad: list[str]):
+    """...in the question's language."""
     data = built_index.parent / "data"
-    for command in ("ask", "search"):
+    for command, question, said in (("ask", "高新区的定位是什么？", "的已索引报告"), ("search", "高新区的定位是什么？", "的已索引报告"),
+                                    ("ask", "What is the high-tech zone for?", "error: no indexed report")):
         result = subprocess.run(
-            [sys.executable, "-m", "assistant", command, "高新区的定位是什么？", "--data", str(data),
+            [sys.executable, "-m", "assistant", command, question, "--data", str(data),
              "--index", str(built_index), *bad], cwd=ROOT, capture_output=True, text=True, timeout=120)
         assert result.returncode == 2, result.stderr
-        assert "error: no indexed report" in result.stderr and ("茂名" in result.stderr or "2023" in result.stderr
-                                                                or "maoming" in result.stderr)
+        assert result.stderr.startswith("error: ") and said in result.stderr, result.stderr
+        assert "茂名" in result.stderr or "2023" in result.stderr or "maoming" in result.stderr
 
 
 @pytest.mark.model

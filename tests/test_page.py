@@ -426,7 +426,9 @@ def test_plain_http_api_beside_the_page(app: App):
     assert _http(f"{app.url}api/retrieve", json.dumps({"question": "x", "k": "abc"}).encode()) == (
         400, {"error": "the number of passages k must be a whole number between 1 and 50, not 'abc'"})
     status, body = _http(f"{app.url}api/ask?question=x&source=nope.txt")
-    assert status == 404 and "nope.txt" in body["error"]
+    assert status == 404 and "nope.txt" in body["error"] and body["error"].startswith("no indexed report")
+    status, body = _http(f"{app.url}api/ask?question={quote(INVESTMENT_ZH)}&source=nope.txt")
+    assert status == 404 and body["error"].startswith("没有名为“nope.txt”的已索引报告")  # the question's language
     status, body = _http(f"{app.url}api/ask", b"not json")
     assert status == 400 and "not JSON" in body["error"]
     # A 2 MB question is refused before it is read in full, here and on Gradio's own endpoints.

@@ -115,8 +115,8 @@ def test_unanswerable_question_says_so_and_lists_related_passages(bundled):
 
 @pytest.mark.parametrize(
     ("question", "expected"),
-    [("", "empty"), ("   \n\t　", "empty"), ("问" * 10_000, "10,000 characters")],
-    ids=["empty", "whitespace", "10000-chars"],
+    [("", "empty"), ("   \n\t　", "empty"), ("why " * 2_499 + "why?", "10,000 characters"), ("问" * 10_000, "10,000个字符")],
+    ids=["empty", "whitespace", "10000-chars", "10000-chars-zh"],
 )
 def test_invalid_question_gets_one_clear_message(bundled, question, expected):
     history, panel = chat_turn(question, [], None, **bundled)
@@ -125,17 +125,20 @@ def test_invalid_question_gets_one_clear_message(bundled, question, expected):
     assert len(replies) == 1
     reply = text_of(replies[0])
     assert expected in reply and "Traceback" not in reply
-    assert reply[0].isupper() and reply.endswith(".")
+    assert reply.endswith("。") if "个字符" in expected else reply[0].isupper() and reply.endswith(".")
     assert panel == SOURCES_PLACEHOLDER
     assert all(len(text_of(m)) < 400 for m in history)  # a long question is not echoed whole
 
 
-def test_any_assistant_error_becomes_one_sentence(bundled):
+def test_any_assistant_error_becomes_one_sentence_in_the_questions_language(bundled):
     history, _ = chat_turn(INVESTMENT_ZH, [], "missing.txt", **bundled)
+    reply = text_of(history[-1])
+    assert reply.startswith("没有名为“missing.txt”的已索引报告") and reply.endswith("。")
+    assert "\n" not in reply
 
+    history, _ = chat_turn("What is the 2023 investment target?", [], "missing.txt", **bundled)
     reply = text_of(history[-1])
     assert reply.startswith("No indexed report is called") and reply.endswith(".")
-    assert "\n" not in reply
 
 
 # ---------------------------------------------------------------- report text is text
