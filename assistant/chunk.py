@@ -30,13 +30,20 @@ _CLAUSE_TRAIL = "。！？!?；;，,:：”’\"』」)） \u3000\n"
 _INNER_PUNCT = re.compile(r"[，,、：:；;“”\"()（）]")
 
 
+def _is_entry(para: str) -> bool:
+    """A numbered line that is a whole statement, not a title: a glossary entry such as
+    7.“五棵树一条鱼一桌菜”：“五棵树”指荔枝…。 (a term, a colon, a sentence ending in 。)."""
+    body = para.strip().strip("*").strip()
+    return bool(re.search(r"[：:]", body)) and body.endswith(("。", "."))
+
+
 @dataclass(frozen=True)
 class ChunkerSettings:
     """How documents are cut; stored in the index manifest."""
 
     max_chars: int = 200
     min_chars: int = 20
-    version: int = 9
+    version: int = 10
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -171,7 +178,7 @@ def chunk_document(doc: Document, settings: ChunkerSettings | None = None) -> li
             title = _MD.sub("", first).strip().strip("*").strip().rstrip("。；;")
             stack = [(lvl, t) for lvl, t in stack if lvl < level] + [(level, title)]
             heads = [t for _, t in stack]
-            if len(sents) <= 1 and len(para) <= 60 or p_end <= doc.text_start:
+            if p_end <= doc.text_start or len(sents) <= 1 and len(para) <= 60 and not _is_entry(para):
                 continue  # a heading line on its own is carried by the chunks under it
         base = [t for _, t in stack]
         lead: str | None = None

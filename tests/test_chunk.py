@@ -235,3 +235,20 @@ def test_short_last_sentence_of_a_paragraph_is_not_a_heading(tmp_path: Path):
     assert [(c.section, c.text) for c in chunks] == [
         ("（一）产业发展", "现代服务业稳步发展,社会消费品零售总额增长4.5%;接待游客3000万人次。")
     ]
+
+
+def test_a_numbered_one_line_glossary_entry_is_a_passage_not_a_title(tmp_path: Path):
+    path = tmp_path / "glossary-2023.md"
+    path.write_text("\n".join([
+        "# 一、2023年工作安排", "", "　　大力实施“五棵树一条鱼一桌菜”产业提升行动，推进“两新一重”建设。", "",
+        "## 名词解释", "",
+        "1.“五棵树一条鱼一桌菜”：“五棵树”指荔枝、龙眼、沉香、化橘红、三华李，“一条鱼”指罗非鱼。", "",
+        "2.“两新一重”：新型基础设施，新型城镇化，交通、水利等重大工程。", "",
+        "3. 制造业", "", "　　先进制造业加快发展，新增高新技术企业120家。",
+    ]), encoding="utf-8")
+    chunks = chunk_document(load_file(path))
+
+    entry = chunk_with(chunks, "“五棵树”指荔枝")
+    assert entry.kind == "glossary"
+    assert chunk_with(chunks, "交通、水利等重大工程").kind == "glossary"
+    assert not any(c.text.strip() == "3. 制造业" for c in chunks)  # a short title stays a title
