@@ -31,7 +31,7 @@ from .query import Query, check_question, parts, romanised
 from .quotes import Clause, bigrams, clauses, quote_span
 from .retrieve import Hit, Retriever, get_retriever
 from .table_answer import TableAnswerer
-from .terms import key_terms, term_span
+from .terms import english_counted_terms, key_terms, term_span
 from .tokenize import has_latin, is_english, normalize, tokens
 
 _FIGURE = re.compile(
@@ -343,15 +343,27 @@ class Answerer:
 
     def _term_answer(self, query: Query, hits: list[Hit]) -> Answer | None:
         """A definition or list answered by the words after the term (a glossary entry first)."""
-        ordered = sorted(hits, key=lambda h: (h.kind != "glossary", h.rank))
-        for term in key_terms(query.text):
-            for hit in ordered:
+        terms = key_terms(query.text)
+        if query.is_english:
+            terms += english_counted_terms(query.text, [h.text for h in hits])
+        sources = {h.source for h in hits[:3]}
+        for term in terms:
+            found = []
+            seen = {h.chunk_id for h in hits}
+            glossary = [g for g in self.retriever.glossary_hits(sources, term) if g.chunk_id not in seen]
+            for hit in [*hits, *glossary]:
                 span = term_span(hit, term)
-                if span is None or span[1] - span[0] <= len(term) + 4:
-                    continue
-                quote = hit.text[span[0] - hit.start : span[1] - hit.start]
-                citation = Citation(**asdict(hit), n=1, quote=quote, quote_start=span[0], quote_end=span[1])
-                return finish(query, [citation], f"{quote}[1]。", self._several())
+                if span is not None and span[1] - span[0] > len(term) + 4:
+                    found.append((hit, span, hit.text[span[0] - hit.start : span[1] - hit.start]))
+            if not found:
+                continue
+            # A glossary entry first, then items before the term (壮大A、B、C五大集群), then the
+            # passage listing the most items (A、B、C), then the better ranked.
+            hit, span, quote = min(found, key=lambda f: (
+                f[0].kind != "glossary", normalize(f[2]).startswith(normalize(term)), -min(f[2].count("、"), 12),
+                f[0].rank))
+            citation = Citation(**asdict(hit), n=1, quote=quote, quote_start=span[0], quote_end=span[1])
+            return finish(query, [citation], f"{quote}[1]。", self._several())
         return None
 
     @staticmethod

@@ -14,7 +14,7 @@ from .embed import Embedder, get_embedder
 from .errors import FilterError
 from .index import MANIFEST, IndexStore, SourceInfo
 from .query import Query, check_question, read_question  # noqa: F401  (check_question: re-exported)
-from .tokenize import to_simplified
+from .tokenize import normalize, to_simplified
 
 log = logging.getLogger(__name__)
 
@@ -262,6 +262,14 @@ class Retriever:
         else:
             top = np.argsort(-bm, kind="stable")
         return {int(i): float(bm[i]) for i in top if bm[i] > 0}
+
+    def glossary_hits(self, sources: set[str], term: str) -> list[Hit]:
+        """The glossary (名词解释) passages of these reports that name a term, wherever they rank:
+        what a report says a term means is answered there first."""
+        wanted = normalize(term)
+        rows = [int(r) for r in np.nonzero(self.store.kinds == "glossary")[0]
+                if self.store.chunks[r].source in sources and wanted in normalize(self.store.chunks[r].text)]
+        return [self._hit(row, rank, {row: 0.0}, {}, {}, "hybrid") for rank, row in enumerate(rows, 1)]
 
     def _hit(self, row: int, rank: int, fused: dict, dense: dict, lexical: dict, mode: str) -> Hit:
         c = self.store.chunks[row]

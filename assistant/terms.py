@@ -18,6 +18,8 @@ _QUOTED = re.compile(r"[“\"'「『‘]([^”\"'」』’]{2,30})[”\"'」』�
 _COUNTED = re.compile(rf"(?:[一二两三四五六七八九十百\d]+)(?:大|个|项|件|条|类|张|化|新|地|网|园)[{CJK}]{{1,12}}")
 _DEF_Q = re.compile(rf"([{CJK}A-Za-z0-9“”]{{2,20}}?)(?:是什么意思|指什么|是指什么|是什么|的含义|包括哪些|有哪些|是哪些)")
 _STOP = re.compile(r"[。！？!?；;]")
+# Where a counted term in a question ends and the asking begins: 四大平台|是哪些.
+_ASKING = re.compile(r"有哪|是哪|包括|分别|是指|指的|指什么|是什么|都有|有什么|具体|是")
 # How much a definition or list answer may quote (characters).
 TERM_CAP = 240
 
@@ -25,31 +27,99 @@ TERM_CAP = 240
 def key_terms(question: str) -> list[str]:
     """Terms a definition or list question asks about, most specific first."""
     out = [m.group(1).strip() for m in _QUOTED.finditer(question)]
-    out += [m.group(0) for m in _COUNTED.finditer(question)]
+    out += [_ASKING.split(m.group(0))[0] for m in _COUNTED.finditer(question)]
     m = _DEF_Q.search(question)
     if m:
         out.append(m.group(1).strip("“”"))
     return [t for t in dict.fromkeys(out) if len(t) >= 2]
 
 
+_NUMERAL = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_COUNT = re.compile(r"^(十[一二三四五六七八九]?|[一二两三四五六七八九]十?[一二三四五六七八九]?|\d{1,2})")
+_CLAUSE_START = re.compile(r"[。！？!?；;，,：:\n（(]")
+
+
+def count_of(term: str) -> int | None:
+    """How many items a counted term announces: 四大平台 → 4, 13个项目 → 13; None without a count."""
+    m = _COUNT.match(term)
+    if not m:
+        return None
+    n = m.group(1)
+    if n.isdigit():
+        return int(n)
+    if "十" in n:
+        tens, _, ones = n.partition("十")
+        return _NUMERAL.get(tens, 1) * 10 + _NUMERAL.get(ones, 0)
+    return _NUMERAL.get(n)
+
+
+_EN_NUMBERS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+_EN_COUNTED = re.compile(r"\b(\d{1,2}|" + "|".join(list(_EN_NUMBERS)[2:]) + r")\s+((?:[A-Za-z-]+\s+){0,3}[A-Za-z-]+)",
+                         re.IGNORECASE)
+
+
+def _chinese_number(n: int) -> str:
+    digits = "零一二三四五六七八九"
+    if n <= 10:
+        return "十" if n == 10 else digits[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
+
+
+def english_counted_terms(question: str, texts: list[str]) -> list[str]:
+    """The report's own counted terms for an English count and noun: "the four platforms" →
+    四大平台 where a passage writes it (the number in Chinese or digits, a measure word, the noun's
+    glossary terms)."""
+    from .glossary import expand_groups
+
+    out = []
+    for m in _EN_COUNTED.finditer(question):
+        number = m.group(1).lower()
+        n = int(number) if number.isdigit() else _EN_NUMBERS[number]
+        nouns = [t for group in expand_groups(m.group(2)) for t in group if re.fullmatch(rf"[{CJK}]+", t)]
+        if not nouns:
+            continue
+        pattern = re.compile(rf"(?:{_chinese_number(n)}|{n})[大个项件条类小张批座][{CJK}]{{0,8}}?(?:"
+                             + "|".join(map(re.escape, sorted(set(nouns), key=len, reverse=True))) + ")")
+        for text in texts:
+            found = pattern.search(text)
+            if found and found.group() not in out:
+                out.append(found.group())
+                break
+    return out
+
+
 def term_span(hit: Hit, term: str) -> tuple[int, int] | None:
-    """The span a definition or list answer quotes from a passage: from the term to the end of its
-    sentence, continued into the following sentences while the term only announces them (a colon,
-    a short lead), within TERM_CAP characters; None when the passage lacks the term."""
+    """The span a definition or list answer quotes from a passage; None when the passage lacks the term.
+
+    Where the items come before the term in its clause (壮大绿色钢铁、绿色石化…五大先进制造业集群) the
+    clause up to the term; else from the term to the end of its sentence, continued into the
+    following sentences while the term only announces them (a colon, a short lead, or a counted
+    term such as 建强四大平台。 followed by one sentence per item), within TERM_CAP characters."""
     text = hit.text
     at = normalize(text).find(normalize(term))
     if at < 0:
         return None
     end = at + len(term)
+    before = _CLAUSE_START.search(text[:at][::-1])
+    start = at - before.start() if before else 0
+    if count_of(term) and text.count("、", start, at) >= 1 and end - start <= TERM_CAP:
+        return hit.start + start, hit.start + end
     stop = _STOP.search(text, end)
     end = stop.end() if stop else len(text)
-    # A lead that announces what follows (建强四大平台。 / …包括： / a glossary head) brings the next sentences.
-    while end < len(text) and (end - at < 40 or text[end - 1] in "：:") and end - at < TERM_CAP:
+    items = count_of(term) or 0
+    announced = end - at <= len(term) + 2  # the term ends its sentence: what follows lists its items
+    sentences = 0
+    while end < len(text) and end - at < TERM_CAP and (
+            end - at < 40 or text[end - 1] in "：:" or (announced and sentences < items)):
         stop = _STOP.search(text, end)
         nxt = stop.end() if stop else len(text)
         if nxt - at > TERM_CAP:
             break
         end = nxt
+        sentences += 1
     while end > at and text[end - 1] in "。；;，, \n":
         end -= 1
     return hit.start + at, hit.start + end

@@ -91,6 +91,14 @@ def test_positioning_of_high_tech_zone(answerer):
     assert a.citations[0].section.endswith("抓大平台大载体")
 
 
+
+@pytest.mark.parametrize("question", ["四大平台是哪些？", "What are the four platforms?"])
+def test_a_counted_list_quotes_its_items_not_only_the_announcing_lead(answerer, question):
+    a = answerer.ask(question)
+    assert a.found
+    for platform in ("滨海新区", "高新区", "水东湾新城", "临空经济区"):
+        assert platform in a.text and platform in a.citations[0].quote
+
 def test_two_part_question_covers_both_parts(answerer):
     a = answerer.ask("地区生产总值和居民消费价格的目标分别是多少？")
     assert a.found and "6.0%" in a.text and "3%左右" in a.text

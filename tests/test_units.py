@@ -261,3 +261,17 @@ def test_counts_in_days_sites_and_vehicles_are_figures(text: str):
     from assistant.answer import _FIGURE
 
     assert _FIGURE.search(text)
+
+
+def test_list_terms_of_questions_and_where_their_items_stand():
+    from assistant.retrieve import Hit
+    from assistant.terms import count_of, english_counted_terms, key_terms, term_span
+
+    assert key_terms("湛江2022年政府工作报告中的六大片区是哪些？")[0] == "六大片区"
+    assert key_terms("广东提到的8个万亿元级产业集群有哪些？")[0] == "8个万亿元级产业集群"
+    assert [count_of(t) for t in ("四大平台", "十件民生实事", "13个项目", "二十个", "平台")] == [4, 10, 13, 20, None]
+    text = "着力壮大绿色钢铁、绿色石化、高端造纸五大先进制造业集群。建强四大平台。"
+    assert english_counted_terms("What are the four platforms?", [text]) == ["四大平台"]
+    hit = Hit(text=text, score=1.0, source="x", section="", start=100, end=100 + len(text), chunk_id="c", rank=1)
+    start, end = term_span(hit, "五大先进制造业集群")
+    assert text[start - 100 : end - 100] == "着力壮大绿色钢铁、绿色石化、高端造纸五大先进制造业集群"
