@@ -206,8 +206,11 @@ def section_kind(headings: list[str], text: str, year: int | None) -> tuple[str,
     """What a passage is about: its kind (outcome, plan, glossary, other) and the years it covers.
 
     The innermost heading that says wins; a passage under no telling heading is judged by its
-    lead words (过去一年… is last year's outcome, 今年…目标 this year's plan).
+    lead words (过去一年… is last year's outcome, 今年…目标 this year's plan). Under an appendix of
+    terms (名词解释) every entry is glossary, whatever words its own title holds (…财政安排…).
     """
+    if any(len(h) <= 15 and _GLOSSARY_HEAD.search(h) for h in headings):
+        return "glossary", None
     for depth in range(len(headings) - 1, -1, -1):
         heading = headings[depth]
         found = _heading_kind(heading, year, text)

@@ -31,7 +31,8 @@ _HOW_MUCH = re.compile(r"多少|几[个项名家所万亿条次年倍]|百分之
 _LIST = re.compile(r"哪些|哪几|分别是|包括什么|包括哪|有哪|\bwhat are\b|\bwhich\b.*\bare\b|\blist\b|\bname the\b",
                    re.IGNORECASE)
 _DEFINITION = re.compile(r"是什么意思|指什么|什么是|是指什么|含义|意思是|何谓|\bmean\b|meaning|refer(?:s|red)? to|stand for|"
-                         r"what is meant|definition|defined", re.IGNORECASE)
+                         r"what is meant|definition|defined|"
+                         r"\bwhat (?:is|are) (?:the |a )?[“\"‘']", re.IGNORECASE)  # what is the '五乐计划'?
 _SPEAKER = re.compile(r"谁作|作报告的是|由谁|哪位.{0,4}(?:市长|省长|总理)|who (?:delivered|gave|presented|made|read)|"
                       r"which (?:mayor|governor|premier)", re.IGNORECASE)
 # "2019年政府工作报告", "按广东省2025年政府工作报告", "in Zhanjiang's 2019 government work report": the year

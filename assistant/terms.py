@@ -13,7 +13,9 @@ from .retrieve import Hit
 from .text import CJK
 from .tokenize import normalize
 
-_QUOTED = re.compile(r"[“\"'「『‘]([^”\"'」』’]{2,30})[”\"'」』’]")
+_QUOTED = re.compile(r"(?:[“\"「『‘]|(?<![A-Za-z])')([^”\"'」』’]{2,30})[”\"'」』’]")
+# A Chinese term an English question gives in brackets: 'split-line management' (分线管理).
+_BRACKETED = re.compile(rf"[（(]([{CJK}][{CJK}A-Za-z0-9“”]{{1,15}})[)）]")
 # A count and a noun: 四大平台, 8个万亿元级产业集群, 十件民生实事, 五大产业发展计划.
 _COUNTED = re.compile(rf"(?:[一二两三四五六七八九十百\d]+)(?:大|个|项|件|条|类|张|化|新|地|网|园)[{CJK}]{{1,12}}")
 _DEF_Q = re.compile(rf"([{CJK}A-Za-z0-9“”]{{2,20}}?)(?:是什么意思|指什么|是指什么|是什么|的含义|包括哪些|有哪些|是哪些)")
@@ -26,7 +28,8 @@ TERM_CAP = 240
 
 def key_terms(question: str) -> list[str]:
     """Terms a definition or list question asks about, most specific first."""
-    out = [m.group(1).strip() for m in _QUOTED.finditer(question)]
+    out = [m.group(1).strip() for m in _BRACKETED.finditer(question)]
+    out += [m.group(1).strip() for m in _QUOTED.finditer(question)]
     out += [_ASKING.split(m.group(0))[0] for m in _COUNTED.finditer(question)]
     m = _DEF_Q.search(question)
     if m:

@@ -170,6 +170,8 @@ def test_an_unsure_region_stays_empty():
     (["一、过去一年和五年工作回顾"], "过去五年", ("outcome", (2016, 2020))),
     (["二、“十四五”时期主要目标任务"], "到2025年", ("plan", (2021, 2025))),
     (["附件", "名词解释"], "1.零基预算：是指", ("glossary", None)),
+    (["名词解释", "2.“补改投”改革：选取部分省财政安排支持经济社会发展的补助资金"], "2.“补改投”改革：选取",
+     ("glossary", None)),  # an entry's own title may hold plan words (安排): still glossary
     ([], "刚刚过去的2020年，是极不平凡的一年", ("outcome", (2020, 2020))),
 ])
 def test_section_period_and_kind(heads: list[str], text: str, expected: tuple):
@@ -275,3 +277,11 @@ def test_list_terms_of_questions_and_where_their_items_stand():
     hit = Hit(text=text, score=1.0, source="x", section="", start=100, end=100 + len(text), chunk_id="c", rank=1)
     start, end = term_span(hit, "五大先进制造业集群")
     assert text[start - 100 : end - 100] == "着力壮大绿色钢铁、绿色石化、高端造纸五大先进制造业集群"
+
+
+def test_terms_an_english_question_names_and_asks_to_define():
+    from assistant.terms import key_terms
+
+    assert key_terms("What does 'split-line management' (分线管理) mean in Guangdong's 2025 report?")[0] == "分线管理"
+    assert key_terms("According to Guangzhou's 2025 report, what is the '五乐计划' (Five Joys Plan)?") == ["五乐计划"]
+    assert read_question("According to Guangzhou's 2025 report, what is the '五乐计划'?").kind == "definition"
