@@ -24,6 +24,7 @@ from .compose import (  # noqa: F401
     not_found,
     numbers_grounded,
     report_label,
+    speaker_in_english,
 )
 from .conversation import resolve
 from .glossary import expand_groups
@@ -268,6 +269,10 @@ class Answerer:
             related = [] if (source or year or region) else self.retriever.search(
                 query, 3, query_vector=q, route=False)
             return Answer(question, not_found(query.is_english), False, related=related), None
+        if query.wants_speaker:
+            spoken = self._speaker_answer(query, source, year, region)
+            if spoken is not None:
+                return spoken, None
         if query.kind == "definition" or query.wants_list:
             termed = self._term_answer(query, hits)
             if termed is not None:
@@ -340,6 +345,32 @@ class Answerer:
     def _several(self) -> bool:
         """Several reports are indexed: an answer says which one it quotes."""
         return len(self.retriever.store.sources()) > 1
+
+    def _speaker_answer(self, query: Query, source: str | list[str] | None, year: int | None,
+                        region: str | None) -> Answer | None:
+        """"Who delivered the 2019 report?": the speaker line of the report(s) the question and the
+        filters name, quoted; None when they leave it open (several reports, none named)."""
+        wanted_year = year or query.report_year or (query.years[-1] if query.years else None)
+        places = [region] if region else list(query.places)
+        names = [source] if isinstance(source, str) else list(source or [])
+        reports = [(name, info) for name, info in sorted(self.retriever.store.sources().items())
+                   if info.speaker_span and (not names or name in names)
+                   and (not places or info.region in places) and (wanted_year is None or info.year == wanted_year)]
+        several = len(self.retriever.store.sources()) > 1
+        if not reports or len(reports) > 3 or (several and not (names or places or wanted_year)):
+            return None
+        citations = []
+        for n, (name, info) in enumerate(reports, 1):
+            start, end = info.speaker_span
+            hit = Hit(text=info.speaker_quote, score=1.0, source=name, section=info.title, start=start, end=end,
+                      chunk_id=f"{name}#speaker", rank=n, title=info.title, year=info.year, region=info.region,
+                      level=info.level, kind="other")
+            citations.append(Citation(**asdict(hit), n=n, quote=info.speaker_quote, quote_start=start,
+                                      quote_end=end))
+        if query.is_english:
+            body = "; ".join(f"delivered by {speaker_in_english(c.quote)} ({c.quote})[{c.n}]" for c in citations)
+            return finish(query, citations, body + ".", True)
+        return finish(query, citations, "；".join(f"由{c.quote}作报告[{c.n}]" for c in citations) + "。", True)
 
     def _term_answer(self, query: Query, hits: list[Hit]) -> Answer | None:
         """A definition or list answered by the words after the term (a glossary entry first)."""

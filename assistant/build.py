@@ -158,8 +158,10 @@ class _Plan:
 def _source_info(doc: Document, stamp: dict) -> dict:
     return {"title": doc.title, "region": doc.region, "region_en": romanised(doc.region) if doc.region else "",
             "level": doc.level, "year": doc.year,
-            "meeting_date": doc.meeting_date, "speaker": doc.speaker, "encoding": doc.encoding,
-            "indexed_at": now_iso(), "chunks": 0, **stamp}
+            "meeting_date": doc.meeting_date, "speaker": doc.speaker,
+            "speaker_span": list(doc.speaker_span) if doc.speaker_span else None,
+            "speaker_quote": doc.text[slice(*doc.speaker_span)] if doc.speaker_span else "",
+            "encoding": doc.encoding, "indexed_at": now_iso(), "chunks": 0, **stamp}
 
 
 def _plan(data_dir: Path, old_sources: dict[str, dict], reread: bool, report: BuildReport,

@@ -43,7 +43,7 @@ class ChunkerSettings:
 
     max_chars: int = 200
     min_chars: int = 20
-    version: int = 11
+    version: int = 12
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -122,3 +122,20 @@ def combine(query: Query, answers: list[tuple[str, Answer]]) -> Answer:
                       else f"{label}（{where}）：" + "；".join(quotes))
     sep = "; " if query.is_english else "；"
     return Answer(query.text, sep.join(pieces) + ("." if query.is_english else "。"), True, citations)
+
+
+_OFFICE_EN = {"总理": "Premier", "省长": "Governor", "市长": "Mayor", "县长": "County Head", "区长": "District Head",
+              "主席": "Chairman"}
+
+
+def speaker_in_english(line: str) -> str:
+    """A speaker line in English by rule: 广东省代省长 王伟中 → Acting Governor Wang Weizhong (the
+    office from a fixed table, the name in pinyin, surname first); the line itself when it does not parse."""
+    m = re.match(r"^.*?(代)?(总理|省长|市长|县长|区长|主席)[\s\u3000]*(\S.*)$", line)
+    if not m:
+        return line
+    from pypinyin import lazy_pinyin
+
+    syllables = lazy_pinyin(re.sub(r"[\s\u3000·]", "", m.group(3)))
+    person = syllables[0].title() + (" " + "".join(syllables[1:]).title() if len(syllables) > 1 else "")
+    return f"{'Acting ' if m.group(1) else ''}{_OFFICE_EN[m.group(2)]} {person}"

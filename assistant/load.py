@@ -42,6 +42,7 @@ class Document:
     level: str | None = None
     meeting_date: str | None = None
     speaker: str | None = None
+    speaker_span: tuple[int, int] | None = None  # the speaker line (茂名市市长 袁古洁) in `text`
     text_start: int = 0
     # For formats whose text is extracted (PDF, DOCX, HTML): (offset, label) pairs such as
     # (0, "p. 1"), (2310, "p. 2"), sorted by offset; a chunk is labelled by where it starts.
@@ -179,6 +180,7 @@ def load_file(path: str | Path, data_dir: str | Path | None = None) -> Document:
         level=meta.level,
         meeting_date=meta.meeting_date,
         speaker=meta.speaker,
+        speaker_span=meta.speaker_span,
         text_start=furniture_end(text, body_end),
         locators=[(offset, label) for offset, label in extracted.locators if offset < body_end],
     )

@@ -33,6 +33,8 @@ class SourceInfo:
     year: int | None = None
     meeting_date: str | None = None
     speaker: str | None = None
+    speaker_span: list[int] | None = None  # the speaker line's place in the report text
+    speaker_quote: str = ""  # that line as the report writes it
     encoding: str = ""
     indexed_at: str = ""
     chunks: int = 0

@@ -44,6 +44,7 @@ class ReportMeta:
     year: int | None = None
     meeting_date: str | None = None  # 2021-02-06
     speaker: str | None = None  # 茂名市市长 袁古洁
+    speaker_span: tuple[int, int] | None = None  # where the speaker line stands in the text
 
 
 # Words of the speech itself that a place pattern can catch (我代表市人民政府 → "我代表市").
@@ -112,6 +113,7 @@ def read_metadata(text: str, stem: str = "", folders: tuple[str, ...] = ()) -> R
             meta.region, meta.level = place_level(where)
     if speaker:
         meta.speaker = re.sub(r"[\s\u3000]+", " ", f"{speaker.group(1)}{speaker.group(2)} {speaker.group(3)}").strip()
+        meta.speaker_span = (speaker.start(1), speaker.start(3) + len(speaker.group(3).rstrip()))
         if meta.region is None and _plausible(speaker.group(1)):
             meta.region, meta.level = place_level(speaker.group(1))
     title = fm_title if "报告" in fm_title else _first_title_line(head)

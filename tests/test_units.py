@@ -16,6 +16,7 @@ from assistant import build_index, resources
 from assistant.answer import Answerer, Evidence
 from assistant.bm25 import BM25
 from assistant.index import IndexStore
+from assistant.load import load_file
 from assistant.metadata import read_metadata, section_kind
 from assistant.query import parts, read_question
 from assistant.retrieve import Retriever, fuse
@@ -193,6 +194,21 @@ def test_furniture_is_never_a_passage_and_periods_route_years(data: Path, tmp_pa
     outcome = retriever.search("2020年地区生产总值是多少", 1)[0]
     assert outcome.kind == "outcome" and outcome.period == [2020, 2020] and "1234.5亿元" in outcome.text
 
+
+
+def test_who_delivered_the_report_quotes_its_speaker_line(data: Path, tmp_path: Path):
+    embedder = BigramEmbedder()
+    build_index(data, tmp_path / "index", embedder=embedder)
+    answerer = Answerer(Retriever(tmp_path / "index", embedder=embedder))
+    text = (data / "a.md").read_text(encoding="utf-8")
+    for question, said in (("2021年政府工作报告是谁作的？", "由海滨市市长 张三作报告"),
+                           ("Who delivered the 2021 government work report?", "delivered by Mayor Zhang San")):
+        answer = answerer.ask(question)
+        assert answer.found and said in answer.text, answer.text
+        c = answer.citations[0]
+        assert c.quote == "海滨市市长 张三" and c.source == "a.md"
+        assert load_file(data / "a.md", data).text[c.quote_start : c.quote_end] == c.quote and c.quote in text
+    assert not answerer.ask("2019年政府工作报告是谁作的？").found  # no such report: not another one's speaker
 
 def test_editing_one_paragraph_embeds_only_what_changed(data: Path, tmp_path: Path):
     index = tmp_path / "index"
