@@ -8,7 +8,7 @@ answer stands in the passage it cites.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -32,7 +32,7 @@ from .query import Query, check_question, parts, romanised
 from .quotes import Clause, bigrams, clauses, quote_span
 from .retrieve import Hit, Retriever, get_retriever
 from .table_answer import TableAnswerer
-from .terms import english_counted_terms, key_terms, term_span
+from .terms import LIST_CAP, count_of, english_counted_terms, key_terms, term_span
 from .tokenize import has_latin, is_english, normalize, tokens
 
 _FIGURE = re.compile(
@@ -372,6 +372,18 @@ class Answerer:
             return finish(query, citations, body + ".", True)
         return finish(query, citations, "；".join(f"由{c.quote}作报告[{c.n}]" for c in citations) + "。", True)
 
+    def _run_on(self, hit: Hit) -> Hit:
+        """The passage with the passages that continue it without a gap (a paragraph cut in
+        pieces), up to LIST_CAP characters: its text stays the report's own, offsets included."""
+        store = self.retriever.store
+        text, end = hit.text, hit.end
+        while len(text) < LIST_CAP:
+            nxt = store.chunk_at(hit.source, end)
+            if nxt is None or nxt.start != end:
+                break
+            text, end = text + nxt.text, nxt.end
+        return hit if end == hit.end else replace(hit, text=text, end=end)
+
     def _term_answer(self, query: Query, hits: list[Hit]) -> Answer | None:
         """A definition or list answered by the words after the term (a glossary entry first)."""
         terms = key_terms(query.text)
@@ -383,6 +395,8 @@ class Answerer:
             seen = {h.chunk_id for h in hits}
             glossary = [g for g in self.retriever.glossary_hits(sources, term) if g.chunk_id not in seen]
             for hit in [*hits, *glossary]:
+                if count_of(term):
+                    hit = self._run_on(hit)  # a list announced at a passage's end goes on in the next
                 span = term_span(hit, term)
                 if span is not None and span[1] - span[0] > len(term) + 4:
                     found.append((hit, span, hit.text[span[0] - hit.start : span[1] - hit.start]))

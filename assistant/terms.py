@@ -24,6 +24,10 @@ _STOP = re.compile(r"[。！？!?；;]")
 _ASKING = re.compile(r"有哪|是哪|包括|分别|是指|指的|指什么|是什么|都有|有什么|具体|是")
 # How much a definition or list answer may quote (characters).
 TERM_CAP = 240
+# A counted list announced by its term (办好十件民生实事。一是…，二是…) may quote this much per item.
+LIST_ITEM_CHARS = 60
+_ITEM_MARK = re.compile(r"(?<![一二三四五六七八九十])[一二三四五六七八九十]{1,2}是|[（(][一二三四五六七八九十]{1,2}[）)]")
+LIST_CAP = 720
 
 
 def key_terms(question: str) -> list[str]:
@@ -114,15 +118,17 @@ def term_span(hit: Hit, term: str) -> tuple[int, int] | None:
     end = stop.end() if stop else len(text)
     items = count_of(term) or 0
     announced = end - at <= len(term) + 2  # the term ends its sentence: what follows lists its items
+    cap = max(TERM_CAP, min(LIST_ITEM_CHARS * items, LIST_CAP)) if announced else TERM_CAP
     sentences = 0
-    while end < len(text) and end - at < TERM_CAP and (
+    while end < len(text) and end - at < cap and (
             end - at < 40 or text[end - 1] in "：:" or (announced and sentences < items)):
         stop = _STOP.search(text, end)
         nxt = stop.end() if stop else len(text)
-        if nxt - at > TERM_CAP:
+        if nxt - at > cap:
             break
+        # A sentence that enumerates (一是…，二是…) holds as many items as it has markers.
+        sentences += max(1, len(_ITEM_MARK.findall(text, end, nxt)))
         end = nxt
-        sentences += 1
     while end > at and text[end - 1] in "。；;，, \n":
         end -= 1
     return hit.start + at, hit.start + end

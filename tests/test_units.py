@@ -301,3 +301,24 @@ def test_terms_an_english_question_names_and_asks_to_define():
     assert key_terms("What does 'split-line management' (分线管理) mean in Guangdong's 2025 report?")[0] == "分线管理"
     assert key_terms("According to Guangzhou's 2025 report, what is the '五乐计划' (Five Joys Plan)?") == ["五乐计划"]
     assert read_question("According to Guangzhou's 2025 report, what is the '五乐计划'?").kind == "definition"
+
+
+def test_a_counted_list_quotes_every_item_though_the_passage_is_cut_in_pieces(tmp_path: Path):
+    items = ["提升就业服务能力和强化产业技能人才支撑并扩大高校毕业生和退役军人等重点群体就业",
+             "提高乡镇学校和县域高中办学质量并提升青少年心理健康服务水平和学生体质健康水平",
+             "实施基层医疗卫生人才帮扶行动并推动优质医疗资源下沉到县镇村三级医疗卫生机构",
+             "扎实推进城镇保障性安居工程建设并加快城中村改造和老旧小区改造及配套设施建设",
+             "提升一老一小综合服务水平并增加普惠托育服务供给和社区居家养老服务网络覆盖面"]
+    listed = "，".join(f"{n}是{item}" for n, item in zip("一二三四五", items))
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "a.md").write_text(REPORT_2021 + f"\n办好五件民生实事。{listed}。另有一句无关的话。\n", encoding="utf-8")
+    embedder = BigramEmbedder()
+    build_index(data, tmp_path / "index", embedder=embedder)
+    store = IndexStore.load(tmp_path / "index")
+    assert not any(all(item in c.text for item in items) for c in store.chunks)  # the list is cut in pieces
+    answer = Answerer(Retriever(tmp_path / "index", embedder=embedder)).ask("五件民生实事是哪些？")
+    assert answer.found and all(item in answer.text for item in items)
+    assert "无关" not in answer.text
+    c = answer.citations[0]
+    assert load_file(data / "a.md", data).text[c.quote_start : c.quote_end] == c.quote
