@@ -88,6 +88,8 @@ class IndexStore:
     path: Path | None = None
     loaded_mtime: float = field(default=0.0)
     indicators: list[IndicatorRow] = field(default_factory=list)
+    # chunk id -> its clauses' words (quotes.clause_terms): belongs to this loaded generation.
+    clause_term_cache: dict = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.row_of = {c.id: i for i, c in enumerate(self.chunks)}

@@ -18,6 +18,8 @@ from .tokenize import normalize, tokens
 _TRAIL = "。！？!?；;，,:：\n \u3000"
 # The longest quote made from one sentence (characters).
 SENTENCE_CAP = 80
+# Passages whose clause words are kept between questions (about 30 KB each: 60 MB at most).
+CLAUSE_CACHE = 2_000
 
 
 def bigrams(text: str) -> set[str]:
@@ -34,7 +36,7 @@ class Clause:
     start: int  # offsets in the source text
     end: int
     text: str
-    terms: set[str]
+    terms: frozenset[str]
     sim: float = 0.0
 
 
@@ -43,13 +45,28 @@ def clauses(store: IndexStore, hit: Hit, q: np.ndarray) -> list[Clause]:
     spans, vectors = store.clauses_of_chunk(hit.chunk_id)
     sims = vectors.astype(np.float32) @ q if len(spans) else np.zeros(0)
     out = []
-    for (start, end), sim in zip(spans, sims, strict=True):
+    for (start, end), sim, terms in zip(spans, sims, clause_terms(store, hit), strict=True):
         if hit.text[end - hit.start : end - hit.start + 1] in (":", "："):
             continue  # a lead-in such as 主要预期目标是: introduces the answer, it is not one
         body = hit.text[start - hit.start : end - hit.start]
-        terms = set(tokens(body)) | {"#" + g for g in bigrams(body)}
         out.append(Clause(hit, start, end, body, terms, float(sim)))
     return out
+
+
+def clause_terms(store: IndexStore, hit: Hit) -> list[frozenset[str]]:
+    """The words and Chinese bigrams of each clause of a passage, read once per loaded index
+    (a passage that answers one question is often the one the next question needs)."""
+    cache = store.clause_term_cache
+    found = cache.get(hit.chunk_id)
+    if found is None:
+        spans, _ = store.clauses_of_chunk(hit.chunk_id)
+        chunk = store.chunk(hit.chunk_id)
+        bodies = [chunk.text[start - chunk.start : end - chunk.start] for start, end in spans]
+        found = [frozenset(tokens(body)) | {"#" + g for g in bigrams(body)} for body in bodies]
+        if len(cache) >= CLAUSE_CACHE:
+            cache.clear()
+        cache[hit.chunk_id] = found
+    return found
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:

@@ -112,6 +112,9 @@ def main() -> int:
     parser.add_argument("--index", default=None, help="index folder (built when missing)")
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--requests", type=int, default=400)
+    parser.add_argument("--questions", type=Path, default=None,
+                        help="a JSONL file of {\"question\": …} to ask instead of the 8 mixed questions "
+                             "(e.g. tests/corpus_qa.jsonl with --requests 224: every question once, nothing repeated)")
     parser.add_argument("--skip-rebuild", action="store_true",
                         help="leave out the requests during `build --rebuild` (which re-embeds the index)")
     args = parser.parse_args()
@@ -128,7 +131,13 @@ def main() -> int:
         wait_ready(proc, port, log)
         url = f"http://127.0.0.1:{port}/"
         before = rss_mb(proc.pid)[0]
-        questions = [QUESTIONS[i % len(QUESTIONS)] for i in range(args.requests)]
+        pool = QUESTIONS
+        if args.questions:
+            import json
+
+            pool = [json.loads(line)["question"] for line in args.questions.read_text(encoding="utf-8").splitlines()
+                    if line.strip()]
+        questions = [pool[i % len(pool)] for i in range(args.requests)]
         ask_many(url, questions[: args.clients], args.clients)  # warm-up
         alone, _, _ = ask_many(url, questions[:20], 1)
         print(f"{args.clients} clients, {len(questions)} /ask requests on {data}; one client alone p50 "

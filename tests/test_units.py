@@ -322,3 +322,19 @@ def test_a_counted_list_quotes_every_item_though_the_passage_is_cut_in_pieces(tm
     assert "无关" not in answer.text
     c = answer.citations[0]
     assert load_file(data / "a.md", data).text[c.quote_start : c.quote_end] == c.quote
+
+
+def test_clause_words_are_read_once_per_loaded_index(data: Path, tmp_path: Path):
+    from assistant.quotes import bigrams, clause_terms
+
+    embedder = BigramEmbedder()
+    build_index(data, tmp_path / "index", embedder=embedder)
+    retriever = Retriever(tmp_path / "index", embedder=embedder)
+    hit = retriever.search("港口货物吞吐量", 1)[0]
+    store = retriever.store
+    first = clause_terms(store, hit)
+    spans, _ = store.clauses_of_chunk(hit.chunk_id)
+    bodies = [hit.text[s - hit.start : e - hit.start] for s, e in spans]
+    assert first == [frozenset(tokens(b)) | {"#" + g for g in bigrams(b)} for b in bodies]
+    assert clause_terms(store, hit) is first  # kept
+    assert clause_terms(IndexStore.load(tmp_path / "index"), hit) is not first  # a newly loaded index reads again
