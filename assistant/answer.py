@@ -20,6 +20,7 @@ from .compose import (  # noqa: F401
     Answer,
     Citation,
     combine,
+    english_names,
     finish,
     not_found,
     numbers_grounded,
@@ -408,7 +409,9 @@ class Answerer:
                 f[0].kind != "glossary", normalize(f[2]).startswith(normalize(term)), -min(f[2].count("、"), 12),
                 f[0].rank))
             citation = Citation(**asdict(hit), n=1, quote=quote, quote_start=span[0], quote_end=span[1])
-            return finish(query, [citation], f"{quote}[1]。", self._several())
+            named = english_names(quote) if query.is_english else []
+            tail = f" — {', '.join(f'{name} ({term})' for term, name in named)}." if named else ""
+            return finish(query, [citation], f"{quote}[1]。{tail}", self._several())
         return None
 
     @staticmethod

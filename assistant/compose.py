@@ -139,3 +139,31 @@ def speaker_in_english(line: str) -> str:
     syllables = lazy_pinyin(re.sub(r"[\s\u3000·]", "", m.group(3)))
     person = syllables[0].title() + (" " + "".join(syllables[1:]).title() if len(syllables) > 1 else "")
     return f"{'Acting ' if m.group(1) else ''}{_OFFICE_EN[m.group(2)]} {person}"
+
+
+def english_names(quote: str, limit: int = 12) -> list[tuple[str, str]]:
+    """(Chinese term, English name) for the glossary's named terms that open or close a listed item
+    of a quote (做强做优石油化工、农业、建筑业…: 石油化工, 农业, 建筑业), in reading order; a term inside a
+    longer one found (能源 in 新能源汽车) is left out."""
+    from . import resources
+
+    found: list[tuple[int, int, str, str]] = []
+    for item in re.finditer(r"[^、，,。；;：:]+", quote):
+        text = item.group().strip("“”\"（）() ")
+        at0 = item.start() + item.group().find(text)
+        for terms, name in resources.glossary_names():
+            for term in terms:
+                if len(term) >= 2 and (text.startswith(term) or text.endswith(term)):
+                    at = at0 if text.startswith(term) else at0 + len(text) - len(term)
+                    found.append((at, at + len(term), term, name))
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    out: list[tuple[str, str]] = []
+    end = -1
+    names = set()
+    for start, stop, term, name in found:
+        if start < end or name in names:
+            continue
+        out.append((term, name))
+        names.add(name)
+        end = stop
+    return out[:limit]

@@ -42,14 +42,28 @@ def question_words() -> dict[str, frozenset[str]]:
     return {role: frozenset(words) for role, words in roles.items()}
 
 
-def _parse_glossary(lines: list[str]) -> list[tuple[str, tuple[str, ...]]]:
+def _glossary_rows(lines: list[str]) -> list[tuple[str, tuple[str, ...], str]]:
+    """(English regular expression, Chinese terms, English name or "") of each glossary line."""
     out = []
     for line in lines:
-        english, _, chinese = line.partition("\t")
+        english, chinese, name = (line.split("\t") + ["", ""])[:3]
         terms = tuple(t.strip() for t in chinese.split("|") if t.strip())
         if english.strip() and terms:
-            out.append((english.strip(), terms))
+            out.append((english.strip(), terms, name.strip()))
     return out
+
+
+def _parse_glossary(lines: list[str]) -> list[tuple[str, tuple[str, ...]]]:
+    return [(english, terms) for english, terms, _ in _glossary_rows(lines)]
+
+
+@functools.lru_cache(maxsize=1)
+def glossary_names() -> tuple[tuple[tuple[str, ...], str], ...]:
+    """(Chinese terms, English name) of the glossary lines that give a name, the user's first."""
+    from .config import data_dir
+
+    rows = _glossary_rows(_lines(USER_GLOSSARY, data_dir())) + _glossary_rows(_lines("glossary.tsv"))
+    return tuple((terms, name) for _, terms, name in rows if name)
 
 
 @functools.lru_cache(maxsize=1)

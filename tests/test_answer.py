@@ -99,6 +99,12 @@ def test_a_counted_list_quotes_its_items_not_only_the_announcing_lead(answerer, 
     for platform in ("滨海新区", "高新区", "水东湾新城", "临空经济区"):
         assert platform in a.text and platform in a.citations[0].quote
 
+
+def test_an_english_list_answer_names_the_items_the_glossary_knows(answerer):
+    a = answerer.ask("What are the three traditional industries worth 100 billion yuan?")
+    assert a.found and "石油化工、农业、建筑业" in a.citations[0].quote
+    assert "petrochemicals (石油化工)" in a.text and "agriculture (农业)" in a.text and "construction (建筑业)" in a.text
+
 def test_two_part_question_covers_both_parts(answerer):
     a = answerer.ask("地区生产总值和居民消费价格的目标分别是多少？")
     assert a.found and "6.0%" in a.text and "3%左右" in a.text

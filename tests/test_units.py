@@ -338,3 +338,12 @@ def test_clause_words_are_read_once_per_loaded_index(data: Path, tmp_path: Path)
     assert first == [frozenset(tokens(b)) | {"#" + g for g in bigrams(b)} for b in bodies]
     assert clause_terms(store, hit) is first  # kept
     assert clause_terms(IndexStore.load(tmp_path / "index"), hit) is not first  # a newly loaded index reads again
+
+
+def test_english_names_are_given_for_listed_items_only():
+    from assistant.compose import english_names
+
+    assert english_names("做强做优石油化工、农业、建筑业三大千亿传统产业") == [
+        ("石油化工", "petrochemicals"), ("农业", "agriculture"), ("建筑业", "construction"),
+        ("传统产业", "traditional industries")]
+    assert english_names("推动企业发展") == []  # no listed item opens or closes with a named term
