@@ -117,9 +117,10 @@ def term_span(hit: Hit, term: str) -> tuple[int, int] | None:
     stop = _STOP.search(text, end)
     end = stop.end() if stop else len(text)
     items = count_of(term) or 0
-    announced = end - at <= len(term) + 2  # the term ends its sentence: what follows lists its items
+    # The term ends its sentence or opens a colon: what follows lists its items.
+    announced = end - at <= len(term) + 2 or bool(re.match(r"[”\"」』]?[：:]", text[at + len(term) : at + len(term) + 2]))
     cap = max(TERM_CAP, min(LIST_ITEM_CHARS * items, LIST_CAP)) if announced else TERM_CAP
-    sentences = 0
+    sentences = 0 if end - at <= len(term) + 2 else 1  # after a colon the term's sentence holds the first item
     while end < len(text) and end - at < cap and (
             end - at < 40 or text[end - 1] in "：:" or (announced and sentences < items)):
         stop = _STOP.search(text, end)

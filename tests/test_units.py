@@ -347,3 +347,14 @@ def test_english_names_are_given_for_listed_items_only():
         ("石油化工", "petrochemicals"), ("农业", "agriculture"), ("建筑业", "construction"),
         ("传统产业", "traditional industries")]
     assert english_names("推动企业发展") == []  # no listed item opens or closes with a named term
+
+
+def test_a_counted_term_before_a_colon_quotes_each_of_its_items():
+    from assistant.retrieve import Hit
+    from assistant.terms import term_span
+
+    text = ("三个一：“一通道”，就是参与共建西部陆海新通道，打通西南出海大通道；“一港区”，就是推动湛江港和东海岛纳入广东自贸区扩区的片区；"
+            "“一示范”，就是建设国家海洋经济发展示范区。另一句话讲别的事情。")
+    hit = Hit(text=text, score=1.0, source="x", section="", start=0, end=len(text), chunk_id="c", rank=1)
+    start, end = term_span(hit, "三个一")
+    assert text[start:end].endswith("国家海洋经济发展示范区") and "另一句" not in text[start:end]
