@@ -120,8 +120,10 @@ def read_question(question: str, regions: frozenset[str] = frozenset()) -> Query
     lang = language(question)
     toks = tokens(question)
     expansion = expand(question) if has_latin(question) else []
+    generic = resources.question_words().get("generic", frozenset())
     for term in expansion:
-        toks.extend(tokens(term))
+        if term not in generic:  # "target" → 目标 says what kind of answer (routed by kind), not what about
+            toks.extend(tokens(term))
     dense = f"{question} {' '.join(expansion)}" if expansion else question
     places, unknown = _places(question, regions)
     years = years_in(question)

@@ -358,3 +358,9 @@ def test_a_counted_term_before_a_colon_quotes_each_of_its_items():
     hit = Hit(text=text, score=1.0, source="x", section="", start=0, end=len(text), chunk_id="c", rank=1)
     start, end = term_span(hit, "三个一")
     assert text[start:end].endswith("国家海洋经济发展示范区") and "另一句" not in text[start:end]
+
+
+def test_an_english_kind_word_routes_but_does_not_search():
+    q = read_question("What grain output goal did Haibin set for 2021?")
+    assert "粮食" in q.tokens and "目标" not in q.tokens and q.kind == "plan"
+    assert "目标" in q.expansion  # still known to the refusal check, as a kind word
