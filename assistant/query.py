@@ -122,7 +122,9 @@ def read_question(question: str, regions: frozenset[str] = frozenset()) -> Query
     expansion = expand(question) if has_latin(question) else []
     generic = resources.question_words().get("generic", frozenset())
     for term in expansion:
-        if term not in generic:  # "target" → 目标 says what kind of answer (routed by kind), not what about
+        # "target" → 目标 says what kind of answer (routed by kind), not what about; the longer
+        # 预期目标 still finds a report's table of targets.
+        if term not in generic or len(term) > 2:
             toks.extend(tokens(term))
     dense = f"{question} {' '.join(expansion)}" if expansion else question
     places, unknown = _places(question, regions)
