@@ -86,9 +86,13 @@ def check_question(question: object) -> str:
     return question
 
 
+_NAME_QUALIFIER = re.compile(rf"(?<=[{CJK}A-Za-z])[（(][{CJK}]{{2,4}}[)）](?=[{CJK}A-Za-z])")
+
+
 def _places(question: str, regions: frozenset[str]) -> tuple[list[str], list[str]]:
-    """(indexed regions named, other places named) in a question."""
-    simple = normalize(question)
+    """(indexed regions named, other places named) in a question. A place in brackets right after a
+    name is part of that name (巴斯夫（广东）一体化基地: a company, not Guangdong)."""
+    simple = _NAME_QUALIFIER.sub("", normalize(question))
     lower = question.lower()
     named: list[str] = []
     for region in sorted(regions, key=len, reverse=True):

@@ -366,3 +366,9 @@ def test_an_english_kind_word_routes_but_does_not_search():
     # 目标 is searched only as a part of 预期目标 (a report's table of targets), not on its own as well
     assert q.tokens.count("目标") == 1 and "预期" in q.tokens
     assert "目标" in q.expansion  # still known to the refusal check, as a kind word
+
+
+def test_a_place_in_brackets_after_a_name_is_part_of_the_name():
+    q = read_question("海滨市2023年政府工作报告中，巴斯夫（广东）一体化基地项目投资多少？", frozenset({"海滨", "广东"}))
+    assert q.places == ["海滨"] and q.unknown_places == []
+    assert read_question("广东2023年地区生产总值是多少？", frozenset({"海滨", "广东"})).places == ["广东"]
