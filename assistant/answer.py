@@ -33,7 +33,7 @@ from .query import Query, check_question, parts, romanised
 from .quotes import Clause, bigrams, clauses, quote_span
 from .retrieve import Hit, Retriever, get_retriever
 from .table_answer import TableAnswerer
-from .terms import LIST_CAP, count_of, english_counted_terms, key_terms, term_span
+from .terms import LIST_CAP, announces, count_of, english_counted_terms, key_terms, term_span
 from .tokenize import has_latin, is_english, normalize, tokens
 
 _FIGURE = re.compile(
@@ -394,7 +394,8 @@ class Answerer:
         for term in terms:
             found = []
             seen = {h.chunk_id for h in hits}
-            glossary = [g for g in self.retriever.glossary_hits(sources, term) if g.chunk_id not in seen]
+            glossary = [g for g in self.retriever.term_hits(sources, term, glossary_only=not count_of(term))
+                        if g.chunk_id not in seen]
             for hit in [*hits, *glossary]:
                 if count_of(term):
                     hit = self._run_on(hit)  # a list announced at a passage's end goes on in the next
@@ -403,11 +404,12 @@ class Answerer:
                     found.append((hit, span, hit.text[span[0] - hit.start : span[1] - hit.start]))
             if not found:
                 continue
-            # A glossary entry first, then items before the term (壮大A、B、C五大集群), then the
-            # passage listing the most items (A、B、C), then the better ranked.
+            # A glossary entry first, then items before the term (壮大A、B、C五大集群), then a term
+            # that announces what follows (办好十件民生实事。一是…), then the passage listing the most
+            # items (A、B、C), then the better ranked.
             hit, span, quote = min(found, key=lambda f: (
-                f[0].kind != "glossary", normalize(f[2]).startswith(normalize(term)), -min(f[2].count("、"), 12),
-                f[0].rank))
+                f[0].kind != "glossary", normalize(f[2]).startswith(normalize(term)), not announces(f[2], term),
+                -min(f[2].count("、"), 12), f[0].rank))
             citation = Citation(**asdict(hit), n=1, quote=quote, quote_start=span[0], quote_end=span[1])
             named = english_names(quote) if query.is_english else []
             tail = f" — {', '.join(f'{name} ({term})' for term, name in named)}." if named else ""

@@ -263,13 +263,16 @@ class Retriever:
             top = np.argsort(-bm, kind="stable")
         return {int(i): float(bm[i]) for i in top if bm[i] > 0}
 
-    def glossary_hits(self, sources: set[str], term: str) -> list[Hit]:
-        """The glossary (名词解释) passages of these reports that name a term, wherever they rank:
-        what a report says a term means is answered there first."""
+    def term_hits(self, sources: set[str], term: str, glossary_only: bool = True, limit: int = 8) -> list[Hit]:
+        """The passages of these reports that name a term, wherever they rank: a glossary (名词解释)
+        entry says what a term means; for a counted term (十件民生实事) any passage may list its items."""
         wanted = normalize(term)
-        rows = [int(r) for r in np.nonzero(self.store.kinds == "glossary")[0]
-                if self.store.chunks[r].source in sources and wanted in normalize(self.store.chunks[r].text)]
-        return [self._hit(row, rank, {row: 0.0}, {}, {}, "hybrid") for rank, row in enumerate(rows, 1)]
+        ids = [i for i, name in enumerate(self.store.source_names) if name in sources]
+        rows = np.flatnonzero(np.isin(self.store.source_ids, ids))
+        if glossary_only:
+            rows = rows[self.store.kinds[rows] == "glossary"]
+        found = [int(r) for r in rows if wanted in normalize(self.store.chunks[r].text)][:limit]
+        return [self._hit(row, rank, {row: 0.0}, {}, {}, "hybrid") for rank, row in enumerate(found, 1)]
 
     def _hit(self, row: int, rank: int, fused: dict, dense: dict, lexical: dict, mode: str) -> Hit:
         c = self.store.chunks[row]

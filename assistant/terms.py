@@ -98,6 +98,11 @@ def english_counted_terms(question: str, texts: list[str]) -> list[str]:
     return out
 
 
+def announces(text: str, term: str) -> bool:
+    """Text that starts with the term and a colon or a full stop: what follows lists its items."""
+    return bool(re.match(r"[”\"」』]?[：:。]", text[len(term) : len(term) + 2]))
+
+
 def term_span(hit: Hit, term: str) -> tuple[int, int] | None:
     """The span a definition or list answer quotes from a passage; None when the passage lacks the term.
 
@@ -117,10 +122,11 @@ def term_span(hit: Hit, term: str) -> tuple[int, int] | None:
     stop = _STOP.search(text, end)
     end = stop.end() if stop else len(text)
     items = count_of(term) or 0
-    # The term ends its sentence or opens a colon: what follows lists its items.
-    announced = end - at <= len(term) + 2 or bool(re.match(r"[”\"」』]?[：:]", text[at + len(term) : at + len(term) + 2]))
+    announced = end - at <= len(term) + 2 or announces(text[at:], term)
     cap = max(TERM_CAP, min(LIST_ITEM_CHARS * items, LIST_CAP)) if announced else TERM_CAP
     sentences = 0 if end - at <= len(term) + 2 else 1  # after a colon the term's sentence holds the first item
+    # Items marked 一是…十是 or （一）: only the marks count (an introducing sentence before them does not).
+    marked = bool(_ITEM_MARK.search(text, end, at + cap))
     while end < len(text) and end - at < cap and (
             end - at < 40 or text[end - 1] in "：:" or (announced and sentences < items)):
         stop = _STOP.search(text, end)
@@ -128,7 +134,8 @@ def term_span(hit: Hit, term: str) -> tuple[int, int] | None:
         if nxt - at > cap:
             break
         # A sentence that enumerates (一是…，二是…) holds as many items as it has markers.
-        sentences += max(1, len(_ITEM_MARK.findall(text, end, nxt)))
+        marks = len(_ITEM_MARK.findall(text, end, nxt))
+        sentences += marks if marked else max(1, marks)
         end = nxt
     while end > at and text[end - 1] in "。；;，, \n":
         end -= 1

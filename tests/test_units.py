@@ -372,3 +372,19 @@ def test_a_place_in_brackets_after_a_name_is_part_of_the_name():
     q = read_question("海滨市2023年政府工作报告中，巴斯夫（广东）一体化基地项目投资多少？", frozenset({"海滨", "广东"}))
     assert q.places == ["海滨"] and q.unknown_places == []
     assert read_question("广东2023年地区生产总值是多少？", frozenset({"海滨", "广东"})).places == ["广东"]
+
+
+def test_a_counted_term_found_outside_the_top_passages_lists_its_marked_items(tmp_path: Path):
+    items = ["为老年人提供健康管理服务", "提升困难群众兜底保障水平", "为重点群体提供稳定就业保障"]
+    listed = "；".join(f"{n}是{item}" for n, item in zip("一二三", items))
+    filler = "".join(f"推进第{i}项重点工作，完善配套政策。" for i in range(30))
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "a.md").write_text(REPORT_2021 + f"\n{filler}\n\n三件民生实事全部兑现。\n\n"
+                               f"办好三件民生实事。今年首次由人大常委会测评候选项目。{listed}。另有一句无关的话。\n",
+                               encoding="utf-8")
+    embedder = BigramEmbedder()
+    build_index(data, tmp_path / "index", embedder=embedder)
+    answer = Answerer(Retriever(tmp_path / "index", embedder=embedder)).ask("三件民生实事包括哪些？")
+    assert answer.found and all(item in answer.text for item in items)
+    assert "无关" not in answer.text and "全部兑现" not in answer.text
