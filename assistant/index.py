@@ -42,6 +42,7 @@ from .manifest import (  # noqa: F401  (re-exported: the index format's names)
 )
 from .targets import IndicatorRow, read_rows, write_rows
 from .text import remember_romanised
+from .tokenize import normalize
 from .version import __version__
 
 log = logging.getLogger(__name__)
@@ -90,6 +91,8 @@ class IndexStore:
     indicators: list[IndicatorRow] = field(default_factory=list)
     # chunk id -> its clauses' words (quotes.clause_terms): belongs to this loaded generation.
     clause_term_cache: dict = field(default_factory=dict, repr=False, compare=False)
+    # chunk row -> its text normalised for matching (normalized_text), filled as rows are asked for.
+    _normalized: dict = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.row_of = {c.id: i for i, c in enumerate(self.chunks)}
@@ -152,6 +155,13 @@ class IndexStore:
         i = bisect.bisect_right(self._positions, (source, offset)) - 1
         chunk = self.chunks[i] if i >= 0 else None
         return chunk if chunk is not None and chunk.source == source and chunk.start <= offset < chunk.end else None
+
+    def normalized_text(self, row: int) -> str:
+        """A chunk's text folded for matching (`tokenize.normalize`), computed once per loaded index."""
+        text = self._normalized.get(row)
+        if text is None:
+            text = self._normalized[row] = normalize(self.chunks[row].text)
+        return text
 
     def idf(self, token: str) -> float:
         """Inverse document frequency of a token over the chunks (unseen tokens: the maximum)."""

@@ -271,7 +271,7 @@ class Retriever:
         rows = np.flatnonzero(np.isin(self.store.source_ids, ids))
         if glossary_only:
             rows = rows[self.store.kinds[rows] == "glossary"]
-        found = [int(r) for r in rows if wanted in normalize(self.store.chunks[r].text)][:limit]
+        found = [int(r) for r in rows if wanted in self.store.normalized_text(int(r))][:limit]
         return [self._hit(row, rank, {row: 0.0}, {}, {}, "hybrid") for rank, row in enumerate(found, 1)]
 
     def _hit(self, row: int, rank: int, fused: dict, dense: dict, lexical: dict, mode: str) -> Hit:
