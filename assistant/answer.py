@@ -357,8 +357,7 @@ class Answerer:
         reports = [(name, info) for name, info in sorted(self.retriever.store.sources().items())
                    if info.speaker_span and (not names or name in names)
                    and (not places or info.region in places) and (wanted_year is None or info.year == wanted_year)]
-        several = len(self.retriever.store.sources()) > 1
-        if not reports or len(reports) > 3 or (several and not (names or places or wanted_year)):
+        if not reports or len(reports) > 3 or (self._several() and not (names or places or wanted_year)):
             return None
         citations = []
         for n, (name, info) in enumerate(reports, 1):
@@ -391,13 +390,14 @@ class Answerer:
         if query.is_english:
             terms += english_counted_terms(query.text, [h.text for h in hits])
         sources = {h.source for h in hits[:3]}
+        seen = {h.chunk_id for h in hits}
         for term in terms:
             found = []
-            seen = {h.chunk_id for h in hits}
-            glossary = [g for g in self.retriever.term_hits(sources, term, glossary_only=not count_of(term))
-                        if g.chunk_id not in seen]
-            for hit in [*hits, *glossary]:
-                if count_of(term):
+            counted = bool(count_of(term))
+            elsewhere = [g for g in self.retriever.term_hits(sources, term, glossary_only=not counted)
+                         if g.chunk_id not in seen]
+            for hit in [*hits, *elsewhere]:
+                if counted:
                     hit = self._run_on(hit)  # a list announced at a passage's end goes on in the next
                 span = term_span(hit, term)
                 if span is not None and span[1] - span[0] > len(term) + 4:

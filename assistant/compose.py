@@ -147,11 +147,12 @@ def english_names(quote: str, limit: int = 12) -> list[tuple[str, str]]:
     longer one found (能源 in 新能源汽车) is left out."""
     from . import resources
 
+    named = resources.glossary_names()
     found: list[tuple[int, int, str, str]] = []
     for item in re.finditer(r"[^、，,。；;：:]+", quote):
         text = item.group().strip("“”\"（）() ")
         at0 = item.start() + item.group().find(text)
-        for terms, name in resources.glossary_names():
+        for terms, name in named:
             for term in terms:
                 if len(term) >= 2 and (text.startswith(term) or text.endswith(term)):
                     at = at0 if text.startswith(term) else at0 + len(text) - len(term)

@@ -283,7 +283,6 @@ def _swap_into(asked: str, query: Query, prev: Resolved) -> tuple[str, list[str]
     return text, [c for c in carried if c]
 
 
-
 def _other_report(text: str, report_year: int, p: Query, en: bool) -> str:
     """The previous question asked of another year's report ("What was Maoming's target in its 2021
     report?"): its years keep their relation to the report (a report sets targets for its own year

@@ -53,26 +53,23 @@ def _glossary_rows(lines: list[str]) -> list[tuple[str, tuple[str, ...], str]]:
     return out
 
 
-def _parse_glossary(lines: list[str]) -> list[tuple[str, tuple[str, ...]]]:
-    return [(english, terms) for english, terms, _ in _glossary_rows(lines)]
-
-
 @functools.lru_cache(maxsize=1)
+def _glossary() -> tuple[tuple[str, tuple[str, ...], str], ...]:
+    """Every glossary line: the user's `glossary.tsv` in the data folder ($ASSISTANT_DATA_DIR or
+    data/) first, then the shipped glossary."""
+    from .config import data_dir
+
+    return tuple(_glossary_rows(_lines(USER_GLOSSARY, data_dir())) + _glossary_rows(_lines("glossary.tsv")))
+
+
+def glossary() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(English regular expression, Chinese terms) pairs, the user's first."""
+    return tuple((english, terms) for english, terms, _ in _glossary())
+
+
 def glossary_names() -> tuple[tuple[tuple[str, ...], str], ...]:
     """(Chinese terms, English name) of the glossary lines that give a name, the user's first."""
-    from .config import data_dir
-
-    rows = _glossary_rows(_lines(USER_GLOSSARY, data_dir())) + _glossary_rows(_lines("glossary.tsv"))
-    return tuple((terms, name) for _, terms, name in rows if name)
-
-
-@functools.lru_cache(maxsize=1)
-def glossary() -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """(English regular expression, Chinese terms) pairs: the user's `glossary.tsv` in the data
-    folder ($ASSISTANT_DATA_DIR or data/) first, then the shipped glossary."""
-    from .config import data_dir
-
-    return tuple(_parse_glossary(_lines(USER_GLOSSARY, data_dir())) + _parse_glossary(_lines("glossary.tsv")))
+    return tuple((terms, name) for _, terms, name in _glossary() if name)
 
 
 @dataclass(frozen=True)

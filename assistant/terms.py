@@ -122,9 +122,10 @@ def term_span(hit: Hit, term: str) -> tuple[int, int] | None:
     stop = _STOP.search(text, end)
     end = stop.end() if stop else len(text)
     items = count_of(term) or 0
-    announced = end - at <= len(term) + 2 or announces(text[at:], term)
+    ends_sentence = end - at <= len(term) + 2
+    announced = ends_sentence or announces(text[at:], term)
     cap = max(TERM_CAP, min(LIST_ITEM_CHARS * items, LIST_CAP)) if announced else TERM_CAP
-    sentences = 0 if end - at <= len(term) + 2 else 1  # after a colon the term's sentence holds the first item
+    sentences = 0 if ends_sentence else 1  # after a colon the term's sentence holds the first item
     # Items marked 一是…十是 or （一）: only the marks count (an introducing sentence before them does not).
     marked = bool(_ITEM_MARK.search(text, end, at + cap))
     while end < len(text) and end - at < cap and (
