@@ -167,7 +167,8 @@ def _step(asked: str, prev: Resolved | None, regions: frozenset[str]) -> Resolve
         text, carried = _swap_into(asked, query, prev)
     if not carried:
         return fresh
-    resolved = read_question(text, regions)
+    # a new subject keeps the language it was asked in, even around a Chinese subject carried into it
+    resolved = read_question(text, regions, lang=query.language if has_topic else None)
     subject = topic if has_topic else prev.topic
     label = named_indicator(text) or subject
     carried = [label if c == subject else c for c in carried]  # 城镇新增就业, not its bare words
@@ -212,6 +213,10 @@ def _carry_context(asked: str, query: Query, prev: Resolved, pronoun: bool) -> t
         if prev.topic and len(topic_of(body, query).split()) <= 2 and not named_indicator(body) \
                 and not pronoun and named_indicator(prev.text):
             body = f"{body.rstrip('?').rstrip()} {prev.topic}"  # "And per capita?" after a GDP question
+            carried.append(prev.topic)
+        elif pronoun and prev.topic and not prev.query.is_english:
+            # "What industries will it develop?" after "高新区的定位是什么？": "it" is that subject
+            body = f"{body.rstrip('?').rstrip()} ({prev.topic})"
             carried.append(prev.topic)
         body = body[:1].upper() + body[1:]
         context = ", ".join(x for x in (_place_words(places, True) if places else "", year, period, kind) if x)

@@ -113,15 +113,17 @@ def _places(question: str, regions: frozenset[str]) -> tuple[list[str], list[str
     return [p for p in named if p in regions], unknown
 
 
-def read_question(question: str, regions: frozenset[str] = frozenset()) -> Query:
+def read_question(question: str, regions: frozenset[str] = frozenset(), lang: str | None = None) -> Query:
     """Read a question once.
 
     Args:
         question: Chinese or English.
         regions: the regions of the indexed reports (茂名, 广东, 全国), to recognise places named.
+        lang: "en" or "zh" when known otherwise than from the text (an English follow-up that
+            carries the Chinese subject of the question before it is still English).
     """
     question = check_question(question)
-    lang = language(question)
+    lang = lang or language(question)
     toks = tokens(question)
     expansion = expand(question) if has_latin(question) else []
     generic = resources.question_words().get("generic", frozenset())

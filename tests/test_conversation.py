@@ -53,6 +53,20 @@ def test_english_follow_ups_carry_place_report_and_kind():
     assert r.query.places == ["山城"] and r.query.years == [2024]
 
 
+def test_an_english_pronoun_points_at_the_chinese_subject_before_it():
+    r = resolve("What industries will it develop?", ["高新区的定位是什么？"], REGIONS)
+    assert "高新区" in r.text and r.query.is_english and "高新区 定位" in r.carried
+    assert not resolve("What industries will it develop?", ["What is the GDP target?"], REGIONS).follows
+
+
+def test_an_english_follow_up_about_a_chinese_subject_is_answered_in_english(built_index):
+    import assistant
+
+    a = assistant.ask("What industries will it develop?", index_dir=built_index, history=["高新区的定位是什么？"])
+    assert a.found and "乙烯提质改造项目下游产业" in a.text and a.text.startswith("According to the report")
+    assert a.citations[0].quote in a.text
+
+
 def test_another_report_of_another_place_keeps_the_years_relation_to_its_report():
     history = ["What was Haibin's GDP growth in 2019, according to its 2020 report?",
                "What growth target did it set for 2020?"]
