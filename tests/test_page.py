@@ -338,6 +338,15 @@ def test_follow_ups_and_each_answers_sources_in_a_real_browser(app: App):
         expect(chat).to_contain_text("New urban jobs target for 2023: 40,000 people", timeout=60_000)
         expect(chat).to_contain_text("城镇新增就业4万人")
 
+        # An English follow-up about the subject of a Chinese question (the issue's own example).
+        page.locator("#rqa-clear").click()
+        expect(chat).not_to_contain_text("40,000", timeout=10_000)
+        _ask(page, "高新区的定位是什么？")
+        expect(chat).to_contain_text("科创新城定位", timeout=60_000)
+        _ask(page, "What industries will it develop?")
+        expect(chat).to_contain_text("↳ 高新区 定位", timeout=60_000)
+        expect(chat.locator(".bot").last).to_contain_text("乙烯提质改造项目下游产业")
+
 
 def test_a_filter_refusal_names_the_filter_in_a_real_browser(app: App):
     from playwright.sync_api import expect
