@@ -21,8 +21,10 @@ log = logging.getLogger(__name__)
 MODES = ("hybrid", "dense", "bm25")
 FUSIONS = ("blend", "rrf")
 RRF_K = 60
-# Weight of the dense cosine in the blend; BM25 scores are divided by the best one first.
-BLEND_ALPHA = 0.5
+# Weight of the dense side in the blend. Both sides are scaled to 0..1 over the candidates first:
+# BM25 divided by the best score, cosines from the lowest to the highest (e5's cosines all lie
+# within a few hundredths of each other, so raw they would hardly move the blend).
+BLEND_ALPHA = 0.4
 # How many candidates each side contributes to the fusion.
 CANDIDATES = 50
 # Added to the fused score of a passage of the kind the question asks about (target or outcome).
@@ -66,8 +68,9 @@ def fuse(dense: dict[int, float], lexical: dict[int, float], fusion: str = "blen
         return fused
     top = max(lexical.values(), default=0.0) or 1.0
     floor = min(dense.values(), default=0.0)
+    spread = (max(dense.values(), default=0.0) - floor) or 1.0
     for i in set(dense) | set(lexical):
-        fused[i] = BLEND_ALPHA * dense.get(i, floor) + (1 - BLEND_ALPHA) * lexical.get(i, 0.0) / top
+        fused[i] = BLEND_ALPHA * (dense.get(i, floor) - floor) / spread + (1 - BLEND_ALPHA) * lexical.get(i, 0.0) / top
     return fused
 
 

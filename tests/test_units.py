@@ -87,7 +87,8 @@ def test_bm25_scores_match_the_formula():
 def test_blend_and_rrf_fusion_known_answers():
     dense, lexical = {0: 0.9, 1: 0.5}, {1: 4.0, 2: 2.0}
     blend = fuse(dense, lexical, "blend")
-    assert blend == pytest.approx({0: 0.45, 1: 0.25 + 0.5, 2: 0.25 + 0.25})
+    # cosines scaled from the lowest (0.5 → 0) to the highest (0.9 → 1), BM25 by the best (4.0)
+    assert blend == pytest.approx({0: 0.4, 1: 0.6, 2: 0.6 * 0.5})
     rrf = fuse(dense, lexical, "rrf")
     assert rrf[1] == pytest.approx(1 / 62 + 1 / 61) and rrf[0] == pytest.approx(1 / 61)
 
