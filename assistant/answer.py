@@ -135,8 +135,8 @@ class Answerer:
     def _weights(self, query: Query) -> dict[str, float]:
         """Question terms (words and Chinese bigrams) weighted by how much they say about the topic."""
         store = self.retriever.store
-        # The indexed reports' own places (茂名) say which report, not what about.
-        regions = {normalize(r) for r in store.regions}
+        # The indexed reports' own places (茂名, 湛江市) say which report, not what about.
+        regions = {normalize(r) + suffix for r in store.regions for suffix in ("", "市", "省", "县", "区")}
         region_grams = {g for r in regions for g in bigrams(r)}
         weights: dict[str, float] = {}
         for tok in self.retriever.lexical_query(query):
