@@ -252,6 +252,12 @@ class Retriever:
                 if store.chunks[i].kind == wanted:
                     rank[i] += bonus
         best = sorted(rank, key=lambda i: (-rank[i], i))[:k]
+        if mode == "hybrid" and dense and k >= 3:
+            # The embedding's best passage stays among the first k: a passage only it finds (an
+            # English question whose words no glossary entry knows) is not outvoted by BM25.
+            top_dense = max(dense, key=dense.__getitem__)
+            if top_dense not in best:
+                best = [*best[: k - 1], top_dense]
         return [self._hit(i, n, fused, dense, lexical, mode) for n, i in enumerate(best, 1)]
 
     def lexical_scores(self, query: Query, mask: np.ndarray | None, n: int) -> dict[int, float]:

@@ -70,6 +70,14 @@ def test_hybrid_is_at_least_as_good_as_one_side(scores, lang: str, other: str):
     assert scores["hybrid"][lang].recall[5] >= scores[other][lang].recall[5]
 
 
+def test_the_embeddings_best_passage_stays_in_the_hybrid_top_five(retriever: Retriever, golden):
+    """Even where BM25 outvotes it in the blend ("How many major platforms will be strengthened?")."""
+    for q in golden:
+        dense = retriever.search(q.question, 1, mode="dense")
+        if dense:
+            assert dense[0].chunk_id in [h.chunk_id for h in retriever.search(q.question, 5)], q.question
+
+
 def test_english_investment_question_finds_the_target(retriever: Retriever):
     hits = retriever.search("What is the 2023 investment target?", 3)
 
