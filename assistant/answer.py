@@ -351,22 +351,11 @@ class Answerer:
                         region: str | None) -> Answer | None:
         """"Who delivered the 2019 report?": the speaker line of the report(s) the question and the
         filters name, quoted; None when they leave it open (several reports, none named)."""
-        wanted_year = year or query.report_year or (query.years[-1] if query.years else None)
-        places = [region] if region else list(query.places)
-        names = [source] if isinstance(source, str) else list(source or [])
-        reports = [(name, info) for name, info in sorted(self.retriever.store.sources().items())
-                   if info.speaker_span and (not names or name in names)
-                   and (not places or info.region in places) and (wanted_year is None or info.year == wanted_year)]
-        if not reports or len(reports) > 3 or (self._several() and not (names or places or wanted_year)):
+        hits = self.retriever.speaker_hits(query, source, year, region)
+        if not hits:
             return None
-        citations = []
-        for n, (name, info) in enumerate(reports, 1):
-            start, end = info.speaker_span
-            hit = Hit(text=info.speaker_quote, score=1.0, source=name, section=info.title, start=start, end=end,
-                      chunk_id=f"{name}#speaker", rank=n, title=info.title, year=info.year, region=info.region,
-                      level=info.level, kind="other")
-            citations.append(Citation(**asdict(hit), n=n, quote=info.speaker_quote, quote_start=start,
-                                      quote_end=end))
+        citations = [Citation(**asdict(h), n=h.rank, quote=h.text, quote_start=h.start, quote_end=h.end)
+                     for h in hits]
         if query.is_english:
             body = "; ".join(f"delivered by {speaker_in_english(c.quote)} ({c.quote})[{c.n}]" for c in citations)
             return finish(query, citations, body + ".", True)

@@ -258,7 +258,33 @@ class Retriever:
             top_dense = max(dense, key=dense.__getitem__)
             if top_dense not in best:
                 best = [*best[: k - 1], top_dense]
-        return [self._hit(i, n, fused, dense, lexical, mode) for n, i in enumerate(best, 1)]
+        hits = [self._hit(i, n, fused, dense, lexical, mode) for n, i in enumerate(best, 1)]
+        if query.wants_speaker:
+            # "Who delivered…": the speaker line itself comes first.
+            spoken = self.speaker_hits(query, source, year, region)
+            hits = [*spoken, *hits][:k]
+            for n, h in enumerate(hits, 1):
+                h.rank = n
+        return hits
+
+    def speaker_hits(self, query: Query, source: str | list[str] | None = None, year: int | None = None,
+                     region: str | None = None) -> list[Hit]:
+        """"Who delivered the 2019 report?": the speaker lines (茂名市市长 袁古洁) of the reports the
+        question and the filters name, as passages; [] when they leave it open (several reports
+        indexed and none named, or more than three). The lines are not chunks: they are furniture."""
+        wanted_year = year or query.report_year or (query.years[-1] if query.years else None)
+        places = [region] if region else list(query.places)
+        names = [source] if isinstance(source, str) else list(source or [])
+        sources = self.store.sources()
+        reports = [(name, info) for name, info in sorted(sources.items())
+                   if info.speaker_span and (not names or name in names)
+                   and (not places or info.region in places) and (wanted_year is None or info.year == wanted_year)]
+        if not reports or len(reports) > 3 or (len(sources) > 1 and not (names or places or wanted_year)):
+            return []
+        return [Hit(text=info.speaker_quote, score=1.0, source=name, section=info.title, start=info.speaker_span[0],
+                    end=info.speaker_span[1], chunk_id=f"{name}#speaker", rank=n, title=info.title, year=info.year,
+                    region=info.region, level=info.level, kind="other")
+                for n, (name, info) in enumerate(reports, 1)]
 
     def lexical_scores(self, query: Query, mask: np.ndarray | None, n: int) -> dict[int, float]:
         """The n best BM25 scores (row -> score, zeros left out), restricted to mask."""

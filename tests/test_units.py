@@ -210,6 +210,10 @@ def test_who_delivered_the_report_quotes_its_speaker_line(data: Path, tmp_path: 
         assert c.quote == "海滨市市长 张三" and c.source == "a.md"
         assert load_file(data / "a.md", data).text[c.quote_start : c.quote_end] == c.quote and c.quote in text
     assert not answerer.ask("2019年政府工作报告是谁作的？").found  # no such report: not another one's speaker
+    first = answerer.retriever.search("Who delivered the 2021 government work report?", 3)[0]
+    assert (first.text, first.source, first.rank) == ("海滨市市长 张三", "a.md", 1)  # retrieval finds the line too
+    assert load_file(data / "a.md", data).text[first.start : first.end] == first.text
+
 
 def test_editing_one_paragraph_embeds_only_what_changed(data: Path, tmp_path: Path):
     index = tmp_path / "index"
