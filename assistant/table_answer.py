@@ -28,6 +28,10 @@ _PART_EN = re.compile(r"\brural\b|\burban residents\b|\bfarmers\b|\bdistrict\b|\
                       r"\bprivate\b|\bservices?\b|\bdigital\b|\bindustrial park\b|\bprojects?\b", re.IGNORECASE)
 _PART_ZH = re.compile(r"农村|城镇居民|农民|一般贸易|服务贸易|跨境电商|民营|国有|外资企业|合作区|开发区|高新区|新区|园区|片区|港区|"
                       r"县域|镇|村|产业|行业|企业|项目")
+# What a share is taken of: 占GDP比重, 相当于地区生产总值的比例, "as a share of GDP", "deficit-to-GDP".
+_SHARE_OF_ZH = re.compile(r"(?:占|相当于)(?:全市|全省|全国)?$")
+_SHARE_AFTER_ZH = re.compile(r"的?(?:比重|比例)")
+_SHARE_OF_EN = re.compile(r"(?:share|percentage|proportion|percent|%|ratio|fraction) (?:of|to) (?:the |its )?$|-to-$")
 # "多少元", "多少万人": the unit a figure is asked in; a row in another unit does not answer.
 _ASKED_UNIT = re.compile(r"多少(万亿|亿|万)?(元|人|吨|斤|美元|标箱)")
 _KIND_OF = {"plan": "target", "outcome": "outcome"}
@@ -42,13 +46,17 @@ class _Line:
 
 def named_indicators(query: Query) -> list[Indicator]:
     """The indicators a question names, in order: Chinese forms (longest first) or English words.
-    A Chinese form led by words naming a part (农村居民…) is not the indicator itself."""
+    A Chinese form led by words naming a part (农村居民…) is not the indicator itself; one that a
+    share is taken of (研发投入占GDP比重, R&D as a share of GDP) is not what is asked."""
     pattern, by_form = _forms()
     found: list[tuple[int, Indicator]] = []
     taken: list[tuple[int, int]] = []
-    for m in pattern.finditer(query.normalized if not query.is_english else ""):
-        if _PART_ZH.search(_lead(query.normalized, m.start())):
+    text = query.normalized
+    for m in pattern.finditer(text if not query.is_english else ""):
+        if _PART_ZH.search(_lead(text, m.start())):
             return []
+        if _SHARE_OF_ZH.search(text[: m.start()]) or _SHARE_AFTER_ZH.match(text, m.end()):
+            continue
         found.append((m.start(), by_form[m.group()]))
     if query.is_english:
         lower = query.text.lower()
@@ -57,7 +65,8 @@ def named_indicators(query: Query) -> list[Indicator]:
         spans = []
         for ind in vocabulary():
             if ind.question_en:
-                spans += [(m.start(), m.end(), ind) for m in re.finditer(ind.question_en, lower)]
+                spans += [(m.start(), m.end(), ind) for m in re.finditer(ind.question_en, lower)
+                          if not _SHARE_OF_EN.search(lower[: m.start()])]
         for a, b, ind in sorted(spans, key=lambda s: (s[0], -(s[1] - s[0]))):
             if not any(a < y and x < b for x, y in taken):
                 taken.append((a, b))

@@ -78,6 +78,27 @@ def test_outcomes_keep_levels_and_growth_apart_and_skip_parts_and_averages(tmp_p
     assert not any(c[3] == "5.1" for c in cells)
 
 
+def test_a_share_of_gdp_is_its_own_indicator_not_gdp(tmp_path: Path):
+    text = REPORT.replace("粮食产量超过30万吨。", "全社会研发经费支出相当于全市生产总值的比例达到4.5%左右；全社会固定资产投资增长9%。")
+    cells = _cells(r for r in _rows(tmp_path, text) if r.kind == "target")
+    assert ("target", 2023, "rd_intensity", "4.5", "%", "左右") in cells
+    assert ("target", 2023, "fixed_asset_investment_growth", "9", "%", "") in cells  # 全社会: the whole
+    assert not any(c[2] == "gdp_growth" and c[3] == "4.5" for c in cells)
+
+
+def test_a_question_about_a_share_of_gdp_does_not_ask_about_gdp():
+    from assistant.query import read_question
+    from assistant.table_answer import named_indicators
+
+    def ids(question: str) -> list[str]:
+        return [i.id for i in named_indicators(read_question(question))]
+
+    assert ids("深圳2024年全社会研发投入是多少，占GDP比重多少？") == []
+    assert ids("What share of GDP did Guangdong's R&D spending account for in 2023?") == ["rd_intensity"]
+    assert ids("How did the deficit-to-GDP ratio change?") == ["fiscal_deficit_ratio"]
+    assert ids("2023年GDP增长目标是多少？") == ["gdp"]
+
+
 def test_every_row_quotes_its_exact_span(tmp_path: Path):
     rows = _rows(tmp_path)
     assert rows
