@@ -275,7 +275,8 @@ class Answerer:
             if spoken is not None:
                 return spoken, None
         if query.kind == "definition" or query.wants_list:
-            termed = self._term_answer(query, hits)
+            unscoped = not (source or year or region or query.places or query.years or query.report_year)
+            termed = self._term_answer(query, hits, unscoped)
             if termed is not None:
                 return termed, None
         weights = self._weights(query)
@@ -373,17 +374,21 @@ class Answerer:
             text, end = text + nxt.text, nxt.end
         return hit if end == hit.end else replace(hit, text=text, end=end)
 
-    def _term_answer(self, query: Query, hits: list[Hit]) -> Answer | None:
-        """A definition or list answered by the words after the term (a glossary entry first)."""
+    def _term_answer(self, query: Query, hits: list[Hit], unscoped: bool = False) -> Answer | None:
+        """A definition or list answered by the words after the term (a glossary entry first).
+        A glossary entry is looked for in the reports of the best three passages, or in every
+        report when the question and the filters name none (零基预算是什么？)."""
         terms = key_terms(query.text)
         if query.is_english:
             terms += english_counted_terms(query.text, [h.text for h in hits])
-        sources = {h.source for h in hits[:3]}
+        top = {h.source for h in hits[:3]}
+        everywhere = set(self.retriever.store.source_names) if unscoped else top
         seen = {h.chunk_id for h in hits}
         for term in terms:
             found = []
             counted = bool(count_of(term))
-            elsewhere = [g for g in self.retriever.term_hits(sources, term, glossary_only=not counted)
+            elsewhere = [g for g in self.retriever.term_hits(top if counted else everywhere, term,
+                                                             glossary_only=not counted)
                          if g.chunk_id not in seen]
             for hit in [*hits, *elsewhere]:
                 if counted:

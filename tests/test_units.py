@@ -215,6 +215,22 @@ def test_who_delivered_the_report_quotes_its_speaker_line(data: Path, tmp_path: 
     assert load_file(data / "a.md", data).text[first.start : first.end] == first.text
 
 
+def test_a_bare_term_question_is_answered_by_any_reports_glossary(data: Path, tmp_path: Path):
+    """"零基预算是什么？" with the term named in one report's body and defined in another's glossary."""
+    assert read_question("零基预算是什么？").kind == "definition"
+    assert read_question("高新区的定位是什么？").kind is None and read_question("GDP增长目标是什么？").kind == "plan"
+    for year in (2022, 2023, 2024):  # three reports that only name it, better ranked than the glossary
+        (data / f"b{year}.md").write_text(REPORT_2021.replace("2021", str(year)).replace("2020", str(year - 1)).replace(
+            "建设滨海新区。", "零基预算是什么？深化零基预算改革，推进零基预算改革试点。"), encoding="utf-8")
+    (data / "c.md").write_text(REPORT_2021.replace("海滨", "山城").replace("建设滨海新区。", "推进财政改革。") +
+                               "\n## 名词解释\n\n1. 零基预算：不考虑过去的预算项目和收支水平，以零为基点编制的预算。\n",
+                               encoding="utf-8")
+    embedder = BigramEmbedder()
+    build_index(data, tmp_path / "index", embedder=embedder)
+    answer = Answerer(Retriever(tmp_path / "index", embedder=embedder)).ask("零基预算是什么？", k=3)
+    assert answer.found and "以零为基点编制的预算" in answer.text and answer.citations[0].source == "c.md"
+
+
 def test_editing_one_paragraph_embeds_only_what_changed(data: Path, tmp_path: Path):
     index = tmp_path / "index"
     build_index(data, index, embedder=BigramEmbedder())
