@@ -98,15 +98,33 @@ def _places(question: str, regions: frozenset[str]) -> tuple[list[str], list[str
     simple = _NAME_QUALIFIER.sub("", normalize(question))
     lower = question.lower()
     named: list[str] = []
+    english: dict[str, list[re.Match]] = {}  # each place's English mentions
     for region in sorted(regions, key=len, reverse=True):
-        if region and (region in simple or (has_latin(question) and re.search(
-                rf"(?<![a-z]){re.escape(romanised(region))}(?![a-z])", lower))):
+        found = list(re.finditer(rf"(?<![a-z]){re.escape(romanised(region))}(?![a-z])", lower)) \
+            if region and has_latin(question) else []
+        if region and (region in simple or found):
             named.append(region)
+            english.setdefault(region, []).extend(found)
     for place in resources.places():
         target = "全国" if place.level == "national" else place.name
-        hit = place.name in simple or any(re.search(rf"(?<![a-z]){e}(?![a-z])", lower) for e in place.english)
-        if hit and target not in named:
-            named.append(target)
+        found = [m for e in place.english for m in re.finditer(rf"(?<![a-z]){e}(?![a-z])", lower)]
+        if place.name in simple or found:
+            english.setdefault(target, []).extend(found)
+            if target not in named:
+                named.append(target)
+    # Beside another place, a place that only qualifies a name ("the Guangdong Provincial Games",
+    # "a national sports event" in a question about Guangzhou) is not a place asked about; "the
+    # national target" in a comparison is.
+    compares = bool(re.search(r"\b(?:compare[ds]?|comparison|than|versus|vs\.?|both)\b", lower))
+
+    def qualifies(place: str) -> bool:
+        mentions = english.get(place, [])
+        return bool(mentions) and place not in simple and all(
+            (m.group() == "national" and not compares) or re.match(r" [A-Z][a-z]", question[m.end():m.end() + 3])
+            for m in mentions)
+    kept = [p for p in named if not qualifies(p)]
+    if kept and len(kept) < len(named):
+        named = kept
     unknown = [p for p in named if p not in regions]
     for m in _PLACE_SUFFIX.finditer(simple):
         p = m.group(1)

@@ -395,6 +395,19 @@ def test_a_place_in_brackets_after_a_name_is_part_of_the_name():
     assert read_question("广东2023年地区生产总值是多少？", frozenset({"海滨", "广东"})).places == ["广东"]
 
 
+def test_a_place_that_only_qualifies_a_name_beside_another_place_is_not_asked_about():
+    regions = frozenset({"海滨", "广东", "全国"})
+
+    def places(question: str) -> list[str]:
+        return read_question(question, regions).places
+
+    assert places("Which Guangdong Provincial Games will Haibin host?") == ["海滨"]
+    assert places("Which major national sports event does Haibin host in 2025?") == ["海滨"]
+    assert places("How did Haibin's GDP growth compare with the national target in 2023?") == ["海滨", "全国"]
+    assert places("What was the national GDP growth target for 2023?") == ["全国"]
+    assert sorted(places("Compare Guangdong's and Haibin's GDP growth in 2022.")) == ["广东", "海滨"]
+
+
 def test_a_counted_term_found_outside_the_top_passages_lists_its_marked_items(tmp_path: Path):
     items = ["为老年人提供健康管理服务", "提升困难群众兜底保障水平", "为重点群体提供稳定就业保障"]
     listed = "；".join(f"{n}是{item}" for n, item in zip("一二三", items))
