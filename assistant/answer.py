@@ -7,6 +7,7 @@ answer stands in the passage it cites.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
@@ -32,7 +33,8 @@ from .glossary import expand_groups
 from .query import Query, check_question, parts, romanised
 from .quotes import Clause, bigrams, clauses, quote_span
 from .retrieve import Hit, Retriever, get_retriever
-from .table_answer import TableAnswerer
+from .table_answer import TableAnswerer, named_indicators
+from .targets import vocabulary
 from .terms import LIST_CAP, announces, count_of, english_counted_terms, key_terms, term_span
 from .tokenize import has_latin, is_english, normalize, tokens
 
@@ -111,6 +113,27 @@ def _about(hit: Hit, year: int) -> bool:
     return hit.year == year
 
 
+def _misses_qualifier(query: Query, texts: list[str]) -> bool:
+    """The question asks about an indicator whose name is another's with a qualifier before it
+    (人均 + 地区生产总值, "per-capita GDP") and no text says that qualifier: the texts give the
+    broader indicator's figure, not the one asked."""
+    joined = normalize(" ".join(texts))
+    for asked in named_indicators(query):
+        qualifiers = _qualifiers(asked.id)
+        if qualifiers and not any(q in joined for q in qualifiers):
+            return True
+    return False
+
+
+@functools.cache
+def _qualifiers(ident: str) -> tuple[str, ...]:
+    """The short words that make an indicator's forms out of another indicator's (人均 for GDP per capita)."""
+    own = next(ind for ind in vocabulary() if ind.id == ident)
+    others = [f for ind in vocabulary() if ind.id != ident for f in ind.forms]
+    return tuple(sorted({f[: len(f) - len(g)] for f in own.forms for g in others
+                         if f.endswith(g) and 0 < len(f) - len(g) <= 4}))
+
+
 @dataclass
 class Evidence:
     """What the answerer saw; `found` is decided from it."""
@@ -124,6 +147,7 @@ class Evidence:
     place_mismatch: bool  # the question names a place the cited passages never mention
     best_sim: float = 0.0  # cosine of the first chosen clause
     place_only: bool = False  # an English question whose only words the reports know name a place
+    indicator_mismatch: bool = False  # asks about 人均地区生产总值; the clauses name 地区生产总值 only
 
 
 class Answerer:
@@ -301,6 +325,7 @@ class Answerer:
                 str(y) in cited_text or _about(c.hit, y) for y in years for c in chosen),
             place_mismatch=bool(places) and not any(
                 p in cited_text or p == (c.hit.region or "") for p in places for c in chosen),
+            indicator_mismatch=_misses_qualifier(query, [c.text for c in chosen]),
         )
         if not chosen or not self.found(evidence, question):
             return Answer(question, not_found(query.is_english), False, related=hits[:3]), evidence
@@ -413,7 +438,7 @@ class Answerer:
     @staticmethod
     def found(e: Evidence, question: str) -> bool:
         """Whether the evidence says the report answers the question (calibrated on the golden set)."""
-        if e.year_mismatch or e.place_mismatch or (e.wants_number and not e.has_number):
+        if e.year_mismatch or e.place_mismatch or e.indicator_mismatch or (e.wants_number and not e.has_number):
             return False
         if is_english(question):
             return e.known_share >= EN_MIN_KNOWN and e.best_sim >= (EN_MIN_SIM_PLACE_ONLY if e.place_only

@@ -231,6 +231,15 @@ def test_a_bare_term_question_is_answered_by_any_reports_glossary(data: Path, tm
     assert answer.found and "以零为基点编制的预算" in answer.text and answer.citations[0].source == "c.md"
 
 
+def test_a_qualified_indicator_is_not_answered_with_the_broader_ones_figure(data: Path, tmp_path: Path):
+    embedder = BigramEmbedder()
+    build_index(data, tmp_path / "index", embedder=embedder)
+    answerer = Answerer(Retriever(tmp_path / "index", embedder=embedder))
+    assert answerer.ask("2020年地区生产总值是多少？").found
+    for question in ("2020年人均地区生产总值是多少？", "What was the per-capita GDP in 2020?"):
+        assert not answerer.ask(question).found, question  # the report gives GDP, not GDP per capita
+
+
 def test_editing_one_paragraph_embeds_only_what_changed(data: Path, tmp_path: Path):
     index = tmp_path / "index"
     build_index(data, index, embedder=BigramEmbedder())
