@@ -125,6 +125,18 @@ def _misses_qualifier(query: Query, texts: list[str]) -> bool:
     return False
 
 
+_GROWTH_ASKED = re.compile(r"增速|增长率|增幅|增长了?多少|增长几|growth rate|grow by|grew by|how fast|rate of growth",
+                           re.IGNORECASE)
+
+
+def _misses_growth(query: Query, texts: list[str]) -> bool:
+    """The question asks how fast an amount grew (GDP growth rate, 增长了多少) and no text gives a
+    percentage: a level (3万亿元) does not answer it."""
+    asked = [ind for ind in named_indicators(query) if ind.measure == "amount"]
+    return bool(asked) and bool(_GROWTH_ASKED.search(query.text)) and not any(
+        "%" in t or "％" in t or "百分点" in t for t in texts)
+
+
 @functools.cache
 def _qualifiers(ident: str) -> tuple[str, ...]:
     """The short words that make an indicator's forms out of another indicator's (人均 for GDP per capita)."""
@@ -325,7 +337,8 @@ class Answerer:
                 str(y) in cited_text or _about(c.hit, y) for y in years for c in chosen),
             place_mismatch=bool(places) and not any(
                 p in cited_text or p == (c.hit.region or "") for p in places for c in chosen),
-            indicator_mismatch=_misses_qualifier(query, [c.text for c in chosen]),
+            indicator_mismatch=_misses_qualifier(query, [c.text for c in chosen])
+            or _misses_growth(query, [c.text for c in chosen]),
         )
         if not chosen or not self.found(evidence, question):
             return Answer(question, not_found(query.is_english), False, related=hits[:3]), evidence

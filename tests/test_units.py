@@ -240,6 +240,19 @@ def test_a_qualified_indicator_is_not_answered_with_the_broader_ones_figure(data
         assert not answerer.ask(question).found, question  # the report gives GDP, not GDP per capita
 
 
+
+def test_a_growth_question_is_not_answered_with_a_level(data: Path, tmp_path: Path):
+    text = (data / "a.md").read_text(encoding="utf-8")
+    (data / "a.md").write_text(text.replace("全市实现地区生产总值1234.5亿元、增长2.5%。", "全市实现地区生产总值1234.5亿元。"),
+                               encoding="utf-8")
+    embedder = BigramEmbedder()
+    build_index(data, tmp_path / "index", embedder=embedder)
+    answerer = Answerer(Retriever(tmp_path / "index", embedder=embedder))
+    assert answerer.ask("2020年地区生产总值是多少？").found
+    for question in ("2020年地区生产总值增长了多少？", "What was the GDP growth rate in 2020?"):
+        assert not answerer.ask(question).found, question  # a level (1234.5亿元) is not a growth rate
+
+
 def test_editing_one_paragraph_embeds_only_what_changed(data: Path, tmp_path: Path):
     index = tmp_path / "index"
     build_index(data, index, embedder=BigramEmbedder())
