@@ -86,10 +86,15 @@ def english_counted_terms(question: str, texts: list[str]) -> list[str]:
         number = m.group(1).lower()
         n = int(number) if number.isdigit() else _EN_NUMBERS[number]
         nouns = [t for group in expand_groups(m.group(2)) for t in group if re.fullmatch(rf"[{CJK}]+", t)]
-        if not nouns:
-            continue
-        pattern = re.compile(rf"(?:{_chinese_number(n)}|{n})[大个项件条类小张批座][{CJK}]{{0,8}}?(?:"
-                             + "|".join(map(re.escape, sorted(set(nouns), key=len, reverse=True))) + ")")
+        count = rf"(?:{_chinese_number(n)}|{n})"
+        if nouns:
+            pattern = re.compile(rf"{count}[大个项件条类小张批座][{CJK}]{{0,8}}?(?:"
+                                 + "|".join(map(re.escape, sorted(set(nouns), key=len, reverse=True))) + ")")
+        else:
+            # A noun no glossary entry knows ("the four small gardens"): a counted term the
+            # report itself sets apart, in quotes or as a glossary entry's head (“四小园”：…).
+            pattern = re.compile(rf"(?<=[“\"「]){count}[{CJK}]{{1,6}}(?=[”\"」])|"
+                                 rf"(?:^|(?<=[\s.、．])){count}[{CJK}]{{1,6}}(?=[：:])")
         for text in texts:
             found = pattern.search(text)
             if found and found.group() not in out:
@@ -126,9 +131,11 @@ def term_span(hit: Hit, term: str) -> tuple[int, int] | None:
     announced = ends_sentence or announces(text[at:], term)
     cap = max(TERM_CAP, min(LIST_ITEM_CHARS * items, LIST_CAP)) if announced else TERM_CAP
     sentences = 0 if ends_sentence else 1  # after a colon the term's sentence holds the first item
+    # 四小园：小菜园、小果园、小花园、小公园。 holds all its items in its own sentence
+    complete = bool(items) and not ends_sentence and text.count("、", at, end) + 1 >= items
     # Items marked 一是…十是 or （一）: only the marks count (an introducing sentence before them does not).
     marked = bool(_ITEM_MARK.search(text, end, at + cap))
-    while end < len(text) and end - at < cap and (
+    while not complete and end < len(text) and end - at < cap and (
             end - at < 40 or text[end - 1] in "：:" or (announced and sentences < items)):
         stop = _STOP.search(text, end)
         nxt = stop.end() if stop else len(text)
@@ -140,4 +147,6 @@ def term_span(hit: Hit, term: str) -> tuple[int, int] | None:
         end = nxt
     while end > at and text[end - 1] in "。；;，, \n":
         end -= 1
+    if at and text[at - 1] in "“\"「『" and text[at + len(term) : at + len(term) + 1] in "”\"」』":
+        at -= 1  # the quoted term with both its quotes
     return hit.start + at, hit.start + end

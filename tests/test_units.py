@@ -336,6 +336,13 @@ def test_list_terms_of_questions_and_where_their_items_stand():
     hit = Hit(text=text, score=1.0, source="x", section="", start=100, end=100 + len(text), chunk_id="c", rank=1)
     start, end = term_span(hit, "五大先进制造业集群")
     assert text[start - 100 : end - 100] == "着力壮大绿色钢铁、绿色石化、高端造纸五大先进制造业集群"
+    # a noun no glossary entry knows: the report's own quoted counted term, quoted whole
+    entry = "19.“四小园”：小菜园、小果园、小花园、小公园。20.“三个一”：一张图。"
+    assert english_counted_terms('What are the "four small gardens"?', [entry]) == ["四小园"]
+    assert english_counted_terms("What are the four small gardens?", ["四小园：小菜园、小果园。"]) == ["四小园"]
+    hit = Hit(text=entry, score=1.0, source="x", section="", start=0, end=len(entry), chunk_id="c", rank=1)
+    start, end = term_span(hit, "四小园")
+    assert entry[start:end] == "“四小园”：小菜园、小果园、小花园、小公园"
 
 
 def test_terms_an_english_question_names_and_asks_to_define():
