@@ -28,7 +28,8 @@ _MET = re.compile(r"完成了吗|实现了吗|达到了吗|达成了吗|完成�
                   re.IGNORECASE)
 _HOW_MUCH = re.compile(r"多少|几[个项名家所万亿条次年倍]|百分之几|how (?:much|many)|by how much|what percentage",
                        re.IGNORECASE)
-_LIST = re.compile(r"哪些|哪几|分别是|包括什么|包括哪|有哪|\bwhat are\b|\bwhich\b.*\bare\b|\blist\b|\bname the\b",
+_LIST = re.compile(r"哪些|哪几|分别是|包括什么|包括哪|有哪|由什么组成|\bwhat are\b|\bwhich\b.*\bare\b|\blist\b|\bname the\b|"
+                   r"\bmake up\b|\bmade up of\b|\bconsists? of\b|\bcompris(?:e|es|ed)\b|\bwhat does .+ include\b",
                    re.IGNORECASE)
 _DEFINITION = re.compile(r"是什么意思|指什么|什么是|是指什么|含义|意思是|何谓|\bmean\b|meaning|refer(?:s|red)? to|stand for|"
                          r"what is meant|definition|defined|"

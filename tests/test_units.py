@@ -336,6 +336,8 @@ def test_list_terms_of_questions_and_where_their_items_stand():
     hit = Hit(text=text, score=1.0, source="x", section="", start=100, end=100 + len(text), chunk_id="c", rank=1)
     start, end = term_span(hit, "五大先进制造业集群")
     assert text[start - 100 : end - 100] == "着力壮大绿色钢铁、绿色石化、高端造纸五大先进制造业集群"
+    for question in ("Which areas make up the six major zones?", "What does the plan consist of?", "六大片区由什么组成？"):
+        assert read_question(question).wants_list, question
     # a noun no glossary entry knows: the report's own quoted counted term, quoted whole
     entry = "19.“四小园”：小菜园、小果园、小花园、小公园。20.“三个一”：一张图。"
     assert english_counted_terms('What are the "four small gardens"?', [entry]) == ["四小园"]
