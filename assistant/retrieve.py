@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -258,6 +258,20 @@ class Retriever:
             top_dense = max(dense, key=dense.__getitem__)
             if top_dense not in best:
                 best = [*best[: k - 1], top_dense]
+        if mode == "hybrid" and route and query.kind == "met" and len(query.years) == 1:
+            # "Was the 2019 target met?": the year's target and its outcome, each side's best first.
+            sides = [self.search(replace(query, kind=kind), k, mode=mode, fusion=fusion, source=source, year=year,
+                                 region=region, query_vector=query_vector) for kind in ("plan", "outcome")]
+            merged = [h for pair in zip(*sides) for h in pair] + [h for side in sides for h in side]
+            chosen = list(dict.fromkeys(store.row_of[h.chunk_id] for h in merged if h.chunk_id in store.row_of))
+            best = chosen[:k]
+        if mode == "hybrid" and route:
+            # A figure the targets table holds for the indicator asked: its passage comes first.
+            tabled = [store.row_of[c] for c in self._table_chunks(query, source, year, region) if c in store.row_of]
+            best = list(dict.fromkeys([*tabled, *best]))[:k]
+        top_score = max(fused.values(), default=1.0)
+        for i in best:
+            fused.setdefault(i, top_score)  # a table figure's passage ranks with the best
         hits = [self._hit(i, n, fused, dense, lexical, mode) for n, i in enumerate(best, 1)]
         if query.wants_speaker:
             # "Who delivered…": the speaker line itself comes first.
@@ -266,6 +280,14 @@ class Retriever:
             for n, h in enumerate(hits, 1):
                 h.rank = n
         return hits
+
+    def _table_chunks(self, query: Query, source, year, region) -> list[str]:
+        """The chunks that state the targets-table figures answering the question, if any."""
+        from .table_answer import TableAnswerer
+
+        answer = TableAnswerer(self.store, len(self.store.sources()) > 1).answer(
+            query, source=source, year=year, region=region)
+        return [c.chunk_id for c in answer.citations] if answer is not None and answer.found else []
 
     def speaker_hits(self, query: Query, source: str | list[str] | None = None, year: int | None = None,
                      region: str | None = None) -> list[Hit]:

@@ -238,6 +238,28 @@ def test_a_target_met_question_cites_the_target_and_the_next_years_review(two_ye
     assert "not in the indexed reports" in a.text and len(a.citations) == 1
 
 
+def test_retrieval_puts_the_passages_of_the_tables_figures_first(tmp_path: Path):
+    """A target-met question: the year's targets and the next report's review, in two hits, even
+    among passages that repeat the question's words."""
+    from assistant.retrieve import Retriever
+
+    noise = "".join(f"围绕完成海滨市地区生产总值增长目标，完成第{n}批重点项目，GDP增长目标完成了吗要看项目。\n\n"
+                    for n in range(1, 9))
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "haibin-2023.txt").write_text(REPORT + noise, encoding="utf-8")
+    (data / "haibin-2024.txt").write_text(REPORT_2024 + noise, encoding="utf-8")
+    embedder = BigramEmbedder()
+    build_index(data, tmp_path / "index", embedder=embedder)
+    retriever = Retriever(tmp_path / "index", embedder=embedder)
+    for question in ("Did Haibin meet its 2023 GDP growth target?", "海滨2023年GDP增长目标完成了吗？"):
+        hits = retriever.search(question, 2)
+        assert [h.source for h in hits] == ["haibin-2023.txt", "haibin-2024.txt"], question
+        assert "地区生产总值增长6%左右" in hits[0].text and "5.4%" in hits[1].text
+    hit = retriever.search("What is Haibin's fixed-asset investment target for 2023?", 1)[0]
+    assert "固定资产投资增长8.5%以上" in hit.text
+
+
 def test_a_comparison_across_years_cites_each_year(two_years):
     a = two_years.ask("How did Haibin's GDP growth target change from 2023 to 2024?")
     assert [c.source for c in a.citations] == ["haibin-2023.txt", "haibin-2024.txt"]
