@@ -265,6 +265,12 @@ class Retriever:
             merged = [h for pair in zip(*sides) for h in pair] + [h for side in sides for h in side]
             chosen = list(dict.fromkeys(store.row_of[h.chunk_id] for h in merged if h.chunk_id in store.row_of))
             best = chosen[:k]
+        if mode == "hybrid" and query.wants_list:
+            # "十件民生实事包括哪些？": the passage announcing the counted items, and the one it runs
+            # on into, wherever they rank in the reports of the best passages.
+            announcing = self._announcing(query, {store.chunks[i].source for i in best[:3]},
+                                          [store.chunks[i].text for i in best])
+            best = list(dict.fromkeys([*announcing, *best]))[:k]
         if mode == "hybrid" and route:
             # A figure the targets table holds for the indicator asked: its passage comes first.
             tabled = [store.row_of[c] for c in self._table_chunks(query, source, year, region) if c in store.row_of]
@@ -280,6 +286,28 @@ class Retriever:
             for n, h in enumerate(hits, 1):
                 h.rank = n
         return hits
+
+    def _announcing(self, query: Query, sources: set[str], texts: list[str]) -> list[int]:
+        """Rows of the passages where a counted term of the question announces its items
+        (办好十件民生实事。一是…), each followed by the passage it runs on into."""
+        from .terms import announces, count_of, english_counted_terms, key_terms
+
+        store = self.store
+        terms = key_terms(query.text)
+        if query.is_english:
+            terms += english_counted_terms(query.text, texts)
+        out: list[int] = []
+        for term in (t for t in terms if count_of(t)):
+            for hit in self.term_hits(sources, term, glossary_only=False):
+                at = normalize(hit.text).find(normalize(term))
+                if at >= 0 and announces(hit.text[at:], term):
+                    out.append(store.row_of[hit.chunk_id])
+                    nxt = store.chunk_at(hit.source, hit.end)
+                    if nxt is not None and nxt.start == hit.end:
+                        out.append(store.row_of[nxt.id])
+            if out:
+                break
+        return out
 
     def _table_chunks(self, query: Query, source, year, region) -> list[str]:
         """The chunks that state the targets-table figures answering the question, if any."""

@@ -450,6 +450,8 @@ def test_a_counted_term_found_outside_the_top_passages_lists_its_marked_items(tm
                                encoding="utf-8")
     embedder = BigramEmbedder()
     build_index(data, tmp_path / "index", embedder=embedder)
-    answer = Answerer(Retriever(tmp_path / "index", embedder=embedder)).ask("三件民生实事包括哪些？")
+    retriever = Retriever(tmp_path / "index", embedder=embedder)
+    answer = Answerer(retriever).ask("三件民生实事包括哪些？")
     assert answer.found and all(item in answer.text for item in items)
     assert "无关" not in answer.text and "全部兑现" not in answer.text
+    assert retriever.search("三件民生实事包括哪些？", 1)[0].text.startswith("办好三件民生实事。")  # retrieval too
