@@ -335,8 +335,11 @@ class Answerer:
             has_number=any(_FIGURE.search(c.text) for c in chosen) and _has_unit(query.text, chosen),
             year_mismatch=bool(years) and not any(
                 str(y) in cited_text or _about(c.hit, y) for y in years for c in chosen),
+            # A place no indexed report is about must be named by a quoted clause itself (a passage
+            # naming 北京大兴临空经济区 elsewhere does not make its clauses about Beijing).
             place_mismatch=bool(places) and not any(
-                p in cited_text or p == (c.hit.region or "") for p in places for c in chosen),
+                p in (c.text if p in query.unknown_places else cited_text) or p == (c.hit.region or "")
+                for p in places for c in chosen),
             indicator_mismatch=_misses_qualifier(query, [c.text for c in chosen])
             or _misses_growth(query, [c.text for c in chosen]),
         )

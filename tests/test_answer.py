@@ -120,6 +120,7 @@ def test_two_part_question_across_passages(answerer):
     "What is the 2023 target for housing prices?",
     "2022年茂名地区生产总值实际增长了多少？",
     "深圳市2023年的地区生产总值增长目标是多少？",
+    "What is the weather in Beijing today?",  # its passage names 北京大兴临空经济区, no clause is about Beijing
 ])
 def test_refusals(answerer, question):
     a = answerer.ask(question)
