@@ -34,7 +34,7 @@ from .query import Query, check_question, parts, romanised
 from .quotes import Clause, bigrams, clauses, quote_span
 from .retrieve import Hit, Retriever, get_retriever
 from .table_answer import TableAnswerer, named_indicators
-from .targets import vocabulary
+from .targets import Indicator, vocabulary
 from .terms import LIST_CAP, announces, count_of, english_counted_terms, key_terms, term_span
 from .tokenize import has_latin, is_english, normalize, tokens
 
@@ -113,13 +113,13 @@ def _about(hit: Hit, year: int) -> bool:
     return hit.year == year
 
 
-def _misses_qualifier(query: Query, texts: list[str]) -> bool:
+def _misses_qualifier(asked: list[Indicator], texts: list[str]) -> bool:
     """The question asks about an indicator whose name is another's with a qualifier before it
     (人均 + 地区生产总值, "per-capita GDP") and no text says that qualifier: the texts give the
     broader indicator's figure, not the one asked."""
     joined = normalize(" ".join(texts))
-    for asked in named_indicators(query):
-        qualifiers = _qualifiers(asked.id)
+    for ind in asked:
+        qualifiers = _qualifiers(ind.id)
         if qualifiers and not any(q in joined for q in qualifiers):
             return True
     return False
@@ -129,11 +129,10 @@ _GROWTH_ASKED = re.compile(r"增速|增长率|增幅|增长了?多少|增长几|
                            re.IGNORECASE)
 
 
-def _misses_growth(query: Query, texts: list[str]) -> bool:
+def _misses_growth(query: Query, asked: list[Indicator], texts: list[str]) -> bool:
     """The question asks how fast an amount grew (GDP growth rate, 增长了多少) and no text gives a
     percentage: a level (3万亿元) does not answer it."""
-    asked = [ind for ind in named_indicators(query) if ind.measure == "amount"]
-    return bool(asked) and bool(_GROWTH_ASKED.search(query.text)) and not any(
+    return any(ind.measure == "amount" for ind in asked) and bool(_GROWTH_ASKED.search(query.text)) and not any(
         "%" in t or "％" in t or "百分点" in t for t in texts)
 
 
@@ -323,6 +322,8 @@ class Answerer:
         total = sum(weights.values()) or 1.0
         wants_number = query.wants_number
         cited_text = " ".join(c.hit.text for c in chosen)
+        quoted = [c.text for c in chosen]
+        asked = named_indicators(query)  # the indicators of the targets vocabulary the question names
         years = set(query.years)
         places = set(query.places) | set(query.unknown_places)
         evidence = Evidence(
@@ -340,8 +341,7 @@ class Answerer:
             place_mismatch=bool(places) and not any(
                 p in (c.text if p in query.unknown_places else cited_text) or p == (c.hit.region or "")
                 for p in places for c in chosen),
-            indicator_mismatch=_misses_qualifier(query, [c.text for c in chosen])
-            or _misses_growth(query, [c.text for c in chosen]),
+            indicator_mismatch=_misses_qualifier(asked, quoted) or _misses_growth(query, asked, quoted),
         )
         if not chosen or not self.found(evidence, question):
             return Answer(question, not_found(query.is_english), False, related=hits[:3]), evidence
@@ -409,8 +409,8 @@ class Answerer:
         store = self.retriever.store
         text, end = hit.text, hit.end
         while len(text) < LIST_CAP:
-            nxt = store.chunk_at(hit.source, end)
-            if nxt is None or nxt.start != end:
+            nxt = store.next_chunk(hit.source, end)
+            if nxt is None:
                 break
             text, end = text + nxt.text, nxt.end
         return hit if end == hit.end else replace(hit, text=text, end=end)

@@ -156,6 +156,12 @@ class IndexStore:
         chunk = self.chunks[i] if i >= 0 else None
         return chunk if chunk is not None and chunk.source == source and chunk.start <= offset < chunk.end else None
 
+    def next_chunk(self, source: str, end: int) -> Chunk | None:
+        """The chunk of `source` that begins exactly at `end`: the passage that continues one
+        without a gap (a paragraph cut in pieces); None at a gap or the report's end."""
+        nxt = self.chunk_at(source, end)
+        return nxt if nxt is not None and nxt.start == end else None
+
     def normalized_text(self, row: int) -> str:
         """A chunk's text folded for matching (`tokenize.normalize`), computed once per loaded index."""
         text = self._normalized.get(row)

@@ -302,8 +302,8 @@ class Retriever:
                 at = normalize(hit.text).find(normalize(term))
                 if at >= 0 and announces(hit.text[at:], term):
                     out.append(store.row_of[hit.chunk_id])
-                    nxt = store.chunk_at(hit.source, hit.end)
-                    if nxt is not None and nxt.start == hit.end:
+                    nxt = store.next_chunk(hit.source, hit.end)
+                    if nxt is not None:
                         out.append(store.row_of[nxt.id])
             if out:
                 break
