@@ -35,7 +35,7 @@ from .quotes import Clause, bigrams, clauses, quote_span
 from .retrieve import Hit, Retriever, get_retriever
 from .table_answer import TableAnswerer, named_indicators
 from .targets import Indicator, vocabulary
-from .terms import LIST_CAP, announces, count_of, english_counted_terms, key_terms, term_span
+from .terms import LIST_CAP, announces, count_of, english_counted_terms, head_term, introduces, key_terms, term_span
 from .tokenize import has_latin, is_english, normalize, tokens
 
 _FIGURE = re.compile(
@@ -422,6 +422,7 @@ class Answerer:
         terms = key_terms(query.text)
         if query.is_english:
             terms += english_counted_terms(query.text, [h.text for h in hits])
+        head = head_term(query.text)
         top = {h.source for h in hits[:3]}
         everywhere = set(self.retriever.store.source_names) if unscoped else top
         seen = {h.chunk_id for h in hits}
@@ -435,6 +436,8 @@ class Answerer:
                 if counted:
                     hit = self._run_on(hit)  # a list announced at a passage's end goes on in the next
                 span = term_span(hit, term)
+                if span is not None and term == head and not introduces(hit.text[span[0] - hit.start:], term):
+                    continue
                 if span is not None and span[1] - span[0] > len(term) + 4:
                     found.append((hit, span, hit.text[span[0] - hit.start : span[1] - hit.start]))
             if not found:

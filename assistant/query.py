@@ -33,7 +33,8 @@ _LIST = re.compile(r"哪些|哪几|分别是|包括什么|包括哪|有哪|由�
                    re.IGNORECASE)
 _DEFINITION = re.compile(r"是什么意思|指什么|什么是|是指什么|含义|意思是|何谓|\bmean\b|meaning|refer(?:s|red)? to|stand for|"
                          r"what is meant|definition|defined|"
-                         r"\bwhat (?:is|are) (?:the |a )?[“\"‘']", re.IGNORECASE)  # what is the '五乐计划'?
+                         r"\bwhat (?:is|are) (?:the |a )?[“\"‘']|"  # what is the '五乐计划'?
+                         r"[”\"’」](?:是什么|是啥|指的是什么)", re.IGNORECASE)  # …工作法的“四大要素”是什么？
 # "零基预算是什么？": a bare term (no 的, no figure) and nothing else asks what it means.
 _BARE_TERM = re.compile(rf"^[“\"‘'「]?[{CJK}A-Za-z]{{2,12}}[”\"’'」]?(?:是什么|是啥)[？?。]?$")
 _SPEAKER = re.compile(r"谁作|作报告的是|由谁|哪位.{0,4}(?:市长|省长|总理)|who (?:delivered|gave|presented|made|read)|"
@@ -169,9 +170,10 @@ def read_question(question: str, regions: frozenset[str] = frozenset(), lang: st
     elif _DEFINITION.search(question) or _BARE_TERM.match(question) and "的" not in question and (
             question[0] in "“\"‘'「" or not (_PLAN.search(question) or _OUTCOME.search(question))):
         kind = "definition"  # a quoted term is one even when it says 计划 ("五乐计划"是什么？)
-    elif _PLAN.search(question):
-        kind = "plan"
-    elif _OUTCOME.search(question):
+    elif _PLAN.search(question) and not (_OUTCOME.search(question) and all(
+            m.lower() == "will" for m in _PLAN.findall(question))):
+        kind = "plan"  # not a bare "will" beside a past tense ("did it win…, and when will it be held?")
+    elif _OUTCOME.search(question) and not _PLAN.search(question):
         kind = "outcome"
     else:
         kind = None

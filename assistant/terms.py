@@ -38,7 +38,35 @@ def key_terms(question: str) -> list[str]:
     m = _DEF_Q.search(question)
     if m:
         out.append(m.group(1).strip("“”"))
-    return [t for t in dict.fromkeys(out) if len(t) >= 2]
+        out.append(_head(m.group(1)))
+    # The term just before the asking is what is asked about; a term that qualifies another
+    # (“一四五”工作法的“四大要素”, “十四五”时期…的主要目标) is tried after it.
+    asked_at = m.end(1) if m else len(question)
+    heads = {t for t in out if question.rfind(t) >= 0 and asked_at - (question.rfind(t) + len(t)) <= 1}
+    return sorted((t for t in dict.fromkeys(out) if len(t) >= 2), key=lambda t: t not in heads)
+
+
+def head_term(question: str) -> str | None:
+    """The noun a long asked phrase ends with, after its last 的: "…经济社会发展的主要目标有哪些？" →
+    主要目标. Only a passage introducing it with a colon answers for it (主要目标是：…), being a
+    common word."""
+    m = _DEF_Q.search(question)
+    head = _head(m.group(1)) if m and "的" in m.group(1) else ""
+    return head if len(head) >= 2 and head not in _quoted_or_counted(question) else None
+
+
+def _head(phrase: str) -> str:
+    return phrase.rpartition("的")[2].strip("“”")
+
+
+def _quoted_or_counted(question: str) -> set[str]:
+    return ({m.group(1).strip() for m in _QUOTED.finditer(question)}
+            | {_ASKING.split(m.group(0))[0] for m in _COUNTED.finditer(question)})
+
+
+def introduces(text: str, term: str) -> bool:
+    """The text, starting at the term, goes on to a colon: 主要目标是：, 主要任务为：."""
+    return bool(re.match(r"[”\"」』]?(?:是|为|包括|主要有|有)?[：:]", text[len(term) : len(term) + 5]))
 
 
 _NUMERAL = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}

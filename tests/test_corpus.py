@@ -110,3 +110,16 @@ def test_frozen_corpus_questions_about_these_four_reports(four: Path):
     assert len(questions) >= 8
     right = sum(answer_correct(assistant.ask(q.question, index_dir=four), q) for q in questions)
     assert right / len(questions) >= 0.5, f"{right} of {len(questions)}"
+
+
+@pytest.mark.model
+@pytest.mark.slow
+@pytest.mark.parametrize(("question", "item"), [
+    # the asked noun is the head after 的, introduced by a colon; the quoted “十四五” only qualifies it
+    ("茂名“十四五”时期经济社会发展的主要目标有哪些？", "经济高质量发展取得新成效"),
+    # the quoted term before 是什么 is asked about, not the quoted name that qualifies it
+    ("乡村振兴“一四五”工作法的“四大要素”是什么？", "产业筑基、文化铸魂"),
+])
+def test_a_list_asked_by_its_head_noun_quotes_its_items(four: Path, question: str, item: str):
+    answer = assistant.ask(question, index_dir=four)
+    assert answer.found and item in answer.text

@@ -455,3 +455,24 @@ def test_a_counted_term_found_outside_the_top_passages_lists_its_marked_items(tm
     assert answer.found and all(item in answer.text for item in items)
     assert "无关" not in answer.text and "全部兑现" not in answer.text
     assert retriever.search("三件民生实事包括哪些？", 1)[0].text.startswith("办好三件民生实事。")  # retrieval too
+
+
+def test_key_terms_put_the_asked_term_before_the_ones_qualifying_it():
+    from assistant.terms import head_term, introduces, key_terms
+
+    assert key_terms("茂名乡村振兴“一四五”工作法的“四大要素”是什么？")[0] == "四大要素"
+    assert key_terms("广东“十四五”时期经济社会发展的主要目标有哪些？")[:2] == [
+        "广东“十四五”时期经济社会发展的主要目标", "主要目标"]
+    assert head_term("广东“十四五”时期经济社会发展的主要目标有哪些？") == "主要目标"
+    assert head_term("四大平台是哪些？") is None
+    assert introduces("主要目标是：经济发展迈上新台阶", "主要目标")
+    assert not introduces("经济工作会议精神，深入贯彻", "经济工作")
+
+
+def test_a_bare_will_beside_a_past_tense_asks_for_neither_kind():
+    from assistant.query import read_question
+
+    assert read_question("Which games did Maoming win the bid to host, and when will they be held?").kind is None
+    assert read_question("What will Maoming's GDP growth target be in 2023?").kind == "plan"
+    assert read_question("What did Maoming plan for 2023?").kind == "plan"
+    assert read_question("“四大要素”是什么？").kind == "definition"
