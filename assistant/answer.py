@@ -29,19 +29,24 @@ from .compose import (  # noqa: F401
     speaker_in_english,
 )
 from .conversation import resolve
-from .glossary import expand_groups
+from .glossary import matched, said_in_english
 from .query import Query, check_question, parts, romanised
 from .quotes import Clause, bigrams, clauses, quote_span
 from .retrieve import Hit, Retriever, get_retriever
 from .table_answer import TableAnswerer, named_indicators
 from .targets import Indicator, vocabulary
 from .terms import LIST_CAP, announces, count_of, english_counted_terms, head_term, introduces, key_terms, term_span
+from .text import has_cjk
 from .tokenize import has_latin, is_english, normalize, tokens
 
 _FIGURE = re.compile(
     r"\d+(?:\.\d+)?\s*(?:%|％|亿|万|千|百|个|项|家|所|条|人|元|吨|公里|千米|米|年|倍|座|套|户|次|天|处|辆|"
     r"件|名|台|艘|亩|标箱|架|片|张|间|场|届)|"
-    r"[一二两三四五六七八九十百千]+(?:项|个|大|条|家|所|座|批|类|万|亿|处|名|台|件)")
+    r"[一二两三四五六七八九十百千]+(?:项|个|大|条|家|所|座|批|类|万|亿|处|名|台|件)|"
+    # an English translation's: 5 percent, 126 trillion yuan, 12.44 million urban jobs, 650 million metric tons
+    r"\d+(?:\.\d+)?\s*(?:percent(?:age points?)?|per cent|trillion|billion|million|thousand|yuan|"
+    r"(?:metric )?tons|kilometers|km|hectares|mu|square meters|households|people|persons|units)\b",
+    re.IGNORECASE)
 _QUANTITY_Q = re.compile(
     r"多少|几|目标|增长|比例|规模|金额|数量|率|how (?:much|many)|what (?:percentage|rate|share|amount)|"
     r"targets?|growth|figures?|amount|number|rate|percent", re.IGNORECASE)
@@ -97,6 +102,24 @@ def _topic_words(question: str) -> list[str]:
                 and word not in _QUESTION_WORDS and not has_latin(word) and word not in words):
             words.append(word)
     return words
+
+
+def _end_mark(quote: str) -> str:
+    """What closes an answer after its last quote and marker: 。 after Chinese, a full stop after
+    English words (none when the quote ends a sentence itself)."""
+    if has_cjk(quote):
+        return "。"
+    return "" if quote.rstrip().endswith((".", "!", "?")) else "."
+
+
+def _one_line(text: str) -> str:
+    """A quote of several lines (Li Qiang / Premier of the State Council) as one: Li Qiang, Premier…."""
+    return ", ".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+def _english_passages(hits: list[Hit]) -> bool:
+    """The best passages are an English translation's (no Chinese character)."""
+    return bool(hits) and not any(has_cjk(h.text) for h in hits[:3])
 
 
 def _all_parts_known(word: str, vocab: dict) -> bool:
@@ -159,6 +182,7 @@ class Evidence:
     best_sim: float = 0.0  # cosine of the first chosen clause
     place_only: bool = False  # an English question whose only words the reports know name a place
     indicator_mismatch: bool = False  # asks about 人均地区生产总值; the clauses name 地区生产总值 only
+    cross: bool = False  # a Chinese question answered from an English translation's passages
 
 
 class Answerer:
@@ -197,27 +221,32 @@ class Answerer:
         """
         question = query.text
         bm25 = self.retriever.store.bm25
+        raw = " ".join(f"{h.section} {h.text}" for h in hits)  # an English translation's words as written
         if not query.is_english:
             # The nouns of a Chinese question name its topic; each one the index lacks weighs
-            # as much as the rarest word.
+            # as much as the rarest word. Over an English translation, a noun the glossary renders
+            # in words the passages use (国内生产总值 → GDP) is known.
             rarest = bm25.idf("\x00")
             known = total = 0.0
+            english = _english_passages(hits)
             for word in _topic_words(question):
                 w = bm25.idf(word) if word in bm25.vocab else rarest
                 total += w
-                known += w if word in bm25.vocab or _all_parts_known(word, bm25.vocab) else 0.0
+                known += w if word in bm25.vocab or _all_parts_known(word, bm25.vocab) or (
+                    english and said_in_english(word, raw)) else 0.0
             for term in query.expansion:
                 total += rarest
-                known += rarest if normalize(term) in normalize(" ".join(h.text for h in hits)) else 0.0
+                known += rarest if normalize(term) in normalize(" ".join(h.text for h in hits)) or (
+                    english and said_in_english(term, raw)) else 0.0
             return (known / total if total else 1.0), False
         passages = normalize(" ".join(h.section + h.text for h in hits))
         rarest = bm25.idf("\x00")
         known = total = 0.0
-        for group in expand_groups(question):
+        for pattern, group in matched(question):
             toks = [t for term in group for t in tokens(term)]
             if not toks or all(term in _GENERIC for term in group):
                 continue  # "target", "expected": what kind of answer, not what about
-            if any(normalize(term) in passages for term in group):
+            if any(normalize(term) in passages for term in group) or pattern.search(raw):
                 w = max(bm25.idf(t) for t in toks)
                 known += w
             else:
@@ -333,7 +362,9 @@ class Answerer:
             place_only=place_only,
             top_dense=max((h.dense_score or 0.0) for h in hits),
             wants_number=wants_number,
-            has_number=any(_FIGURE.search(c.text) for c in chosen) and _has_unit(query.text, chosen),
+            # (an English translation's units are words: 多少人 is answered by "12 million new urban jobs")
+            has_number=any(_FIGURE.search(c.text) for c in chosen) and (
+                _english_passages(hits) or _has_unit(query.text, chosen)),
             year_mismatch=bool(years) and not any(
                 str(y) in cited_text or _about(c.hit, y) for y in years for c in chosen),
             # A place no indexed report is about must be named by a quoted clause itself (a passage
@@ -342,6 +373,7 @@ class Answerer:
                 p in (c.text if p in query.unknown_places else cited_text) or p == (c.hit.region or "")
                 for p in places for c in chosen),
             indicator_mismatch=_misses_qualifier(asked, quoted) or _misses_growth(query, asked, quoted),
+            cross=not query.is_english and _english_passages(hits),
         )
         if not chosen or not self.found(evidence, question):
             return Answer(question, not_found(query.is_english), False, related=hits[:3]), evidence
@@ -399,9 +431,10 @@ class Answerer:
         citations = [Citation(**asdict(h), n=h.rank, quote=h.text, quote_start=h.start, quote_end=h.end)
                      for h in hits]
         if query.is_english:
-            body = "; ".join(f"delivered by {speaker_in_english(c.quote)} ({c.quote})[{c.n}]" for c in citations)
+            body = "; ".join(f"delivered by {_one_line(c.quote)}[{c.n}]" if not has_cjk(c.quote) else
+                             f"delivered by {speaker_in_english(c.quote)} ({c.quote})[{c.n}]" for c in citations)
             return finish(query, citations, body + ".", True)
-        return finish(query, citations, "；".join(f"由{c.quote}作报告[{c.n}]" for c in citations) + "。", True)
+        return finish(query, citations, "；".join(f"由{_one_line(c.quote)}作报告[{c.n}]" for c in citations) + "。", True)
 
     def _run_on(self, hit: Hit) -> Hit:
         """The passage with the passages that continue it without a gap (a paragraph cut in
@@ -451,7 +484,7 @@ class Answerer:
             citation = Citation(**asdict(hit), n=1, quote=quote, quote_start=span[0], quote_end=span[1])
             named = english_names(quote) if query.is_english else []
             tail = f" — {', '.join(f'{name} ({term})' for term, name in named)}." if named else ""
-            return finish(query, [citation], f"{quote}[1]。{tail}", self._several())
+            return finish(query, [citation], f"{quote}[1]{_end_mark(quote)}{tail}", self._several())
         return None
 
     @staticmethod
@@ -459,7 +492,7 @@ class Answerer:
         """Whether the evidence says the report answers the question (calibrated on the golden set)."""
         if e.year_mismatch or e.place_mismatch or e.indicator_mismatch or (e.wants_number and not e.has_number):
             return False
-        if is_english(question):
+        if is_english(question) or e.cross:  # words the passages do not share: meaning and the glossary decide
             return e.known_share >= EN_MIN_KNOWN and e.best_sim >= (EN_MIN_SIM_PLACE_ONLY if e.place_only
                                                                     else EN_MIN_SIM)
         return e.coverage >= ZH_MIN_COVERAGE and e.known_share >= ZH_MIN_KNOWN
@@ -488,7 +521,9 @@ class Answerer:
             parts.append("；".join(quotes) + f"[{n}]")
             citations.append(Citation(**asdict(hit), n=n, quote="；".join(quotes),
                                       quote_start=spans[0][0], quote_end=spans[-1][1]))
-        return finish(query, citations, "；".join(parts) + "。", self._several())
+        english = not any(has_cjk(c.quote) for c in citations)  # an English translation's words
+        return finish(query, citations, ("; " if english else "；").join(parts) + _end_mark(citations[-1].quote),
+                      self._several())
 
 _ANSWERERS: dict[Path, Answerer] = {}
 

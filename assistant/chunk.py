@@ -25,7 +25,8 @@ def _says_nothing(text: str) -> bool:
     return not CJK_CHAR.search(text) and sum(ch.isalnum() for ch in text) < 3
 _CLAUSE = re.compile(r".*?(?:[，,、：:]+|$)", re.S)
 # Answer units: split at sentence ends, ；; ，, and ：: (list separators 、 stay inside).
-_ANSWER_CLAUSE = re.compile(r"[^。！？!?；;，,:：]+[。！？!?；;，,:：]*")
+# An English sentence's full stop ends a clause too (not a decimal point, not 1. before a heading).
+_ANSWER_CLAUSE = re.compile(r"(?:[^。！？!?；;，,:：.\n]|(?<![A-Za-z)])\.|\.(?!\s|$))+[。！？!?；;，,:：.\n]*")
 _CLAUSE_TRAIL = "。！？!?；;，,:：”’\"』」)） \u3000\n"
 _INNER_PUNCT = re.compile(r"[，,、：:；;“”\"()（）]")
 
@@ -43,7 +44,7 @@ class ChunkerSettings:
 
     max_chars: int = 200
     min_chars: int = 20
-    version: int = 12
+    version: int = 14
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -86,8 +87,8 @@ def clause_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
     for m in _ANSWER_CLAUSE.finditer(text):
         raw = m.group()
         body = raw.rstrip(_CLAUSE_TRAIL)
-        lead = len(body) - len(body.lstrip())
-        body = body.strip()
+        lead = len(body) - len(body.lstrip(" \t\u3000•·▪●◦‣∙"))  # a list item's bullet is not quoted
+        body = body[lead:].rstrip()
         if len(body) >= 2:
             start = offset + m.start() + lead
             out.append((start, start + len(body)))
@@ -110,6 +111,25 @@ def _paragraphs(text: str, end: int) -> list[tuple[int, int]]:
             spans.append((pos + lead, pos + lead + len(stripped)))
         pos += len(line) + 1
     return spans
+
+
+# A list item of an English translation (• GDP growth of around 5 percent) or a Markdown list.
+_BULLET = re.compile(r"^[•·▪●◦‣∙]\s*|^[-–*]\s+")
+# English says in about three characters what Chinese says in one: its passages may be longer.
+LATIN_FACTOR = 3
+
+
+def _grouped(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int, list[tuple[int, int]]]]:
+    """Paragraphs with the list items that follow a line ending in a colon joined to it (the
+    targets list of an English translation stays one passage), each with its lines."""
+    out: list[tuple[int, int, list[tuple[int, int]]]] = []
+    for start, end in paras:
+        if out and _BULLET.match(text[start:end]) and (
+                len(out[-1][2]) > 1 or text[out[-1][0]:out[-1][1]].endswith((":", "："))):
+            out[-1] = (out[-1][0], end, [*out[-1][2], (start, end)])
+        else:
+            out.append((start, end, [(start, end)]))
+    return out
 
 
 def _split_long(text: str, start: int, end: int, max_chars: int) -> list[tuple[int, int]]:
@@ -166,19 +186,28 @@ def chunk_document(doc: Document, settings: ChunkerSettings | None = None) -> li
 
     heads: list[str] = []
     para_start = [0]
-    for p_start, p_end in _paragraphs(text, doc.body_end):
+    for p_start, p_end, lines in _grouped(text, _paragraphs(text, doc.body_end)):
         para_start[0] = p_start
         para = text[p_start:p_end]
         if p_end <= doc.text_start and _heading_level(para) is None:
             continue  # front matter, meeting, speaker and salutation lines: never passages
-        sents = sentences(para, p_start)
+        latin = not CJK_CHAR.search(para)
+        max_chars = settings.max_chars * (LATIN_FACTOR if latin else 1)
+        # a list's lines are its sentences
+        sents = sentences(para, p_start) if len(lines) == 1 else [s for ln in lines for s in sentences(
+            text[ln[0]:ln[1]], ln[0])]
         level = _heading_level(para)
         if level is not None:
+            if latin:  # "I. A Review of Our Work in 2023": the numeral's full stop ends no sentence
+                numeral = re.match(r"[IVX\d]{1,5}\.\s+", para)
+                sents = sentences(para[numeral.end():], p_start + numeral.end()) if numeral else sents
+                sents[:1] = [(p_start, sents[0][1])] if sents else []
             first = text[sents[0][0] : sents[0][1]] if sents else para
             title = _MD.sub("", first).strip().strip("*").strip().rstrip("。；;")
             stack = [(lvl, t) for lvl, t in stack if lvl < level] + [(level, title)]
             heads = [t for _, t in stack]
-            if p_end <= doc.text_start or len(sents) <= 1 and len(para) <= 60 and not _is_entry(para):
+            if p_end <= doc.text_start or len(sents) <= 1 and len(para) <= (
+                    60 * LATIN_FACTOR if latin else 60) and not _is_entry(para):
                 continue  # a heading line on its own is carried by the chunks under it
         base = [t for _, t in stack]
         lead: str | None = None
@@ -201,12 +230,12 @@ def chunk_document(doc: Document, settings: ChunkerSettings | None = None) -> li
                     cur = None
             path = base + [x for x in (lead, sub) if x]
             pieces = (
-                _split_long(text, s_start, s_end, settings.max_chars)
-                if s_end - s_start > settings.max_chars
+                _split_long(text, s_start, s_end, max_chars)
+                if s_end - s_start > max_chars
                 else [(s_start, s_end)]
             )
             for piece in pieces:
-                if cur and piece[1] - cur[0] > settings.max_chars:
+                if cur and piece[1] - cur[0] > max_chars:
                     emit(cur_path, *cur)
                     cur = None
                 if cur is None:

@@ -93,6 +93,16 @@ _SALUTATION = re.compile(r"^各位代表[：:!！]?$")
 _OPENING = re.compile(r"^(?:现在[，,]\s*)?我代表.{0,24}?(?:人民政府|国务院|政府)[，,]?\s*向(?:大会|本次大会|会议).{0,12}?(?:报告|作).{0,60}$")
 _TITLE_LINE = re.compile(r"^(?:原标题[：:])?.{0,30}政府工作报告.{0,24}$")
 _WEB_NOISE = re.compile(r"^(?:点击|點擊|点此|點此)(?:查阅|查閱|查看|阅读|閱讀|进入|進入).{0,30}$|^<!--.*-->$|^(?:source|title|来源)[:：]")
+# The same lines in an official English translation: "REPORT ON THE WORK OF THE GOVERNMENT",
+# "Delivered at the Second Session of the 14th National People's Congress … on March 5, 2024",
+# "Li Qiang" / "Premier of the State Council", "Esteemed Deputies,", "On behalf of the State Council, …".
+_EN_FURNITURE = re.compile(
+    r"^(?:\d{4}\s+)?report on the work of the (?:\w+\s+){0,3}government(?:\s*[(（]?\d{4}[)）]?)?$|"
+    r"^delivered at .{0,160}people's congress.{0,120}$|"
+    r"^(?:acting\s+)?(?:premier|vice[- ]premier|governor|mayor|(?:county|district) (?:head|magistrate))\b.{0,60}$|"
+    r"^(?:esteemed|fellow|dear|distinguished) deputies[,:!]?$|"
+    r"^on behalf of the .{0,60}(?:government|state council)\b.{0,300}$", re.IGNORECASE)
+_EN_NAME = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}$")  # Li Qiang, Wang Wei-zhong
 # A pinyin gloss after a Chinese character: 經(jīng) → 經. Only syllables with tone marks count,
 # so (GDP) or (一) are never touched.
 PINYIN_GLOSS = re.compile(r"(?<=[\u3400-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
@@ -115,7 +125,8 @@ def is_furniture(line: str) -> bool:
         return True
     return bool(_MEETING.match(bare) or _SPEAKER.match(bare) or _DATE_LINE.match(bare)
                 or _SALUTATION.match(bare) or _WEB_NOISE.match(bare) or (_OPENING.match(bare) and len(bare) < 100)
-                or (_TITLE_LINE.match(bare) and not re.search(r"[。；，]", bare)))
+                or (_TITLE_LINE.match(bare) and not re.search(r"[。；，]", bare))
+                or bool(_EN_FURNITURE.match(bare) or _EN_NAME.match(bare)))
 
 
 def front_matter_end(text: str) -> int:

@@ -55,3 +55,24 @@ def expand(question: str) -> list[str]:
     for group in expand_groups(question):
         terms.extend(t for t in group if t not in terms)
     return terms
+
+
+def matched(question: str) -> list[tuple[re.Pattern, tuple[str, ...]]]:
+    """The glossary entries and amounts an English question mentions: (English pattern, Chinese terms)."""
+    out = [(pattern, chinese) for pattern, chinese in _compiled() if pattern.search(question)]
+    for m in _AMOUNT.finditer(question):
+        out.append((re.compile(rf"(?<![\d.]){re.escape(m.group(1))}\s*{m.group(2)}", re.IGNORECASE),
+                    _chinese_amounts(float(m.group(1)) * _SCALE[m.group(2).lower()])))
+    return out
+
+
+def said_in_english(word: str, text: str) -> bool:
+    """An English text says a Chinese report word: a glossary entry holding the word (or a term
+    the word contains, or one containing it) matches the text. 国内生产总值 → "GDP"."""
+    return any(pattern.search(text) for pattern, chinese in _compiled()
+               if any(t == word or (len(t) >= 2 and t in word) or (len(word) >= 2 and word in t) for t in chinese))
+
+
+def english_names_for(text: str) -> list[str]:
+    """The English names of the glossary entries whose report terms a Chinese text uses (粮食 → grain)."""
+    return [name for terms, name in resources.glossary_names() if any(len(t) >= 2 and t in text for t in terms)]

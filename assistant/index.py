@@ -16,11 +16,13 @@ either the old index or the new one, never half of each.
 from __future__ import annotations
 
 import bisect
+import functools
 import json
 import logging
 import os
 import time
 import uuid
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -41,7 +43,7 @@ from .manifest import (  # noqa: F401  (re-exported: the index format's names)
     read_manifest,
 )
 from .targets import IndicatorRow, read_rows, write_rows
-from .text import remember_romanised
+from .text import CJK_CHAR, remember_romanised
 from .tokenize import normalize
 from .version import __version__
 
@@ -155,6 +157,15 @@ class IndexStore:
         i = bisect.bisect_right(self._positions, (source, offset)) - 1
         chunk = self.chunks[i] if i >= 0 else None
         return chunk if chunk is not None and chunk.source == source and chunk.start <= offset < chunk.end else None
+
+    @functools.cached_property
+    def has_english(self) -> bool:
+        """Some indexed report is an English translation (most of its passages have no Chinese)."""
+        latin, total = Counter(), Counter()
+        for c in self.chunks:
+            total[c.source] += 1
+            latin[c.source] += not CJK_CHAR.search(c.text)
+        return any(2 * latin[s] > n for s, n in total.items())
 
     def next_chunk(self, source: str, end: int) -> Chunk | None:
         """The chunk of `source` that begins exactly at `end`: the passage that continues one

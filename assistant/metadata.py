@@ -34,6 +34,59 @@ _STEM_PLACE = re.compile(rf"({_PLACE})")
 _YEAR_TITLE = re.compile(r"(\d{4})年.{0,12}政府工作报告")
 
 
+# An official English translation: "Delivered at the Second Session of the 14th National People's
+# Congress … on March 5, 2024", "Li Qiang" / "Premier of the State Council".
+_ORDINAL = r"(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth|Thirteenth|" \
+           r"Fourteenth|Fifteenth|Sixteenth|Seventeenth|Eighteenth|Nineteenth|Twentieth)\b"
+_LEVEL_WORD = r"(?:Province|Provincial|Municipal|Municipality|City|County|Autonomous|People)\b"
+_EN_NAME = rf"(?!{_ORDINAL})[A-Z][a-z]+(?:[ -](?!{_LEVEL_WORD})[A-Z][a-z]+)?"
+_EN_MEETING = re.compile(
+    rf"Delivered at the .{{0,100}}?(?:(National) People's Congress|People's Congress of (?:the )?({_EN_NAME})"
+    rf"(?: (Province|Autonomous Region|Municipality|City|County))?|({_EN_NAME}) (Provincial|Municipal|City|County) "
+    rf"People's Congress).{{0,120}}? on ([A-Z][a-z]+)\.? (\d{{1,2}}),? (\d{{4}})")
+_EN_ROLE = re.compile(rf"^[*\s]*(?:({_EN_NAME}(?: {_EN_NAME})?),?\s+)?((?:Acting )?(?:Premier|Governor|Mayor)"
+                      rf"(?: of (?:the )?[A-Z][A-Za-z' ]{{2,40}})?)[*\s]*$", re.M)
+_EN_PERSON = re.compile(rf"^[*\s]*({_EN_NAME}(?: {_EN_NAME})?)[*\s]*$", re.M)
+_EN_TITLE = re.compile(r"^[#*\s]*((?:\d{4}\s+)?report on the work of the (?:\w+\s+){0,3}government)\b", re.I | re.M)
+_MONTHS = {m: i for i, m in enumerate(("january february march april may june july august september october "
+                                       "november december").split(), 1)}
+_EN_LEVEL = {"Province": "province", "Provincial": "province", "Autonomous Region": "province",
+             "Municipality": "city", "Municipal": "city", "City": "city", "County": "county"}
+
+
+def _english_place(name: str, level: str | None) -> tuple[str, str | None]:
+    """Guangdong → (广东, province) by the English names places.tsv gives; else the name as written."""
+    for place in resources.places():
+        if any(re.fullmatch(e, name, re.IGNORECASE) for e in place.english):
+            return place.name, place.level
+    return name, level
+
+
+def _english_metadata(meta: ReportMeta, head: str) -> None:
+    meeting = _EN_MEETING.search(head)
+    if meeting:
+        national, region, kind, region2, kind2, month, day, year = meeting.groups()
+        if _MONTHS.get(month.lower()):
+            meta.meeting_date = f"{int(year):04d}-{_MONTHS[month.lower()]:02d}-{int(day):02d}"
+        meta.year = int(year)
+        if national:
+            meta.region, meta.level = "全国", "national"
+        elif region or region2:
+            meta.region, meta.level = _english_place(region or region2, _EN_LEVEL.get(kind or kind2 or ""))
+    role = _EN_ROLE.search(head)
+    if role:
+        name = role.group(1)
+        if not name:  # the name on the line above or below the role
+            around = head[max(0, role.start() - 60): role.end() + 60]
+            person = [m.group(1) for m in _EN_PERSON.finditer(around) if m.group(1) not in role.group(2)]
+            name = person[0] if person else None
+        meta.speaker = f"{name}, {role.group(2).strip()}" if name else role.group(2).strip()
+        at = head.find(name) if name else role.start(2)
+        meta.speaker_span = (min(at, role.start(2)), role.end(2)) if at >= 0 else (role.start(2), role.end(2))
+        if meta.region is None and re.search(r"Premier", role.group(2)):
+            meta.region, meta.level = "全国", "national"
+
+
 @dataclass
 class ReportMeta:
     """What a report is; every field may be empty when the text does not say."""
@@ -116,6 +169,9 @@ def read_metadata(text: str, stem: str = "", folders: tuple[str, ...] = ()) -> R
         meta.speaker_span = (speaker.start(1), speaker.start(3) + len(speaker.group(3).rstrip()))
         if meta.region is None and _plausible(speaker.group(1)):
             meta.region, meta.level = place_level(speaker.group(1))
+    english = _EN_TITLE.search(head[:600])
+    if english and meta.region is None and meta.year is None:
+        _english_metadata(meta, head)
     title = fm_title if "报告" in fm_title else _first_title_line(head)
     for candidate in (title, fm_title):
         match = _TITLE_PLACE.match(candidate or "")
@@ -142,7 +198,11 @@ def read_metadata(text: str, stem: str = "", folders: tuple[str, ...] = ()) -> R
     if meta.year is None:
         named = years_in(text[:500])
         meta.year = named[0] if named else None
-    if title and re.search(rf"[{CJK}]{{2}}.*报告", title) and (meta.region is None or meta.region in title
+    if english and not title:
+        name = english.group(1).strip()
+        name = name.title().replace(" Of ", " of ").replace(" On ", " on ").replace(" The ", " the ")
+        meta.title = name if meta.year is None or str(meta.year) in name else f"{name} ({meta.year})"
+    elif title and re.search(rf"[{CJK}]{{2}}.*报告", title) and (meta.region is None or meta.region in title
                                                                or "国务院" in title) and str(meta.year or "") in title:
         meta.title = title
     elif meta.region and meta.year:
@@ -157,13 +217,22 @@ def read_metadata(text: str, stem: str = "", folders: tuple[str, ...] = ()) -> R
 # --- What a section is about -----------------------------------------------------------------
 
 KINDS = ("outcome", "plan", "glossary", "other")
-_GLOSSARY_HEAD = re.compile(r"名词解释|名词注释|注释|附件|附录|附[:：]|词语解释|说明$")
-_OUTCOME_HEAD = re.compile(r"回顾|工作总结|主要工作|取得|成就|成绩|成效|进展|过去一年|过去五年|五年来|一年来")
-_PLAN_HEAD = re.compile(r"安排|计划|任务|目标|总体要求|预期|重点|今年|部署|思路|建议|努力|奋斗|展望|举措")
+# Heading and lead words in Chinese, and in an official English translation.
+_GLOSSARY_HEAD = re.compile(r"名词解释|名词注释|注释|附件|附录|附[:：]|词语解释|说明$|^(?:notes?|glossary|appendix)\b",
+                            re.IGNORECASE)
+_OUTCOME_HEAD = re.compile(r"回顾|工作总结|主要工作|取得|成就|成绩|成效|进展|过去一年|过去五年|五年来|一年来|"
+                           r"\breview\b|achievements?|accomplishments?|progress|past (?:year|five years)",
+                           re.IGNORECASE)
+_PLAN_HEAD = re.compile(r"安排|计划|任务|目标|总体要求|预期|重点|今年|部署|思路|建议|努力|奋斗|展望|举措|"
+                        r"\btasks?\b|targets?|\bplans?\b|requirements|policy orientation|priorities|"
+                        r"\bthis year\b|work for \d{4}|\d{4}'s work", re.IGNORECASE)
 _FIVE_YEAR_PLANS = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026}
 _OUTCOME_LEAD = re.compile(r"过去一年|过去的一年|刚刚过去的|^去年|一年来|过去五年|五年来|全年实现|全年完成|"
-                           r"^(?:全市|全省|全县|全区|全国)(?:实现|完成)")
-_PLAN_LEAD = re.compile(r"^今年|主要预期目标|预期目标是|今年.{0,12}目标")
+                           r"^(?:全市|全省|全县|全区|全国)(?:实现|完成)|"
+                           r"^(?:last year|over the past (?:year|five years)|in the past (?:year|five years))\b",
+                           re.IGNORECASE)
+_PLAN_LEAD = re.compile(r"^今年|主要预期目标|预期目标是|今年.{0,12}目标|^this year\b|projected targets|"
+                        r"targets? for (?:development )?this year", re.IGNORECASE)
 
 
 def _five_years(text: str, last: bool = False) -> tuple[int, int] | None:
@@ -198,7 +267,7 @@ def _heading_kind(heading: str, year: int | None, text: str = "") -> tuple[str, 
     if year is None:
         return None
     if outcome:
-        return "outcome", ((year - 5, year - 1) if re.search(r"五年|届", heading) else (year - 1, year - 1))
+        return "outcome", ((year - 5, year - 1) if re.search(r"五年|届|five years", heading, re.IGNORECASE) else (year - 1, year - 1))
     if plan:
         return "plan", (year, year)
     return None
@@ -228,7 +297,7 @@ def section_kind(headings: list[str], text: str, year: int | None) -> tuple[str,
             return kind, span
     if year is not None:
         if _OUTCOME_LEAD.search(text[:40]):
-            return "outcome", ((year - 5, year - 1) if re.search(r"过去五年|五年来", text[:40]) else (year - 1, year - 1))
+            return "outcome", ((year - 5, year - 1) if re.search(r"过去五年|五年来|past five years", text[:40], re.IGNORECASE) else (year - 1, year - 1))
         if _PLAN_LEAD.search(text[:60]):
             return "plan", (year, year)
     return "other", None

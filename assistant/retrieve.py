@@ -12,9 +12,11 @@ import numpy as np
 from . import config
 from .embed import Embedder, get_embedder
 from .errors import FilterError
+from .glossary import english_names_for
 from .index import MANIFEST, IndexStore, SourceInfo
 from .query import Query, check_question, read_question  # noqa: F401  (check_question: re-exported)
 from .tokenize import normalize, to_simplified
+from .tokenize import tokens as tokenize_text
 
 log = logging.getLogger(__name__)
 
@@ -174,6 +176,11 @@ class Retriever:
         for name in set(query.names):
             if name not in bm25.vocab:
                 extra.extend(bm25.prefixed(name))
+        if not query.is_english and self.store.has_english:
+            # Over an English translation, a Chinese question's report terms in their English
+            # names (粮食 → grain); an index of Chinese reports has no such words to match.
+            extra.extend(t for name in english_names_for(query.text) for t in tokenize_text(name)
+                         if t in bm25.vocab)
         return query.tokens + extra
 
     def embed_question(self, question: str | Query) -> np.ndarray:

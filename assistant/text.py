@@ -26,6 +26,8 @@ HEADING_L1 = re.compile(r"^[一二三四五六七八九十百]+、")
 HEADING_L2 = re.compile(r"^[(（][一二三四五六七八九十百]+[)）]")
 HEADING_L3 = re.compile(r"^\d{1,2}[.、．](?!\d)")
 HEADING_MD = re.compile(r"^(#{1,6})\s+")
+# An English translation's: I. A Review of Our Work in 2023 (Roman numerals, then a capital).
+HEADING_L1_EN = re.compile(r"^(?:[IVX]{1,5})\.\s+[A-Z]")
 HEADING_OTHER = re.compile(r"^第[一二三四五六七八九十百\d]+[章节部分条]")
 
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
@@ -77,7 +79,7 @@ def heading_level(line: str) -> int | None:
         if len(inner) <= 30 and inner[-1:] not in "。：:；;，,！!？?" and not HEADING_MD.match(inner):
             return 6
         return None
-    if HEADING_L1.match(line):
+    if HEADING_L1.match(line) or HEADING_L1_EN.match(line):
         return 7
     if HEADING_L2.match(line):
         return 8
