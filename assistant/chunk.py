@@ -27,6 +27,7 @@ _CLAUSE = re.compile(r".*?(?:[，,、：:]+|$)", re.S)
 # Answer units: split at sentence ends, ；; ，, and ：: (list separators 、 stay inside).
 # An English sentence's full stop ends a clause too (not a decimal point, not 1. before a heading).
 _ANSWER_CLAUSE = re.compile(r"(?:[^。！？!?；;，,:：.\n]|(?<![A-Za-z)])\.|\.(?!\s|$))+[。！？!?；;，,:：.\n]*")
+_ENGLISH_CLAUSE = re.compile(r"(?:[^!?;:\n.]|(?<![A-Za-z)])\.|\.(?!\s|$))+[!?;:.\n]*")
 _CLAUSE_TRAIL = "。！？!?；;，,:：”’\"』」)） \u3000\n"
 _INNER_PUNCT = re.compile(r"[，,、：:；;“”\"()（）]")
 
@@ -44,7 +45,7 @@ class ChunkerSettings:
 
     max_chars: int = 200
     min_chars: int = 20
-    version: int = 14
+    version: int = 15
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -81,10 +82,11 @@ def sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
 def clause_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
     """Spans of the clauses of a passage (without their closing punctuation), shifted by offset.
 
-    These are the units an answer quotes; they are embedded at build time.
+    These are the units an answer quotes; they are embedded at build time. English sentences are
+    not cut at commas ("GDP surpassed 126 trillion yuan, an increase of 5.2 percent").
     """
     out = []
-    for m in _ANSWER_CLAUSE.finditer(text):
+    for m in (_ENGLISH_CLAUSE if not CJK_CHAR.search(text) else _ANSWER_CLAUSE).finditer(text):
         raw = m.group()
         body = raw.rstrip(_CLAUSE_TRAIL)
         lead = len(body) - len(body.lstrip(" \t\u3000•·▪●◦‣∙"))  # a list item's bullet is not quoted

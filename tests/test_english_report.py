@@ -73,6 +73,8 @@ def english_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ("What is the GDP growth target for 2024?", "GDP growth of around 5 percent"),
     ("How many new urban jobs are targeted this year?", "Over 12 million new urban jobs"),
     ("What is the CPI target?", "A CPI increase of around 3 percent"),
+    # an English sentence is quoted whole, not cut at its commas
+    ("What was GDP growth in 2023?", "surpassed 126 trillion yuan, an increase of 5.2 percent"),
     ("2024年GDP增长目标是多少？", "GDP growth of around 5 percent"),
     ("2024年粮食产量目标是多少？", "Grain output of over 650 million metric tons"),
     ("2023年城镇新增就业多少人？", "12.44 million urban jobs were added"),
