@@ -28,6 +28,8 @@ TERM_CAP = 240
 LIST_ITEM_CHARS = 60
 _ITEM_MARK = re.compile(r"(?<![一二三四五六七八九十])[一二三四五六七八九十]{1,2}是|[（(][一二三四五六七八九十]{1,2}[）)]")
 LIST_CAP = 720
+# A counted term (its noun may go on a few characters) followed by the items it counts.
+_ANNOUNCED_AFTER = re.compile(rf"[{CJK}]{{0,10}}?(?:[，,]\s*(?:分别是|分别为|包括|即|依次是)|[：:])")
 
 
 def key_terms(question: str) -> list[str]:
@@ -150,7 +152,9 @@ def term_span(hit: Hit, term: str) -> tuple[int, int] | None:
     end = at + len(term)
     before = _CLAUSE_START.search(text[:at][::-1])
     start = at - before.start() if before else 0
-    if count_of(term) and text.count("、", start, at) >= 1 and end - start <= TERM_CAP:
+    # (not when the term goes on to announce its items: …形成13件民生实事候选项目，分别是A、B…)
+    if count_of(term) and text.count("、", start, at) >= 1 and end - start <= TERM_CAP and not _ANNOUNCED_AFTER.match(
+            text, end):
         return hit.start + start, hit.start + end
     stop = _STOP.search(text, end)
     end = stop.end() if stop else len(text)

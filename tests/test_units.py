@@ -345,6 +345,11 @@ def test_list_terms_of_questions_and_where_their_items_stand():
     hit = Hit(text=entry, score=1.0, source="x", section="", start=0, end=len(entry), chunk_id="c", rank=1)
     start, end = term_span(hit, "四小园")
     assert entry[start:end] == "“四小园”：小菜园、小果园、小花园、小公园"
+    # a counted term after a clause with 、 that goes on to announce its items: the items, not that clause
+    text = "经市民、代表广泛征集，形成5件民生实事候选项目，分别是甲工程、乙工程、丙工程、丁工程、戊工程。下一段。"
+    hit = Hit(text=text, score=1.0, source="x", section="", start=0, end=len(text), chunk_id="c", rank=1)
+    start, end = term_span(hit, "5件民生")
+    assert text[start:end] == "5件民生实事候选项目，分别是甲工程、乙工程、丙工程、丁工程、戊工程"
 
 
 def test_terms_an_english_question_names_and_asks_to_define():
