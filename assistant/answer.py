@@ -159,6 +159,16 @@ def _misses_growth(query: Query, asked: list[Indicator], texts: list[str]) -> bo
         "%" in t or "％" in t or "百分点" in t for t in texts)
 
 
+_WHEN_ASKED = re.compile(r"哪一年|哪年|何年|何时|什么时候|几月|in what year|which year|\bwhen\b", re.IGNORECASE)
+_DATE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|[今明后]年|年底|年内|年前|\d{1,2}月|上半年|下半年|"
+                   r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")
+
+
+def _misses_when(query: Query, texts: list[str]) -> bool:
+    """The question asks when (in what year, 什么时候) and no text names a year or a date."""
+    return bool(_WHEN_ASKED.search(query.text)) and not any(_DATE.search(t) for t in texts)
+
+
 @functools.cache
 def _qualifiers(ident: str) -> tuple[str, ...]:
     """The short words that make an indicator's forms out of another indicator's (人均 for GDP per capita)."""
@@ -328,7 +338,9 @@ class Answerer:
         query = self.retriever.understand(question)
         question = query.text
         q = self.retriever.embed_question(query)
-        hits = self.retriever.search(query, k, source=source, year=year, region=region, query_vector=q)
+        # "In what year…?": the clause naming the date may stand in a passage less like the question.
+        hits = self.retriever.search(query, 2 * k if _WHEN_ASKED.search(question) else k, source=source, year=year,
+                                     region=region, query_vector=q)
         if not hits:
             # Nothing about the place or year asked: the closest passages elsewhere are still shown.
             related = [] if (source or year or region) else self.retriever.search(
@@ -372,7 +384,8 @@ class Answerer:
             place_mismatch=bool(places) and not any(
                 p in (c.text if p in query.unknown_places else cited_text) or p == (c.hit.region or "")
                 for p in places for c in chosen),
-            indicator_mismatch=_misses_qualifier(asked, quoted) or _misses_growth(query, asked, quoted),
+            indicator_mismatch=_misses_qualifier(asked, quoted) or _misses_growth(query, asked, quoted)
+            or _misses_when(query, quoted),
             cross=not query.is_english and _english_passages(hits),
         )
         if not chosen or not self.found(evidence, question):
@@ -390,12 +403,15 @@ class Answerer:
         """
         total = sum(weights.values()) or 1.0
         asks_share = bool(_ASKS_SHARE.search(query.text))
+        asks_when = bool(_WHEN_ASKED.search(query.text))
         candidates = [c for h in hits for c in clauses(self.retriever.store, h, q)]
         best_hit = hits[0].score or 1.0
 
         def score(c: Clause, uncovered: set[str]) -> float:
             gain = sum(weights[t] for t in c.terms & uncovered) / total
             s = SEM_WEIGHT * max(0.0, (c.sim - SIM_FLOOR) / SIM_SPAN) + LEX_WEIGHT * gain
+            if asks_when and _DATE.search(c.text):
+                s += FIGURE_BONUS  # "in what year will they be held?": the clause that names it
             if wants_figure and _FIGURE.search(c.text):
                 s += FIGURE_BONUS
                 if not asks_share and _SHARE.search(c.text):

@@ -76,6 +76,8 @@ def test_status_names_each_government(four: Path):
     ("2020年茂名地区生产总值是多少？", "茂名市/2021.md", "3279.31亿元"),
     ("What was Maoming's GDP in 2020?", "茂名市/2021.md", "3279.31亿元"),
     ("What is China's GDP growth target for 2023?", "国务院/2023.md", "5%左右"),
+    # "in what year": the clause that names the year (the 2021 review), not the 2023 plan that does not
+    ("茂名成功申办的第十七届省运会在哪一年举办？", "茂名市/2021.md", "2026年"),
 ])
 def test_the_right_government_and_year_answer(four: Path, question: str, source: str, figure: str):
     answer = assistant.ask(question, index_dir=four)

@@ -481,3 +481,15 @@ def test_a_bare_will_beside_a_past_tense_asks_for_neither_kind():
     assert read_question("What will Maoming's GDP growth target be in 2023?").kind == "plan"
     assert read_question("What did Maoming plan for 2023?").kind == "plan"
     assert read_question("“四大要素”是什么？").kind == "definition"
+
+
+def test_a_when_question_needs_a_clause_that_names_a_date():
+    from assistant.answer import _misses_when
+    from assistant.query import read_question
+
+    when = read_question("In what year will the games be held?")
+    assert _misses_when(when, ["积极筹办第十七届省运动会"])
+    assert not _misses_when(when, ["成功申办2026年第十七届省运会"])
+    assert _misses_when(read_question("地铁1号线计划什么时候开通？"), ["加快推进地铁建设"])
+    assert not _misses_when(read_question("地铁1号线计划什么时候开通？"), ["力争年底前开通"])
+    assert not _misses_when(read_question("What is the 2023 GDP target?"), ["地区生产总值增长6%"])
