@@ -72,6 +72,7 @@ def report_label(hit: Hit, english: bool) -> str:
             romanised(hit.region).title() + "'s" if hit.region else "the")
         return f"{place} {hit.year or ''} report".replace("  ", " ")
     name = "国务院" if hit.level == "national" else (hit.region or "")
+    name += " " if name.isascii() and name else ""  # 《Shenzhen 2024年政府工作报告》
     return f"《{name}{hit.year or ''}年政府工作报告》" if hit.year else f"《{hit.title}》"
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from . import config, resources
 from .errors import InvalidQuestionError
 from .glossary import expand
-from .text import CJK, has_latin, language, romanised, years_in
+from .text import CJK, CJK_WORD, has_latin, language, romanised, years_in
 from .tokenize import normalize, tokens
 
 _PLAN = re.compile(r"目标|预期|计划|力争|安排|打算|拟|targets?|aim(?:s|ed|ing)?\b|goals?|plans?\b|planned|planning|"
@@ -107,6 +107,17 @@ def _places(question: str, regions: frozenset[str]) -> tuple[list[str], list[str
         if region and (region in simple or found):
             named.append(region)
             english.setdefault(region, []).extend(found)
+    # A report known by its English name (an English translation's "Shenzhen Municipal People's
+    # Congress") is named by its Chinese name too: 深圳 reads shenzhen.
+    latin = {r.lower().replace(" ", ""): r for r in regions if r.isascii()}
+    if latin and language(question) == "zh":
+        for size in (2, 3):
+            for i in range(len(simple) - size + 1):
+                word = simple[i:i + size]
+                region = latin.get(romanised(word)) if CJK_WORD.fullmatch(word) else None
+                if region and region not in named:
+                    named.append(region)
+                    regions = regions | {word}  # its Chinese name is no unknown place
     for place in resources.places():
         target = "全国" if place.level == "national" else place.name
         found = [m for e in place.english for m in re.finditer(rf"(?<![a-z]){e}(?![a-z])", lower)]

@@ -117,3 +117,21 @@ def test_a_translation_beside_a_chinese_report(tmp_path: Path, report_path: Path
         answer = assistant.ask(question, index_dir=tmp_path / "index")
         assert answer.found and quoted in answer.text, question
         assert {c.source for c in answer.citations} == {source}, question
+
+
+@pytest.mark.model
+def test_a_city_translation_is_found_by_its_chinese_name(tmp_path: Path):
+    """A report known by its English name (Shenzhen) answers questions naming 深圳 or Shenzhen."""
+    text = ENGLISH.read_text(encoding="utf-8").replace(
+        "the Second Session of the 14th National People's Congress of the People's Republic of China on March 5",
+        "the Fifth Session of the Seventh Shenzhen Municipal People's Congress on January 20").replace(
+        "Li Qiang\nPremier of the State Council", "Qin Weizhong\nMayor of Shenzhen")
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "shenzhen-2024-en.txt").write_text(text, encoding="utf-8")
+    build_index(tmp_path / "data", tmp_path / "index")
+    info = read_manifest(tmp_path / "index")["sources"]["shenzhen-2024-en.txt"]
+    assert (info["region"], info["level"], info["year"]) == ("Shenzhen", "city", 2024)
+    for question in ("深圳2024年GDP增长目标是多少？", "深圳市2024年GDP增长目标是多少？", "What is Shenzhen's GDP growth target for 2024?"):
+        answer = assistant.ask(question, index_dir=tmp_path / "index")
+        assert answer.found and "GDP growth of around 5 percent" in answer.text, question
+    assert not assistant.ask("南京市2024年GDP增长目标是多少？", index_dir=tmp_path / "index").found
