@@ -45,7 +45,7 @@ class ChunkerSettings:
 
     max_chars: int = 200
     min_chars: int = 20
-    version: int = 15
+    version: int = 16
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -27,7 +27,7 @@ HEADING_L2 = re.compile(r"^[(（][一二三四五六七八九十百]+[)）]")
 HEADING_L3 = re.compile(r"^\d{1,2}[.、．](?!\d)")
 HEADING_MD = re.compile(r"^(#{1,6})\s+")
 # An English translation's: I. A Review of Our Work in 2023 (Roman numerals, then a capital).
-HEADING_L1_EN = re.compile(r"^(?:[IVX]{1,5})\.\s+[A-Z]")
+HEADING_L1_EN = re.compile(r"^(?:[IVX]{1,5}\.\s+[A-Z]|Part (?:[IVX]{1,5}|One|Two|Three|Four|Five|Six|\d{1,2})\b[.:]?\s*[A-Z]?)")
 HEADING_OTHER = re.compile(r"^第[一二三四五六七八九十百\d]+[章节部分条]")
 
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")

@@ -135,3 +135,18 @@ def test_a_city_translation_is_found_by_its_chinese_name(tmp_path: Path):
         answer = assistant.ask(question, index_dir=tmp_path / "index")
         assert answer.found and "GDP growth of around 5 percent" in answer.text, question
     assert not assistant.ask("南京市2024年GDP增长目标是多少？", index_dir=tmp_path / "index").found
+
+
+def test_part_headings_of_a_translation(tmp_path: Path):
+    path = tmp_path / "guangdong-2024-en.txt"
+    path.write_text(
+        "Report on the Work of the Government\n\nDelivered at the Second Session of the 14th People's Congress of "
+        "Guangdong Province on January 23, 2024\n\nFellow Deputies,\n\nPart One: Review of Our Work in 2023\n\n"
+        "The province's GDP reached 13.57 trillion yuan, up 4.8 percent.\n\nPart Two: Tasks for 2024\n\n"
+        "The main targets for this year are GDP growth of around 5 percent and over 1.1 million new urban jobs.\n",
+        encoding="utf-8")
+    doc = load_file(path)
+    review, plan = chunk_document(doc)
+    assert (doc.region, review.section, review.kind, review.period) == (
+        "广东", "Part One: Review of Our Work in 2023", "outcome", [2023, 2023])
+    assert (plan.kind, plan.period) == ("plan", [2024, 2024])
