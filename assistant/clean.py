@@ -97,7 +97,8 @@ _WEB_NOISE = re.compile(r"^(?:点击|點擊|点此|點此)(?:查阅|查閱|查�
 # "Delivered at the Second Session of the 14th National People's Congress … on March 5, 2024",
 # "Li Qiang" / "Premier of the State Council", "Esteemed Deputies,", "On behalf of the State Council, …".
 _EN_FURNITURE = re.compile(
-    r"^(?:\d{4}\s+)?report on the work of the (?:\w+\s+){0,3}government(?:\s*[(（]?\d{4}[)）]?)?$|"
+    r"^(?:\d{4}\s+)?(?:report on the work of the (?:\w+\s+){0,3}government|(?:[A-Z][a-z]+\s+){0,2}government work "
+    r"report)(?:\s*[(（]?\d{4}[)）]?)?$|"
     r"^delivered at .{0,160}people's congress.{0,120}$|"
     r"^(?:acting\s+)?(?:premier|vice[- ]premier|governor|mayor|(?:county|district) (?:head|magistrate))\b.{0,60}$|"
     r"^(?:esteemed|fellow|dear|distinguished) deputies[,:!]?$|"

@@ -47,7 +47,8 @@ _EN_MEETING = re.compile(
 _EN_ROLE = re.compile(rf"^[*\s]*(?:({_EN_NAME}(?: {_EN_NAME})?),?\s+)?((?:Acting )?(?:Premier|Governor|Mayor)"
                       rf"(?: of (?:the )?[A-Z][A-Za-z' ]{{2,40}})?)[*\s]*$", re.M)
 _EN_PERSON = re.compile(rf"^[*\s]*({_EN_NAME}(?: {_EN_NAME})?)[*\s]*$", re.M)
-_EN_TITLE = re.compile(r"^[#*\s]*((?:\d{4}\s+)?report on the work of the (?:\w+\s+){0,3}government)\b", re.I | re.M)
+_EN_TITLE = re.compile(r"^[#*\s]*((?:\d{4}\s+)?(?:report on the work of the (?:\w+\s+){0,3}government|"
+                       r"(?:[A-Z][a-z]+\s+){0,2}government work report)(?:\s*[(（]?\d{4}[)）]?)?)\s*$", re.I | re.M)
 _MONTHS = {m: i for i, m in enumerate(("january february march april may june july august september october "
                                        "november december").split(), 1)}
 _EN_LEVEL = {"Province": "province", "Provincial": "province", "Autonomous Region": "province",
@@ -83,8 +84,13 @@ def _english_metadata(meta: ReportMeta, head: str) -> None:
         meta.speaker = f"{name}, {role.group(2).strip()}" if name else role.group(2).strip()
         at = head.find(name) if name else role.start(2)
         meta.speaker_span = (min(at, role.start(2)), role.end(2)) if at >= 0 else (role.start(2), role.end(2))
+        office = re.search(r"(?:Governor|Mayor) of (?:the )?([A-Z][a-z]+)(?: (Province|Municipality|City|County))?",
+                           role.group(2))
         if meta.region is None and re.search(r"Premier", role.group(2)):
             meta.region, meta.level = "全国", "national"
+        elif meta.region is None and office:
+            default = _EN_LEVEL.get(office.group(2) or "") or ("province" if "Governor" in role.group(2) else "city")
+            meta.region, meta.level = _english_place(office.group(1), default)
 
 
 @dataclass
@@ -170,8 +176,8 @@ def read_metadata(text: str, stem: str = "", folders: tuple[str, ...] = ()) -> R
         if meta.region is None and _plausible(speaker.group(1)):
             meta.region, meta.level = place_level(speaker.group(1))
     english = _EN_TITLE.search(head[:600])
-    if english and meta.region is None and meta.year is None:
-        _english_metadata(meta, head)
+    if meta.region is None and meta.year is None and not re.search(rf"[{CJK}]", head[:600]):
+        _english_metadata(meta, head)  # an English translation
     title = fm_title if "报告" in fm_title else _first_title_line(head)
     for candidate in (title, fm_title):
         match = _TITLE_PLACE.match(candidate or "")

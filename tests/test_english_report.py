@@ -150,3 +150,13 @@ def test_part_headings_of_a_translation(tmp_path: Path):
     assert (doc.region, review.section, review.kind, review.period) == (
         "广东", "Part One: Review of Our Work in 2023", "outcome", [2023, 2023])
     assert (plan.kind, plan.period) == ("plan", [2024, 2024])
+
+
+@pytest.mark.parametrize(("head", "expected"), [
+    ("2024 Government Work Report\n\nDelivered at the Second Session of the 16th People's Congress of Hunan Province "
+     "on January 21, 2024\nMao Weiming\nGovernor of Hunan Province\n", ("湖南", "province", 2024)),
+    ("Shenzhen Government Work Report (2025)\nMayor of Shenzhen Qin Weizhong\n", ("Shenzhen", "city", 2025)),
+])
+def test_metadata_of_a_translation_from_its_title_and_office(head: str, expected: tuple):
+    meta = read_metadata(head, stem="x")
+    assert (meta.region, meta.level, meta.year) == expected
