@@ -145,7 +145,24 @@ def _misses_qualifier(asked: list[Indicator], texts: list[str]) -> bool:
         qualifiers = _qualifiers(ind.id)
         if qualifiers and not any(q in joined for q in qualifiers):
             return True
+        # an indicator named inside another's name (地区生产总值 in 单位地区生产总值能耗): the texts
+        # speak of the inner one only
+        inner, own_words = _inner_forms(ind.id)
+        if inner and any(f in joined for f in inner) and not any(normalize(f) in joined for f in ind.forms) \
+                and not any(w in joined for w in own_words):
+            return True
     return False
+
+
+@functools.cache
+def _inner_forms(ident: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Forms of other indicators that stand inside this one's forms (地区生产总值 in 单位地区生产总值能耗),
+    and the words of its forms around them (单位, 能耗): one of those says the texts speak of it."""
+    own = next(ind for ind in vocabulary() if ind.id == ident)
+    inner = {g for ind in vocabulary() if ind.id != ident for g in ind.forms for f in own.forms if g in f and g != f}
+    words = {w for f in own.forms for g in inner if g in f for piece in f.split(g) for w in tokens(piece)
+             if len(w) >= 2 and not w.isascii() and not any(w in g2 for g2 in inner)}
+    return tuple(sorted(inner)), tuple(sorted(words))
 
 
 _GROWTH_ASKED = re.compile(r"增速|增长率|增幅|增长了?多少|增长几|growth rate|grow by|grew by|how fast|rate of growth",

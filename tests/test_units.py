@@ -493,3 +493,16 @@ def test_a_when_question_needs_a_clause_that_names_a_date():
     assert _misses_when(read_question("地铁1号线计划什么时候开通？"), ["加快推进地铁建设"])
     assert not _misses_when(read_question("地铁1号线计划什么时候开通？"), ["力争年底前开通"])
     assert not _misses_when(read_question("What is the 2023 GDP target?"), ["地区生产总值增长6%"])
+
+
+def test_an_indicator_named_inside_another_is_not_the_one_asked():
+    from assistant.answer import _misses_qualifier
+    from assistant.query import read_question
+    from assistant.table_answer import named_indicators
+
+    asked = named_indicators(read_question("What is the target for reducing energy consumption per unit of GDP?"))
+    assert _misses_qualifier(asked, ["地区生产总值增长6.0%以上"])  # GDP growth is not energy intensity
+    assert not _misses_qualifier(asked, ["单位地区生产总值能耗下降3%"])
+    assert not _misses_qualifier(asked, ["能耗强度下降3%左右"])
+    trade = named_indicators(read_question("进出口总额增长目标是多少？"))
+    assert not _misses_qualifier(trade, ["进出口总额增长4.0%"])
