@@ -35,7 +35,17 @@ from .quotes import Clause, bigrams, clauses, quote_span
 from .retrieve import Hit, Retriever, get_retriever
 from .table_answer import TableAnswerer, named_indicators
 from .targets import Indicator, vocabulary
-from .terms import LIST_CAP, announces, count_of, english_counted_terms, head_term, introduces, key_terms, term_span
+from .terms import (
+    LIST_CAP,
+    announces,
+    count_of,
+    english_counted_terms,
+    head_term,
+    introduces,
+    item_marks,
+    key_terms,
+    term_span,
+)
 from .text import has_cjk
 from .tokenize import has_latin, is_english, normalize, tokens
 
@@ -485,38 +495,49 @@ class Answerer:
         """A definition or list answered by the words after the term (a glossary entry first).
         A glossary entry is looked for in the reports of the best three passages, or in every
         report when the question and the filters name none (零基预算是什么？)."""
-        terms = key_terms(query.text)
-        if query.is_english:
-            terms += english_counted_terms(query.text, [h.text for h in hits])
-        head = head_term(query.text)
+        store = self.retriever.store
         top = {h.source for h in hits[:3]}
-        everywhere = set(self.retriever.store.source_names) if unscoped else top
+        # the reports of the places the question names, whichever year's passages ranked best
+        named = {s for s, info in store.sources().items() if info.region and info.region in query.places
+                 and query.report_year in (None, info.year)}
+        groups = [[t] for t in key_terms(query.text)]
+        if query.is_english:
+            # the counted term in the forms the reports write it (5条高铁, 五条高铁：指…), in the passages
+            # found or in the named places' glossaries, tried together: "five high-speed rail lines"
+            glossaries = [g.text for g in self.retriever.term_hits(named, "", glossary_only=True, limit=400)]
+            forms = english_counted_terms(query.text, [h.text for h in hits] + glossaries)
+            groups += [forms] if forms else []
+        head = head_term(query.text)
+        everywhere = set(store.source_names) if unscoped else top
         seen = {h.chunk_id for h in hits}
-        for term in terms:
+        for group in groups:
             found = []
-            counted = bool(count_of(term))
-            elsewhere = [g for g in self.retriever.term_hits(top if counted else everywhere, term,
-                                                             glossary_only=not counted)
-                         if g.chunk_id not in seen]
-            for hit in [*hits, *elsewhere]:
-                if counted:
-                    hit = self._run_on(hit)  # a list announced at a passage's end goes on in the next
-                span = term_span(hit, term)
-                if span is not None and term == head and not introduces(hit.text[span[0] - hit.start:], term):
-                    continue
-                if span is not None and span[1] - span[0] > len(term) + 4:
-                    found.append((hit, span, hit.text[span[0] - hit.start : span[1] - hit.start]))
+            for term in group:
+                counted = bool(count_of(term))
+                elsewhere = [g for g in self.retriever.term_hits(top | named if counted else everywhere, term,
+                                                                 glossary_only=not counted)
+                             if g.chunk_id not in seen and query.report_year in (None, g.year)
+                             and (not query.years or g.kind == "glossary" or any(_about(g, y) for y in query.years))]
+                for hit in [*hits, *elsewhere]:
+                    if counted:
+                        hit = self._run_on(hit)  # a list announced at a passage's end goes on in the next
+                    span = term_span(hit, term)
+                    if span is not None and term == head and not introduces(hit.text[span[0] - hit.start:], term):
+                        continue
+                    if span is not None and span[1] - span[0] > len(term) + 4:
+                        found.append((term, hit, span, hit.text[span[0] - hit.start : span[1] - hit.start]))
             if not found:
                 continue
             # A glossary entry first, then items before the term (壮大A、B、C五大集群), then a term
-            # that announces what follows (办好十件民生实事。一是…), then the passage listing the most
-            # items (A、B、C), then the better ranked.
-            hit, span, quote = min(found, key=lambda f: (
-                f[0].kind != "glossary", normalize(f[2]).startswith(normalize(term)), not announces(f[2], term),
-                -min(f[2].count("、"), 12), f[0].rank))
+            # that announces what follows (办好十件民生实事。一是…), then a counted list whose items
+            # are marked (一是…十是) as often as it counts, then the passage listing the most items
+            # (A、B、C), then the better ranked.
+            term, hit, span, quote = min(found, key=lambda f: (
+                f[1].kind != "glossary", normalize(f[3]).startswith(normalize(f[0])), not announces(f[3], f[0]),
+                not (count_of(f[0]) and item_marks(f[3]) >= count_of(f[0])), -min(f[3].count("、"), 12), f[1].rank))
             citation = Citation(**asdict(hit), n=1, quote=quote, quote_start=span[0], quote_end=span[1])
-            named = english_names(quote) if query.is_english else []
-            tail = f" — {', '.join(f'{name} ({term})' for term, name in named)}." if named else ""
+            names = english_names(quote) if query.is_english else []
+            tail = f" — {', '.join(f'{name} ({word})' for word, name in names)}." if names else ""
             return finish(query, [citation], f"{quote}[1]{_end_mark(quote)}{tail}", self._several())
         return None
 

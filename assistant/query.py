@@ -28,7 +28,8 @@ _MET = re.compile(r"完成了吗|实现了吗|达到了吗|达成了吗|完成�
                   re.IGNORECASE)
 _HOW_MUCH = re.compile(r"多少|几[个项名家所万亿条次年倍]|百分之几|how (?:much|many)|by how much|what percentage",
                        re.IGNORECASE)
-_LIST = re.compile(r"哪些|哪几|分别是|包括什么|包括哪|有哪|由什么组成|\bwhat are\b|\bwhich\b.*\bare\b|\blist\b|\bname the\b|"
+_LIST = re.compile(r"哪些|哪几|哪[两三四五六七八九十]|分别是|"
+                   r"\b(?:which|what|name) (?:the )?(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) [a-z]|包括什么|包括哪|有哪|由什么组成|\bwhat (?:are|were)\b|\bwhich\b.*\b(?:are|were)\b|\blist\b|\bname the\b|"
                    r"\bmake up\b|\bmade up of\b|\bconsists? of\b|\bcompris(?:e|es|ed)\b|\bwhat does .+ include\b",
                    re.IGNORECASE)
 _DEFINITION = re.compile(r"是什么意思|指什么|什么是|是指什么|含义|意思是|何谓|\bmean\b|meaning|refer(?:s|red)? to|stand for|"
@@ -94,6 +95,15 @@ def check_question(question: object) -> str:
 _NAME_QUALIFIER = re.compile(rf"(?<=[{CJK}A-Za-z])[（(][{CJK}]{{2,4}}[)）](?=[{CJK}A-Za-z])")
 
 
+# "China's first sustainable aviation fuel base", "全国首个": a superlative over the country, not a
+# question about the national government's report.
+_SUPERLATIVE = re.compile(r"(?:'s|’s)?\s+(?:first|largest|biggest|only|longest|tallest|highest|leading|top|"
+                          r"first-ever|earliest)\b", re.IGNORECASE)
+
+
+_SUPERLATIVE_ZH = re.compile(r"全国(?:首个|首条|首家|首批|首座|首次|第一|最大|最长|最高|唯一|领先|前列)")
+
+
 def _places(question: str, regions: frozenset[str]) -> tuple[list[str], list[str]]:
     """(indexed regions named, other places named) in a question. A place in brackets right after a
     name is part of that name (巴斯夫（广东）一体化基地: a company, not Guangdong)."""
@@ -135,6 +145,14 @@ def _places(question: str, regions: frozenset[str]) -> tuple[list[str], list[str
         return bool(mentions) and place not in simple and all(
             (m.group() == "national" and not compares) or re.match(r" [A-Z][a-z]", question[m.end():m.end() + 3])
             for m in mentions)
+
+    def superlative(place: str) -> bool:
+        """Over the country, not about its report: China's first…, 全国首个…, 全国第一."""
+        mentions = english.get(place, [])
+        if place in simple:
+            return place == "全国" and simple.count("全国") == len(_SUPERLATIVE_ZH.findall(simple)) and not mentions
+        return bool(mentions) and all(_SUPERLATIVE.match(question, m.end()) for m in mentions)
+    named = [p for p in named if not superlative(p)]
     kept = [p for p in named if not qualifies(p)]
     if kept and len(kept) < len(named):
         named = kept

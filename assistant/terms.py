@@ -76,6 +76,11 @@ _COUNT = re.compile(r"^(十[一二三四五六七八九]?|[一二两三四五六
 _CLAUSE_START = re.compile(r"[。！？!?；;，,：:\n（(]")
 
 
+def item_marks(text: str) -> int:
+    """How many items a text marks (一是…二是…, （一）…（二）…)."""
+    return len(_ITEM_MARK.findall(text))
+
+
 def count_of(term: str) -> int | None:
     """How many items a counted term announces: 四大平台 → 4, 13个项目 → 13; None without a count."""
     m = _COUNT.match(term)
@@ -125,11 +130,9 @@ def english_counted_terms(question: str, texts: list[str]) -> list[str]:
             # report itself sets apart, in quotes or as a glossary entry's head (“四小园”：…).
             pattern = re.compile(rf"(?<=[“\"「]){count}[{CJK}]{{1,6}}(?=[”\"」])|"
                                  rf"(?:^|(?<=[\s.、．])){count}[{CJK}]{{1,6}}(?=[：:])")
-        for text in texts:
-            found = pattern.search(text)
-            if found and found.group() not in out:
-                out.append(found.group())
-                break
+        # each form the texts write it in (5条高铁 in one report, 五条高铁 in another), best texts first
+        forms = list(dict.fromkeys(f.group() for text in texts if (f := pattern.search(text))))
+        out += [f for f in forms[:3] if f not in out]
     return out
 
 

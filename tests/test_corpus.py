@@ -78,6 +78,10 @@ def test_status_names_each_government(four: Path):
     ("What is China's GDP growth target for 2023?", "国务院/2023.md", "5%左右"),
     # "in what year": the clause that names the year (the 2021 review), not the 2023 plan that does not
     ("茂名成功申办的第十七届省运会在哪一年举办？", "茂名市/2021.md", "2026年"),
+    # 全国首个: a superlative over the country, not a question for the national report
+    ("全国首个预制食品研究院在哪里成立？", "湛江市/2023.md", "预制食品研究院"),
+    # a counted list asked in English, found in the named city's notes (名词解释)
+    ("Which six 益企行动 did Maoming carry out?", "茂名市/2023.md", "政策益企、科技益企"),
 ])
 def test_the_right_government_and_year_answer(four: Path, question: str, source: str, figure: str):
     answer = assistant.ask(question, index_dir=four)

@@ -506,3 +506,26 @@ def test_an_indicator_named_inside_another_is_not_the_one_asked():
     assert not _misses_qualifier(asked, ["能耗强度下降3%左右"])
     trade = named_indicators(read_question("进出口总额增长目标是多少？"))
     assert not _misses_qualifier(trade, ["进出口总额增长4.0%"])
+
+
+def test_a_superlative_over_the_country_names_no_report():
+    from assistant.query import read_question
+
+    regions = frozenset({"茂名", "湛江", "全国"})
+    assert read_question("Where is China's first sustainable aviation fuel base?", regions).places == []
+    assert read_question("全国首个预制食品研究院在哪里成立？", regions).places == []
+    assert read_question("What is China's GDP growth target for 2023?", regions).places == ["全国"]
+    assert read_question("2023年全国GDP增长目标是多少？", regions).places == ["全国"]
+    assert read_question("湛江水产养殖规模全国第一吗？", regions).places == ["湛江"]
+
+
+def test_counted_english_lists_and_the_forms_reports_write_them_in():
+    from assistant.query import read_question
+    from assistant.terms import english_counted_terms
+
+    for question in ("Which five high-speed rail lines converge on Zhanjiang?", "湛江哪五条高铁交汇？",
+                     "What were the six campaigns Maoming ran?"):
+        assert read_question(question).wants_list, question
+    assert not read_question("Which 2023 target was met?").wants_list
+    texts = ["建成5条高铁线路。", "五条高铁：指深湛高铁、广湛客专。"]
+    assert english_counted_terms("Which five high-speed rail lines?", texts) == ["5条高铁", "五条高铁"]
