@@ -270,7 +270,7 @@ class Answerer:
                 w = bm25.idf(word) if word in bm25.vocab else rarest
                 total += w
                 known += w if word in bm25.vocab or _all_parts_known(word, bm25.vocab) or (
-                    english and said_in_english(word, raw)) else 0.0
+                    english and (word in query.places or said_in_english(word, raw))) else 0.0
             for term in query.expansion:
                 total += rarest
                 known += rarest if normalize(term) in normalize(" ".join(h.text for h in hits)) or (

@@ -112,6 +112,7 @@ def test_a_translation_beside_a_chinese_report(tmp_path: Path, report_path: Path
     for question, source, quoted in [
         ("What is China's GDP growth target for 2024?", ENGLISH.name, "GDP growth of around 5 percent"),
         ("2024年全国GDP增长目标是多少？", ENGLISH.name, "GDP growth of around 5 percent"),
+        ("2024年全国粮食产量目标是多少？", ENGLISH.name, "Grain output of over 650 million metric tons"),
         ("What is the 2023 investment target?", report_path.name, "固定资产投资增长8.5%以上"),
     ]:
         answer = assistant.ask(question, index_dir=tmp_path / "index")
