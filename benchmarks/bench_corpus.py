@@ -56,7 +56,9 @@ def main() -> int:
     parser.add_argument("--index", default=None, help="index folder to build or reuse (default: a temporary one)")
     parser.add_argument("--qa", default=str(QUESTIONS))
     parser.add_argument("--split", default=None, help="only this part of the set (dev or holdout)")
-    parser.add_argument("--misses", action="store_true", help="list every wrong answer")
+    parser.add_argument("--misses", action="store_true",
+                        help="list every wrong answer of the parts worked on (never of a holdout part, "
+                             "unless it is asked for by --split)")
     args = parser.parse_args()
     corpus = Path(args.corpus)
     if not corpus.is_dir():
@@ -98,6 +100,8 @@ def main() -> int:
     if args.misses:
         print("\nMisses:")
         for q, a in zip(questions, answers):
+            if q.split.startswith("holdout") and args.split != q.split:
+                continue  # a holdout part stays unread: only its scores are shown
             ok = (not a.found) if q.unanswerable else answer_correct(a, q)
             if not ok:
                 cited = ", ".join(sorted({c.source for c in a.citations}))
