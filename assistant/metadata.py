@@ -64,6 +64,9 @@ def _english_place(name: str, level: str | None) -> tuple[str, str | None]:
 
 
 def _english_metadata(meta: ReportMeta, head: str) -> None:
+    """Fill meta from an English translation's framing lines: the meeting line (year, date, and
+    the national, provincial or city congress), the speaker and office (Premier → national,
+    "Governor of Hunan Province" → 湖南, "Mayor of Shenzhen" → Shenzhen)."""
     meeting = _EN_MEETING.search(head)
     if meeting:
         national, region, kind, region2, kind2, month, day, year = meeting.groups()
