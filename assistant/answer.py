@@ -248,13 +248,14 @@ class Answerer:
             weights["#" + gram] = 0.5 * (0.1 if generic else 1.0)
         return weights
 
-    def _known_share(self, query: Query, hits: list[Hit]) -> tuple[float, bool]:
+    def _known_share(self, query: Query, hits: list[Hit], english: bool) -> tuple[float, bool]:
         """Share of the question's topic that the evidence speaks of at all, and whether an English
         question's only words the reports know name a place.
 
         Chinese: weight of question terms in the index vocabulary. English: the glossary entries
         the question mentions, each present when one of its Chinese terms stands in a retrieved
-        passage; an absent entry weighs as much as the rarest word.
+        passage; an absent entry weighs as much as the rarest word. `english`: the passages are an
+        English translation's, so a glossary entry's English words in them count too.
         """
         question = query.text
         bm25 = self.retriever.store.bm25
@@ -265,7 +266,6 @@ class Answerer:
             # in words the passages use (国内生产总值 → GDP) is known.
             rarest = bm25.idf("\x00")
             known = total = 0.0
-            english = _english_passages(hits)
             for word in _topic_words(question):
                 w = bm25.idf(word) if word in bm25.vocab else rarest
                 total += w
@@ -386,7 +386,8 @@ class Answerer:
         wants_figure = query.wants_number or bool(_QUANTITY_Q.search(question))
         chosen, covered = self._choose(query, hits, q, weights, wants_figure)
         first = chosen[0] if chosen else None
-        known_share, place_only = self._known_share(query, hits)
+        english = _english_passages(hits)  # an English translation's: units are words, the words differ
+        known_share, place_only = self._known_share(query, hits, english)
         total = sum(weights.values()) or 1.0
         wants_number = query.wants_number
         cited_text = " ".join(c.hit.text for c in chosen)
@@ -402,8 +403,7 @@ class Answerer:
             top_dense=max((h.dense_score or 0.0) for h in hits),
             wants_number=wants_number,
             # (an English translation's units are words: 多少人 is answered by "12 million new urban jobs")
-            has_number=any(_FIGURE.search(c.text) for c in chosen) and (
-                _english_passages(hits) or _has_unit(query.text, chosen)),
+            has_number=any(_FIGURE.search(c.text) for c in chosen) and (english or _has_unit(query.text, chosen)),
             year_mismatch=bool(years) and not any(
                 str(y) in cited_text or _about(c.hit, y) for y in years for c in chosen),
             # A place no indexed report is about must be named by a quoted clause itself (a passage
@@ -413,7 +413,7 @@ class Answerer:
                 for p in places for c in chosen),
             indicator_mismatch=_misses_qualifier(asked, quoted) or _misses_growth(query, asked, quoted)
             or _misses_when(query, quoted),
-            cross=not query.is_english and _english_passages(hits),
+            cross=not query.is_english and english,
         )
         if not chosen or not self.found(evidence, question):
             return Answer(question, not_found(query.is_english), False, related=hits[:3]), evidence

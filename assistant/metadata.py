@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from . import resources
 from .clean import front_matter
-from .text import CJK, years_in
+from .text import CJK, has_cjk, years_in
 
 LEVELS = ("national", "province", "city", "county")
 _SUFFIX_LEVEL = (("自治区", "province"), ("特别行政区", "province"), ("自治州", "city"), ("省", "province"),
@@ -179,7 +179,7 @@ def read_metadata(text: str, stem: str = "", folders: tuple[str, ...] = ()) -> R
         if meta.region is None and _plausible(speaker.group(1)):
             meta.region, meta.level = place_level(speaker.group(1))
     english = _EN_TITLE.search(head[:600])
-    if meta.region is None and meta.year is None and not re.search(rf"[{CJK}]", head[:600]):
+    if meta.region is None and meta.year is None and not has_cjk(head[:600]):
         _english_metadata(meta, head)  # an English translation
     title = fm_title if "报告" in fm_title else _first_title_line(head)
     for candidate in (title, fm_title):
