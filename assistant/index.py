@@ -95,6 +95,8 @@ class IndexStore:
     clause_term_cache: dict = field(default_factory=dict, repr=False, compare=False)
     # chunk row -> its text normalised for matching (normalized_text), filled as rows are asked for.
     _normalized: dict = field(default_factory=dict, repr=False, compare=False)
+    # The clause vectors as float32, made on the first clause search.
+    _clauses32: np.ndarray | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.row_of = {c.id: i for i, c in enumerate(self.chunks)}
@@ -222,6 +224,18 @@ class IndexStore:
         scores, ids = self.faiss_index.search(q, n, params=params)
         keep = ids[0] >= 0
         return ids[0][keep], scores[0][keep]
+
+    def clause_best(self, query: np.ndarray) -> np.ndarray:
+        """Each chunk's best clause cosine with a query vector (-1 for a chunk without clauses)."""
+        if self._clauses32 is None:
+            self._clauses32 = np.asarray(self.clause_vectors, dtype=np.float32)
+        out = np.full(len(self.chunks), -1.0, dtype=np.float32)
+        if not len(self._clauses32):
+            return out
+        sims = self._clauses32 @ np.asarray(query, dtype=np.float32).reshape(-1)
+        has = self.clause_ptr[1:] > self.clause_ptr[:-1]
+        out[has] = np.maximum.reduceat(sims, self.clause_ptr[:-1][has])
+        return out
 
     def vectors(self) -> np.ndarray:
         """Every stored vector, in chunk order (used to carry unchanged sources over)."""

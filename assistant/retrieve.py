@@ -31,6 +31,10 @@ BLEND_ALPHA = 0.4
 CANDIDATES = 50
 # Added to the fused score of a passage of the kind the question asks about (target or outcome).
 KIND_BONUS = 0.15
+# Share of a passage's dense score that its nearest clause gives (the rest is the passage's own
+# cosine): a long passage holding the answer in one clause is found by that clause, whose vector
+# the index stores anyway for quoting.
+CLAUSE_WEIGHT = 0.5
 
 
 @dataclass
@@ -193,9 +197,30 @@ class Retriever:
         with self._embed_lock:
             return self.embedder.embed_query(text)
 
-    def dense_scores(self, q: np.ndarray, mask: np.ndarray | None, n: int) -> tuple[np.ndarray, np.ndarray]:
-        """Top-n chunk rows and cosine scores from the vector index (restricted to mask)."""
-        return self.store.search_vectors(q, n, None if mask is None else np.flatnonzero(mask))
+    def dense_scores(self, q: np.ndarray, mask: np.ndarray | None, n: int) -> dict[int, float]:
+        """The n chunk rows nearest to the question vector (restricted to mask) -> their dense
+        score: the passage's cosine blended with its nearest clause's (CLAUSE_WEIGHT).
+
+        Rows come from both sides: the n nearest passages and the n passages with the nearest
+        clauses; a passage the first side does not list takes its lowest cosine (a bound on its
+        own), a passage without clauses its own cosine for its clause's.
+        """
+        store = self.store
+        ids, scores = store.search_vectors(q, n, None if mask is None else np.flatnonzero(mask))
+        passage = dict(zip(ids.tolist(), scores.tolist()))
+        if not CLAUSE_WEIGHT or not passage:
+            return passage
+        best = store.clause_best(q)
+        if mask is not None:
+            best = np.where(mask, best, -1.0)
+        top = np.argpartition(-best, n)[:n] if len(best) > n else np.arange(len(best))
+        floor = min(passage.values())
+        rows = set(passage) | {int(i) for i in top if best[i] > -1.0}
+        out = {}
+        for i in rows:
+            own = passage.get(i, floor)
+            out[i] = (1 - CLAUSE_WEIGHT) * own + CLAUSE_WEIGHT * (float(best[i]) if best[i] > -1.0 else own)
+        return out
 
     def search(
         self,
@@ -239,8 +264,7 @@ class Retriever:
         if mode in ("hybrid", "dense"):
             if query_vector is None:
                 query_vector = self.embed_question(query)
-            ids, scores = self.dense_scores(query_vector, mask, n)
-            dense = dict(zip(ids.tolist(), scores.tolist()))
+            dense = self.dense_scores(query_vector, mask, n)
         if mode in ("hybrid", "bm25"):
             lexical = self.lexical_scores(query, mask, n)
         if mode == "dense":
