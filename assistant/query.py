@@ -14,7 +14,7 @@ from . import config, resources
 from .errors import InvalidQuestionError
 from .glossary import expand
 from .text import CJK, CJK_WORD, has_latin, language, romanised, years_in
-from .tokenize import normalize, tokens
+from .tokenize import jieba_module, normalize, tokens
 
 _PLAN = re.compile(r"目标|预期|计划|力争|安排|打算|拟|targets?|aim(?:s|ed|ing)?\b|goals?|plans?\b|planned|planning|"
                    r"expect\w*|forecast\w*|objectives?|intend\w*|set (?:for|out)|\bwill\b", re.IGNORECASE)
@@ -26,8 +26,9 @@ _MET = re.compile(r"完成了吗|实现了吗|达到了吗|达成了吗|完成�
                   r"(?:meet|met|reach\w*|hit|achiev\w*|miss\w*|within) (?:\S+\s+){0,5}(?:target|goal)|"
                   r"(?:target|goal) (?:\S+\s+){0,2}(?:was |were |been |be )?(?:met|achieved|reached|hit|missed|fulfilled)",
                   re.IGNORECASE)
-_HOW_MUCH = re.compile(r"多少|几[个项名家所万亿条次年倍]|百分之几|how (?:much|many)|by how much|what percentage",
-                       re.IGNORECASE)
+_HOW_MUCH = re.compile(r"多少|几[个项名家所万亿条次年倍]|百分之几|how (?:much|many|fast|large|big|high)\b|by how much|"
+                       r"what percentage|\bwhat (?:is|was|are|were)\b[^?.]{0,40}?\b(?:price|prices|number of|amount of|"
+                       r"volume of|population|size of|value of)\b", re.IGNORECASE)
 _LIST = re.compile(r"哪些|哪几|哪[两三四五六七八九十]|分别是|"
                    r"\b(?:which|what|name) (?:the )?(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) [a-z]|包括什么|包括哪|有哪|由什么组成|\bwhat (?:are|were)\b|\bwhich\b.*\b(?:are|were)\b|\blist\b|\bname the\b|"
                    r"\bmake up\b|\bmade up of\b|\bconsists? of\b|\bcompris(?:e|es|ed)\b|\bwhat does .+ include\b",
@@ -135,6 +136,19 @@ def _places(question: str, regions: frozenset[str]) -> tuple[list[str], list[str
             english.setdefault(target, []).extend(found)
             if target not in named:
                 named.append(target)
+    # Other Chinese cities, as whole words (中山 but not 中山大学, 海口 but not 出海口) or by their
+    # English names: no indexed report is about them, so only a clause naming one answers.
+    words = set(jieba_module().lcut(simple)) if CJK_WORD.search(simple) else set()
+    plain = lower.replace("’", "'")
+    for city in resources.cities():
+        if city.name in named or city.name in regions or romanised(city.name) in latin:
+            continue
+        said = city.name in words or city.name + "市" in words
+        if not said and has_latin(question):
+            said = any(re.search(rf"(?<![a-z']){e}(?![a-z])", text)
+                       for e in city.english or (romanised(city.name),) for text in (plain, plain.replace("'", "")))
+        if said:
+            named.append(city.name)
     # Beside another place, a place that only qualifies a name ("the Guangdong Provincial Games",
     # "a national sports event" in a question about Guangzhou) is not a place asked about; "the
     # national target" in a comparison is.

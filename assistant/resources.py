@@ -1,4 +1,4 @@
-"""Domain knowledge as data: the glossary, stop words, question words, places and examples.
+"""Domain knowledge as data: the glossary, stop words, question words, places, cities and examples.
 
 The files live in `assistant/resources/` (TSV/TXT, `#` comments) and are read once. A user
 glossary `glossary.tsv` in the data folder adds terms (like jieba's user dictionary). The index
@@ -85,6 +85,16 @@ def places() -> tuple[Place, ...]:
     for line in _lines("places.tsv"):
         name, level, english = (line.split("\t") + ["", ""])[:3]
         out.append(Place(name.strip(), level.strip(), tuple(e.strip() for e in english.split("|") if e.strip())))
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=1)
+def cities() -> tuple[Place, ...]:
+    """Chinese cities a question may name (cities.tsv); `english` is empty where the pinyin is the name."""
+    out = []
+    for line in _lines("cities.tsv"):
+        name, english = (line.split("\t") + [""])[:2]
+        out.append(Place(name.strip(), "city", tuple(e.strip() for e in english.split("|") if e.strip())))
     return tuple(out)
 
 

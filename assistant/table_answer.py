@@ -228,6 +228,13 @@ class TableAnswerer:
             pieces.append((line, n))
         labels = [report_label(c, en) for c in citations]
         one_report = len(set(labels)) == 1
+        # A figure and its growth quoted from one clause (地区生产总值达3.68万亿元、增长5.8%): the
+        # clause is quoted once, with the later line.
+        within = {id(line) for line, n in pieces if any(
+            o is not line and m == n and o.label == line.label and line.row.quote in o.row.quote
+            and len(o.row.quote) > len(line.row.quote) for o, m in pieces)}
+        if not en:
+            pieces = [(line, n) for line, n in pieces if id(line) not in within]
         texts = []
         for line, n in pieces:
             row = line.row
@@ -235,7 +242,8 @@ class TableAnswerer:
             label = "" if one_report else labels[n - 1]
             if en:
                 place = f"{romanised(row.region).title()}: " if len(set(query.places)) > 1 and row.region else ""
-                texts.append(f"{place}{row.english()} (“{row.quote}”{', ' + label if label else ''}) [{n}]")
+                quoted = "" if id(line) in within else f" (“{row.quote}”{', ' + label if label else ''}) [{n}]"
+                texts.append(f"{place}{row.english()}{quoted}")
             else:
                 texts.append(f"{line.label}：{row.quote}[{n}]" + (f"（{label}）" if label else ""))
         verdict = _verdict(lines, en, query)

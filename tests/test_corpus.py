@@ -86,6 +86,7 @@ def test_status_names_each_government(four: Path):
 def test_the_right_government_and_year_answer(four: Path, question: str, source: str, figure: str):
     answer = assistant.ask(question, index_dir=four)
     assert answer.found and figure in answer.text
+    assert answer.text.count(figure) == 1  # a figure and its growth in one clause are quoted once
     assert {c.source for c in answer.citations} == {source}
     assert answer.text.startswith(("据《", "From ")), "several reports are indexed: the answer names its report"
 
@@ -94,7 +95,9 @@ def test_the_right_government_and_year_answer(four: Path, question: str, source:
 @pytest.mark.slow
 @pytest.mark.parametrize("question", ["What is the weather in Beijing today?", "asdfghjkl", "2019年茂名地区生产总值是多少？",
                                       "What is the weather in Zhanjiang today?",
-                                      "南京市2023年地区生产总值增长目标是多少？"])
+                                      "南京市2023年地区生产总值增长目标是多少？",
+                                      # cities no indexed report is about, named without 市 or in English
+                                      "武汉2023年地区生产总值增长目标是多少？", "What is Xi'an's GDP growth target for 2023?"])
 def test_what_the_reports_do_not_cover_is_refused(four: Path, question: str):
     answer = assistant.ask(question, index_dir=four)
     assert not answer.found and not answer.citations

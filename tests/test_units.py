@@ -431,6 +431,20 @@ def test_a_place_in_brackets_after_a_name_is_part_of_the_name():
     assert read_question("广东2023年地区生产总值是多少？", frozenset({"海滨", "广东"})).places == ["广东"]
 
 
+@pytest.mark.parametrize(("question", "unknown"), [
+    ("武汉2025年地区生产总值增长目标是多少？", ["武汉"]),
+    ("What is Wuhan's GDP growth target for 2025?", ["武汉"]),
+    ("What GDP growth target did Xi'an set?", ["西安"]),
+    ("What did Ji'an achieve?", ["吉安"]),
+    ("中山大学深圳校区在哪里？", ["深圳"]),  # 中山大学 is a university, not the city of 中山
+    ("建设出海口的计划是什么？", []),  # 出海口 is no 海口
+    ("What is Jian's plan?", []),  # only Ji'an reads as 吉安
+    ("海滨市的出口增长多少？", []),  # an indexed region
+])
+def test_cities_no_report_is_about_are_read_as_whole_words(question: str, unknown: list[str]):
+    assert read_question(question, frozenset({"海滨"})).unknown_places == unknown
+
+
 def test_a_place_that_only_qualifies_a_name_beside_another_place_is_not_asked_about():
     regions = frozenset({"海滨", "广东", "全国"})
 
