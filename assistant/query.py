@@ -140,13 +140,14 @@ def _places(question: str, regions: frozenset[str]) -> tuple[list[str], list[str
     # English names: no indexed report is about them, so only a clause naming one answers.
     words = set(jieba_module().lcut(simple)) if CJK_WORD.search(simple) else set()
     plain = lower.replace("’", "'")
+    texts = (plain, plain.replace("'", ""))  # Xi'an, Xian
     for city in resources.cities():
-        if city.name in named or city.name in regions or romanised(city.name) in latin:
+        if city.name in named or city.name in regions or latin and romanised(city.name) in latin:
             continue
         said = city.name in words or city.name + "市" in words
         if not said and has_latin(question):
             said = any(re.search(rf"(?<![a-z']){e}(?![a-z])", text)
-                       for e in city.english or (romanised(city.name),) for text in (plain, plain.replace("'", "")))
+                       for e in city.english or (romanised(city.name),) for text in texts)
         if said:
             named.append(city.name)
     # Beside another place, a place that only qualifies a name ("the Guangdong Provincial Games",

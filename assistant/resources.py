@@ -79,23 +79,20 @@ class Place:
     english: tuple[str, ...]
 
 
+def _place(name: str, level: str, english: str) -> Place:
+    return Place(name.strip(), level.strip(), tuple(e.strip() for e in english.split("|") if e.strip()))
+
+
 @functools.lru_cache(maxsize=1)
 def places() -> tuple[Place, ...]:
-    out = []
-    for line in _lines("places.tsv"):
-        name, level, english = (line.split("\t") + ["", ""])[:3]
-        out.append(Place(name.strip(), level.strip(), tuple(e.strip() for e in english.split("|") if e.strip())))
-    return tuple(out)
+    return tuple(_place(*(line.split("\t") + ["", ""])[:3]) for line in _lines("places.tsv"))
 
 
 @functools.lru_cache(maxsize=1)
 def cities() -> tuple[Place, ...]:
     """Chinese cities a question may name (cities.tsv); `english` is empty where the pinyin is the name."""
-    out = []
-    for line in _lines("cities.tsv"):
-        name, english = (line.split("\t") + [""])[:2]
-        out.append(Place(name.strip(), "city", tuple(e.strip() for e in english.split("|") if e.strip())))
-    return tuple(out)
+    return tuple(_place(name, "city", english)
+                 for name, english in ((line.split("\t") + [""])[:2] for line in _lines("cities.tsv")))
 
 
 @functools.lru_cache(maxsize=1)
