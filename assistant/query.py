@@ -7,6 +7,7 @@ whether it asks about a target or plan, an outcome, or both (was a target met).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field, replace
 
@@ -105,6 +106,15 @@ _SUPERLATIVE = re.compile(r"(?:'s|’s)?\s+(?:first|largest|biggest|only|longest
 _SUPERLATIVE_ZH = re.compile(r"全国(?:首个|首条|首家|首批|首座|首次|第一|最大|最长|最高|唯一|领先|前列)")
 
 
+@functools.lru_cache(maxsize=1)
+def _city_names() -> tuple[re.Pattern, list[str]]:
+    """One pattern for the English names of every city in cities.tsv (group i is names[i - 1])."""
+    cities = resources.cities()
+    forms = ("|".join(c.english or (romanised(c.name),)) for c in cities)
+    pattern = re.compile(r"(?<![a-z'])(?:" + "|".join(f"({f})" for f in forms) + r")(?![a-z])")
+    return pattern, [c.name for c in cities]
+
+
 def _places(question: str, regions: frozenset[str]) -> tuple[list[str], list[str]]:
     """(indexed regions named, other places named) in a question. A place in brackets right after a
     name is part of that name (巴斯夫（广东）一体化基地: a company, not Guangdong)."""
@@ -141,14 +151,13 @@ def _places(question: str, regions: frozenset[str]) -> tuple[list[str], list[str
     words = set(jieba_module().lcut(simple)) if CJK_WORD.search(simple) else set()
     plain = lower.replace("’", "'")
     texts = (plain, plain.replace("'", ""))  # Xi'an, Xian
-    for city in resources.cities():
-        if city.name in named or city.name in regions or latin and romanised(city.name) in latin:
-            continue
-        said = city.name in words or city.name + "市" in words
-        if not said and has_latin(question):
-            said = any(re.search(rf"(?<![a-z']){e}(?![a-z])", text)
-                       for e in city.english or (romanised(city.name),) for text in texts)
-        if said:
+    said = {c.name for c in resources.cities() if c.name in words or c.name + "市" in words}
+    if has_latin(question):
+        pattern, names = _city_names()
+        said |= {names[m.lastindex - 1] for text in texts for m in pattern.finditer(text)}
+    for city in resources.cities():  # in the file's order
+        if city.name in said and city.name not in named and city.name not in regions \
+                and not (latin and romanised(city.name) in latin):
             named.append(city.name)
     # Beside another place, a place that only qualifies a name ("the Guangdong Provincial Games",
     # "a national sports event" in a question about Guangzhou) is not a place asked about; "the
