@@ -186,14 +186,13 @@ def _misses_growth(query: Query, asked: list[Indicator], texts: list[str]) -> bo
         "%" in t or "％" in t or "百分点" in t for t in texts)
 
 
-_WHEN_ASKED = re.compile(r"哪一年|哪年|何年|何时|什么时候|几月|in what year|which year|\bwhen\b", re.IGNORECASE)
 _DATE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|[今明后]年|年底|年内|年前|\d{1,2}月|上半年|下半年|"
                    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")
 
 
 def _misses_when(query: Query, texts: list[str]) -> bool:
     """The question asks when (in what year, 什么时候) and no text names a year or a date."""
-    return bool(_WHEN_ASKED.search(query.text)) and not any(_DATE.search(t) for t in texts)
+    return query.asks_when and not any(_DATE.search(t) for t in texts)
 
 
 @functools.cache
@@ -366,7 +365,7 @@ class Answerer:
         question = query.text
         q = self.retriever.embed_question(query)
         # "In what year…?": the clause naming the date may stand in a passage less like the question.
-        hits = self.retriever.search(query, 2 * k if _WHEN_ASKED.search(question) else k, source=source, year=year,
+        hits = self.retriever.search(query, 2 * k if query.asks_when else k, source=source, year=year,
                                      region=region, query_vector=q)
         if not hits:
             # Nothing about the place or year asked: the closest passages elsewhere are still shown.
@@ -430,14 +429,13 @@ class Answerer:
         """
         total = sum(weights.values()) or 1.0
         asks_share = bool(_ASKS_SHARE.search(query.text))
-        asks_when = bool(_WHEN_ASKED.search(query.text))
         candidates = [c for h in hits for c in clauses(self.retriever.store, h, q)]
         best_hit = hits[0].score or 1.0
 
         def score(c: Clause, uncovered: set[str]) -> float:
             gain = sum(weights[t] for t in c.terms & uncovered) / total
             s = SEM_WEIGHT * max(0.0, (c.sim - SIM_FLOOR) / SIM_SPAN) + LEX_WEIGHT * gain
-            if asks_when and _DATE.search(c.text):
+            if query.asks_when and _DATE.search(c.text):
                 s += FIGURE_BONUS  # "in what year will they be held?": the clause that names it
             if wants_figure and _FIGURE.search(c.text):
                 s += FIGURE_BONUS

@@ -72,6 +72,7 @@ class Query:
     wants_list: bool = False
     names: list[str] = field(default_factory=list)  # capitalised words (romanised names)
     wants_speaker: bool = False  # who delivered the report
+    asks_when: bool = False  # in what year, 什么时候
     report_year: int | None = None  # "按2025年政府工作报告": the year of the report asked about
 
     @property
@@ -113,6 +114,9 @@ def _city_names() -> tuple[re.Pattern, list[str]]:
     forms = ("|".join(c.english or (romanised(c.name),)) for c in cities)
     pattern = re.compile(r"(?<![a-z'])(?:" + "|".join(f"({f})" for f in forms) + r")(?![a-z])")
     return pattern, [c.name for c in cities]
+
+
+_WHEN_ASKED = re.compile(r"哪一年|哪年|何年|何时|什么时候|几月|in what year|which year|\bwhen\b", re.IGNORECASE)
 
 
 def _places(question: str, regions: frozenset[str]) -> tuple[list[str], list[str]]:
@@ -235,6 +239,7 @@ def read_question(question: str, regions: frozenset[str] = frozenset(), lang: st
         dense_text=dense, years=years, places=places, unknown_places=unknown, kind=kind,
         wants_number=bool(_HOW_MUCH.search(question)), wants_list=bool(_LIST.search(question)),
         names=[w.lower() for w in _NAME.findall(question)], wants_speaker=bool(_SPEAKER.search(question)),
+        asks_when=bool(_WHEN_ASKED.search(question)),
         report_year=report_year,
     )
 
