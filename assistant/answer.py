@@ -234,10 +234,11 @@ class Answerer:
         regions = {normalize(r) + suffix for r in store.regions for suffix in ("", "市", "省", "县", "区")}
         region_grams = {g for r in regions for g in bigrams(r)}
         weights: dict[str, float] = {}
+        translated = self.retriever.translated_tokens(query)
         for tok in self.retriever.lexical_query(query):
             if tok in weights or not tok.strip() or not store.knows(tok):
                 continue  # a word no passage contains cannot be covered (known_share weighs it)
-            w = store.idf(tok)
+            w = store.idf(tok) * translated.get(tok, 1.0)
             if tok in _GENERIC or tok.isdigit() or tok in _QUESTION_WORDS or tok in regions:
                 w *= 0.1
             weights[tok] = w
@@ -247,7 +248,7 @@ class Answerer:
             weights["#" + gram] = 0.5 * (0.1 if generic else 1.0)
         return weights
 
-    def _known_share(self, query: Query, hits: list[Hit], english: bool) -> tuple[float, bool]:
+    def _known_share(self, query: Query, hits: list[Hit], english: bool, quoted: list[str]) -> tuple[float, bool]:
         """Share of the question's topic that the evidence speaks of at all, and whether an English
         question's only words the reports know name a place.
 
@@ -305,8 +306,10 @@ class Answerer:
                 return 0.0, False
             # Only the place is known ("What is the weather in Beijing today?"): the passages must
             # then be closer in meaning than usual (the place alone makes any of its reports similar).
+            # A word of it whose dictionary translation a quoted clause uses (typhoon → 台风) is known.
             topic = [w for w in words if w not in places and w not in _GENERIC]
-            return 1.0, bool(places and topic and not any(w in bm25.vocab for w in topic))
+            translated = any(t in normalize(q) for q in quoted for t in self.retriever.translated_tokens(query))
+            return 1.0, bool(places and topic and not translated and not any(w in bm25.vocab for w in topic))
         return (known / total if total else 1.0), False
 
     def ask(self, question: str | Query, *, k: int = CANDIDATE_HITS, source: str | list[str] | None = None,
@@ -386,11 +389,11 @@ class Answerer:
         chosen, covered = self._choose(query, hits, q, weights, wants_figure)
         first = chosen[0] if chosen else None
         english = _english_passages(hits)  # an English translation's: units are words, the words differ
-        known_share, place_only = self._known_share(query, hits, english)
+        quoted = [c.text for c in chosen]
+        known_share, place_only = self._known_share(query, hits, english, quoted)
         total = sum(weights.values()) or 1.0
         wants_number = query.wants_number
         cited_text = " ".join(c.hit.text for c in chosen)
-        quoted = [c.text for c in chosen]
         asked = named_indicators(query)  # the indicators of the targets vocabulary the question names
         years = set(query.years)
         places = set(query.places) | set(query.unknown_places)

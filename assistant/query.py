@@ -13,7 +13,8 @@ from dataclasses import dataclass, field, replace
 
 from . import config, resources
 from .errors import InvalidQuestionError
-from .glossary import expand
+from .glossary import expand, matched
+from .lexicon import english_terms
 from .text import CJK, CJK_WORD, has_latin, language, romanised, years_in
 from .tokenize import jieba_module, normalize, tokens
 
@@ -74,6 +75,9 @@ class Query:
     wants_speaker: bool = False  # who delivered the report
     asks_when: bool = False  # in what year, 什么时候
     report_year: int | None = None  # "按2025年政府工作报告": the year of the report asked about
+    # an English question's words the glossary does not know, with their Chinese words from the
+    # dictionary (virtual → 虚拟, typhoon → 台风): searched for with less weight than glossary terms
+    translated: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
 
     @property
     def is_english(self) -> bool:
@@ -214,6 +218,13 @@ def read_question(question: str, regions: frozenset[str] = frozenset(), lang: st
             toks.extend(tokens(term))
     dense = f"{question} {' '.join(expansion)}" if expansion else question
     places, unknown = _places(question, regions)
+    translated = []
+    if lang == "en":
+        rest = question
+        for pattern, _ in matched(question):
+            rest = pattern.sub(" ", rest)
+        names = {romanised(p) for p in places + unknown if CJK_WORD.search(p)}
+        translated = english_terms(rest, skip=frozenset(names))
     years = years_in(question)
     report_year = None
     named = _REPORT_YEAR.search(question)
@@ -239,7 +250,7 @@ def read_question(question: str, regions: frozenset[str] = frozenset(), lang: st
         dense_text=dense, years=years, places=places, unknown_places=unknown, kind=kind,
         wants_number=bool(_HOW_MUCH.search(question)), wants_list=bool(_LIST.search(question)),
         names=[w.lower() for w in _NAME.findall(question)], wants_speaker=bool(_SPEAKER.search(question)),
-        asks_when=bool(_WHEN_ASKED.search(question)),
+        asks_when=bool(_WHEN_ASKED.search(question)), translated=translated,
         report_year=report_year,
     )
 

@@ -96,6 +96,12 @@ def cities() -> tuple[Place, ...]:
 
 
 @functools.lru_cache(maxsize=1)
+def english_stopwords() -> frozenset[str]:
+    """English words that ask rather than name a topic (english_stopwords.txt)."""
+    return frozenset(w.strip().lower() for w in _lines("english_stopwords.txt"))
+
+
+@functools.lru_cache(maxsize=1)
 def not_places() -> frozenset[str]:
     return frozenset(w.strip() for w in _lines("not_places.txt"))
 

