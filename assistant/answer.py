@@ -164,6 +164,13 @@ def _misses_qualifier(asked: list[Indicator], texts: list[str]) -> bool:
     return False
 
 
+def _misses_indicator(query: Query, asked: list[Indicator], texts: list[str]) -> bool:
+    """A figure is asked of named indicators and no quoted text names any of them (一般公共预算收入
+    asked, 一般公共预算支出 quoted): the figure is another's."""
+    joined = normalize(" ".join(texts))
+    return query.wants_number and bool(asked) and not any(normalize(f) in joined for ind in asked for f in ind.forms)
+
+
 @functools.cache
 def _inner_forms(ident: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Forms of other indicators that stand inside this one's forms (地区生产总值 in 单位地区生产总值能耗),
@@ -414,6 +421,7 @@ class Answerer:
                 p in (c.text if p in query.unknown_places else cited_text) or p == (c.hit.region or "")
                 for p in places for c in chosen),
             indicator_mismatch=_misses_qualifier(asked, quoted) or _misses_growth(query, asked, quoted)
+            or _misses_indicator(query, asked, quoted)
             or _misses_when(query, quoted),
             cross=not query.is_english and english,
         )

@@ -590,3 +590,17 @@ def test_the_dictionary_is_read_once_then_from_the_users_cache(tmp_path: Path, m
         assert lexicon.entries() == read
     finally:
         lexicon.entries.cache_clear()
+
+
+def test_a_figure_of_another_indicator_does_not_answer_the_one_asked():
+    from assistant.answer import _misses_indicator
+    from assistant.table_answer import named_indicators
+
+    query = read_question("湛江2022年一般公共预算收入是多少？", frozenset({"湛江"}))
+    asked = named_indicators(query)
+    assert [i.id for i in asked] == ["budget_revenue"]
+    assert _misses_indicator(query, asked, ["民生支出占一般公共预算支出比重提高至69.7%"])
+    assert not _misses_indicator(query, asked, ["一般公共预算收入135.6亿元、增长3.2%"])
+    # not asked for a figure: any clause may speak of it
+    what = read_question("湛江如何增加一般公共预算收入？", frozenset({"湛江"}))
+    assert not _misses_indicator(what, named_indicators(what), ["民生支出占一般公共预算支出比重提高至69.7%"])
