@@ -165,10 +165,13 @@ def _misses_qualifier(asked: list[Indicator], texts: list[str]) -> bool:
 
 
 def _misses_indicator(query: Query, asked: list[Indicator], texts: list[str]) -> bool:
-    """A figure is asked of named indicators and no quoted text names any of them (一般公共预算收入
-    asked, 一般公共预算支出 quoted): the figure is another's."""
+    """A Chinese question asks a figure of indicators it names by their report forms and no quoted
+    text names any of them (一般公共预算收入 asked, 一般公共预算支出 quoted): the figure is another's.
+    (English names map to forms loosely: "the economy grew" is answered by 经济增长.)"""
+    if query.is_english or not query.wants_number or not asked:
+        return False
     joined = normalize(" ".join(texts))
-    return query.wants_number and bool(asked) and not any(normalize(f) in joined for ind in asked for f in ind.forms)
+    return not any(normalize(f) in joined for ind in asked for f in ind.forms)
 
 
 @functools.cache

@@ -604,3 +604,6 @@ def test_a_figure_of_another_indicator_does_not_answer_the_one_asked():
     # not asked for a figure: any clause may speak of it
     what = read_question("湛江如何增加一般公共预算收入？", frozenset({"湛江"}))
     assert not _misses_indicator(what, named_indicators(what), ["民生支出占一般公共预算支出比重提高至69.7%"])
+    # an English name maps to the forms loosely: the check is for Chinese questions
+    english = read_question("What was Zhanjiang's general public budget revenue in 2022?", frozenset({"湛江"}))
+    assert not _misses_indicator(english, named_indicators(english), ["民生支出占一般公共预算支出比重提高至69.7%"])
