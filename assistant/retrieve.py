@@ -96,6 +96,7 @@ class Retriever:
         self.index_dir = config.index_dir(index_dir)
         self._lock = threading.Lock()
         self._embed_lock = threading.Lock()
+        self._translations: dict[tuple, dict[str, float]] = {}  # translated_tokens, per index and question
         self._fixed_embedder = embedder
         self.store = IndexStore.load(self.index_dir)
         self.embedder = embedder or get_embedder(self.store.manifest["embedding"]["name"])
@@ -178,8 +179,16 @@ class Retriever:
     def translated_tokens(self, query: Query) -> dict[str, float]:
         """BM25 tokens for an English question's words the glossary does not know, each with its
         weight: of a word's dictionary translations, the TRANSLATIONS_KEPT the reports use most
-        share TRANSLATION_WEIGHT (words the reports never use are no translation of theirs)."""
-        bm25 = self.store.bm25
+        share TRANSLATION_WEIGHT (words the reports never use are no translation of theirs).
+        Kept per index and question: an answer asks for them several times."""
+        if not query.translated:
+            return {}
+        store = self.store
+        key = (id(store), store.loaded_mtime, tuple(query.translated), tuple(query.tokens))
+        known = self._translations.get(key)
+        if known is not None:
+            return known
+        bm25 = store.bm25
         out: dict[str, float] = {}
         for _, chinese in query.translated:
             used = []
@@ -191,6 +200,9 @@ class Retriever:
             for _, toks in used[:TRANSLATIONS_KEPT]:
                 for t in toks:
                     out[t] = max(out.get(t, 0.0), TRANSLATION_WEIGHT / min(len(used), TRANSLATIONS_KEPT))
+        if len(self._translations) >= 256:
+            self._translations.clear()
+        self._translations[key] = out
         return out
 
     def lexical_query(self, question: str | Query) -> list[str]:
