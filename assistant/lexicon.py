@@ -26,6 +26,10 @@ _HEADWORD = re.compile(r"[\u4e00-\u9fff]{2,4}")
 _PARENS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _SKIP = ("cl:", "variant of", "old variant", "surname ", "abbr.", "see ", "used in", "also written", "erhua variant")
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+_BREAK = re.compile(r"[^\w\s'’-]")
+# Articles, prepositions, conjunctions and pronouns: a phrase ending in one is a verb's (major in).
+_GRAMMAR = frozenset("a an the of in on at to for by with from and or as into over than that this these those "
+                     "its their it is are was were be up out off".split())
 MAX_WORDS = 3  # a definition of more words is a description, not a name for the word
 VERSION = 1  # of the reading rules below: the cached table is remade when it changes
 
@@ -115,8 +119,14 @@ def english_terms(text: str, skip: frozenset[str] = frozenset()) -> list[tuple[s
     longest phrase CC-CEDICT defines wins; function and question words (`english_stopwords.txt`)
     and words in `skip` are not looked up."""
     stop = resources.english_stopwords() | skip
-    words = _WORD.findall(text.lower())
     table = entries()
+    found: list[tuple[str, tuple[str, ...]]] = []
+    for part in _BREAK.split(text.lower()):  # a phrase never runs across punctuation
+        found += _terms(_WORD.findall(part), stop, table)
+    return found
+
+
+def _terms(words: list[str], stop: frozenset[str], table: dict[str, tuple[str, ...]]) -> list[tuple[str, tuple[str, ...]]]:
     found: list[tuple[str, tuple[str, ...]]] = []
     i = 0
     while i < len(words):
@@ -125,7 +135,9 @@ def english_terms(text: str, skip: frozenset[str] = frozenset()) -> list[tuple[s
             i += 1
             continue
         for n in range(min(MAX_WORDS, len(words) - i), 0, -1):
-            run = words[i:i + n]  # a phrase may end in a word that alone asks (unemployment rate)
+            run = words[i:i + n]  # a phrase may end in a word that alone asks (unemployment rate), not in a
+            if n > 1 and run[-1] in _GRAMMAR:  # grammar word (major in, set up: verbs)
+                continue
             hit = next((k for k in _keys(run) if k in table), None)
             if hit:
                 found.append((" ".join(run), table[hit]))

@@ -26,6 +26,7 @@ _OUTCOME = re.compile(r"完成|实现|达到|达成|增长了|去年|上年|过�
 # Both: was a target met?
 _MET = re.compile(r"完成了吗|实现了吗|达到了吗|达成了吗|完成情况|是否(?:完成|实现|达到)|(?:完成|实现|达到|达成).{0,6}目标|"
                   r"(?:meet|met|reach\w*|hit|achiev\w*|miss\w*|within) (?:\S+\s+){0,5}(?:target|goal)|"
+                  r"(?:complet|fulfil)\w* (?:\S+\s+){0,3}(?:planned|target|goal|plan)\b|"
                   r"(?:target|goal) (?:\S+\s+){0,2}(?:was |were |been |be )?(?:met|achieved|reached|hit|missed|fulfilled)",
                   re.IGNORECASE)
 _HOW_MUCH = re.compile(r"多少|几[个项名家所万亿条次年倍]|百分之几|how (?:much|many|fast|large|big|high)\b|by how much|"
@@ -222,7 +223,7 @@ def read_question(question: str, regions: frozenset[str] = frozenset(), lang: st
     if lang == "en":
         rest = question
         for pattern, _ in matched(question):
-            rest = pattern.sub(" ", rest)
+            rest = pattern.sub(" , ", rest)  # no phrase across a glossary term
         names = {romanised(p) for p in places + unknown if CJK_WORD.search(p)}
         translated = english_terms(rest, skip=frozenset(names))
     years = years_in(question)

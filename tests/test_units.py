@@ -607,3 +607,18 @@ def test_a_figure_of_another_indicator_does_not_answer_the_one_asked():
     # an English name maps to the forms loosely: the check is for Chinese questions
     english = read_question("What was Zhanjiang's general public budget revenue in 2022?", frozenset({"湛江"}))
     assert not _misses_indicator(english, named_indicators(english), ["民生支出占一般公共预算支出比重提高至69.7%"])
+
+
+def test_a_dictionary_phrase_never_ends_in_a_grammar_word_or_runs_across_a_glossary_term():
+    from assistant.lexicon import english_terms
+
+    assert "major in" not in dict(english_terms("Which major in 2024?"))
+    assert "major in" not in dict(english_terms("its major , in 2024"))
+    query = read_question("Did Hangzhou finish its major provincial projects in 2024?", frozenset({"杭州"}))
+    assert all(not w.endswith(" in") for w, _ in query.translated)
+
+
+@pytest.mark.parametrize("question", ["Did Hangzhou complete the planned investment for its major projects in 2024?",
+                                      "Did Maoming fulfil its 2023 plan for new jobs?"])
+def test_completing_a_plan_asks_whether_a_target_was_met(question: str):
+    assert read_question(question, frozenset({"杭州", "茂名"})).kind == "met"
