@@ -174,6 +174,28 @@ def _misses_indicator(query: Query, asked: list[Indicator], texts: list[str]) ->
     return not any(normalize(f) in joined for ind in asked for f in ind.forms)
 
 
+_ASKS_RATE = re.compile(r"率|比重|比例|百分|\brates?\b|share|proportion|percent|ratio", re.IGNORECASE)
+
+
+def _only_in_rates(query: Query, texts: list[str]) -> bool:
+    """An English question asks a figure of a report term (resident population → 常住人口) that the
+    quoted texts use only inside the name of a rate (常住人口城镇化率): their figure is the rate's."""
+    if not query.is_english or not query.wants_number or _ASKS_RATE.search(query.text):
+        return False
+    joined = normalize(" ".join(texts))
+    rates = [normalize(f) for ind in vocabulary() if ind.measure == "rate" for f in ind.forms]
+    terms = [normalize(t) for t in query.expansion if len(t) >= 2 and t not in _GENERIC and normalize(t) in joined]
+    if not terms:
+        return False
+    for term in terms:
+        outside = joined
+        for form in sorted((f for f in rates if term in f and term != f), key=len, reverse=True):
+            outside = outside.replace(form, " ")
+        if term in outside:
+            return False
+    return True
+
+
 @functools.cache
 def _inner_forms(ident: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Forms of other indicators that stand inside this one's forms (地区生产总值 in 单位地区生产总值能耗),
@@ -424,7 +446,7 @@ class Answerer:
                 p in (c.text if p in query.unknown_places else cited_text) or p == (c.hit.region or "")
                 for p in places for c in chosen),
             indicator_mismatch=_misses_qualifier(asked, quoted) or _misses_growth(query, asked, quoted)
-            or _misses_indicator(query, asked, quoted)
+            or _misses_indicator(query, asked, quoted) or _only_in_rates(query, quoted)
             or _misses_when(query, quoted),
             cross=not query.is_english and english,
         )

@@ -622,3 +622,14 @@ def test_a_dictionary_phrase_never_ends_in_a_grammar_word_or_runs_across_a_gloss
                                       "Did Maoming fulfil its 2023 plan for new jobs?"])
 def test_completing_a_plan_asks_whether_a_target_was_met(question: str):
     assert read_question(question, frozenset({"杭州", "茂名"})).kind == "met"
+
+
+def test_a_term_quoted_only_inside_a_rates_name_gives_no_figure_of_it():
+    from assistant.answer import _only_in_rates
+
+    query = read_question("How large was Maoming's resident population in 2022?", frozenset({"茂名"}))
+    assert _only_in_rates(query, ["常住人口城镇化率达80.8%"])
+    assert not _only_in_rates(query, ["常住人口2140.3万人，常住人口城镇化率达80.8%"])
+    # a rate asked for is answered by it
+    rate = read_question("What was Maoming's urbanisation rate of the resident population in 2022?", frozenset({"茂名"}))
+    assert not _only_in_rates(rate, ["常住人口城镇化率达80.8%"])
