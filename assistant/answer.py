@@ -167,7 +167,8 @@ def _misses_qualifier(asked: list[Indicator], texts: list[str]) -> bool:
 def _misses_indicator(query: Query, asked: list[Indicator], texts: list[str]) -> bool:
     """A Chinese question asks a figure of indicators it names by their report forms and no quoted
     text names any of them (一般公共预算收入 asked, 一般公共预算支出 quoted): the figure is another's.
-    (English names map to forms loosely: "the economy grew" is answered by 经济增长.)"""
+    (English names map to forms loosely: "the economy grew" is answered by 经济增长; an English
+    translation's clauses name it in English, which the caller leaves to the other checks.)"""
     if query.is_english or not query.wants_number or not asked:
         return False
     joined = normalize(" ".join(texts))
@@ -446,7 +447,7 @@ class Answerer:
                 p in (c.text if p in query.unknown_places else cited_text) or p == (c.hit.region or "")
                 for p in places for c in chosen),
             indicator_mismatch=_misses_qualifier(asked, quoted) or _misses_growth(query, asked, quoted)
-            or _misses_indicator(query, asked, quoted) or _only_in_rates(query, quoted)
+            or (not english and _misses_indicator(query, asked, quoted)) or _only_in_rates(query, quoted)
             or _misses_when(query, quoted),
             cross=not query.is_english and english,
         )
