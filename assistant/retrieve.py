@@ -248,7 +248,7 @@ class Retriever:
         best = store.clause_best(q)
         if mask is not None:
             best = np.where(mask, best, -1.0)
-        top = np.argpartition(-best, n)[:n] if len(best) > n else np.arange(len(best))
+        top = _top_rows(best, n)
         floor = min(passage.values())
         rows = set(passage) | {int(i) for i in top if best[i] > -1.0}
         out = {}
@@ -407,12 +407,7 @@ class Retriever:
         bm = self.store.bm25.scores(self.lexical_query(query), boosts=self.translated_tokens(query))
         if mask is not None:
             bm = np.where(mask, bm, 0.0)
-        if len(bm) > n:  # partial selection: the top n without sorting every chunk
-            part = np.argpartition(-bm, n)[:n]
-            top = part[np.argsort(-bm[part], kind="stable")]
-        else:
-            top = np.argsort(-bm, kind="stable")
-        return {int(i): float(bm[i]) for i in top if bm[i] > 0}
+        return {int(i): float(bm[i]) for i in _top_rows(bm, n) if bm[i] > 0}
 
     def term_hits(self, sources: set[str], term: str, glossary_only: bool = True, limit: int = 8) -> list[Hit]:
         """The passages of these reports that name a term, wherever they rank: a glossary (名词解释)
@@ -438,6 +433,14 @@ class Retriever:
 
 
 _RETRIEVERS: dict[Path, Retriever] = {}
+def _top_rows(scores: np.ndarray, n: int) -> np.ndarray:
+    """The rows of the n highest scores, highest first (a partial selection: not every chunk sorted)."""
+    if len(scores) > n:
+        part = np.argpartition(-scores, n)[:n]
+        return part[np.argsort(-scores[part], kind="stable")]
+    return np.argsort(-scores, kind="stable")
+
+
 _CACHE_LOCK = threading.Lock()
 
 
