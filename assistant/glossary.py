@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 
 from . import resources
 
@@ -43,18 +44,12 @@ def _chinese_amounts(value: float) -> tuple[str, ...]:
 
 def expand_groups(question: str) -> list[tuple[str, ...]]:
     """The Chinese terms of each glossary entry and amount an English question mentions."""
-    groups = [chinese for pattern, chinese in _compiled() if pattern.search(question)]
-    for number, scale in _AMOUNT.findall(question):
-        groups.append(_chinese_amounts(float(number) * _SCALE[scale.lower()]))
-    return groups
+    return [chinese for _, chinese in matched(question)]
 
 
-def expand(question: str) -> list[str]:
-    """Chinese report terms for the English phrases and amounts in a question."""
-    terms: list[str] = []
-    for group in expand_groups(question):
-        terms.extend(t for t in group if t not in terms)
-    return terms
+def terms_of(groups: Iterable[tuple[str, ...]]) -> list[str]:
+    """The terms of several groups, each once, in order."""
+    return list(dict.fromkeys(t for group in groups for t in group))
 
 
 def matched(question: str) -> list[tuple[re.Pattern, tuple[str, ...]]]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from . import config, resources
 from .errors import InvalidQuestionError
-from .glossary import expand, matched
+from .glossary import matched, terms_of
 from .lexicon import english_terms
 from .text import CJK, CJK_WORD, has_latin, language, romanised, years_in
 from .tokenize import jieba_module, normalize, tokens
@@ -210,7 +210,8 @@ def read_question(question: str, regions: frozenset[str] = frozenset(), lang: st
     question = check_question(question)
     lang = lang or language(question)
     toks = tokens(question)
-    expansion = expand(question) if has_latin(question) else []
+    glossed = matched(question) if has_latin(question) else []
+    expansion = terms_of(chinese for _, chinese in glossed)
     generic = resources.question_words().get("generic", frozenset())
     for term in expansion:
         # "target" → 目标 says what kind of answer (routed by kind), not what about; the longer
@@ -222,7 +223,7 @@ def read_question(question: str, regions: frozenset[str] = frozenset(), lang: st
     translated = []
     if lang == "en":
         rest = question
-        for pattern, _ in matched(question):
+        for pattern, _ in glossed:
             rest = pattern.sub(" , ", rest)  # no phrase across a glossary term
         names = {romanised(p) for p in places + unknown if CJK_WORD.search(p)}
         translated = english_terms(rest, skip=frozenset(names))
