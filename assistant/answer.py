@@ -178,19 +178,25 @@ def _misses_indicator(query: Query, asked: list[Indicator], texts: list[str]) ->
 _ASKS_RATE = re.compile(r"率|比重|比例|百分|\brates?\b|share|proportion|percent|ratio", re.IGNORECASE)
 
 
+@functools.cache
+def _rate_forms() -> tuple[str, ...]:
+    """The normalised forms of the rate indicators, longest first."""
+    forms = dict.fromkeys(normalize(f) for ind in vocabulary() if ind.measure == "rate" for f in ind.forms)
+    return tuple(sorted(forms, key=len, reverse=True))
+
+
 def _only_in_rates(query: Query, texts: list[str]) -> bool:
     """An English question asks a figure of a report term (resident population → 常住人口) that the
     quoted texts use only inside the name of a rate (常住人口城镇化率): their figure is the rate's."""
     if not query.is_english or not query.wants_number or _ASKS_RATE.search(query.text):
         return False
     joined = normalize(" ".join(texts))
-    rates = [normalize(f) for ind in vocabulary() if ind.measure == "rate" for f in ind.forms]
     terms = [normalize(t) for t in query.expansion if len(t) >= 2 and t not in _GENERIC and normalize(t) in joined]
     if not terms:
         return False
     for term in terms:
         outside = joined
-        for form in sorted((f for f in rates if term in f and term != f), key=len, reverse=True):
+        for form in (f for f in _rate_forms() if term in f and term != f):
             outside = outside.replace(form, " ")
         if term in outside:
             return False
@@ -341,7 +347,8 @@ class Answerer:
             # then be closer in meaning than usual (the place alone makes any of its reports similar).
             # A word of it whose dictionary translation a quoted clause uses (typhoon → 台风) is known.
             topic = [w for w in words if w not in places and w not in _GENERIC]
-            translated = any(t in normalize(q) for q in quoted for t in self.retriever.translated_tokens(query))
+            clauses = [normalize(q) for q in quoted]
+            translated = any(t in c for c in clauses for t in self.retriever.translated_tokens(query))
             return 1.0, bool(places and topic and not translated and not any(w in bm25.vocab for w in topic))
         return (known / total if total else 1.0), False
 
