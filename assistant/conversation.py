@@ -96,6 +96,7 @@ def _strip_places(text: str, query: Query) -> str:
         text = re.sub(rf"(?i)\b{re.escape(romanised(place))}(?:'s)?\b", " ", text)
     for place in resources.places():  # their English names (China, the State Council, Guangdong…)
         if ("全国" if place.level == "national" else place.name) in named:
+            text = text.replace(place.name, " ")  # 我国, 中央政府: the country by another name
             for english in place.english:
                 text = re.sub(rf"(?i)(?<![a-z]){english}(?:'s)?(?![a-z])", " ", text)
     return text

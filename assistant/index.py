@@ -43,7 +43,7 @@ from .manifest import (  # noqa: F401  (re-exported: the index format's names)
     read_manifest,
 )
 from .targets import IndicatorRow, read_rows, write_rows
-from .text import CJK_CHAR, remember_romanised
+from .text import CJK_CHAR, FIVE_YEAR_PLANS, remember_romanised
 from .tokenize import normalize
 from .version import __version__
 
@@ -140,6 +140,24 @@ class IndexStore:
                 out |= unplaced & (self.report_year == y)
             if kind != "plan":
                 out |= unplaced & (self.report_year == y + 1) & (kind == "outcome")
+        return out
+
+    def about_span(self, span: tuple[int, int], kind: str | None = None) -> np.ndarray:
+        """Chunks about a five-year plan (2016-2020 for 十三五): for a plan, a period within its
+        years or (no period) a report of them; else what it came to, a period ending with its last
+        year (the review of the five years, or of the last) or a report of the year after; and
+        any chunk naming the plan (谋划“十五五” in a 2025 report's plan for its year)."""
+        lo, hi = span
+        placed = self.period_lo > 0
+        out = placed & (self.period_lo >= lo) & (self.period_hi <= hi) & ((self.kinds == kind) if kind else True)
+        if kind == "plan":
+            out |= ~placed & (self.report_year >= lo) & (self.report_year <= hi)
+        else:
+            out &= self.period_hi == hi
+            out |= ~placed & (self.report_year == hi + 1)
+        names = [n for n, start in FIVE_YEAR_PLANS.items() if start == lo]
+        if names:
+            out |= np.fromiter((names[0] in c.text for c in self.chunks), dtype=bool, count=len(self.chunks))
         return out
 
     def clauses_of(self, row: int) -> tuple[list[tuple[int, int]], np.ndarray]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from . import resources
 from .clean import front_matter
-from .text import CJK, has_cjk, years_in
+from .text import CJK, five_year_plans, has_cjk, years_in
 
 LEVELS = ("national", "province", "city", "county")
 _SUFFIX_LEVEL = (("自治区", "province"), ("特别行政区", "province"), ("自治州", "city"), ("省", "province"),
@@ -235,7 +235,6 @@ _OUTCOME_HEAD = re.compile(r"回顾|工作总结|主要工作|取得|成就|成�
 _PLAN_HEAD = re.compile(r"安排|计划|任务|目标|总体要求|预期|重点|今年|部署|思路|建议|努力|奋斗|展望|举措|"
                         r"\btasks?\b|targets?|\bplans?\b|requirements|policy orientation|priorities|"
                         r"\bthis year\b|work for \d{4}|\d{4}'s work", re.IGNORECASE)
-_FIVE_YEAR_PLANS = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026}
 _OUTCOME_LEAD = re.compile(r"过去一年|过去的一年|刚刚过去的|^去年|一年来|过去五年|五年来|全年实现|全年完成|"
                            r"^(?:全市|全省|全县|全区|全国)(?:实现|完成)|"
                            r"^(?:last year|over the past (?:year|five years)|in the past (?:year|five years))\b",
@@ -246,11 +245,8 @@ _PLAN_LEAD = re.compile(r"^今年|主要预期目标|预期目标是|今年.{0,1
 
 def _five_years(text: str, last: bool = False) -> tuple[int, int] | None:
     """The years of the five-year plan a text names (the last one named when `last`)."""
-    named = sorted((text.find(name), start) for name, start in _FIVE_YEAR_PLANS.items() if name in text)
-    if not named:
-        return None
-    start = named[-1 if last else 0][1]
-    return start, start + 4
+    named = five_year_plans(text, english=False)  # (an index's periods, as they were read)
+    return (named[-1] if last else named[0]) if named else None
 
 
 def _heading_kind(heading: str, year: int | None, text: str = "") -> tuple[str, tuple[int, int] | None] | None:

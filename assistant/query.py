@@ -15,17 +15,18 @@ from . import config, resources
 from .errors import InvalidQuestionError
 from .glossary import matched, terms_of
 from .lexicon import english_terms
-from .text import CJK, CJK_WORD, has_latin, language, romanised, years_in
+from .text import CJK, CJK_WORD, PLAN_NAME_EN, five_year_plans, has_latin, language, romanised, years_in
 from .tokenize import jieba_module, normalize, tokens
 
 _PLAN = re.compile(r"目标|预期|计划|力争|安排|打算|拟|targets?|aim(?:s|ed|ing)?\b|goals?|plans?\b|planned|planning|"
-                   r"expect\w*|forecast\w*|objectives?|intend\w*|set (?:for|out)|\bwill\b", re.IGNORECASE)
+                   r"expect\w*|forecast\w*|objectives?|intend\w*|set (?:for|out)|\bwill\b|commit\w* to|pledg\w*|promis\w*",
+                   re.IGNORECASE)
 _OUTCOME = re.compile(r"完成|实现|达到|达成|增长了|去年|上年|过去|实际|取得|how (?:much|many|fast) did|\bwas\b|\bwere\b|"
                       r"\bdid\b|achiev\w*|reach\w*|record\w*|grew|rose|fell|actual\w*|last year|in the past",
                       re.IGNORECASE)
 # Both: was a target met?
 _MET = re.compile(r"完成了吗|实现了吗|达到了吗|达成了吗|完成情况|是否(?:完成|实现|达到)|(?:完成|实现|达到|达成).{0,6}目标|"
-                  r"(?:meet|met|reach\w*|hit|achiev\w*|miss\w*|within) (?:\S+\s+){0,5}(?:target|goal)|"
+                  r"(?:meet|met|reach\w*|hit|achiev\w*|miss\w*|within) (?:\S+\s+){0,5}(?:target|goal|plan)\b|"
                   r"(?:complet|fulfil)\w* (?:\S+\s+){0,3}(?:planned|target|goal|plan)\b|"
                   r"(?:target|goal) (?:\S+\s+){0,2}(?:was |were |been |be )?(?:met|achieved|reached|hit|missed|fulfilled)",
                   re.IGNORECASE)
@@ -37,6 +38,7 @@ _LIST = re.compile(r"哪些|哪几|哪[两三四五六七八九十]|分别是|"
                    r"\bmake up\b|\bmade up of\b|\bconsists? of\b|\bcompris(?:e|es|ed)\b|\bwhat does .+ include\b",
                    re.IGNORECASE)
 _DEFINITION = re.compile(r"是什么意思|指什么|什么是|是指什么|含义|意思是|何谓|\bmean\b|meaning|refer(?:s|red)? to|stand for|"
+                         r"\bdefin(?:e|es|ed|ing)\b|\bexplain\w* what (?:a |an |the )?[“\"‘']|"
                          r"what is meant|definition|defined|"
                          r"\bwhat (?:is|are) (?:the |a )?[“\"‘']|"  # what is the '五乐计划'?
                          r"[”\"’」](?:是什么|是啥|指的是什么)", re.IGNORECASE)  # …工作法的“四大要素”是什么？
@@ -48,10 +50,15 @@ _SPEAKER = re.compile(r"谁作|作报告的是|由谁|哪位.{0,4}(?:市长|省�
 # of a report, so 去年/今年 count from it.
 _REPORT_YEAR = re.compile(rf"((?:19|20)\d\d)年(?:的)?(?:[{CJK}]{{0,6}})?(?:政府)?工作报告|((?:19|20)\d\d)年报告|"
                           r"((?:19|20)\d\d)(?:'s)? (?:(?:national|provincial|municipal|city|State Council|central|"
-                          r"government|annual|work) ){0,3}report", re.IGNORECASE)
+                          r"government|annual|work) ){0,3}report|"
+                          r"\breport (?:of|from|delivered in|published in|released in|issued in) ((?:19|20)\d\d)\b",
+                          re.IGNORECASE)
 _LAST_YEAR = re.compile(r"去年|上一年|上年|last year|the previous year|the year before", re.IGNORECASE)
 _THIS_YEAR = re.compile(r"今年|本年|this year|the current year|the coming year", re.IGNORECASE)
 _NAME = re.compile(r"(?<![A-Za-z])[A-Z][a-z]{3,}(?![A-Za-z])")
+# A question about "the province" as a whole, naming none.
+_THE_PROVINCE = re.compile(r"全省|省政府|本省|省人民政府|\bthe (?:whole )?province\b|\bprovincial government\b|"
+                           r"\bprovince-?wide\b")
 _PLACE_SUFFIX = re.compile(rf"([{CJK}]{{2,3}}?)(?:市|县|省)(?![委级政长])")
 _NOT_PLACE_CHARS = re.compile(r"[哪些什么个的要年这那各本全该我建成属级]")
 
@@ -76,6 +83,7 @@ class Query:
     wants_speaker: bool = False  # who delivered the report
     asks_when: bool = False  # in what year, 什么时候
     report_year: int | None = None  # "按2025年政府工作报告": the year of the report asked about
+    span: tuple[int, int] | None = None  # the five-year plan named (十三五, "the 13th Five-Year Plan"): 2016-2020
     # an English question's words the glossary does not know, with their Chinese words from the
     # dictionary (virtual → 虚拟, typhoon → 台风): searched for with less weight than glossary terms
     translated: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
@@ -189,6 +197,10 @@ def _places(question: str, regions: frozenset[str]) -> tuple[list[str], list[str
     kept = [p for p in named if not qualifies(p)]
     if kept and len(kept) < len(named):
         named = kept
+    if not named and _THE_PROVINCE.search(simple if not has_latin(question) else lower):
+        # "全省…", "the provincial government's…" naming no place: the one province indexed, if one
+        provinces = [p.name for p in resources.places() if p.level == "province" and p.name in regions]
+        named = provinces if len(provinces) == 1 else []
     unknown = [p for p in named if p not in regions]
     for m in _PLACE_SUFFIX.finditer(simple):
         p = m.group(1)
@@ -196,6 +208,11 @@ def _places(question: str, regions: frozenset[str]) -> tuple[list[str], list[str
                 and p not in unknown and not any(p in r or r in p for r in regions):
             unknown.append(p)
     return [p for p in named if p in regions], unknown
+
+
+def asks_met(question: str) -> bool:
+    """Whether a question asks if a target or plan was met (完成了吗, "did it meet its plan")."""
+    return bool(_MET.search(PLAN_NAME_EN.sub(" ", question)))
 
 
 def read_question(question: str, regions: frozenset[str] = frozenset(), lang: str | None = None) -> Query:
@@ -228,6 +245,7 @@ def read_question(question: str, regions: frozenset[str] = frozenset(), lang: st
         names = {romanised(p) for p in places + unknown if CJK_WORD.search(p)}
         translated = english_terms(rest, skip=frozenset(names))
     years = years_in(question)
+    plans = five_year_plans(question)
     report_year = None
     named = _REPORT_YEAR.search(question)
     if named:
@@ -235,15 +253,16 @@ def read_question(question: str, regions: frozenset[str] = frozenset(), lang: st
         relative = report_year - 1 if _LAST_YEAR.search(question) else report_year if _THIS_YEAR.search(question) \
             else None
         years = [y for y in years if y != report_year] + ([relative] if relative else [])
-    if _MET.search(question):
+    said = PLAN_NAME_EN.sub(" ", question)  # "the 13th Five-Year Plan" names a period, asks no plan
+    if asks_met(question):
         kind = "met"
     elif _DEFINITION.search(question) or _BARE_TERM.match(question) and "的" not in question and (
             question[0] in "“\"‘'「" or not (_PLAN.search(question) or _OUTCOME.search(question))):
         kind = "definition"  # a quoted term is one even when it says 计划 ("五乐计划"是什么？)
-    elif _PLAN.search(question) and not (_OUTCOME.search(question) and all(
-            m.lower() == "will" for m in _PLAN.findall(question))):
+    elif _PLAN.search(said) and not (_OUTCOME.search(said) and all(
+            m.lower() == "will" for m in _PLAN.findall(said))):
         kind = "plan"  # not a bare "will" beside a past tense ("did it win…, and when will it be held?")
-    elif _OUTCOME.search(question) and not _PLAN.search(question):
+    elif _OUTCOME.search(said) and not _PLAN.search(said):
         kind = "outcome"
     else:
         kind = None
@@ -253,7 +272,7 @@ def read_question(question: str, regions: frozenset[str] = frozenset(), lang: st
         wants_number=bool(_HOW_MUCH.search(question)), wants_list=bool(_LIST.search(question)),
         names=[w.lower() for w in _NAME.findall(question)], wants_speaker=bool(_SPEAKER.search(question)),
         asks_when=bool(_WHEN_ASKED.search(question)), translated=translated,
-        report_year=report_year,
+        report_year=report_year, span=plans[0] if len(set(plans)) == 1 else None,
     )
 
 

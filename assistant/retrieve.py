@@ -154,7 +154,7 @@ class Retriever:
         """
         store = self.store
         explicit = source is not None or year is not None or region is not None
-        if not explicit and (query is None or not (query.places or query.years or query.report_year)):
+        if not explicit and (query is None or not (query.places or query.years or query.report_year or query.span)):
             return None
         mask = np.ones(len(store.chunks), dtype=bool)
         if source is not None:
@@ -174,6 +174,9 @@ class Retriever:
             # A target question about a year reads that year's plan; an outcome question its review.
             kind = query.kind if query.kind in ("plan", "outcome") else None
             mask &= store.about_years(query.years, kind)
+        elif query.span and len(store.years) > 1:
+            # "“十三五”期间…": the plan's years (its review, its targets), not the latest report's
+            mask &= store.about_span(query.span, query.kind if query.kind in ("plan", "outcome") else None)
         return mask
 
     def translated_tokens(self, query: Query) -> dict[str, float]:

@@ -33,6 +33,8 @@ _SHARE_OF_ZH = re.compile(r"(?:占|相当于)(?:全市|全省|全国)?$")
 _SHARE_AFTER_ZH = re.compile(r"的?(?:比重|比例)")
 _SHARE_OF_EN = re.compile(r"(?:share|percentage|proportion|percent|%|ratio|fraction) (?:of|to) (?:the |its )?$|-to-$")
 # "多少元", "多少万人": the unit a figure is asked in; a row in another unit does not answer.
+_AVERAGE = re.compile(r"年均|平均每年|average annual|annual average|on average", re.IGNORECASE)
+_WHAT_IS = re.compile(r"\s*what(?:'s| is| was| are| were)\b", re.IGNORECASE)
 _ASKED_UNIT = re.compile(r"多少(万亿|亿|万)?(元|人|吨|斤|美元|标箱)")
 _KIND_OF = {"plan": "target", "outcome": "outcome"}
 _ROUNDED = ("突破", "超过", "超", "接近", "近", "约")
@@ -88,9 +90,12 @@ class TableAnswerer:
 
     def answer(self, query: Query, *, source=None, year=None, region=None) -> Answer | None:
         several = len(query.years) > 1 or len(query.places) > 1  # a comparison
-        if not self.rows or query.wants_list and not several or query.kind == "definition" or query.unknown_places:
-            return None
-        asks_figure = query.wants_number or query.kind in ("plan", "outcome", "met") or several
+        if not self.rows or query.wants_list and not several or query.kind == "definition" or query.unknown_places \
+                or query.span and not query.years or _AVERAGE.search(query.text):
+            return None  # (the table holds one year's figures, not a five-year plan's or an average)
+        # "What is Guangdong's GDP?": an indicator's figure, though no "how much" says so
+        asks_figure = query.wants_number or query.kind in ("plan", "outcome", "met") or several or (
+            query.is_english and bool(_WHAT_IS.match(query.text)))
         indicators = named_indicators(query)
         if not asks_figure or len(indicators) != 1:
             return None

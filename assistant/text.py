@@ -33,6 +33,23 @@ HEADING_OTHER = re.compile(r"^第[一二三四五六七八九十百\d]+[章节�
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 
 
+# The five-year plans by first year: 十三五 (the 13th Five-Year Plan) is 2016-2020.
+FIVE_YEAR_PLANS = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026}
+_ORDINALS = {"十一五": "11th|eleventh", "十二五": "12th|twelfth", "十三五": "13th|thirteenth",
+             "十四五": "14th|fourteenth", "十五五": "15th|fifteenth"}
+PLAN_NAME_EN = re.compile(r"\b(" + "|".join(_ORDINALS.values()) + r")[- ]five[- ]year plan\b", re.IGNORECASE)
+
+
+def five_year_plans(text: str, english: bool = True) -> list[tuple[int, int]]:
+    """The five-year plans a text names (十三五, and when `english` "the 13th Five-Year Plan"), in
+    order, as year spans."""
+    named = [(m.start(), FIVE_YEAR_PLANS[n]) for n in FIVE_YEAR_PLANS for m in re.finditer(n, text)]
+    for m in PLAN_NAME_EN.finditer(text if english else ""):
+        word = m.group(1).lower()
+        named += [(m.start(), FIVE_YEAR_PLANS[n]) for n, o in _ORDINALS.items() if word in o.split("|")]
+    return [(start, start + 4) for _, start in sorted(named)]
+
+
 def has_latin(text: str) -> bool:
     return bool(LATIN.search(text))
 
