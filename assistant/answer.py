@@ -30,7 +30,7 @@ from .compose import (  # noqa: F401
 )
 from .conversation import resolve
 from .glossary import matched, said_in_english
-from .query import Query, check_question, parts, romanised
+from .query import Query, asks_met, check_question, parts, romanised
 from .quotes import Clause, bigrams, clauses, quote_span
 from .retrieve import Hit, Retriever, get_retriever
 from .table_answer import TableAnswerer, named_indicators
@@ -46,7 +46,7 @@ from .terms import (
     key_terms,
     term_span,
 )
-from .text import has_cjk
+from .text import CJK, has_cjk
 from .tokenize import has_latin, is_english, normalize, tokens
 
 _FIGURE = re.compile(
@@ -60,6 +60,11 @@ _FIGURE = re.compile(
 _QUANTITY_Q = re.compile(
     r"多少|几|目标|增长|比例|规模|金额|数量|率|how (?:much|many)|what (?:percentage|rate|share|amount)|"
     r"targets?|growth|figures?|amount|number|rate|percent", re.IGNORECASE)
+# A term an English question quotes ('zombie enterprises'), and a glossary entry's head (15.虚拟电厂：).
+_QUOTED_EN = re.compile(r"(?:(?<![A-Za-z])'|[“\"‘])([A-Za-z][A-Za-z -]{1,40}?)(?:'(?![A-Za-z])|[”\"’])")
+_ENTRY_HEAD = re.compile(rf"^\s*(?:\d{{1,3}}[.、．]\s*)?[“\"]?([{CJK}A-Za-z0-9]{{2,14}}?)[”\"]?[：:]")
+# A clause saying how much of a plan was done: 完成率130.7%, 达年度投资计划的131%, 超额完成.
+_COMPLETION = re.compile(r"完成率|计划的\d|目标的\d|超额完成|完成年度(?:投资)?计划|完成(?:全年|年度)(?:目标|任务)")
 _SHARE = re.compile(r"占[^，。；、]{0,16}(?:比重|比例|的)|比重")
 _ASKS_SHARE = re.compile(r"占|比重|比例|share|proportion|percent(?:age)? of|ratio", re.IGNORECASE)
 # Question words (resources/question_words.tsv): generic ones say what kind of answer is wanted,
@@ -152,8 +157,8 @@ def _misses_qualifier(asked: list[Indicator], texts: list[str]) -> bool:
     broader indicator's figure, not the one asked."""
     joined = normalize(" ".join(texts))
     for ind in asked:
-        qualifiers = _qualifiers(ind.id)
-        if qualifiers and not any(q in joined for q in qualifiers):
+        # (the qualifier with the indicator: 人均 of 人均可支配收入 beside 地区生产总值 is not 人均地区生产总值)
+        if _qualifiers(ind.id) and not any(normalize(f) in joined for f in ind.forms):
             return True
         # an indicator named inside another's name (地区生产总值 in 单位地区生产总值能耗): the texts
         # speak of the inner one only
@@ -270,13 +275,14 @@ class Answerer:
         """Question terms (words and Chinese bigrams) weighted by how much they say about the topic."""
         store = self.retriever.store
         # The indexed reports' own places (茂名, 湛江市) say which report, not what about.
-        regions = {normalize(r) + suffix for r in store.regions for suffix in ("", "市", "省", "县", "区")}
+        regions = {normalize(r) + suffix for r in store.regions for suffix in ("", "市", "省", "县", "区")} | {
+            romanised(r) for r in store.regions}
         region_grams = {g for r in regions for g in bigrams(r)}
         weights: dict[str, float] = {}
         translated = self.retriever.translated_tokens(query)
         for tok in self.retriever.lexical_query(query):
-            if tok in weights or not tok.strip() or not store.knows(tok):
-                continue  # a word no passage contains cannot be covered (known_share weighs it)
+            if tok in weights or not tok.strip() or not store.knows(tok) or len(tok) == 1 and tok.isascii():
+                continue  # a word no passage contains cannot be covered (known_share weighs it); the s of 's
             w = store.idf(tok) * translated.get(tok, 1.0)
             if tok in _GENERIC or tok.isdigit() or tok in _QUESTION_WORDS or tok in regions:
                 w *= 0.1
@@ -286,6 +292,22 @@ class Answerer:
             generic = gram in _QUESTION_BIGRAMS or gram in region_grams
             weights["#" + gram] = 0.5 * (0.1 if generic else 1.0)
         return weights
+
+    @staticmethod
+    def _ranking_weights(query: Query, weights: dict[str, float]) -> dict[str, float]:
+        """The weights a clause is chosen by: one glossary entry of an English question is one part
+        of it, however many words its report terms take (GDP → 地区生产总值 → 地区, 生产, 总值,
+        生产总值), so together they weigh as its rarest ("average annual GDP growth": 年均 counts)."""
+        if not query.is_english:
+            return weights
+        ranked = dict(weights)
+        for _, group in matched(query.text):
+            toks = {t for term in group for t in tokens(term) if t in ranked}
+            if len(toks) > 1:
+                scale = max(weights[t] for t in toks) / sum(weights[t] for t in toks)
+                for t in toks:
+                    ranked[t] = weights[t] * scale
+        return ranked
 
     def _known_share(self, query: Query, hits: list[Hit], english: bool, quoted: list[str]) -> tuple[float, bool]:
         """Share of the question's topic that the evidence speaks of at all, and whether an English
@@ -473,12 +495,18 @@ class Answerer:
         """
         total = sum(weights.values()) or 1.0
         asks_share = bool(_ASKS_SHARE.search(query.text))
+        met = asks_met(query.text)  # (also in the parts a "was it met" question is split into)
         candidates = [c for h in hits for c in clauses(self.retriever.store, h, q)]
         best_hit = hits[0].score or 1.0
 
+        ranking = self._ranking_weights(query, weights)
+        ranked_total = sum(ranking.values()) or 1.0
+
         def score(c: Clause, uncovered: set[str]) -> float:
-            gain = sum(weights[t] for t in c.terms & uncovered) / total
+            gain = sum(ranking[t] for t in c.terms & uncovered) / ranked_total
             s = SEM_WEIGHT * max(0.0, (c.sim - SIM_FLOOR) / SIM_SPAN) + LEX_WEIGHT * gain
+            if met and _COMPLETION.search(c.text):
+                s += FIGURE_BONUS  # "did they meet the plan?": the clause that says how much was done
             if query.asks_when and _DATE.search(c.text):
                 s += FIGURE_BONUS  # "in what year will they be held?": the clause that names it
             if wants_figure and _FIGURE.search(c.text):
@@ -549,6 +577,10 @@ class Answerer:
             glossaries = [g.text for g in self.retriever.term_hits(named, "", glossary_only=True, limit=400)]
             forms = english_counted_terms(query.text, [h.text for h in hits] + glossaries)
             groups += [forms] if forms else []
+        if query.is_english and query.kind == "definition":
+            # "What does 'zombie enterprises' mean?": the glossary entries whose head holds the
+            # report words of the quoted term (僵尸企业：…)
+            groups += [self._glossary_heads(query, top | named)]
         head = head_term(query.text)
         everywhere = set(store.source_names) if unscoped else top
         seen = {h.chunk_id for h in hits}
@@ -582,6 +614,26 @@ class Answerer:
             tail = f" — {', '.join(f'{name} ({word})' for word, name in names)}." if names else ""
             return finish(query, [citation], f"{quote}[1]{_end_mark(quote)}{tail}", self._several())
         return None
+
+    def _glossary_heads(self, query: Query, sources: set[str]) -> list[str]:
+        """The heads of glossary entries (虚拟电厂 of "15.虚拟电厂：…") in these reports holding the
+        most report words of the term an English question quotes (glossary terms and dictionary
+        words: virtual → 虚拟, zombie → 僵尸, enterprises → 企业); [] when it quotes none."""
+        quoted = [m.group(1).lower() for m in _QUOTED_EN.finditer(query.text)]
+        if not quoted:
+            return []
+        words = {t for q in quoted for _, group in matched(q) for t in group if has_cjk(t) and len(t) >= 2}
+        words |= {t for phrase, chinese in query.translated if any(phrase in q for q in quoted)
+                  for t in chinese if len(t) >= 2}
+        heads: dict[str, int] = {}
+        for hit in self.retriever.term_hits(sources, "", glossary_only=True, limit=400):
+            m = _ENTRY_HEAD.match(hit.text)
+            if m:
+                held = sum(w in m.group(1) for w in words)
+                if held:
+                    heads[m.group(1)] = max(heads.get(m.group(1), 0), held)
+        most = max(heads.values(), default=0)
+        return [h for h, n in heads.items() if n == most]
 
     @staticmethod
     def found(e: Evidence, question: str) -> bool:

@@ -138,9 +138,10 @@ def _terms(words: list[str], stop: frozenset[str], table: dict[str, tuple[str, .
             run = words[i:i + n]  # a phrase may end in a word that alone asks (unemployment rate), not in a
             if n > 1 and run[-1] in _GRAMMAR:  # grammar word (major in, set up: verbs)
                 continue
-            hit = next((k for k in _keys(run) if k in table), None)
-            if hit:
-                found.append((" ".join(run), table[hit]))
+            # every key it is defined under: "articles" (文辞) and "article" (文章)
+            chinese = tuple(dict.fromkeys(w for k in _keys(run) if k in table for w in table[k]))
+            if chinese:
+                found.append((" ".join(run), chinese))
                 i += n
                 break
         else:

@@ -115,25 +115,37 @@ def english_counted_terms(question: str, texts: list[str]) -> list[str]:
     四大平台 where a passage writes it (the number in Chinese or digits, a measure word, the noun's
     glossary terms)."""
     from .glossary import expand_groups
+    from .lexicon import english_terms
 
-    out = []
+    specific: list[str] = []
+    loose: list[str] = []
     for m in _EN_COUNTED.finditer(question):
         number = m.group(1).lower()
         n = int(number) if number.isdigit() else _EN_NUMBERS[number]
-        nouns = [t for group in expand_groups(m.group(2)) for t in group if re.fullmatch(rf"[{CJK}]+", t)]
+        glossed = [t for group in expand_groups(m.group(2)) for t in group if re.fullmatch(rf"[{CJK}]+", t)]
+        # else the dictionary's words for its last noun ("four articles" → 四篇文章)
+        nouns = glossed or [t for phrase, chinese in english_terms(m.group(2)) if m.group(2).endswith(phrase)
+                            for t in chinese if len(t) >= 2]
         count = rf"(?:{_chinese_number(n)}|{n})"
+        patterns = []
         if nouns:
-            pattern = re.compile(rf"{count}[大个项件条类小张批座][{CJK}]{{0,8}}?(?:"
-                                 + "|".join(map(re.escape, sorted(set(nouns), key=len, reverse=True))) + ")")
-        else:
+            patterns.append((specific, re.compile(rf"{count}[大个项件条类小张批座篇][{CJK}]{{0,8}}?(?:"
+                                                  + "|".join(map(re.escape, sorted(set(nouns), key=len, reverse=True)))
+                                                  + ")")))
+        if not glossed:
             # A noun no glossary entry knows ("the four small gardens"): a counted term the
             # report itself sets apart, in quotes or as a glossary entry's head (“四小园”：…).
-            pattern = re.compile(rf"(?<=[“\"「]){count}[{CJK}]{{1,6}}(?=[”\"」])|"
-                                 rf"(?:^|(?<=[\s.、．])){count}[{CJK}]{{1,6}}(?=[：:])")
-        # each form the texts write it in (5条高铁 in one report, 五条高铁 in another), best texts first
-        forms = list(dict.fromkeys(f.group() for text in texts if (f := pattern.search(text))))
-        out += [f for f in forms[:3] if f not in out]
-    return out
+            patterns.append((loose, re.compile(rf"(?<=[“\"「]){count}[{CJK}]{{1,6}}(?=[”\"」])|"
+                                               rf"(?:^|(?<=[\s.、．])){count}[{CJK}]{{1,6}}(?=[：:])")))
+        for found, pattern in patterns:
+            # each form the texts write it in (5条高铁 in one report, 五条高铁 in another), best texts first
+            forms = list(dict.fromkeys(f.group() for text in texts if (f := pattern.search(text))))
+            if forms:
+                found.extend(f for f in forms[:3] if f not in specific + loose)
+                break
+    # a counted term found by its noun's words, before any a report merely sets apart
+    # ("the 'four articles' — which four sectors are they?": 四篇文章, not 四大抓手)
+    return specific or loose
 
 
 def announces(text: str, term: str) -> bool:

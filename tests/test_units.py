@@ -128,6 +128,16 @@ REGIONS = frozenset({"茂名", "湛江", "广东", "全国"})
     ("What growth target did the State Council set for 2023?", ["全国"], [2023], "plan"),
     ("“五外联动”是什么意思？", [], [], "definition"),
     ("Which national-level designation is the new area applying for?", [], [], None),
+    # the country by its premier or as 我国; "the province" when one province is indexed
+    ("What did Premier Li Qiang's report target for CPI in 2025?", ["全国"], [2025], "plan"),
+    ("我国2023年经济增长预期目标是多少？", ["全国"], [2023], "plan"),
+    ("全省2021年地区生产总值是多少？", ["广东"], [2021], None),
+    ("2018年湛江港货物吞吐量在全省排第几？", ["湛江"], [2018], None),
+    # a five-year plan's name asks for no plan; meeting a plan is a target met; committing is a plan
+    ("What was Maoming's average annual GDP growth during the 13th Five-Year Plan period?", ["茂名"], [], "outcome"),
+    ("Did Foshan's key projects meet their investment plan in 2024?", [], [2024], "met"),
+    ("What minimum GDP growth rate did Guangzhou commit to for 2024?", [], [2024], "plan"),
+    ("How did Zhanjiang's 2016 report define 'zombie enterprises'?", ["湛江"], [], "definition"),
 ])
 def test_a_question_is_read_once(question: str, places: list[str], years: list[int], kind: str | None):
     q = read_question(question, REGIONS)
@@ -139,6 +149,20 @@ def test_a_named_report_year_sets_last_year_and_this_year():
     assert (q.report_year, q.years, q.places) == (2025, [2024], ["广东"])
     q = read_question("In Zhanjiang's 2019 government work report, what was last year's unemployment rate?", REGIONS)
     assert (q.report_year, q.years) == (2019, [2018])
+
+
+def test_a_five_year_plan_named_is_the_questions_span_and_a_report_of_a_year_its_report():
+    from assistant.text import five_year_plans
+
+    assert five_year_plans("“十三五”时期发展成就和“十四五”时期主要目标任务") == [(2016, 2020), (2021, 2025)]
+    assert five_year_plans("over the thirteenth Five-Year Plan") == [(2016, 2020)]
+    assert five_year_plans("over the 13th Five-Year Plan", english=False) == []
+    assert read_question("“十三五”期间，广东研发经费占比提高到多少？", REGIONS).span == (2016, 2020)
+    assert read_question("What does the 14th Five-Year Plan aim for?", REGIONS).span == (2021, 2025)
+    assert read_question("What was Guangdong's growth?", REGIONS).span is None
+    q = read_question("Which city became Guangdong's fourth trillion-yuan economy, according to the report of 2022?",
+                      REGIONS)
+    assert (q.report_year, q.years) == (2022, [])
 
 
 def test_compound_questions_split_into_parts():
@@ -342,6 +366,9 @@ def test_list_terms_of_questions_and_where_their_items_stand():
     entry = "19.“四小园”：小菜园、小果园、小花园、小公园。20.“三个一”：一张图。"
     assert english_counted_terms('What are the "four small gardens"?', [entry]) == ["四小园"]
     assert english_counted_terms("What are the four small gardens?", ["四小园：小菜园、小果园。"]) == ["四小园"]
+    # a counted term found by its noun's words comes before the ones a report merely sets apart
+    entries = ["四大抓手：指交通基础设施建设、产业园区扩能增效。", "四篇文章：指临港产业、滨海旅游。"]
+    assert english_counted_terms("The 'four articles': which four sectors are they?", entries) == ["四篇文章"]
     hit = Hit(text=entry, score=1.0, source="x", section="", start=0, end=len(entry), chunk_id="c", rank=1)
     start, end = term_span(hit, "四小园")
     assert entry[start:end] == "“四小园”：小菜园、小果园、小花园、小公园"
@@ -550,6 +577,7 @@ def test_counted_english_lists_and_the_forms_reports_write_them_in():
     ("What is the unemployment rate?", "unemployment rate", "失业率"),  # the longest phrase wins
     ("How long is the subway?", "subway", "地铁"),  # "underground railway; subway": each ; part a name
     ("Which airports were upgraded?", "airports", "机场"),
+    ("Which four articles?", "articles", "文章"),  # a plural defined on its own ("articles": 文辞) and as singular
 ])
 def test_english_words_the_glossary_lacks_are_looked_up_in_the_dictionary(text: str, word: str, chinese: str):
     from assistant.lexicon import english_terms
