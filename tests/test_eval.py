@@ -62,3 +62,17 @@ def test_eval_table_lists_misses(built_index, tmp_path):
     assert "hybrid" in out and "dense" in out and "bm25" in out
     assert "Retrieval misses" in out and "这句话不在报告里" in out
     assert "Wrong answers" in out
+
+
+def test_a_question_about_several_reports_cites_each_but_a_list_in_two_reports_either():
+    from assistant.compose import Answer, Citation
+    from assistant.evaluate import Question, answer_correct
+
+    text = "四篇文章：指临港产业、滨海旅游4个方面"
+    cited = Citation(text=text, score=1.0, source="湛江市/2019.md", section="", start=0, end=len(text),
+                     chunk_id="c", rank=1, n=1, quote=text)
+    answer = Answer("q", f"{text}[1]。", True, citations=[cited])
+    both = ["湛江市/2019.md", "湛江市/2020.md"]
+    assert answer_correct(answer, Question("q", ["临港产业"], sources=both, kind="list"))
+    assert not answer_correct(answer, Question("q", ["临港产业"], sources=both, kind="comparison"))
+    assert not answer_correct(answer, Question("q", ["临港产业"], sources=["湛江市/2020.md"], kind="list"))
