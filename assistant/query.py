@@ -19,18 +19,19 @@ from .text import CJK, CJK_WORD, PLAN_NAME_EN, five_year_plans, has_latin, langu
 from .tokenize import jieba_module, normalize, tokens
 
 _PLAN = re.compile(r"目标|预期|计划|力争|安排|打算|拟|targets?|aim(?:s|ed|ing)?\b|goals?|plans?\b|planned|planning|"
-                   r"expect\w*|forecast\w*|objectives?|intend\w*|set (?:for|out)|\bwill\b|commit\w* to|pledg\w*|promis\w*",
+                   r"expect\w*|forecast\w*|objectives?|intend\w*|set (?:for|out)|\bwill\b|commit\w* to|pledg\w*|promis\w*|"
+                   r"\b(?:want|wants|wanted|hope|hopes|hoped|seek|seeks|sought|strive|strives) (?:\S+ ){0,3}?to\b",
                    re.IGNORECASE)
 _OUTCOME = re.compile(r"完成|实现|达到|达成|增长了|去年|上年|过去|实际|取得|how (?:much|many|fast) did|\bwas\b|\bwere\b|"
                       r"\bdid\b|achiev\w*|reach\w*|record\w*|grew|rose|fell|actual\w*|last year|in the past",
                       re.IGNORECASE)
 # Both: was a target met?
-_MET = re.compile(r"完成了吗|实现了吗|达到了吗|达成了吗|完成情况|是否(?:完成|实现|达到)|(?:完成|实现|达到|达成).{0,6}目标|"
+_MET = re.compile(r"完成了吗|实现了吗|达到了吗|达成了吗|完成情况|(?:是否|有没有|有无|能否)(?:完成|实现|达到)|(?:完成|实现|达到|达成).{0,6}目标|"
                   r"(?:meet|met|reach\w*|hit|achiev\w*|miss\w*|within) (?:\S+\s+){0,5}(?:target|goal|plan)\b|"
                   r"(?:complet|fulfil)\w* (?:\S+\s+){0,3}(?:planned|target|goal|plan)\b|"
                   r"(?:target|goal) (?:\S+\s+){0,2}(?:was |were |been |be )?(?:met|achieved|reached|hit|missed|fulfilled)",
                   re.IGNORECASE)
-_HOW_MUCH = re.compile(r"多少|几[个项名家所万亿条次年倍]|百分之几|how (?:much|many|fast|large|big|high)\b|by how much|"
+_HOW_MUCH = re.compile(r"多少|几[个项名家所万亿条次年倍]|百分之几|how (?:much|many|fast|large|big|high|long|far)\b|by how much|"
                        r"what percentage|\bwhat (?:is|was|are|were)\b[^?.]{0,40}?\b(?:price|prices|number of|amount of|"
                        r"volume of|population|size of|value of)\b", re.IGNORECASE)
 _LIST = re.compile(r"哪些|哪几|哪[两三四五六七八九十]|分别是|"
@@ -210,9 +211,26 @@ def _places(question: str, regions: frozenset[str]) -> tuple[list[str], list[str
     return [p for p in named if p in regions], unknown
 
 
+# "…set a goal for 2024. Did the city's growth meet it?": a plan named, then asked whether it was met.
+_DID_MEET = re.compile(r"\b(?:did|has|have|was|were)\b[^.?;]{0,50}?\b(?:meet|met|reach\w*|achiev\w*|hit|exceed\w*|"
+                       r"surpass\w*|fulfil\w*|get there|make it)\b", re.IGNORECASE)
+
+
 def asks_met(question: str) -> bool:
-    """Whether a question asks if a target or plan was met (完成了吗, "did it meet its plan")."""
-    return bool(_MET.search(PLAN_NAME_EN.sub(" ", question)))
+    """Whether a question asks if a target or plan was met (完成了吗, 有没有完成, "did it meet its
+    plan", "it aimed for 300 million tonnes; did it get there?")."""
+    said = PLAN_NAME_EN.sub(" ", question)
+    return bool(_MET.search(said) or _PLAN.search(said) and _DID_MEET.search(said))
+
+
+_PART_OF_YEAR = re.compile(r"[一二三四1-4]季度|上半年|下半年|前三季度|\d{1,2}[-—至~]\d{1,2}月|"
+                           r"\b(?:first|second|third|fourth) quarter|\bQ[1-4]\b|\b(?:first|second) half\b|"
+                           r"\bfirst (?:three|nine|\w+) (?:quarters|months)\b", re.IGNORECASE)
+
+
+def asks_part_of_year(question: str) -> bool:
+    """Whether a question asks about part of a year (第一季度, 上半年, "the first half", "Q3")."""
+    return bool(_PART_OF_YEAR.search(question))
 
 
 def read_question(question: str, regions: frozenset[str] = frozenset(), lang: str | None = None) -> Query:

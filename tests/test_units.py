@@ -138,6 +138,11 @@ REGIONS = frozenset({"茂名", "湛江", "广东", "全国"})
     ("Did Foshan's key projects meet their investment plan in 2024?", [], [2024], "met"),
     ("What minimum GDP growth rate did Guangzhou commit to for 2024?", [], [2024], "plan"),
     ("How did Zhanjiang's 2016 report define 'zombie enterprises'?", ["湛江"], [], "definition"),
+    # a plan named, then asked whether it was met
+    ("Zhanjiang said it wanted its port to handle 300 million tonnes in 2018. Did it get there?", ["湛江"], [2018],
+     "met"),
+    ("广东2024年城镇新增就业多少人？有没有完成年度任务？", ["广东"], [2024], "met"),
+    ("How fast does Guangdong want its economy to grow in 2023?", ["广东"], [2023], "plan"),
 ])
 def test_a_question_is_read_once(question: str, places: list[str], years: list[int], kind: str | None):
     q = read_question(question, REGIONS)
@@ -547,6 +552,26 @@ def test_an_indicator_named_inside_another_is_not_the_one_asked():
     assert not _misses_qualifier(asked, ["能耗强度下降3%左右"])
     trade = named_indicators(read_question("进出口总额增长目标是多少？"))
     assert not _misses_qualifier(trade, ["进出口总额增长4.0%"])
+
+
+def test_a_per_capita_a_level_or_a_quarter_is_not_answered_by_another_figure():
+    from assistant.answer import _misses_level, _misses_part_of_year, _misses_qualifier, _unit_figure
+    from assistant.table_answer import named_indicators
+
+    per_head = read_question("What was Shanghai's per-capita GDP in 2024?")
+    # 人均 of 人均可支配收入 beside 生产总值 is not 人均地区生产总值
+    assert _misses_qualifier(named_indicators(per_head), ["居民人均可支配收入8.8万元", "相当于全市生产总值的比例4.4%"])
+    assert not _misses_qualifier(named_indicators(per_head), ["人均地区生产总值19万元"])
+    size = read_question("What was the total size of Beijing's economy in 2024, in yuan?")
+    assert _misses_level(size, named_indicators(size), ["预计全市地区生产总值增长5.2%左右"])
+    assert not _misses_level(size, named_indicators(size), ["全市地区生产总值4.9万亿元、增长5.2%"])
+    quarter = read_question("深圳2024年第一季度地区生产总值增速是多少？")
+    assert _misses_part_of_year(quarter, ["地区生产总值达3.68万亿元、增长5.8%"])
+    assert not _misses_part_of_year(quarter, ["一季度地区生产总值增长5.5%"])
+    assert not _misses_part_of_year(read_question("深圳2024年地区生产总值增速是多少？"), ["增长5.8%"])
+    kilometres = _unit_figure(read_question("How many kilometres of subway did Shenzhen operate?"))
+    assert kilometres.search("地铁运营里程增至595.1公里") and not kilometres.search("9个地铁项目")
+    assert _unit_figure(read_question("What was Shenzhen's GDP?")) is None
 
 
 def test_a_superlative_over_the_country_names_no_report():
