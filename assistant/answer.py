@@ -30,10 +30,10 @@ from .compose import (  # noqa: F401
 )
 from .conversation import resolve
 from .glossary import matched, said_in_english
-from .query import Query, asks_met, check_question, parts, romanised
+from .query import Query, asks_met, asks_part_of_year, check_question, parts, romanised
 from .quotes import Clause, bigrams, clauses, quote_span
 from .retrieve import Hit, Retriever, get_retriever
-from .table_answer import TableAnswerer, named_indicators
+from .table_answer import GROWTH_ASKED, LEVEL_ASKED, TableAnswerer, named_indicators
 from .targets import Indicator, vocabulary
 from .terms import (
     LIST_CAP,
@@ -65,6 +65,9 @@ _QUOTED_EN = re.compile(r"(?:(?<![A-Za-z])'|[“\"‘])([A-Za-z][A-Za-z -]{1,40}
 _ENTRY_HEAD = re.compile(rf"^\s*(?:\d{{1,3}}[.、．]\s*)?[“\"]?([{CJK}A-Za-z0-9]{{2,14}}?)[”\"]?[：:]")
 # A clause saying how much of a plan was done: 完成率130.7%, 达年度投资计划的131%, 超额完成.
 _COMPLETION = re.compile(r"完成率|计划的\d|目标的\d|超额完成|完成年度(?:投资)?计划|完成(?:全年|年度)(?:目标|任务)")
+# A figure of what is under construction, and a question asking for one.
+_UNBUILT = re.compile(r"在建")
+_UNBUILT_ASKED = re.compile(r"在建|建设中|under construction|being built|build|construct", re.IGNORECASE)
 _SHARE = re.compile(r"占[^，。；、]{0,16}(?:比重|比例|的)|比重")
 _ASKS_SHARE = re.compile(r"占|比重|比例|share|proportion|percent(?:age)? of|ratio", re.IGNORECASE)
 # Question words (resources/question_words.tsv): generic ones say what kind of answer is wanted,
@@ -95,6 +98,22 @@ _TOPIC_TAGS = ("n", "vn", "nz", "ns", "nt", "nr", "j", "l", "eng")
 
 # "多少亿元", "多少万标箱", "多少辆": the unit a question asks its figure in.
 _ASKED_UNIT = re.compile(r"多少(?:万|亿|千|百)?(标箱|亿元|万元|元|万人|人次|人|辆|万吨|吨|公里|千米|千瓦|个|家|座|套|户|亩|平方米|立方米|件|所|项|条)")
+
+
+# The unit an English question asks its figure in, as the reports write it.
+_ENGLISH_UNITS = ((re.compile(r"\bsquare (?:kilomet(?:re|er)s|km)\b", re.I), "平方公里"),
+                  (re.compile(r"\bkilomet(?:re|er)s\b|\bkm\b", re.I), "公里|千米"),
+                  (re.compile(r"\b(?:metric )?ton(?:ne)?s\b", re.I), "吨"),
+                  (re.compile(r"\bTEUs?\b"), "标箱"),
+                  (re.compile(r"\bhectares\b", re.I), "公顷"),
+                  (re.compile(r"\bhouseholds\b", re.I), "户"))
+
+
+def _unit_figure(query: Query) -> re.Pattern | None:
+    """A figure in the unit the question asks for ("多少公里", "how many kilometres"), or None."""
+    asked = _ASKED_UNIT.search(query.text)
+    unit = asked.group(1) if asked else next((u for p, u in _ENGLISH_UNITS if p.search(query.text)), None)
+    return re.compile(rf"\d(?:\.\d+)?\s*(?:万|亿|千|百)?(?:{unit})") if unit else None
 
 
 def _has_unit(question: str, chosen: list[Clause]) -> bool:
@@ -230,6 +249,26 @@ def _misses_growth(query: Query, asked: list[Indicator], texts: list[str]) -> bo
         "%" in t or "％" in t or "百分点" in t for t in texts)
 
 
+# An amount's level in the reports' units: 3.68万亿元, 3279.31亿元, 1200万人, 3亿吨.
+_LEVEL_FIGURE = re.compile(r"\d(?:\.\d+)?\s*(?:万亿|亿|万|千)?(?:元|美元|人|吨|标箱|户|辆)|\d(?:\.\d+)?\s*(?:万亿|亿)")
+
+
+def _misses_level(query: Query, asked: list[Indicator], texts: list[str]) -> bool:
+    """The question asks how large an amount is (its total, "the size of the economy, in yuan") and
+    no text gives a level: a growth rate (增长5.2%) does not answer it."""
+    return any(ind.measure == "amount" for ind in asked) and bool(LEVEL_ASKED.search(query.text)) \
+        and not GROWTH_ASKED.search(query.text) and not any(_LEVEL_FIGURE.search(t) for t in texts)
+
+
+# Part of a year: a question about a quarter or a half is not answered by the year's figure.
+_PART_OF_YEAR = re.compile(r"季度|上半年|下半年|\d{1,2}[-—至~]\d{1,2}月|quarter|\bhalf\b|months", re.IGNORECASE)
+
+
+def _misses_part_of_year(query: Query, texts: list[str]) -> bool:
+    """The question asks about part of a year (第一季度, "the first half") and no text names one."""
+    return asks_part_of_year(query.text) and not any(_PART_OF_YEAR.search(t) for t in texts)
+
+
 _DATE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|[今明后]年|年底|年内|年前|\d{1,2}月|上半年|下半年|"
                    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")
 
@@ -293,20 +332,27 @@ class Answerer:
             weights["#" + gram] = 0.5 * (0.1 if generic else 1.0)
         return weights
 
-    @staticmethod
-    def _ranking_weights(query: Query, weights: dict[str, float]) -> dict[str, float]:
+    def _ranking_weights(self, query: Query, weights: dict[str, float]) -> dict[str, float]:
         """The weights a clause is chosen by: one glossary entry of an English question is one part
         of it, however many words its report terms take (GDP → 地区生产总值 → 地区, 生产, 总值,
-        生产总值), so together they weigh as its rarest ("average annual GDP growth": 年均 counts)."""
+        生产总值), so each of its terms weighs as its rarest word ("average annual GDP growth": 年均
+        counts; metro: 地铁 counts as much as 轨道交通). A term's words no passage holds still count
+        in its share (经济 alone is not 实体经济)."""
         if not query.is_english:
             return weights
         ranked = dict(weights)
+        idf = self.retriever.store.idf
         for _, group in matched(query.text):
-            toks = {t for term in group for t in tokens(term) if t in ranked}
-            if len(toks) > 1:
-                scale = max(weights[t] for t in toks) / sum(weights[t] for t in toks)
+            terms = [list(dict.fromkeys(tokens(term))) for term in group]
+            top = max((weights[t] for toks in terms for t in toks if t in weights), default=0.0)
+            scale: dict[str, float] = {}
+            for toks in terms:  # each term of the entry (地铁, 轨道交通) weighs as the entry's rarest word
+                whole = sum(weights[u] if u in weights else idf(u) for u in toks)
                 for t in toks:
-                    ranked[t] = weights[t] * scale
+                    if t in weights:
+                        scale[t] = min(scale.get(t, 1.0), top / whole)
+            for t, k in scale.items():
+                ranked[t] = weights[t] * k
         return ranked
 
     def _known_share(self, query: Query, hits: list[Hit], english: bool, quoted: list[str]) -> tuple[float, bool]:
@@ -477,7 +523,7 @@ class Answerer:
                 for p in places for c in chosen),
             indicator_mismatch=_misses_qualifier(asked, quoted) or _misses_growth(query, asked, quoted)
             or (not english and _misses_indicator(query, asked, quoted)) or _only_in_rates(query, quoted)
-            or _misses_when(query, quoted),
+            or _misses_when(query, quoted) or _misses_level(query, asked, quoted) or _misses_part_of_year(query, quoted),
             cross=not query.is_english and english,
         )
         if not chosen or not self.found(evidence, question):
@@ -495,6 +541,8 @@ class Answerer:
         """
         total = sum(weights.values()) or 1.0
         asks_share = bool(_ASKS_SHARE.search(query.text))
+        asks_unbuilt = bool(_UNBUILT_ASKED.search(query.text))
+        unit = _unit_figure(query)
         met = asks_met(query.text)  # (also in the parts a "was it met" question is split into)
         candidates = [c for h in hits for c in clauses(self.retriever.store, h, q)]
         best_hit = hits[0].score or 1.0
@@ -509,10 +557,12 @@ class Answerer:
                 s += FIGURE_BONUS  # "did they meet the plan?": the clause that says how much was done
             if query.asks_when and _DATE.search(c.text):
                 s += FIGURE_BONUS  # "in what year will they be held?": the clause that names it
-            if wants_figure and _FIGURE.search(c.text):
-                s += FIGURE_BONUS
+            if wants_figure and _FIGURE.search(c.text) and (unit is None or unit.search(c.text)):
+                s += FIGURE_BONUS  # (in the unit asked: "how many kilometres" is not "9个项目")
                 if not asks_share and _SHARE.search(c.text):
                     s -= FIGURE_BONUS  # "占地区生产总值比重6.46%" is a share, not the GDP asked for
+                elif not asks_unbuilt and _UNBUILT.search(c.text):
+                    s -= FIGURE_BONUS  # "在建里程278.2公里" is what is being built, not the network asked for
             s += PRIOR_WEIGHT * c.hit.score / best_hit  # passage-level evidence (dense + BM25)
             return s / (1 + max(0, len(c.text) - 30) / LENGTH_SCALE)  # prefer short clauses
 

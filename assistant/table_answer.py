@@ -16,13 +16,14 @@ from dataclasses import asdict, dataclass
 
 from .compose import Answer, Citation, report_label
 from .index import IndexStore
-from .query import Query, romanised
+from .query import Query, asks_part_of_year, romanised
 from .retrieve import Hit
 from .targets import Indicator, IndicatorRow, _forms, _lead, _region_names, vocabulary
 
-_GROWTH_Q = re.compile(r"增长|增速|增幅|涨幅|上涨|growth|grow|increase|rise|rate", re.IGNORECASE)
-_LEVEL_Q = re.compile(r"总量|规模|总额|多少亿|多少万亿|亿元|万亿元|多少万人|多少吨|多少斤|how (?:big|large)|\btotal\b|\bsize\b|"
-                      r"in absolute terms|\bvalue of\b|\blevel\b", re.IGNORECASE)
+# What an amount indicator's question asks: its growth (增速) or its level (总量, "how big").
+GROWTH_ASKED = re.compile(r"增长|增速|增幅|涨幅|上涨|growth|grow|increase|rise|rate", re.IGNORECASE)
+LEVEL_ASKED = re.compile(r"总量|规模|总额|多少亿|多少万亿|亿元|万亿元|多少万人|多少吨|多少斤|how (?:big|large)|\btotal\b|\bsize\b|"
+                      r"in absolute terms|\bvalue of\b|\blevel\b|\bin (?:yuan|rmb|renminbi)\b", re.IGNORECASE)
 # Questions about something more specific than the indicator (a part of the region, a sector).
 _PART_EN = re.compile(r"\brural\b|\burban residents\b|\bfarmers\b|\bdistrict\b|\bcounty\b|\bzone\b|\bpark\b|"
                       r"\bprivate\b|\bservices?\b|\bdigital\b|\bindustrial park\b|\bprojects?\b", re.IGNORECASE)
@@ -31,7 +32,8 @@ _PART_ZH = re.compile(r"农村|城镇居民|农民|一般贸易|服务贸易|跨
 # What a share is taken of: 占GDP比重, 相当于地区生产总值的比例, "as a share of GDP", "deficit-to-GDP".
 _SHARE_OF_ZH = re.compile(r"(?:占|相当于)(?:全市|全省|全国)?$")
 _SHARE_AFTER_ZH = re.compile(r"的?(?:比重|比例)")
-_SHARE_OF_EN = re.compile(r"(?:share|percentage|proportion|percent|%|ratio|fraction) (?:of|to) (?:the |its )?$|-to-$")
+_SHARE_OF_EN = re.compile(r"(?:(?:share|percentage|proportion|percent|%|ratio|fraction) (?:of|to)|relative to|"
+                          r"compared (?:with|to)) (?:the |its )?$|-to-$")
 # "多少元", "多少万人": the unit a figure is asked in; a row in another unit does not answer.
 _AVERAGE = re.compile(r"年均|平均每年|average annual|annual average|on average", re.IGNORECASE)
 _WHAT_IS = re.compile(r"\s*what(?:'s| is| was| are| were)\b", re.IGNORECASE)
@@ -91,8 +93,8 @@ class TableAnswerer:
     def answer(self, query: Query, *, source=None, year=None, region=None) -> Answer | None:
         several = len(query.years) > 1 or len(query.places) > 1  # a comparison
         if not self.rows or query.wants_list and not several or query.kind == "definition" or query.unknown_places \
-                or query.span and not query.years or _AVERAGE.search(query.text):
-            return None  # (the table holds one year's figures, not a five-year plan's or an average)
+                or query.span and not query.years or _AVERAGE.search(query.text) or asks_part_of_year(query.text):
+            return None  # (the table holds whole years' figures, not a five-year plan's, a quarter's or an average)
         # "What is Guangdong's GDP?": an indicator's figure, though no "how much" says so
         asks_figure = query.wants_number or query.kind in ("plan", "outcome", "met") or several or (
             query.is_english and bool(_WHAT_IS.match(query.text)))
@@ -117,7 +119,7 @@ class TableAnswerer:
     def _ids(self, query: Query, ind: Indicator, kind: str) -> list[str]:
         if ind.measure != "amount":
             return [ind.id]
-        growth, level = _GROWTH_Q.search(query.text), _LEVEL_Q.search(query.text)
+        growth, level = GROWTH_ASKED.search(query.text), LEVEL_ASKED.search(query.text)
         if growth and not level:
             return [f"{ind.id}_growth"]
         if level and not growth:

@@ -97,6 +97,8 @@ def test_a_question_about_a_share_of_gdp_does_not_ask_about_gdp():
     assert ids("What share of GDP did Guangdong's R&D spending account for in 2023?") == ["rd_intensity"]
     assert ids("How did the deficit-to-GDP ratio change?") == ["fiscal_deficit_ratio"]
     assert ids("2023年GDP增长目标是多少？") == ["gdp"]
+    assert ids("What R&D intensity target (R&D spending relative to GDP) has Hangzhou set?") == ["rd_intensity"]
+    assert ids("How large is Zhanjiang's economy?") == ids("What is the size of Beijing's economy?") == ["gdp"]
 
 
 def test_every_row_quotes_its_exact_span(tmp_path: Path):
