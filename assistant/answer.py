@@ -62,7 +62,7 @@ _QUANTITY_Q = re.compile(
     r"targets?|growth|figures?|amount|number|rate|percent", re.IGNORECASE)
 # A term an English question quotes ('zombie enterprises'), and a glossary entry's head (15.虚拟电厂：).
 _QUOTED_EN = re.compile(r"(?:(?<![A-Za-z])'|[“\"‘])([A-Za-z][A-Za-z -]{1,40}?)(?:'(?![A-Za-z])|[”\"’])")
-_ENTRY_HEAD = re.compile(rf"^\s*(?:\d{{1,3}}[.、．]\s*)?[“\"]?([{CJK}A-Za-z0-9]{{2,14}}?)[”\"]?[：:]")
+_ENTRY_HEAD = re.compile(rf"^\s*(?:\*\*)?(?:\[\d{{1,3}}\]|\d{{1,3}}[.、．])?\s*[“\"]?([{CJK}A-Za-z0-9]{{2,14}}?)[”\"]?[：:]")
 # A clause saying how much of a plan was done: 完成率130.7%, 达年度投资计划的131%, 超额完成.
 _COMPLETION = re.compile(r"完成率|计划的\d|目标的\d|超额完成|完成年度(?:投资)?计划|完成(?:全年|年度)(?:目标|任务)")
 # A figure of what is under construction, and a question asking for one.
@@ -75,6 +75,7 @@ _ASKS_SHARE = re.compile(r"占|比重|比例|share|proportion|percent(?:age)? of
 _GENERIC = resources.question_words()["generic"]
 _QUESTION_WORDS = resources.question_words()["question"]
 _QUESTION_BIGRAMS = resources.question_words()["bigram"]
+_MEASURES = resources.question_words().get("measure", frozenset())
 CANDIDATE_HITS = 5
 MAX_CLAUSES = 3
 SEM_WEIGHT = 1.0
@@ -136,6 +137,46 @@ def _topic_words(question: str) -> list[str]:
                 and word not in _QUESTION_WORDS and not has_latin(word) and word not in words):
             words.append(word)
     return words
+
+
+# Where a Chinese figure question asks: 是多少, 有多少, 为多少, 多少.
+_ASKING = re.compile(r"(?:是|有|为|达到|达|约)?多少|几[个项名家所万亿条次年倍]")
+_MEASURE_ENDS = "量率额数价"
+_CLAUSE_BREAK = re.compile(r"[，,。；;：:？?！!、]")
+
+
+def _asked_head(query: Query) -> str | None:
+    """The measure a Chinese figure question asks the figure of: its last noun before the asking
+    words, when it names a measure (成都2024年新能源汽车产量是多少辆？ → 汽车产量); None otherwise, and
+    for measures the reports write many ways (增幅, 比重)."""
+    if query.is_english or not query.wants_number:
+        return None
+    from .tokenize import posseg_module
+
+    asking = _ASKING.search(query.normalized)
+    if not asking:
+        return None
+    before = _CLAUSE_BREAK.split(query.normalized[: asking.start()])[-1]
+    for pair in reversed(posseg_module().lcut(before)):
+        word, flag = pair.word.strip(), pair.flag
+        if len(word) >= 2 and flag.startswith(("n", "vn", "l", "j")) and not flag.startswith(("ns", "nt", "nr")) \
+                and word not in _GENERIC and word not in _QUESTION_WORDS and word not in query.places \
+                and not has_latin(word):
+            # only a measure names which figure (产量 or 保有量, 失业率, 总额); things and people are
+            # paraphrased freely (游客 asked, 旅游接待3300万人次 quoted)
+            return word if word[-1] in _MEASURE_ENDS and word not in _MEASURES else None
+    return None
+
+
+def _misses_head(query: Query, texts: list[str]) -> bool:
+    """A Chinese figure question's asked noun (产量) stands in no quoted clause, whole or in its
+    parts (汽车 and 产量 for 汽车产量): the figure is another measure's (保有量)."""
+    head = _asked_head(query)
+    if head is None:
+        return False
+    joined = normalize(" ".join(texts))
+    parts = [t for t in tokens(head) if t != head and len(t) >= 2]
+    return head not in joined and not (parts and all(p in joined for p in parts))
 
 
 def _end_mark(quote: str) -> str:
@@ -261,7 +302,7 @@ def _misses_level(query: Query, asked: list[Indicator], texts: list[str]) -> boo
 
 
 # Part of a year: a question about a quarter or a half is not answered by the year's figure.
-_PART_OF_YEAR = re.compile(r"季度|上半年|下半年|\d{1,2}[-—至~]\d{1,2}月|quarter|\bhalf\b|months", re.IGNORECASE)
+_PART_OF_YEAR = re.compile(r"季度|上半年|下半年|\d{1,2}[-—至~]?\d{0,2}月|quarter|\bhalf\b|months?\b", re.IGNORECASE)
 
 
 def _misses_part_of_year(query: Query, texts: list[str]) -> bool:
@@ -522,7 +563,8 @@ class Answerer:
                 p in (c.text if p in query.unknown_places else cited_text) or p == (c.hit.region or "")
                 for p in places for c in chosen),
             indicator_mismatch=_misses_qualifier(asked, quoted) or _misses_growth(query, asked, quoted)
-            or (not english and _misses_indicator(query, asked, quoted)) or _only_in_rates(query, quoted)
+            or (not english and (_misses_indicator(query, asked, quoted) or _misses_head(query, quoted)))
+            or _only_in_rates(query, quoted)
             or _misses_when(query, quoted) or _misses_level(query, asked, quoted) or _misses_part_of_year(query, quoted),
             cross=not query.is_english and english,
         )

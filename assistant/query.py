@@ -39,7 +39,7 @@ _LIST = re.compile(r"哪些|哪几|哪[两三四五六七八九十]|分别是|"
                    r"\bmake up\b|\bmade up of\b|\bconsists? of\b|\bcompris(?:e|es|ed)\b|\bwhat does .+ include\b",
                    re.IGNORECASE)
 _DEFINITION = re.compile(r"是什么意思|指什么|什么是|是指什么|含义|意思是|何谓|\bmean\b|meaning|refer(?:s|red)? to|stand for|"
-                         r"\bdefin(?:e|es|ed|ing)\b|\bexplain\w* what (?:a |an |the )?[“\"‘']|"
+                         r"\bdefin(?:e|es|ed|ing)\b|\bwhat does (?:that|the|this) (?:term|phrase|expression) (?:cover|include)|\bexplain\w* what (?:a |an |the )?[“\"‘']|"
                          r"what is meant|definition|defined|"
                          r"\bwhat (?:is|are) (?:the |a )?[“\"‘']|"  # what is the '五乐计划'?
                          r"[”\"’」](?:是什么|是啥|指的是什么)", re.IGNORECASE)  # …工作法的“四大要素”是什么？
@@ -223,7 +223,7 @@ def asks_met(question: str) -> bool:
     return bool(_MET.search(said) or _PLAN.search(said) and _DID_MEET.search(said))
 
 
-_PART_OF_YEAR = re.compile(r"[一二三四1-4]季度|上半年|下半年|前三季度|\d{1,2}[-—至~]\d{1,2}月|"
+_PART_OF_YEAR = re.compile(r"[一二三四1-4]季度|上半年|下半年|前三季度|\d{1,2}[-—至~]\d{1,2}月|\d{1,2}月份|单月|"
                            r"\b(?:first|second|third|fourth) quarter|\bQ[1-4]\b|\b(?:first|second) half\b|"
                            r"\bfirst (?:three|nine|\w+) (?:quarters|months)\b", re.IGNORECASE)
 

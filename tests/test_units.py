@@ -143,6 +143,7 @@ REGIONS = frozenset({"茂名", "湛江", "广东", "全国"})
      "met"),
     ("广东2024年城镇新增就业多少人？有没有完成年度任务？", ["广东"], [2024], "met"),
     ("How fast does Guangdong want its economy to grow in 2023?", ["广东"], [2023], "plan"),
+    ('Foshan\'s report mentions the "3个11". What does that term cover?', [], [], "definition"),
 ])
 def test_a_question_is_read_once(question: str, places: list[str], years: list[int], kind: str | None):
     q = read_question(question, REGIONS)
@@ -569,6 +570,16 @@ def test_a_per_capita_a_level_or_a_quarter_is_not_answered_by_another_figure():
     assert _misses_part_of_year(quarter, ["地区生产总值达3.68万亿元、增长5.8%"])
     assert not _misses_part_of_year(quarter, ["一季度地区生产总值增长5.5%"])
     assert not _misses_part_of_year(read_question("深圳2024年地区生产总值增速是多少？"), ["增长5.8%"])
+    # the noun a Chinese figure question asks about (产量) must be quoted, whole or in its parts
+    from assistant.answer import _misses_head
+
+    output = read_question("成都2024年新能源汽车产量是多少辆？")
+    assert _misses_head(output, ["新能源汽车保有量超94万辆"])
+    assert not _misses_head(output, ["新能源汽车年产量达30万辆"])
+    assert not _misses_head(read_question("深圳2024年GDP增速是多少？"), ["地区生产总值增长5.8%"])  # a measure
+    assert not _misses_head(read_question("What was Chengdu's car output?"), ["保有量"])  # Chinese questions only
+    monthly = read_question("广州2024年11月份社会消费品零售总额是多少？")
+    assert _misses_part_of_year(monthly, ["社会消费品零售总额1.11万亿元"])
     kilometres = _unit_figure(read_question("How many kilometres of subway did Shenzhen operate?"))
     assert kilometres.search("地铁运营里程增至595.1公里") and not kilometres.search("9个地铁项目")
     assert _unit_figure(read_question("What was Shenzhen's GDP?")) is None
