@@ -117,13 +117,14 @@ def _unit_figure(query: Query) -> re.Pattern | None:
     return re.compile(rf"\d(?:\.\d+)?\s*(?:万|亿|千|百)?(?:{unit})") if unit else None
 
 
-def _has_unit(question: str, chosen: list[Clause]) -> bool:
+def _has_unit(question: str, texts: list[str]) -> bool:
     """A figure in the unit the question asks for ("多少亿元" wants 亿元 or 万亿元, not a growth rate)."""
     asked = _ASKED_UNIT.search(question)
     if not asked:
         return True
     unit = asked.group(1)
-    return any(re.search(rf"\d(?:\.\d+)?\s*(?:万|亿|千|百)?{unit}", c.text) for c in chosen)
+    return any(re.search(rf"\d(?:\.\d+)?\s*(?:万|亿|千|百)?{unit}", t) for t in texts)
+
 
 
 def _topic_words(question: str) -> list[str]:
@@ -534,16 +535,18 @@ class Answerer:
             if termed is not None:
                 return termed, None
         weights = self._weights(query)
-        wants_figure = query.wants_number or bool(_QUANTITY_Q.search(question))
+        asked = named_indicators(query)  # the indicators of the targets vocabulary the question names
+        # "What is Guangzhou's unemployment rate target?": an indicator's target or outcome is a figure
+        # (a Chinese question asking one says 多少)
+        wants_number = query.wants_number or query.is_english and bool(asked) and query.kind in ("plan", "outcome", "met")
+        wants_figure = wants_number or bool(_QUANTITY_Q.search(question))
         chosen, covered = self._choose(query, hits, q, weights, wants_figure)
         first = chosen[0] if chosen else None
         english = _english_passages(hits)  # an English translation's: units are words, the words differ
         quoted = [c.text for c in chosen]
         known_share, place_only = self._known_share(query, hits, english, quoted)
         total = sum(weights.values()) or 1.0
-        wants_number = query.wants_number
         cited_text = " ".join(c.hit.text for c in chosen)
-        asked = named_indicators(query)  # the indicators of the targets vocabulary the question names
         years = set(query.years)
         places = set(query.places) | set(query.unknown_places)
         evidence = Evidence(
@@ -554,7 +557,7 @@ class Answerer:
             top_dense=max((h.dense_score or 0.0) for h in hits),
             wants_number=wants_number,
             # (an English translation's units are words: 多少人 is answered by "12 million new urban jobs")
-            has_number=any(_FIGURE.search(c.text) for c in chosen) and (english or _has_unit(query.text, chosen)),
+            has_number=any(_FIGURE.search(t) for t in quoted) and (english or _has_unit(query.text, quoted)),
             year_mismatch=bool(years) and not any(
                 str(y) in cited_text or _about(c.hit, y) for y in years for c in chosen),
             # A place no indexed report is about must be named by a quoted clause itself (a passage

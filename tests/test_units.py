@@ -283,6 +283,16 @@ def test_a_growth_question_is_not_answered_with_a_level(data: Path, tmp_path: Pa
         assert not answerer.ask(question).found, question  # a level (1234.5亿元) is not a growth rate
 
 
+def test_an_english_question_for_an_indicators_target_wants_its_figure(data: Path, tmp_path: Path):
+    embedder = BigramEmbedder()
+    build_index(data, tmp_path / "index", embedder=embedder)
+    answerer = Answerer(Retriever(tmp_path / "index", embedder=embedder))
+    _, english = answerer.explain("What is the new urban jobs target for 2021?")
+    assert english.wants_number  # "what is the target" asks for a figure, as 多少 does
+    _, chinese = answerer.explain("2021年城镇新增就业目标是什么？")
+    assert not chinese.wants_number  # a Chinese question asking one says 多少
+
+
 def test_editing_one_paragraph_embeds_only_what_changed(data: Path, tmp_path: Path):
     index = tmp_path / "index"
     build_index(data, index, embedder=BigramEmbedder())
