@@ -110,21 +110,22 @@ _ENGLISH_UNITS = ((re.compile(r"\bsquare (?:kilomet(?:re|er)s|km)\b", re.I), "�
                   (re.compile(r"\bhouseholds\b", re.I), "户"))
 
 
+def _figure_in(unit: str) -> re.Pattern:
+    """A figure in a unit, with its scale: 3.8万亿元 is in 亿元 and 元."""
+    return re.compile(rf"\d(?:\.\d+)?\s*(?:万|亿|千|百)?(?:{unit})")
+
+
 def _unit_figure(query: Query) -> re.Pattern | None:
     """A figure in the unit the question asks for ("多少公里", "how many kilometres"), or None."""
     asked = _ASKED_UNIT.search(query.text)
     unit = asked.group(1) if asked else next((u for p, u in _ENGLISH_UNITS if p.search(query.text)), None)
-    return re.compile(rf"\d(?:\.\d+)?\s*(?:万|亿|千|百)?(?:{unit})") if unit else None
+    return _figure_in(unit) if unit else None
 
 
 def _has_unit(question: str, texts: list[str]) -> bool:
-    """A figure in the unit the question asks for ("多少亿元" wants 亿元 or 万亿元, not a growth rate)."""
+    """A figure in the unit a Chinese question asks for ("多少亿元" wants 亿元 or 万亿元, not a growth rate)."""
     asked = _ASKED_UNIT.search(question)
-    if not asked:
-        return True
-    unit = asked.group(1)
-    return any(re.search(rf"\d(?:\.\d+)?\s*(?:万|亿|千|百)?{unit}", t) for t in texts)
-
+    return not asked or any(_figure_in(asked.group(1)).search(t) for t in texts)
 
 
 def _topic_words(question: str) -> list[str]:
@@ -303,12 +304,12 @@ def _misses_level(query: Query, asked: list[Indicator], texts: list[str]) -> boo
 
 
 # Part of a year: a question about a quarter or a half is not answered by the year's figure.
-_PART_OF_YEAR = re.compile(r"季度|上半年|下半年|\d{1,2}[-—至~]?\d{0,2}月|quarter|\bhalf\b|months?\b", re.IGNORECASE)
+_PART_OF_YEAR_SAID = re.compile(r"季度|上半年|下半年|\d{1,2}[-—至~]?\d{0,2}月|quarter|\bhalf\b|months?\b", re.IGNORECASE)
 
 
 def _misses_part_of_year(query: Query, texts: list[str]) -> bool:
     """The question asks about part of a year (第一季度, "the first half") and no text names one."""
-    return asks_part_of_year(query.text) and not any(_PART_OF_YEAR.search(t) for t in texts)
+    return asks_part_of_year(query.text) and not any(_PART_OF_YEAR_SAID.search(t) for t in texts)
 
 
 _DATE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|[今明后]年|年底|年内|年前|\d{1,2}月|上半年|下半年|"
