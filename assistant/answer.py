@@ -385,7 +385,7 @@ class Answerer:
             return weights
         ranked = dict(weights)
         idf = self.retriever.store.idf
-        for _, group in matched(query.text):
+        for _, group in query.glossed:
             terms = [list(dict.fromkeys(tokens(term))) for term in group]
             top = max((weights[t] for toks in terms for t in toks if t in weights), default=0.0)
             scale: dict[str, float] = {}
@@ -429,7 +429,7 @@ class Answerer:
         passages = normalize(" ".join(h.section + h.text for h in hits))
         rarest = bm25.idf("\x00")
         known = total = 0.0
-        for pattern, group in matched(question):
+        for pattern, group in query.glossed:
             toks = [t for term in group for t in tokens(term)]
             if not toks or all(term in _GENERIC for term in group):
                 continue  # "target", "expected": what kind of answer, not what about

@@ -88,6 +88,8 @@ class Query:
     # an English question's words the glossary does not know, with their Chinese words from the
     # dictionary (virtual → 虚拟, typhoon → 台风): searched for with less weight than glossary terms
     translated: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
+    # the glossary entries (and amounts) the question mentions: (English pattern, Chinese terms)
+    glossed: list[tuple[re.Pattern, tuple[str, ...]]] = field(default_factory=list)
 
     @property
     def is_english(self) -> bool:
@@ -219,7 +221,16 @@ _DID_MEET = re.compile(r"\b(?:did|has|have|was|were)\b[^.?;]{0,50}?\b(?:meet|met
 def asks_met(question: str) -> bool:
     """Whether a question asks if a target or plan was met (完成了吗, 有没有完成, "did it meet its
     plan", "it aimed for 300 million tonnes; did it get there?")."""
-    said = PLAN_NAME_EN.sub(" ", question)
+    return _met(_without_plan_names(question))
+
+
+def _without_plan_names(question: str) -> str:
+    """The question with its five-year plans' English names blanked: "the 13th Five-Year Plan"
+    names a period, it asks for no plan."""
+    return PLAN_NAME_EN.sub(" ", question)
+
+
+def _met(said: str) -> bool:
     return bool(_MET.search(said) or _PLAN.search(said) and _DID_MEET.search(said))
 
 
@@ -271,8 +282,8 @@ def read_question(question: str, regions: frozenset[str] = frozenset(), lang: st
         relative = report_year - 1 if _LAST_YEAR.search(question) else report_year if _THIS_YEAR.search(question) \
             else None
         years = [y for y in years if y != report_year] + ([relative] if relative else [])
-    said = PLAN_NAME_EN.sub(" ", question)  # "the 13th Five-Year Plan" names a period, asks no plan
-    if asks_met(question):
+    said = _without_plan_names(question)
+    if _met(said):
         kind = "met"
     elif _DEFINITION.search(question) or _BARE_TERM.match(question) and "的" not in question and (
             question[0] in "“\"‘'「" or not (_PLAN.search(question) or _OUTCOME.search(question))):
@@ -290,7 +301,7 @@ def read_question(question: str, regions: frozenset[str] = frozenset(), lang: st
         wants_number=bool(_HOW_MUCH.search(question)), wants_list=bool(_LIST.search(question)),
         names=[w.lower() for w in _NAME.findall(question)], wants_speaker=bool(_SPEAKER.search(question)),
         asks_when=bool(_WHEN_ASKED.search(question)), translated=translated,
-        report_year=report_year, span=plans[0] if len(set(plans)) == 1 else None,
+        report_year=report_year, span=plans[0] if len(set(plans)) == 1 else None, glossed=glossed,
     )
 
 
