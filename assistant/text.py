@@ -41,13 +41,13 @@ PLAN_NAME_EN = re.compile(r"\b(" + "|".join(_ORDINALS.values()) + r")[- ]five[- 
 
 
 def five_year_plans(text: str, english: bool = True) -> list[tuple[int, int]]:
-    """The five-year plans a text names (十三五, and when `english` "the 13th Five-Year Plan"), in
-    order, as year spans."""
+    """The five-year plans a text names (十三五, and when `english` "the 13th Five-Year Plan"), each
+    once, in the order of their first mention, as year spans."""
     named = [(m.start(), FIVE_YEAR_PLANS[n]) for n in FIVE_YEAR_PLANS for m in re.finditer(n, text)]
     for m in PLAN_NAME_EN.finditer(text if english else ""):
         word = m.group(1).lower()
         named += [(m.start(), FIVE_YEAR_PLANS[n]) for n, o in _ORDINALS.items() if word in o.split("|")]
-    return [(start, start + 4) for _, start in sorted(named)]
+    return [(start, start + 4) for start in dict.fromkeys(start for _, start in sorted(named))]
 
 
 def has_latin(text: str) -> bool:
