@@ -435,7 +435,6 @@ class Retriever:
         )
 
 
-_RETRIEVERS: dict[Path, Retriever] = {}
 def _top_rows(scores: np.ndarray, n: int) -> np.ndarray:
     """The rows of the n highest scores, highest first (a partial selection: not every chunk sorted)."""
     if len(scores) > n:
@@ -444,6 +443,7 @@ def _top_rows(scores: np.ndarray, n: int) -> np.ndarray:
     return np.argsort(-scores, kind="stable")
 
 
+_RETRIEVERS: dict[Path, Retriever] = {}
 _CACHE_LOCK = threading.Lock()
 
 
