@@ -590,6 +590,7 @@ class Answerer:
         asks_unbuilt = bool(_UNBUILT_ASKED.search(query.text))
         unit = _unit_figure(query)
         met = asks_met(query.text)  # (also in the parts a "was it met" question is split into)
+        unaimed = wants_figure and query.kind is None and not query.years and query.span is None
         candidates = [c for h in hits for c in clauses(self.retriever.store, h, q)]
         best_hit = hits[0].score or 1.0
 
@@ -609,6 +610,8 @@ class Answerer:
                     s -= FIGURE_BONUS  # "占地区生产总值比重6.46%" is a share, not the GDP asked for
                 elif not asks_unbuilt and _UNBUILT.search(c.text):
                     s -= FIGURE_BONUS  # "在建里程278.2公里" is what is being built, not the network asked for
+            if unaimed and c.hit.kind == "outcome":
+                s += FIGURE_BONUS / 2  # a figure asked with no aim or year named: the latest reached
             s += PRIOR_WEIGHT * c.hit.score / best_hit  # passage-level evidence (dense + BM25)
             return s / (1 + max(0, len(c.text) - 30) / LENGTH_SCALE)  # prefer short clauses
 

@@ -313,8 +313,10 @@ class Retriever:
             fused = fuse(dense, lexical, fusion)
         rank = dict(fused)
         # Passages of the kind asked about come first (their scores stay what fusion gave); a
-        # question naming a year without asking for a target most often means what happened.
-        wanted = query.kind if query.kind in ("plan", "outcome") else "outcome" if query.years else None
+        # question naming a year, or asking a figure, without asking for a target most often means
+        # what happened ("数字经济占GDP比重是多少？" is the latest figure, not next year's aim).
+        wanted = (query.kind if query.kind in ("plan", "outcome")
+                  else "outcome" if query.years or query.wants_number else None)
         bonus = KIND_BONUS if query.kind == wanted else KIND_BONUS / 2
         if wanted and mode == "hybrid" and fusion == "blend":
             for i in rank:

@@ -156,3 +156,34 @@ def test_ask_cli_json(built_index):
     text = (built_index.parent / "data" / c["source"]).read_text(encoding="utf-8")
     assert text[c["start"] : c["end"]] == c["text"]
     assert text[c["quote_start"] : c["quote_end"]] == c["quote"]
+
+
+HAIBIN_2024 = """海滨市政府工作报告
+——2024年1月10日在海滨市第五届人民代表大会第三次会议上
+海滨市市长 王明
+
+一、2023年工作回顾
+过去一年，全市地区生产总值1200亿元，增长5%。城市大脑建成全国首个政务模型训练场，数字经济核心产业增加值增长7.1%、占地区生产总值比重达18.5%。
+全市机场旅客吞吐量达2100万人次，港口货物吞吐量1.2亿吨。
+
+二、2024年工作安排
+做强数字经济，数字经济核心产业增加值增长6%、力争占地区生产总值比重达到20%。
+扩大开放通道，启动临港国际机场二期工程前期研究，新开国际航线5条。
+"""
+
+
+@pytest.fixture(scope="module")
+def haibin(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
+    """A made-up city's report (review of 2023, plan for 2024), indexed with the default model."""
+    root = tmp_path_factory.mktemp("haibin")
+    (root / "data").mkdir()
+    (root / "data" / "haibin-2024.txt").write_text(HAIBIN_2024, encoding="utf-8")
+    assistant.build_index(root / "data", root / "index")
+    return Answerer(Retriever(root / "index"))
+
+
+def test_a_figure_asked_with_no_year_or_aim_is_the_one_reached(haibin):
+    """No year and no aim named: the share the review says was reached, not the plan's aim."""
+    a = haibin.ask("海滨数字经济核心产业增加值占地区生产总值的比重是多少？")
+    assert a.found and "18.5%" in a.text and "20%" not in a.text
+    assert "20%" in haibin.ask("海滨2024年数字经济核心产业增加值占地区生产总值比重的目标是多少？").text
