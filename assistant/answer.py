@@ -362,7 +362,10 @@ class Answerer:
         region_grams = {g for r in regions for g in bigrams(r)}
         weights: dict[str, float] = {}
         translated = self.retriever.translated_tokens(query)
+        spelled = self.retriever.spelled_names(query)  # (weighed in their Chinese words: 前海, not qianhai)
         for tok in self.retriever.lexical_query(query):
+            if tok in spelled:
+                continue
             if tok in weights or not tok.strip() or not store.knows(tok) or len(tok) == 1 and tok.isascii():
                 continue  # a word no passage contains cannot be covered (known_share weighs it); the s of 's
             w = store.idf(tok) * translated.get(tok, 1.0)
@@ -397,6 +400,12 @@ class Answerer:
             for t, k in scale.items():
                 ranked[t] = weights[t] * k
         return ranked
+
+    def _says_names(self, query: Query, text: str) -> bool:
+        """The text says every romanised name of an English question that the reports write
+        (Qianhai as 前海)."""
+        said = normalize(text)
+        return all(any(w in said for w in words) for words in self.retriever.spelled_names(query).values())
 
     def _known_share(self, query: Query, hits: list[Hit], english: bool, quoted: list[str]) -> tuple[float, bool]:
         """Share of the question's topic that the evidence speaks of at all, and whether an English
@@ -569,6 +578,8 @@ class Answerer:
             indicator_mismatch=_misses_qualifier(asked, quoted) or _misses_growth(query, asked, quoted)
             or (not english and (_misses_indicator(query, asked, quoted) or _misses_head(query, quoted)))
             or _only_in_rates(query, quoted)
+            or bool(chosen) and not self._says_names(query, next(
+                (c.text for c in chosen if wants_figure and _FIGURE.search(c.text)), chosen[0].text))
             or _misses_when(query, quoted) or _misses_level(query, asked, quoted) or _misses_part_of_year(query, quoted),
             cross=not query.is_english and english,
         )
@@ -594,6 +605,7 @@ class Answerer:
         candidates = [c for h in hits for c in clauses(self.retriever.store, h, q)]
         best_hit = hits[0].score or 1.0
 
+        naming = {id(c) for c in candidates if self.retriever.spelled_names(query) and self._says_names(query, c.text)}
         ranking = self._ranking_weights(query, weights)
         ranked_total = sum(ranking.values()) or 1.0
 
@@ -610,6 +622,8 @@ class Answerer:
                     s -= FIGURE_BONUS  # "占地区生产总值比重6.46%" is a share, not the GDP asked for
                 elif not asks_unbuilt and _UNBUILT.search(c.text):
                     s -= FIGURE_BONUS  # "在建里程278.2公里" is what is being built, not the network asked for
+            if id(c) in naming:
+                s += FIGURE_BONUS  # "Tianfu International Airport": a clause that names it
             if unaimed and c.hit.kind == "outcome":
                 s += FIGURE_BONUS / 2  # a figure asked with no aim or year named: the latest reached
             s += PRIOR_WEIGHT * c.hit.score / best_hit  # passage-level evidence (dense + BM25)

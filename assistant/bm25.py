@@ -7,10 +7,15 @@ chunks that hold it), so scoring a question adds up a few columns; no SciPy at a
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+
+from .text import CJK
+
+_HANZI = re.compile(f"[{CJK}]+")
 
 
 @dataclass
@@ -75,6 +80,20 @@ class BM25:
         data = idf[cols_a] * tf * (k1 + 1) / denom
         weights = CSC.from_triples(rows_a, cols_a, data, (n, len(vocab)))
         return cls(vocab, weights, k1, b)
+
+    def spelled(self, name: str) -> list[str]:
+        """Chinese words of the vocabulary whose toneless pinyin is name: qianhai → 前海, 浅海.
+        (The table is made on first use, about a tenth of a second for the whole corpus.)"""
+        if not hasattr(self, "_spellings"):
+            from .tokenize import syllables
+
+            words = [t for t in self.vocab if len(t) >= 2 and _HANZI.fullmatch(t)]
+            sound = syllables("".join(sorted({c for w in words for c in w})))
+            table: dict[str, list[str]] = {}
+            for w in words:
+                table.setdefault("".join(sound[c] for c in w), []).append(w)
+            self._spellings = table
+        return self._spellings.get(name, [])
 
     def prefixed(self, prefix: str, limit: int = 3) -> list[str]:
         """Latin vocabulary entries (pinyin of names) that start with prefix: shuidong → shuidongwan."""

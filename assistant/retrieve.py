@@ -15,6 +15,7 @@ from .errors import FilterError
 from .glossary import english_names_for
 from .index import MANIFEST, IndexStore, SourceInfo
 from .query import Query, check_question, read_question  # noqa: F401  (check_question: re-exported)
+from .text import has_cjk, romanised
 from .tokenize import normalize, to_simplified
 from .tokenize import tokens as tokenize_text
 
@@ -208,6 +209,24 @@ class Retriever:
         self._translations[key] = out
         return out
 
+    def spelled_names(self, query: Query) -> dict[str, list[str]]:
+        """An English question's romanised names that the reports write, with their Chinese words
+        (Qianhai → 前海, Tianfu → 天府): not the places it names, not English words."""
+        if not query.is_english or not query.names:
+            return {}
+        from .lexicon import entries
+
+        places = {romanised(p) if has_cjk(p) else p.lower()
+                  for p in [*query.places, *query.unknown_places, *self.store.regions]}
+        dictionary = entries()
+        out = {}
+        for name in dict.fromkeys(query.names):
+            if name not in places and name not in dictionary and name in self.store.bm25.vocab:
+                words = self.store.bm25.spelled(name)
+                if words:
+                    out[name] = words
+        return out
+
     def lexical_query(self, question: str | Query) -> list[str]:
         """BM25 tokens of a question; capitalised names also match the pinyin they begin
         (Shuidong → shuidongwan), ordinary English words do not (want ≠ wanting); an English
@@ -218,6 +237,8 @@ class Retriever:
         for name in set(query.names):
             if name not in bm25.vocab:
                 extra.extend(bm25.prefixed(name))
+        for words in self.spelled_names(query).values():
+            extra.extend(words)  # (Qianhai: 前海 beside its pinyin, so clauses saying it are found)
         if not query.is_english and self.store.has_english:
             # Over an English translation, a Chinese question's report terms in their English
             # names (粮食 → grain); an index of Chinese reports has no such words to match.
@@ -231,7 +252,9 @@ class Retriever:
         One question at a time per embedder: the page answers several questions at once, and
         the rest of a search only reads.
         """
-        text = to_simplified(self.understand(question).dense_text)
+        query = self.understand(question)
+        spelled = [w for words in self.spelled_names(query).values() for w in words]
+        text = to_simplified(" ".join([query.dense_text, *spelled]))
         with self._embed_lock:
             return self.embedder.embed_query(text)
 

@@ -68,6 +68,13 @@ def _pinyin(word: str) -> str:
     return "".join(lazy_pinyin(word))
 
 
+def syllables(chars: str) -> dict[str, str]:
+    """Each character's toneless pinyin (its most common reading)."""
+    from pypinyin import lazy_pinyin
+
+    return dict(zip(chars, lazy_pinyin(list(chars)), strict=True))
+
+
 def tokens(text: str, pinyin: bool = False) -> list[str]:
     """BM25 tokens: jieba search-mode words of the normalised text, without stopwords.
 

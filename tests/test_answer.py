@@ -187,3 +187,13 @@ def test_a_figure_asked_with_no_year_or_aim_is_the_one_reached(haibin):
     a = haibin.ask("海滨数字经济核心产业增加值占地区生产总值的比重是多少？")
     assert a.found and "18.5%" in a.text and "20%" not in a.text
     assert "20%" in haibin.ask("海滨2024年数字经济核心产业增加值占地区生产总值比重的目标是多少？").text
+
+
+def test_a_romanised_name_must_be_said_by_the_quoted_figure(haibin):
+    """"Lingang International Airport" is 临港国际机场: the city's airports together (2100万人次)
+    are not its passengers; what the report plans for it is quoted by its Chinese name."""
+    assert haibin.retriever.spelled_names(haibin.retriever.understand(
+        "What is planned for Lingang International Airport?")) == {"lingang": ["临港"]}
+    assert not haibin.ask("How many passengers passed through Lingang International Airport in 2023?").found
+    assert "2100万人次" in haibin.ask("How many passengers did Haibin's airport handle in 2023?").text
+    assert "临港国际机场" in haibin.ask("What is planned for Lingang International Airport?").text
