@@ -27,14 +27,17 @@ _OUTCOME = re.compile(r"完成|实现|达到|达成|增长了|去年|上年|过�
                       re.IGNORECASE)
 # Both: was a target met?
 _MET = re.compile(r"完成了吗|实现了吗|达到了吗|达成了吗|完成情况|(?:是否|有没有|有无|能否)(?:完成|实现|达到)|(?:完成|实现|达到|达成).{0,6}目标|"
-                  r"(?:meet|met|reach\w*|hit|achiev\w*|miss\w*|within) (?:\S+\s+){0,5}(?:target|goal|plan)\b|"
+                  r"(?:meet|met|reach\w*|hit|achiev\w*|miss\w*|within|beat|exceed\w*|surpass\w*|outperform\w*|"
+                  r"overshoot|overshot|f[ae]ll\w* short of) (?:\S+\s+){0,5}(?:target|goal|plan)\b|"
+                  r"\b(?:target|goal|plan)s? (?:vs\.?|versus|and|against) (?:the )?(?:actual|outcome|result)|"
+                  r"\bactual\w* (?:vs\.?|versus|against) (?:the )?(?:target|goal|plan)|目标(?:与|和|及)实际|"
                   r"(?:complet|fulfil)\w* (?:\S+\s+){0,3}(?:planned|target|goal|plan)\b|"
                   r"(?:target|goal) (?:\S+\s+){0,2}(?:was |were |been |be )?(?:met|achieved|reached|hit|missed|fulfilled)",
                   re.IGNORECASE)
 _HOW_MUCH = re.compile(r"多少|几[个项名家所万亿条次年倍]|百分之几|how (?:much|many|fast|large|big|high|long|far)\b|by how much|"
                        r"what percentage|\bwhat (?:is|was|are|were)\b[^?.]{0,40}?\b(?:price|prices|number of|amount of|"
                        r"volume of|population|size of|value of)\b", re.IGNORECASE)
-_LIST = re.compile(r"哪些|哪几|哪[两三四五六七八九十]|分别是|"
+_LIST = re.compile(r"哪些|哪几|哪[两三四五六七八九十]|哪\d{1,2}[个项条家大类所座]|分别是|"
                    r"\b(?:which|what|name) (?:the )?(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) [a-z]|包括什么|包括哪|有哪|由什么组成|\bwhat (?:are|were)\b|\bwhich\b.*\b(?:are|were)\b|\blist\b|\bname the\b|"
                    r"\bmake up\b|\bmade up of\b|\bconsists? of\b|\bcompris(?:e|es|ed)\b|\bwhat does .+ include\b",
                    re.IGNORECASE)
@@ -215,7 +218,8 @@ def _places(question: str, regions: frozenset[str]) -> tuple[list[str], list[str
 
 # "…set a goal for 2024. Did the city's growth meet it?": a plan named, then asked whether it was met.
 _DID_MEET = re.compile(r"\b(?:did|has|have|was|were)\b[^.?;]{0,50}?\b(?:meet|met|reach\w*|achiev\w*|hit|exceed\w*|"
-                       r"surpass\w*|fulfil\w*|get there|make it)\b", re.IGNORECASE)
+                       r"surpass\w*|fulfil\w*|get there|make it)\b|\b(?:actually|turn(?:ed)? out|end(?:ed)? up|came in)\b|实际(?!使用|利用)",
+                       re.IGNORECASE)
 
 
 def asks_met(question: str) -> bool:

@@ -144,6 +144,12 @@ REGIONS = frozenset({"茂名", "湛江", "广东", "全国"})
     ("广东2024年城镇新增就业多少人？有没有完成年度任务？", ["广东"], [2024], "met"),
     ("How fast does Guangdong want its economy to grow in 2023?", ["广东"], [2023], "plan"),
     ('Foshan\'s report mentions the "3个11". What does that term cover?', [], [], "definition"),
+    # beating or missing a target, or a target beside what actually happened, asks whether it was met
+    ("Did Zhanjiang exceed its 2023 retail sales target?", ["湛江"], [2023], "met"),
+    ("Guangdong's 2022 export growth: target vs actual?", ["广东"], [2022], "met"),
+    ("What was Maoming's 2023 GDP target, and how did the year actually turn out?", ["茂名"], [2023], "met"),
+    ("2023年湛江地区生产总值增长目标是多少？实际增长多少？", ["湛江"], [2023], "met"),
+    ("2023年湛江实际利用外资目标是多少？", ["湛江"], [2023], "plan"),  # (an indicator's name)
 ])
 def test_a_question_is_read_once(question: str, places: list[str], years: list[int], kind: str | None):
     q = read_question(question, REGIONS)
@@ -169,6 +175,11 @@ def test_a_five_year_plan_named_is_the_questions_span_and_a_report_of_a_year_its
     q = read_question("Which city became Guangdong's fourth trillion-yuan economy, according to the report of 2022?",
                       REGIONS)
     assert (q.report_year, q.years) == (2022, [])
+
+
+@pytest.mark.parametrize("question", ["广东形成了哪8个万亿元级产业集群？", "茂名有哪五大平台？", "Which three industries lead?"])
+def test_a_list_asked_with_its_count(question: str):
+    assert read_question(question, REGIONS).wants_list
 
 
 def test_compound_questions_split_into_parts():
