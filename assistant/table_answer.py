@@ -21,7 +21,7 @@ from .retrieve import Hit
 from .targets import Indicator, IndicatorRow, _forms, _lead, _region_names, vocabulary
 
 # What an amount indicator's question asks: its growth (增速) or its level (总量, "how big").
-GROWTH_ASKED = re.compile(r"增长|增速|增幅|涨幅|上涨|growth|grow|increase|rise|rate", re.IGNORECASE)
+GROWTH_ASKED = re.compile(r"增长|增速|增幅|涨幅|上涨|growth|grow|grew|increase|rise|rose|rate", re.IGNORECASE)
 LEVEL_ASKED = re.compile(r"总量|规模|总额|多少亿|多少万亿|亿元|万亿元|多少万人|多少吨|多少斤|how (?:big|large)|\btotal\b|\bsize\b|"
                       r"in absolute terms|\bvalue of\b|\blevel\b|\bin (?:yuan|rmb|renminbi)\b", re.IGNORECASE)
 # Questions about something more specific than the indicator (a part of the region, a sector).
@@ -79,7 +79,26 @@ def named_indicators(query: Query) -> list[Indicator]:
     for _, ind in sorted(found, key=lambda f: f[0]):
         if ind not in out:
             out.append(ind)
+    if not out and _bare_growth(query):
+        out = [ind for ind in vocabulary() if ind.id == "gdp"]
     return out
+
+
+# A place's growth, nothing else named ("What growth target did Zhanjiang set?", "did Maoming grow
+# faster than Guangdong?", 湛江2018年增长目标是多少): the economy's, as the reports mean it.
+_GROWTH_WORD = re.compile(r"\bgr[oe]w(?:s|n|th)?\b|\bexpan(?:d|ded|sion)\b|增长|增速", re.IGNORECASE)
+_GROWTH_TERMS = frozenset({"增长", "增速", "目标", "预期", "预期目标"})
+
+
+def _bare_growth(query: Query) -> bool:
+    if not (query.places or query.unknown_places) or not _GROWTH_WORD.search(query.text) or query.wants_list:
+        return False
+    if query.is_english:
+        return not query.translated and all(set(terms) <= _GROWTH_TERMS for _, terms in query.glossed)
+    named = [*query.places, *query.unknown_places]
+    places = set(named) | {p + s for p in named for s in ("市", "省")}
+    rest = [t for t in query.tokens if t not in places and not t.isdigit() and t != "年"]
+    return bool(rest) and set(rest) <= _GROWTH_TERMS
 
 
 class TableAnswerer:
@@ -97,7 +116,8 @@ class TableAnswerer:
             return None  # (the table holds whole years' figures, not a five-year plan's, a quarter's or an average)
         # "What is Guangdong's GDP?": an indicator's figure, though no "how much" says so
         asks_figure = query.wants_number or query.kind in ("plan", "outcome", "met") or several or (
-            query.is_english and bool(_WHAT_IS.match(query.text)))
+            query.is_english and bool(_WHAT_IS.match(query.text) or query.years and LEVEL_ASKED.search(query.text)))
+        # (and "Size of China's economy in 2024?": how large a thing was in a year)
         indicators = named_indicators(query)
         if not asks_figure or len(indicators) != 1:
             return None

@@ -84,6 +84,10 @@ def test_status_names_each_government(four: Path):
     ("Which six 益企行动 did Maoming carry out?", "茂名市/2023.md", "政策益企、科技益企"),
     # a word the glossary lacks, found by its dictionary translation (typhoons → 台风)
     ("How many typhoons did Zhanjiang fend off in 2022?", "湛江市/2023.md", "8次台风"),
+    # an indicator and a year, though no "what is" asks: its figure from the targets table
+    ("Size of China's economy in 2022, per the report?", "国务院/2023.md", "121万亿元"),
+    # a place's growth, nothing else named: its GDP's
+    ("What growth target did Zhanjiang set for 2023?", "湛江市/2023.md", "地区生产总值增长6%"),
 ])
 def test_the_right_government_and_year_answer(four: Path, question: str, source: str, figure: str):
     answer = assistant.ask(question, index_dir=four)

@@ -156,6 +156,22 @@ def test_a_question_is_read_once(question: str, places: list[str], years: list[i
     assert (sorted(q.places), q.years, q.kind) == (sorted(places), years, kind)
 
 
+@pytest.mark.parametrize(("question", "gdp"), [
+    ("What growth target did Foshan set for 2025?", True),
+    ("Did Guangzhou grow faster than Shenzhen in 2024?", True),
+    ("佛山2025年增长目标是多少？", True),
+    ("How fast did Foshan's exports grow in 2024?", False),  # an indicator of its own
+    ("How fast did Foshan's tourism grow in 2024?", False),  # a topic the table does not hold
+    ("佛山2024年旅游收入增长多少？", False),
+    ("What growth target did the plan set?", False),  # no place: nothing says whose economy
+])
+def test_a_places_growth_with_nothing_else_named_is_its_gdp(question: str, gdp: bool):
+    from assistant.table_answer import named_indicators
+
+    named = [ind.id for ind in named_indicators(read_question(question, REGIONS))]
+    assert (named == ["gdp"]) == gdp, named
+
+
 def test_a_named_report_year_sets_last_year_and_this_year():
     q = read_question("按广东省2025年政府工作报告，去年全省进出口总额增长多少？", REGIONS)
     assert (q.report_year, q.years, q.places) == (2025, [2024], ["广东"])
