@@ -76,6 +76,8 @@ _GENERIC = resources.question_words()["generic"]
 _QUESTION_WORDS = resources.question_words()["question"]
 _QUESTION_BIGRAMS = resources.question_words()["bigram"]
 _MEASURES = resources.question_words().get("measure", frozenset())
+# A day counted from now (tomorrow's weather, yesterday's prices): never what a yearly report says.
+_DAY_FROM_NOW = re.compile(r"明天|昨天|后天|前天|今晚|明晚|昨晚|\b(?:tomorrow|yesterday|tonight)\b", re.IGNORECASE)
 CANDIDATE_HITS = 5
 MAX_CLAUSES = 3
 SEM_WEIGHT = 1.0
@@ -535,6 +537,9 @@ class Answerer:
             related = [] if (source or year or region) else self.retriever.search(
                 query, 3, query_vector=q, route=False)
             return Answer(question, not_found(query.is_english), False, related=related), None
+        if _DAY_FROM_NOW.search(question):
+            # "明天深圳的天气怎么样？": a day counted from now; a yearly report speaks of none
+            return Answer(question, not_found(query.is_english), False, related=hits[:3]), None
         if query.wants_speaker:
             spoken = self._speaker_answer(query, source, year, region)
             if spoken is not None:
@@ -580,7 +585,7 @@ class Answerer:
             or _only_in_rates(query, quoted)
             or bool(chosen) and not self._says_names(query, next(
                 (c.text for c in chosen if wants_figure and _FIGURE.search(c.text)), chosen[0].text))
-            or _misses_when(query, quoted) or _misses_level(query, asked, quoted) or _misses_part_of_year(query, quoted),
+            or _misses_when(query, quoted) or wants_number and _misses_level(query, asked, quoted) or _misses_part_of_year(query, quoted),
             cross=not query.is_english and english,
         )
         if not chosen or not self.found(evidence, question):

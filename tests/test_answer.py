@@ -164,7 +164,7 @@ HAIBIN_2024 = """海滨市政府工作报告
 
 一、2023年工作回顾
 过去一年，全市地区生产总值1200亿元，增长5%。城市大脑建成全国首个政务模型训练场，数字经济核心产业增加值增长7.1%、占地区生产总值比重达18.5%。
-全市机场旅客吞吐量达2100万人次，港口货物吞吐量1.2亿吨。
+全市机场旅客吞吐量达2100万人次，港口货物吞吐量1.2亿吨，海滨成为全省第三个经济总量过千亿元的城市。
 
 二、2024年工作安排
 做强数字经济，数字经济核心产业增加值增长6%、力争占地区生产总值比重达到20%。
@@ -197,3 +197,9 @@ def test_a_romanised_name_must_be_said_by_the_quoted_figure(haibin):
     assert not haibin.ask("How many passengers passed through Lingang International Airport in 2023?").found
     assert "2100万人次" in haibin.ask("How many passengers did Haibin's airport handle in 2023?").text
     assert "临港国际机场" in haibin.ask("What is planned for Lingang International Airport?").text
+
+
+def test_a_which_question_naming_an_amount_as_a_threshold_is_answered(haibin):
+    """"哪个城市…经济总量过千亿元" asks which city, not how large its economy is: no level figure needed."""
+    a = haibin.ask("2023年哪个城市成为全省第三个经济总量过千亿元的城市？")
+    assert a.found and "海滨成为全省第三个经济总量过千亿元的城市" in a.text

@@ -100,7 +100,7 @@ def test_the_right_government_and_year_answer(four: Path, question: str, source:
 @pytest.mark.model
 @pytest.mark.slow
 @pytest.mark.parametrize("question", ["What is the weather in Beijing today?", "asdfghjkl", "2019年茂名地区生产总值是多少？",
-                                      "What is the weather in Zhanjiang today?",
+                                      "What is the weather in Zhanjiang today?", "明天湛江会下雨吗？",
                                       "南京市2023年地区生产总值增长目标是多少？",
                                       # cities no indexed report is about, named without 市 or in English
                                       "武汉2023年地区生产总值增长目标是多少？", "What is Xi'an's GDP growth target for 2023?"])
