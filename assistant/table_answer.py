@@ -36,6 +36,7 @@ _SHARE_OF_EN = re.compile(r"(?:(?:share|percentage|proportion|percent|%|ratio|fr
                           r"compared (?:with|to)) (?:the |its )?$|-to-$")
 # "多少元", "多少万人": the unit a figure is asked in; a row in another unit does not answer.
 _AVERAGE = re.compile(r"年均|平均每年|average annual|annual average|on average", re.IGNORECASE)
+WHY_ASKED = re.compile(r"为什么|为何|什么原因|原因是|\bwhy\b|\bhow come\b|\breasons?\b", re.IGNORECASE)
 _WHAT_IS = re.compile(r"\s*what(?:'s| is| was| are| were)\b", re.IGNORECASE)
 _ASKED_UNIT = re.compile(r"多少(万亿|亿|万)?(元|人|吨|斤|美元|标箱)")
 _KIND_OF = {"plan": "target", "outcome": "outcome"}
@@ -79,9 +80,26 @@ def named_indicators(query: Query) -> list[Indicator]:
     for _, ind in sorted(found, key=lambda f: f[0]):
         if ind not in out:
             out.append(ind)
-    if not out and _bare_growth(query):
+    if not out and (_bare_growth(query) or _economy_growth(query)):
         out = [ind for ind in vocabulary() if ind.id == "gdp"]
     return out
+
+
+# 经济增长 / 经济增速 of a place or year (2023年全国经济增长目标, 湛江经济增速): its GDP's growth, not a
+# sector's (数字经济增长, 民营经济增速).
+_ECONOMY_ZH = re.compile(r"经济(?:实际)?(?:增长|增速)")
+
+
+def _economy_growth(query: Query) -> bool:
+    if query.is_english:
+        return False
+    text = query.normalized
+    named = [*query.places, *query.unknown_places, "全国", "我国", "全省", "全市"]
+    for m in _ECONOMY_ZH.finditer(text):
+        before = text[: m.start()]
+        if not before or before[-1] in "0123456789年的，," or any(before.endswith(p) for p in named):
+            return True
+    return False
 
 
 # A place's growth, nothing else named ("What growth target did Zhanjiang set?", "did Maoming grow
@@ -112,8 +130,10 @@ class TableAnswerer:
     def answer(self, query: Query, *, source=None, year=None, region=None) -> Answer | None:
         several = len(query.years) > 1 or len(query.places) > 1  # a comparison
         if not self.rows or query.wants_list and not several or query.kind == "definition" or query.unknown_places \
-                or query.span and not query.years or _AVERAGE.search(query.text) or asks_part_of_year(query.text):
-            return None  # (the table holds whole years' figures, not a five-year plan's, a quarter's or an average)
+                or query.span and not query.years or _AVERAGE.search(query.text) or asks_part_of_year(query.text) \
+                or WHY_ASKED.search(query.text):
+            return None  # (the table holds whole years' figures, not a five-year plan's, a quarter's or an average,
+            # nor the reasons for one)
         # "What is Guangdong's GDP?": an indicator's figure, though no "how much" says so
         asks_figure = query.wants_number or query.kind in ("plan", "outcome", "met") or several or (
             query.is_english and bool(_WHAT_IS.match(query.text) or query.years and LEVEL_ASKED.search(query.text)))

@@ -88,6 +88,7 @@ def test_status_names_each_government(four: Path):
     ("Size of China's economy in 2022, per the report?", "国务院/2023.md", "121万亿元"),
     # a place's growth, nothing else named: its GDP's
     ("What growth target did Zhanjiang set for 2023?", "湛江市/2023.md", "地区生产总值增长6%"),
+    ("2023年全国经济增长目标是多少？", "国务院/2023.md", "国内生产总值增长5%左右"),
 ])
 def test_the_right_government_and_year_answer(four: Path, question: str, source: str, figure: str):
     answer = assistant.ask(question, index_dir=four)

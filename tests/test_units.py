@@ -164,6 +164,9 @@ def test_a_question_is_read_once(question: str, places: list[str], years: list[i
     ("How fast did Foshan's tourism grow in 2024?", False),  # a topic the table does not hold
     ("佛山2024年旅游收入增长多少？", False),
     ("What growth target did the plan set?", False),  # no place: nothing says whose economy
+    ("2023年全国经济增长目标是多少？", True),  # 经济增长 of a place or year: its GDP's
+    ("湛江2019年经济增速是多少？", True),
+    ("湛江2024年数字经济增长多少？", False),  # a sector's
 ])
 def test_a_places_growth_with_nothing_else_named_is_its_gdp(question: str, gdp: bool):
     from assistant.table_answer import named_indicators
