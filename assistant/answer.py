@@ -33,7 +33,7 @@ from .glossary import matched, said_in_english
 from .query import Query, asks_met, asks_part_of_year, check_question, parts, romanised
 from .quotes import Clause, bigrams, clauses, quote_span
 from .retrieve import Hit, Retriever, get_retriever
-from .table_answer import GROWTH_ASKED, LEVEL_ASKED, TableAnswerer, named_indicators
+from .table_answer import GROWTH_ASKED, LEVEL_ASKED, WHY_ASKED, TableAnswerer, named_indicators
 from .targets import Indicator, vocabulary
 from .terms import (
     LIST_CAP,
@@ -309,6 +309,28 @@ def _misses_level(query: Query, asked: list[Indicator], texts: list[str]) -> boo
 _PART_OF_YEAR_SAID = re.compile(r"季度|上半年|下半年|\d{1,2}[-—至~]?\d{0,2}月|quarter|\bhalf\b|months?\b", re.IGNORECASE)
 
 
+# Residents' measures (人均可支配收入, 人均消费支出) are given for all residents, urban ones and rural
+# ones: a question about one is not answered by another's figure.
+_RESIDENT_MEASURE = re.compile(r"人均|per[- ]capita|disposable|收入|income|消费支出|spending", re.IGNORECASE)
+_RESIDENT_PARTS = ((re.compile(r"\burban\b|城镇居民|城市居民", re.IGNORECASE), ("城镇", "城市居民")),
+                   (re.compile(r"\brural\b|\bfarmers?\b|农村居民|农民", re.IGNORECASE), ("农村", "农民")))
+_RESIDENT_FIGURE = re.compile(r"人均可支配收入|人均消费支出|居民收入")
+
+
+def _misses_residents(query: Query, texts: list[str]) -> bool:
+    """A residents' figure question gets another group's figure: urban or rural residents asked and
+    the quote says neither of that group; or all residents asked and every figure quoted is one
+    group's (农民人均可支配收入 for 居民人均可支配收入)."""
+    if not _RESIDENT_MEASURE.search(query.text):
+        return False
+    joined = normalize(" ".join(texts))
+    leads = [joined[max(0, m.start() - 8): m.start()] for m in _RESIDENT_FIGURE.finditer(joined)]
+    asked = [words for said, words in _RESIDENT_PARTS if said.search(query.text)]
+    if asked:  # (城镇、农村居民人均可支配收入 says both)
+        return not all(any(w in lead for lead in leads or [joined] for w in words) for words in asked)
+    return bool(leads) and all(any(w in lead[-4:] for _, words in _RESIDENT_PARTS for w in words) for lead in leads)
+
+
 def _misses_part_of_year(query: Query, texts: list[str]) -> bool:
     """The question asks about part of a year (第一季度, "the first half") and no text names one."""
     return asks_part_of_year(query.text) and not any(_PART_OF_YEAR_SAID.search(t) for t in texts)
@@ -580,12 +602,14 @@ class Answerer:
             place_mismatch=bool(places) and not any(
                 p in (c.text if p in query.unknown_places else cited_text) or p == (c.hit.region or "")
                 for p in places for c in chosen),
-            indicator_mismatch=_misses_qualifier(asked, quoted) or _misses_growth(query, asked, quoted)
+            indicator_mismatch=_misses_qualifier(asked, quoted)
+            or not WHY_ASKED.search(question) and _misses_growth(query, asked, quoted)  # (why is no figure)
             or (not english and (_misses_indicator(query, asked, quoted) or _misses_head(query, quoted)))
             or _only_in_rates(query, quoted)
             or bool(chosen) and not self._says_names(query, next(
                 (c.text for c in chosen if wants_figure and _FIGURE.search(c.text)), chosen[0].text))
-            or _misses_when(query, quoted) or wants_number and _misses_level(query, asked, quoted) or _misses_part_of_year(query, quoted),
+            or _misses_when(query, quoted) or wants_number and _misses_level(query, asked, quoted) or _misses_part_of_year(query, quoted)
+            or _misses_residents(query, quoted),
             cross=not query.is_english and english,
         )
         if not chosen or not self.found(evidence, question):

@@ -164,7 +164,7 @@ HAIBIN_2024 = """海滨市政府工作报告
 
 一、2023年工作回顾
 过去一年，全市地区生产总值1200亿元，增长5%。城市大脑建成全国首个政务模型训练场，数字经济核心产业增加值增长7.1%、占地区生产总值比重达18.5%。
-全市机场旅客吞吐量达2100万人次，港口货物吞吐量1.2亿吨，海滨成为全省第三个经济总量过千亿元的城市。
+全市机场旅客吞吐量达2100万人次，港口货物吞吐量1.2亿吨，海滨成为全省第三个经济总量过千亿元的城市。农民人均可支配收入达3.2万元、增长6.5%。
 
 二、2024年工作安排
 做强数字经济，数字经济核心产业增加值增长6%、力争占地区生产总值比重达到20%。
@@ -203,3 +203,11 @@ def test_a_which_question_naming_an_amount_as_a_threshold_is_answered(haibin):
     """"哪个城市…经济总量过千亿元" asks which city, not how large its economy is: no level figure needed."""
     a = haibin.ask("2023年哪个城市成为全省第三个经济总量过千亿元的城市？")
     assert a.found and "海滨成为全省第三个经济总量过千亿元的城市" in a.text
+
+
+def test_one_group_of_residents_figure_does_not_answer_for_another(haibin):
+    """Only the farmers' income is given: asked for urban residents' or all residents', it is refused."""
+    assert "3.2万元" in haibin.ask("海滨2023年农村居民人均可支配收入是多少？").text
+    assert not haibin.ask("海滨2023年城镇居民人均可支配收入是多少？").found
+    assert not haibin.ask("海滨2023年居民人均可支配收入是多少？").found
+    assert not haibin.ask("What was Haibin's urban per capita disposable income in 2023?").found
