@@ -76,6 +76,11 @@ _GENERIC = resources.question_words()["generic"]
 _QUESTION_WORDS = resources.question_words()["question"]
 _QUESTION_BIGRAMS = resources.question_words()["bigram"]
 _MEASURES = resources.question_words().get("measure", frozenset())
+# The main targets asked as a whole (主要预期目标有哪些, "what are the main targets"), and where a
+# report lists them (今年…主要预期目标是：…).
+_MAIN_TARGETS = re.compile(r"主要(?:经济社会发展)?(?:预期)?目标|预期目标有哪些|\b(?:main|major|key|headline|principal)\s+"
+                           r"(?:economic\s+)?(?:and\s+social\s+)?(?:development\s+)?(?:targets|goals)\b", re.IGNORECASE)
+_TARGETS_LEAD = re.compile(r"(?:\*\*)?(?:主要)?预期目标(?:\*\*)?(?:是|为)?(?:\*\*)?[：:]")
 # A day counted from now (tomorrow's weather, yesterday's prices): never what a yearly report says.
 _DAY_FROM_NOW = re.compile(r"明天|昨天|后天|前天|今晚|明晚|昨晚|\b(?:tomorrow|yesterday|tonight)\b", re.IGNORECASE)
 CANDIDATE_HITS = 5
@@ -562,6 +567,10 @@ class Answerer:
         if _DAY_FROM_NOW.search(question):
             # "明天深圳的天气怎么样？": a day counted from now; a yearly report speaks of none
             return Answer(question, not_found(query.is_english), False, related=hits[:3]), None
+        if query.kind != "met":
+            targets = self._main_targets_answer(query)
+            if targets is not None:
+                return targets, None
         if query.wants_speaker:
             spoken = self._speaker_answer(query, source, year, region)
             if spoken is not None:
@@ -690,6 +699,44 @@ class Answerer:
                              f"delivered by {speaker_in_english(c.quote)} ({c.quote})[{c.n}]" for c in citations)
             return finish(query, citations, body + ".", True)
         return finish(query, citations, "；".join(f"由{_one_line(c.quote)}作报告[{c.n}]" for c in citations) + "。", True)
+
+    def _main_targets_answer(self, query: Query) -> Answer | None:
+        """"成都2025年主要预期目标有哪些？", "What are China's main targets for 2023?": the sentence after
+        the report's 主要预期目标是： (of the year named, else each named place's latest report)."""
+        if not _MAIN_TARGETS.search(query.text) or named_indicators(query) or query.span:
+            return None  # (a five-year plan's main goals are its outline's, not a year's list)
+        infos = self.retriever.store.sources()
+        year = query.report_year or (query.years[0] if len(query.years) == 1 else None)
+        reports = [s for s, i in infos.items() if (not query.places or i.region in query.places)
+                   and (year is None or i.year == year)]
+        if year is None:  # each place's latest plan
+            latest = {}
+            for s in reports:
+                region = infos[s].region or s
+                if infos[s].year is not None and infos[s].year >= latest.get(region, (0, ""))[0]:
+                    latest[region] = (infos[s].year, s)
+            reports = [s for _, s in latest.values()]
+        if not reports or len(reports) > 1 and len(reports) > len(query.places):
+            return None  # (several governments and none named: the passages say which)
+        citations = []
+        for source in sorted(reports):
+            for hit in self.retriever.term_hits({source}, "预期目标", glossary_only=False, limit=40):
+                if hit.kind == "glossary":
+                    continue
+                hit = self._run_on(hit)
+                lead = _TARGETS_LEAD.search(hit.text)
+                if lead is None:
+                    continue
+                stop = hit.text.find("。", lead.end())
+                end = stop if 0 <= stop <= lead.end() + LIST_CAP else min(len(hit.text), lead.end() + LIST_CAP)
+                start = lead.start() + len(lead.group()) - len(lead.group().lstrip("*"))  # (no Markdown bold)
+                citations.append(Citation(**asdict(hit), n=len(citations) + 1, quote=hit.text[start:end],
+                                          quote_start=hit.start + start, quote_end=hit.start + end))
+                break
+        if not citations:
+            return None
+        body = "；".join(f"{c.quote}[{c.n}]" for c in citations) + "。"
+        return finish(query, citations, body, self._several())
 
     def _run_on(self, hit: Hit) -> Hit:
         """The passage with the passages that continue it without a gap (a paragraph cut in

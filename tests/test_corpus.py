@@ -89,6 +89,9 @@ def test_status_names_each_government(four: Path):
     # a place's growth, nothing else named: its GDP's
     ("What growth target did Zhanjiang set for 2023?", "湛江市/2023.md", "地区生产总值增长6%"),
     ("2023年全国经济增长目标是多少？", "国务院/2023.md", "国内生产总值增长5%左右"),
+    # the main targets as a whole: the report's own list after 主要预期目标是：
+    ("2023年全国主要预期目标有哪些？", "国务院/2023.md", "城镇新增就业1200万人左右"),
+    ("What are Maoming's main targets for 2023?", "茂名市/2023.md", "规模以上工业增加值增长7.5%"),
 ])
 def test_the_right_government_and_year_answer(four: Path, question: str, source: str, figure: str):
     answer = assistant.ask(question, index_dir=four)
