@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass
 
+from . import resources
 from .compose import Answer, Citation, report_label
 from .index import IndexStore
 from .query import Query, asks_part_of_year, romanised
@@ -112,7 +113,9 @@ def _bare_growth(query: Query) -> bool:
     if not (query.places or query.unknown_places) or not _GROWTH_WORD.search(query.text) or query.wants_list:
         return False
     if query.is_english:
-        return not query.translated and all(set(terms) <= _GROWTH_TERMS for _, terms in query.glossed)
+        generic = resources.question_words()["generic"]  # ("Which city grew faster…?")
+        return not any(w not in generic for w, _ in query.translated) and all(
+            set(terms) <= _GROWTH_TERMS for _, terms in query.glossed)
     named = [*query.places, *query.unknown_places]
     places = set(named) | {p + s for p in named for s in ("市", "省")}
     rest = [t for t in query.tokens if t not in places and not t.isdigit() and t != "年"]

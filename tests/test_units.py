@@ -131,6 +131,7 @@ REGIONS = frozenset({"茂名", "湛江", "广东", "全国"})
     # the country by its premier or as 我国; "the province" when one province is indexed
     ("What did Premier Li Qiang's report target for CPI in 2025?", ["全国"], [2025], "plan"),
     ("我国2023年经济增长预期目标是多少？", ["全国"], [2023], "plan"),
+    ("What was the CPI target nationally in 2022?", ["全国"], [2022], "plan"),
     ("全省2021年地区生产总值是多少？", ["广东"], [2021], None),
     ("2018年湛江港货物吞吐量在全省排第几？", ["湛江"], [2018], None),
     # a five-year plan's name asks for no plan; meeting a plan is a target met; committing is a plan
@@ -167,6 +168,9 @@ def test_a_question_is_read_once(question: str, places: list[str], years: list[i
     ("2023年全国经济增长目标是多少？", True),  # 经济增长 of a place or year: its GDP's
     ("湛江2019年经济增速是多少？", True),
     ("湛江2024年数字经济增长多少？", False),  # a sector's
+    ("Which city grew faster in 2024, Maoming or Zhanjiang?", True),  # ("city" asks, it names nothing)
+    ("How did Maoming's economy do in 2022?", True),  # the economy's performance, its size: its GDP
+    ("Zhanjiang's economy: how big was it in 2022?", True),
 ])
 def test_a_places_growth_with_nothing_else_named_is_its_gdp(question: str, gdp: bool):
     from assistant.table_answer import named_indicators
