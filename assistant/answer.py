@@ -314,6 +314,18 @@ def _misses_level(query: Query, asked: list[Indicator], texts: list[str]) -> boo
 _PART_OF_YEAR_SAID = re.compile(r"季度|上半年|下半年|\d{1,2}[-—至~]?\d{0,2}月|quarter|\bhalf\b|months?\b", re.IGNORECASE)
 
 
+# A count asked (how many vehicles, 多少辆) and a count said: a figure that is not a rate (增长69.2% is none).
+_COUNT_ASKED = re.compile(r"\bhow many\b(?!\s+(?:percent|percentage|times|fold)\b)|"
+                          r"多少(?:万|亿)?(?:个|辆|家|人|名|所|座|项|条|台|套|户|吨|件|次|架|艘)", re.IGNORECASE)
+_COUNT_SAID = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]|\s*(?:%|％|个百分点|倍|年))|[一二两三四五六七八九十百千万]+[个项名家所条座台套户件次]")
+
+
+def _misses_count(query: Query, texts: list[str]) -> bool:
+    """A count is asked ("How many new energy vehicles…", 多少辆) and the quotes give only rates and
+    years: the report says how fast it grew, not how many."""
+    return bool(_COUNT_ASKED.search(query.text)) and not any(_COUNT_SAID.search(t) for t in texts)
+
+
 # Residents' measures (人均可支配收入, 人均消费支出) are given for all residents, urban ones and rural
 # ones: a question about one is not answered by another's figure.
 _RESIDENT_MEASURE = re.compile(r"人均|per[- ]capita|disposable|收入|income|消费支出|spending", re.IGNORECASE)
@@ -618,7 +630,7 @@ class Answerer:
             or bool(chosen) and not self._says_names(query, next(
                 (c.text for c in chosen if wants_figure and _FIGURE.search(c.text)), chosen[0].text))
             or _misses_when(query, quoted) or wants_number and _misses_level(query, asked, quoted) or _misses_part_of_year(query, quoted)
-            or _misses_residents(query, quoted),
+            or _misses_residents(query, quoted) or _misses_count(query, quoted),
             cross=not query.is_english and english,
         )
         if not chosen or not self.found(evidence, question):
