@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass
 
+from .clean import is_furniture
 from .load import Document
 from .metadata import section_kind
 from .text import CJK_CHAR
@@ -45,7 +46,7 @@ class ChunkerSettings:
 
     max_chars: int = 200
     min_chars: int = 20
-    version: int = 16
+    version: int = 17
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -191,8 +192,10 @@ def chunk_document(doc: Document, settings: ChunkerSettings | None = None) -> li
     for p_start, p_end, lines in _grouped(text, _paragraphs(text, doc.body_end)):
         para_start[0] = p_start
         para = text[p_start:p_end]
-        if p_end <= doc.text_start and _heading_level(para) is None:
-            continue  # front matter, meeting, speaker and salutation lines: never passages
+        if _heading_level(para) is None and (p_end <= doc.text_start or is_furniture(para)):
+            # front matter, meeting, speaker and salutation lines: never passages, also where a
+            # copy puts them after other text (a resolution printed before the report)
+            continue
         latin = not CJK_CHAR.search(para)
         max_chars = settings.max_chars * (LATIN_FACTOR if latin else 1)
         # a list's lines are its sentences

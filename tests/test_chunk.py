@@ -252,3 +252,18 @@ def test_a_numbered_one_line_glossary_entry_is_a_passage_not_a_title(tmp_path: P
     assert entry.kind == "glossary"
     assert chunk_with(chunks, "交通、水利等重大工程").kind == "glossary"
     assert not any(c.text.strip() == "3. 制造业" for c in chunks)  # a short title stays a title
+
+
+def test_framing_lines_after_other_text_are_never_passages(tmp_path: Path):
+    """A copy that prints the congress's resolution first: the report's title, meeting, speaker and
+    salutation lines after it, and a salutation between sections, are no passages."""
+    path = tmp_path / "r.md"
+    path.write_text(
+        "（2025年2月27日海滨市第七届人民代表大会第六次会议通过）\n\n"
+        "海滨市第七届人民代表大会第六次会议听取和审议了市长代表市人民政府所作的工作报告，决定批准这个报告。\n\n"
+        "**政府工作报告**\n\n——2025年2月25日在海滨市第七届人民代表大会第六次会议上\n\n海滨市市长 王明\n\n"
+        "**各位代表：**\n\n**一、2024年工作回顾**\n\n过去一年，全市地区生产总值增长5%，城镇新增就业3万人。\n\n"
+        "各位代表！\n\n**二、2025年工作安排**\n\n今年地区生产总值增长5%左右。\n", encoding="utf-8")
+    texts = [c.text for c in chunk_document(load_file(path))]
+    assert not [t for t in texts if re.search(r"^(?:\*\*)?(?:政府工作报告|各位代表|——2025年)|市长 王明", t)], texts
+    assert any("增长5%左右" in t for t in texts) and any("决定批准这个报告" in t for t in texts)
