@@ -260,12 +260,14 @@ def _rate_forms() -> tuple[str, ...]:
 
 
 def _only_in_rates(query: Query, texts: list[str]) -> bool:
-    """An English question asks a figure of a report term (resident population → 常住人口) that the
-    quoted texts use only inside the name of a rate (常住人口城镇化率): their figure is the rate's."""
-    if not query.is_english or not query.wants_number or _ASKS_RATE.search(query.text):
+    """A question asks a figure of a report term (resident population → 常住人口, 成都的人口有多少) that
+    the quoted texts use only inside the name of a rate (常住人口城镇化率): their figure is the rate's."""
+    if not query.wants_number or _ASKS_RATE.search(query.text):
         return False
     joined = normalize(" ".join(texts))
-    terms = [normalize(t) for t in query.expansion if len(t) >= 2 and t not in _GENERIC and normalize(t) in joined]
+    words = query.expansion if query.is_english else [
+        t for t in query.tokens if t not in _QUESTION_WORDS and t not in query.places and not has_latin(t)]
+    terms = [normalize(t) for t in words if len(t) >= 2 and t not in _GENERIC and normalize(t) in joined]
     if not terms:
         return False
     for term in terms:

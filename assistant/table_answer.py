@@ -86,9 +86,9 @@ def named_indicators(query: Query) -> list[Indicator]:
     return out
 
 
-# 经济增长 / 经济增速 of a place or year (2023年全国经济增长目标, 湛江经济增速): its GDP's growth, not a
-# sector's (数字经济增长, 民营经济增速).
-_ECONOMY_ZH = re.compile(r"经济(?:实际)?(?:增长|增速)")
+# 经济增长 / 经济增速 of a place or year (2023年全国经济增长目标, 湛江经济增速), how its economy did
+# (北京2024年经济怎么样): its GDP's, not a sector's (数字经济增长, 民营经济增速).
+_ECONOMY_ZH = re.compile(r"经济(?:实际)?(?:增长|增速)|经济(?:发展)?(?:怎么样|怎样|如何|表现)")
 
 
 def _economy_growth(query: Query) -> bool:
@@ -138,7 +138,7 @@ class TableAnswerer:
             return None  # (the table holds whole years' figures, not a five-year plan's, a quarter's or an average,
             # nor the reasons for one)
         # "What is Guangdong's GDP?": an indicator's figure, though no "how much" says so
-        asks_figure = query.wants_number or query.kind in ("plan", "outcome", "met") or several or (
+        asks_figure = query.wants_number or query.kind in ("plan", "outcome", "met") or several or _economy_growth(query) or (
             query.is_english and bool(_WHAT_IS.match(query.text) or query.years and LEVEL_ASKED.search(query.text)))
         # (and "Size of China's economy in 2024?": how large a thing was in a year)
         indicators = named_indicators(query)

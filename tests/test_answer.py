@@ -164,7 +164,7 @@ HAIBIN_2024 = """海滨市政府工作报告
 
 一、2023年工作回顾
 过去一年，全市地区生产总值1200亿元，增长5%。城市大脑建成全国首个政务模型训练场，数字经济核心产业增加值增长7.1%、占地区生产总值比重达18.5%。
-全市机场旅客吞吐量达2100万人次，港口货物吞吐量1.2亿吨，海滨成为全省第三个经济总量过千亿元的城市。农民人均可支配收入达3.2万元、增长6.5%。新能源汽车产量增长35%。
+全市机场旅客吞吐量达2100万人次，港口货物吞吐量1.2亿吨，海滨成为全省第三个经济总量过千亿元的城市。农民人均可支配收入达3.2万元、增长6.5%。新能源汽车产量增长35%，常住人口城镇化率达70.5%。
 
 二、2024年工作安排
 做强数字经济，数字经济核心产业增加值增长6%、力争占地区生产总值比重达到20%。
@@ -218,3 +218,9 @@ def test_a_count_asked_is_not_answered_by_a_growth_rate(haibin):
     assert not haibin.ask("海滨2023年新能源汽车产量是多少辆？").found
     assert not haibin.ask("How many new energy vehicles did Haibin make in 2023?").found
     assert "1.2亿吨" in haibin.ask("How many tonnes of cargo did Haibin's port handle in 2023?").text
+
+
+def test_a_count_is_not_answered_by_a_rate_named_after_it(haibin):
+    """人口 asked, 常住人口城镇化率 quoted: the figure is the rate's, not the population."""
+    assert not haibin.ask("海滨的人口有多少？").found
+    assert "70.5%" in haibin.ask("海滨常住人口城镇化率是多少？").text

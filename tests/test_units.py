@@ -171,6 +171,7 @@ def test_a_question_is_read_once(question: str, places: list[str], years: list[i
     ("Which city grew faster in 2024, Maoming or Zhanjiang?", True),  # ("city" asks, it names nothing)
     ("How did Maoming's economy do in 2022?", True),  # the economy's performance, its size: its GDP
     ("Zhanjiang's economy: how big was it in 2022?", True),
+    ("湛江2022年经济怎么样？", True),
 ])
 def test_a_places_growth_with_nothing_else_named_is_its_gdp(question: str, gdp: bool):
     from assistant.table_answer import named_indicators
