@@ -231,6 +231,14 @@ def _misses_qualifier(asked: list[Indicator], texts: list[str]) -> bool:
             return True
         # an indicator named inside another's name (地区生产总值 in 单位地区生产总值能耗): the texts
         # speak of the inner one only
+        # the texts name it only inside a narrower indicator's name (GDP asked, 人均地区生产总值 quoted)
+        narrower = _narrower_forms(ind.id)
+        if narrower and any(normalize(f) in joined for f in ind.forms):
+            outside = joined
+            for form in narrower:
+                outside = outside.replace(form, " ")
+            if not any(normalize(f) in outside for f in ind.forms):
+                return True
         inner, own_words = _inner_forms(ind.id)
         if inner and any(f in joined for f in inner) and not any(normalize(f) in joined for f in ind.forms) \
                 and not any(w in joined for w in own_words):
@@ -277,6 +285,16 @@ def _only_in_rates(query: Query, texts: list[str]) -> bool:
         if term in outside:
             return False
     return True
+
+
+@functools.cache
+def _narrower_forms(ident: str) -> tuple[str, ...]:
+    """Normalised forms of the indicators whose names are this one's with a qualifier before it
+    (人均地区生产总值 for 地区生产总值), longest first."""
+    own = next(ind for ind in vocabulary() if ind.id == ident)
+    out = {normalize(g) for ind in vocabulary() if ind.id != ident for g in ind.forms for f in own.forms
+           if g.endswith(f) and g != f}
+    return tuple(sorted(out, key=len, reverse=True))
 
 
 @functools.cache

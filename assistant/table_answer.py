@@ -134,9 +134,9 @@ class TableAnswerer:
         several = len(query.years) > 1 or len(query.places) > 1  # a comparison
         if not self.rows or query.wants_list and not several or query.kind == "definition" or query.unknown_places \
                 or query.span and not query.years or _AVERAGE.search(query.text) or asks_part_of_year(query.text) \
-                or WHY_ASKED.search(query.text):
+                or WHY_ASKED.search(query.text) or query.asks_when:
             return None  # (the table holds whole years' figures, not a five-year plan's, a quarter's or an average,
-            # nor the reasons for one)
+            # nor the reasons for one or the year something happened)
         # "What is Guangdong's GDP?": an indicator's figure, though no "how much" says so
         asks_figure = query.wants_number or query.kind in ("plan", "outcome", "met") or several or _economy_growth(query) or (
             query.is_english and bool(_WHAT_IS.match(query.text) or query.years and LEVEL_ASKED.search(query.text)))

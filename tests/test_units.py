@@ -742,3 +742,18 @@ def test_a_term_quoted_only_inside_a_rates_name_gives_no_figure_of_it():
     # a rate asked for is answered by it
     rate = read_question("What was Maoming's urbanisation rate of the resident population in 2022?", frozenset({"茂名"}))
     assert not _only_in_rates(rate, ["常住人口城镇化率达80.8%"])
+
+
+def test_an_indicator_named_only_inside_a_narrower_ones_name_is_not_quoted():
+    """GDP asked: a quote naming 地区生产总值 only inside 人均地区生产总值 gives the per-capita figure."""
+    from assistant.answer import _misses_qualifier
+    from assistant.targets import vocabulary
+
+    gdp = [ind for ind in vocabulary() if ind.id == "gdp"]
+    assert _misses_qualifier(gdp, ["人均地区生产总值9.4万元、年均增长4.2%"])
+    assert not _misses_qualifier(gdp, ["地区生产总值超过11万亿元，人均地区生产总值9.4万元"])
+
+
+@pytest.mark.parametrize("question", ["What year did Foshan's GDP first exceed 1 trillion yuan?", "佛山哪一年地区生产总值突破万亿元？"])
+def test_the_year_something_happened_is_asked_as_when(question: str):
+    assert read_question(question, REGIONS).asks_when
