@@ -642,7 +642,9 @@ class Answerer:
             # naming 北京大兴临空经济区 elsewhere does not make its clauses about Beijing).
             place_mismatch=bool(places) and not any(
                 p in (c.text if p in query.unknown_places else cited_text) or p == (c.hit.region or "")
-                for p in places for c in chosen),
+                for p in places for c in chosen)
+            # (a district of an indexed city, 深圳南山区: the city's report speaks of it only where it names it)
+            or bool(query.places) and any(not any(p in c.text for c in chosen) for p in query.unknown_places),
             indicator_mismatch=_misses_qualifier(asked, quoted)
             or not WHY_ASKED.search(question) and _misses_growth(query, asked, quoted)  # (why is no figure)
             or (not english and (_misses_indicator(query, asked, quoted) or _misses_head(query, quoted)))

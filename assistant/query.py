@@ -213,6 +213,14 @@ def _places(question: str, regions: frozenset[str]) -> tuple[list[str], list[str
         if p not in regions and p not in resources.not_places() and not _NOT_PLACE_CHARS.search(p) \
                 and p not in unknown and not any(p in r or r in p for r in regions):
             unknown.append(p)
+    if "区" in simple:  # a district (深圳南山区, 天河区): a place no report is about, only a clause naming it answers
+        from .tokenize import posseg_module
+
+        for pair in posseg_module().lcut(simple):
+            w = pair.word
+            if len(w) >= 3 and w.endswith("区") and pair.flag.startswith("ns") and w not in unknown \
+                    and not any(r in w for r in regions) and w not in resources.not_places():
+                unknown.append(w)
     return [p for p in named if p in regions], unknown
 
 
@@ -239,6 +247,7 @@ def _met(said: str) -> bool:
 
 
 _PART_OF_YEAR = re.compile(r"[一二三四1-4]季度|上半年|下半年|前三季度|\d{1,2}[-—至~]\d{1,2}月|\d{1,2}月份|单月|"
+                           r"(?<!\d)\d{1,2}月(?!\d{1,2}日|底|末|初)|"
                            r"\b(?:first|second|third|fourth) quarter|\bQ[1-4]\b|\b(?:first|second) half\b|"
                            r"\bfirst (?:three|nine|\w+) (?:quarters|months)\b", re.IGNORECASE)
 

@@ -224,3 +224,9 @@ def test_a_count_is_not_answered_by_a_rate_named_after_it(haibin):
     """人口 asked, 常住人口城镇化率 quoted: the figure is the rate's, not the population."""
     assert not haibin.ask("海滨的人口有多少？").found
     assert "70.5%" in haibin.ask("海滨常住人口城镇化率是多少？").text
+
+
+def test_a_district_of_the_city_is_answered_only_by_a_clause_naming_it(haibin):
+    """东湖区 is a part of 海滨: the city's GDP is not the district's."""
+    assert not haibin.ask("海滨东湖区2023年地区生产总值是多少？").found
+    assert "1200亿元" in haibin.ask("海滨2023年地区生产总值是多少？").text

@@ -757,3 +757,11 @@ def test_an_indicator_named_only_inside_a_narrower_ones_name_is_not_quoted():
 @pytest.mark.parametrize("question", ["What year did Foshan's GDP first exceed 1 trillion yuan?", "佛山哪一年地区生产总值突破万亿元？"])
 def test_the_year_something_happened_is_asked_as_when(question: str):
     assert read_question(question, REGIONS).asks_when
+
+
+@pytest.mark.parametrize(("question", "part"), [("北京2024年12月CPI是多少？", True), ("2024年1-11月进出口增长多少？", True),
+                                                ("2025年3月5日召开的会议说了什么？", False), ("今年6月底前完成什么？", False)])
+def test_a_month_asked_is_part_of_a_year_and_a_date_is_not(question: str, part: bool):
+    from assistant.query import asks_part_of_year
+
+    assert asks_part_of_year(question) == part
