@@ -51,7 +51,7 @@ from .tokenize import has_latin, is_english, normalize, tokens
 
 _FIGURE = re.compile(
     r"\d+(?:\.\d+)?\s*(?:%|％|亿|万|千|百|个|项|家|所|条|人|元|吨|公里|千米|米|年|倍|座|套|户|次|天|处|辆|"
-    r"件|名|台|艘|亩|标箱|架|片|张|间|场|届)|"
+    r"件|名|台|艘|亩|标箱|架|片|张|间|场|届|微克|毫克|立方米|千瓦|兆瓦|度|斤|公顷|小时|分钟|毫米|株|棵|部|只|头)|"
     r"[一二两三四五六七八九十百千]+(?:项|个|大|条|家|所|座|批|类|万|亿|处|名|台|件)|"
     # an English translation's: 5 percent, 126 trillion yuan, 12.44 million urban jobs, 650 million metric tons
     r"\d+(?:\.\d+)?\s*(?:percent(?:age points?)?|per cent|trillion|billion|million|thousand|yuan|"
@@ -81,6 +81,8 @@ _MEASURES = resources.question_words().get("measure", frozenset())
 _MAIN_TARGETS = re.compile(r"主要(?:经济社会发展)?(?:预期)?目标|预期目标有哪些|\b(?:main|major|key|headline|principal)\s+"
                            r"(?:economic\s+)?(?:and\s+social\s+)?(?:development\s+)?(?:targets|goals)\b", re.IGNORECASE)
 _TARGETS_LEAD = re.compile(r"(?:\*\*)?(?:主要)?预期目标(?:\*\*)?(?:是|为)?(?:\*\*)?[：:]")
+# A district or county named in English: Haidian District, Nanshan district, Xuwen County.
+_DISTRICT_EN = re.compile(r"\b([A-Z][a-z]{2,})(?:'s)? (?:[Dd]istrict|[Cc]ounty)\b")
 # A day counted from now (tomorrow's weather, yesterday's prices): never what a yearly report says.
 _DAY_FROM_NOW = re.compile(r"明天|昨天|后天|前天|今晚|明晚|昨晚|\b(?:tomorrow|yesterday|tonight)\b", re.IGNORECASE)
 CANDIDATE_HITS = 5
@@ -462,6 +464,15 @@ class Answerer:
                 ranked[t] = weights[t] * k
         return ranked
 
+    def _unwritten_district(self, query: Query) -> bool:
+        """An English question names a district or county (Beijing's Haidian district) that no
+        report writes: nothing quoted can be about it."""
+        if not query.is_english:
+            return False
+        spelled = self.retriever.spelled_names(query)
+        return any(m.group(1).lower() not in spelled and not any(romanised(r) == m.group(1).lower() for r in self.retriever.store.regions)
+                   for m in _DISTRICT_EN.finditer(query.text))
+
     def _says_names(self, query: Query, text: str) -> bool:
         """The text says every romanised name of an English question that the reports write
         (Qianhai as 前海)."""
@@ -551,8 +562,9 @@ class Answerer:
                 answer.context = resolved.carried
             return answer
         query = self.retriever.understand(question if isinstance(question, Query) else check_question(question))
-        tabled = TableAnswerer(self.retriever.store, self._several()).answer(
-            query, source=source, year=year, region=region)
+        # (a thing named in pinyin, "Shenzhen's Qianhai": the table holds the city's figures, not its)
+        tabled = None if self.retriever.spelled_names(query) else TableAnswerer(
+            self.retriever.store, self._several()).answer(query, source=source, year=year, region=region)
         if tabled is not None:
             return tabled
         split = parts(query)
@@ -644,7 +656,8 @@ class Answerer:
                 p in (c.text if p in query.unknown_places else cited_text) or p == (c.hit.region or "")
                 for p in places for c in chosen)
             # (a district of an indexed city, 深圳南山区: the city's report speaks of it only where it names it)
-            or bool(query.places) and any(not any(p in c.text for c in chosen) for p in query.unknown_places),
+            or bool(query.places) and any(not any(p in c.text for c in chosen) for p in query.unknown_places)
+            or self._unwritten_district(query),
             indicator_mismatch=_misses_qualifier(asked, quoted)
             or not WHY_ASKED.search(question) and _misses_growth(query, asked, quoted)  # (why is no figure)
             or (not english and (_misses_indicator(query, asked, quoted) or _misses_head(query, quoted)))

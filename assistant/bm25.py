@@ -16,6 +16,9 @@ import numpy as np
 from .text import CJK
 
 _HANZI = re.compile(f"[{CJK}]+")
+# The pinyin of what follows a place's name: district, county, city, town, village, port, bay, island,
+# new area, lake, mountain, river.
+_PLACE_KINDS = ("qu", "xian", "shi", "zhen", "cun", "gang", "wan", "dao", "xinqu", "hu", "shan", "jiang", "he")
 
 
 @dataclass
@@ -93,7 +96,11 @@ class BM25:
             for w in words:
                 table.setdefault("".join(sound[c] for c in w), []).append(w)
             self._spellings = table
-        return self._spellings.get(name, [])
+        exact = self._spellings.get(name)
+        if exact or len(name) < 5:  # (a one-syllable name, Hong of Hong Kong, is no place's)
+            return exact or []
+        # a place name the reports write with its kind (Haidian → 海淀区, Shuidong → 水东湾)
+        return [w for suffix in _PLACE_KINDS for w in self._spellings.get(name + suffix, [])]
 
     def prefixed(self, prefix: str, limit: int = 3) -> list[str]:
         """Latin vocabulary entries (pinyin of names) that start with prefix: shuidong → shuidongwan."""

@@ -221,7 +221,7 @@ class Retriever:
         dictionary = entries()
         out = {}
         for name in dict.fromkeys(query.names):
-            if name not in places and name not in dictionary and name in self.store.bm25.vocab:
+            if name not in places and name not in dictionary:
                 words = self.store.bm25.spelled(name)
                 if words:
                     out[name] = words

@@ -392,7 +392,8 @@ def test_an_english_glossary_phrase_starts_a_word():
     assert ("港", "码头", "航道") in expand_groups("How much cargo did the ports handle?")
 
 
-@pytest.mark.parametrize("text", ["优良天数达到290天", "世界文化遗产达到8处", "新增公交车300辆"])
+@pytest.mark.parametrize("text", ["优良天数达到290天", "世界文化遗产达到8处", "新增公交车300辆", "PM2.5平均浓度降至26微克/立方米",
+                                  "新增装机容量120万千瓦"])
 def test_counts_in_days_sites_and_vehicles_are_figures(text: str):
     from assistant.answer import _FIGURE
 
@@ -765,3 +766,11 @@ def test_a_month_asked_is_part_of_a_year_and_a_date_is_not(question: str, part: 
     from assistant.query import asks_part_of_year
 
     assert asks_part_of_year(question) == part
+
+
+def test_a_name_in_pinyin_is_found_among_the_index_words_with_or_without_its_kind():
+    bm25 = BM25.build([["海淀区", "前海", "浅海", "发展", "洪湖", "红线"]])
+    assert sorted(bm25.spelled("qianhai")) == ["前海", "浅海"]
+    assert bm25.spelled("haidian") == ["海淀区"]  # (its kind written after it: 区)
+    assert bm25.spelled("fazhanqu") == [] and bm25.spelled("tianfu") == []
+    assert bm25.spelled("hong") == []  # (one syllable: not a place with its kind, 红线 or 洪湖)
