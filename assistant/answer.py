@@ -470,7 +470,8 @@ class Answerer:
         if not query.is_english:
             return False
         spelled = self.retriever.spelled_names(query)
-        return any(m.group(1).lower() not in spelled and not any(romanised(r) == m.group(1).lower() for r in self.retriever.store.regions)
+        regions = {romanised(r) for r in self.retriever.store.regions}
+        return any(m.group(1).lower() not in spelled and m.group(1).lower() not in regions
                    for m in _DISTRICT_EN.finditer(query.text))
 
     def _says_names(self, query: Query, text: str) -> bool:
