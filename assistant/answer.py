@@ -289,13 +289,18 @@ def _only_in_rates(query: Query, texts: list[str]) -> bool:
     return True
 
 
+# What makes a per-person measure of an amount (人均地区生产总值 of 地区生产总值); 进 of 进出口总额 makes
+# a broader one, not a narrower.
+_PER_PERSON = ("人均",)
+
+
 @functools.cache
 def _narrower_forms(ident: str) -> tuple[str, ...]:
     """Normalised forms of the indicators whose names are this one's with a qualifier before it
     (人均地区生产总值 for 地区生产总值), longest first."""
     own = next(ind for ind in vocabulary() if ind.id == ident)
     out = {normalize(g) for ind in vocabulary() if ind.id != ident for g in ind.forms for f in own.forms
-           if g.endswith(f) and g != f}
+           if g.endswith(f) and g[: len(g) - len(f)] in _PER_PERSON}
     return tuple(sorted(out, key=len, reverse=True))
 
 
@@ -339,7 +344,7 @@ _PART_OF_YEAR_SAID = re.compile(r"季度|上半年|下半年|\d{1,2}[-—至~]?\
 # A count asked (how many vehicles, 多少辆) and a count said: a figure that is not a rate (增长69.2% is none).
 _COUNT_ASKED = re.compile(r"\bhow many\b(?!\s+(?:percent|percentage|times|fold)\b)|"
                           r"多少(?:万|亿)?(?:个|辆|家|人|名|所|座|项|条|台|套|户|吨|件|次|架|艘)", re.IGNORECASE)
-_COUNT_SAID = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]|\s*(?:%|％|个百分点|倍|年))|[一二两三四五六七八九十百千万]+[个项名家所条座台套户件次]")
+_COUNT_SAID = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]|\s*(?:%|％|个百分点|倍|年))|[一二两三四五六七八九十百千万]+[个项名家所条座台套户件次大批类]")
 
 
 def _misses_count(query: Query, texts: list[str]) -> bool:
@@ -657,7 +662,8 @@ class Answerer:
                 p in (c.text if p in query.unknown_places else cited_text) or p == (c.hit.region or "")
                 for p in places for c in chosen)
             # (a district of an indexed city, 深圳南山区: the city's report speaks of it only where it names it)
-            or bool(query.places) and any(not any(p in c.text for c in chosen) for p in query.unknown_places)
+            or bool(query.places) and any(not any(p in c.text for c in chosen)
+                                          for p in query.unknown_places if p.endswith("区"))
             or self._unwritten_district(query),
             indicator_mismatch=_misses_qualifier(asked, quoted)
             or not WHY_ASKED.search(question) and _misses_growth(query, asked, quoted)  # (why is no figure)

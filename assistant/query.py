@@ -135,7 +135,7 @@ def _city_names() -> tuple[re.Pattern, list[str]]:
     return pattern, [c.name for c in cities]
 
 
-_WHEN_ASKED = re.compile(r"哪一年|哪年|何年|何时|什么时候|几月|in what year|which year|what year|\bwhen\b", re.IGNORECASE)
+_WHEN_ASKED = re.compile(r"哪一年|哪年|何年|何时|什么时候|几月|in what year|which year|what year(?![- ]on[- ]year)|\bwhen\b", re.IGNORECASE)
 
 
 def _places(question: str, regions: frozenset[str]) -> tuple[list[str], list[str]]:
