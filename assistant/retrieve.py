@@ -220,9 +220,12 @@ class Retriever:
                   for p in [*query.places, *query.unknown_places, *self.store.regions]}
         dictionary = entries()
         out = {}
+        bm25 = self.store.bm25
         for name in dict.fromkeys(query.names):
-            if name not in places and name not in dictionary:
-                words = self.store.bm25.spelled(name)
+            # (the index holds its words' pinyin: a name none begins with is no report's, and the
+            # pinyin table is not made for it)
+            if name not in places and name not in dictionary and (name in bm25.vocab or bm25.prefixed(name, 1)):
+                words = bm25.spelled(name)
                 if words:
                     out[name] = words
         return out
