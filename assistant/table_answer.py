@@ -92,6 +92,7 @@ _ECONOMY_ZH = re.compile(r"经济(?:实际)?(?:增长|增速)|经济(?:发展)?(
 
 
 def _economy_growth(query: Query) -> bool:
+    """A Chinese question asks how a place's or a year's economy grew or did (not a sector's)."""
     if query.is_english:
         return False
     text = query.normalized
@@ -110,6 +111,7 @@ _GROWTH_TERMS = frozenset({"增长", "增速", "目标", "预期", "预期目标
 
 
 def _bare_growth(query: Query) -> bool:
+    """A question names a place and its growth and nothing else it could be the growth of."""
     if not (query.places or query.unknown_places) or not _GROWTH_WORD.search(query.text) or query.wants_list:
         return False
     if query.is_english:
