@@ -697,7 +697,8 @@ class Answerer:
         candidates = [c for h in hits for c in clauses(self.retriever.store, h, q)]
         best_hit = hits[0].score or 1.0
 
-        naming = {id(c) for c in candidates if self.retriever.spelled_names(query) and self._says_names(query, c.text)}
+        naming = {id(c) for c in candidates if self._says_names(query, c.text)} if self.retriever.spelled_names(query) \
+            else set()
         ranking = self._ranking_weights(query, weights)
         ranked_total = sum(ranking.values()) or 1.0
 

@@ -98,6 +98,7 @@ class Retriever:
         self._lock = threading.Lock()
         self._embed_lock = threading.Lock()
         self._translations: dict[tuple, dict[str, float]] = {}  # translated_tokens, per index and question
+        self._spelled: dict[tuple, dict[str, list[str]]] = {}  # spelled_names, per index and question
         self._fixed_embedder = embedder
         self.store = IndexStore.load(self.index_dir)
         self.embedder = embedder or get_embedder(self.store.manifest["embedding"]["name"])
@@ -211,16 +212,22 @@ class Retriever:
 
     def spelled_names(self, query: Query) -> dict[str, list[str]]:
         """An English question's romanised names that the reports write, with their Chinese words
-        (Qianhai → 前海, Tianfu → 天府): not the places it names, not English words."""
+        (Qianhai → 前海, Tianfu → 天府): not the places it names, not English words. Kept per index and
+        question: an answer asks for them several times."""
         if not query.is_english or not query.names:
             return {}
+        store = self.store
+        key = (id(store), store.loaded_mtime, tuple(query.names), tuple(query.places), tuple(query.unknown_places))
+        known = self._spelled.get(key)
+        if known is not None:
+            return known
         from .lexicon import entries
 
         places = {romanised(p) if has_cjk(p) else p.lower()
-                  for p in [*query.places, *query.unknown_places, *self.store.regions]}
+                  for p in [*query.places, *query.unknown_places, *store.regions]}
         dictionary = entries()
         out = {}
-        bm25 = self.store.bm25
+        bm25 = store.bm25
         for name in dict.fromkeys(query.names):
             # (the index holds its words' pinyin: a name none begins with is no report's, and the
             # pinyin table is not made for it)
@@ -228,6 +235,9 @@ class Retriever:
                 words = bm25.spelled(name)
                 if words:
                     out[name] = words
+        if len(self._spelled) >= 256:
+            self._spelled.clear()
+        self._spelled[key] = out
         return out
 
     def lexical_query(self, question: str | Query) -> list[str]:
