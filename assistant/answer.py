@@ -51,7 +51,8 @@ from .tokenize import has_latin, is_english, normalize, tokens
 
 _FIGURE = re.compile(
     r"\d+(?:\.\d+)?\s*(?:%|％|亿|万|千|百|个|项|家|所|条|人|元|吨|公里|千米|米|年|倍|座|套|户|次|天|处|辆|"
-    r"件|名|台|艘|亩|标箱|架|片|张|间|场|届|微克|毫克|立方米|千瓦|兆瓦|度|斤|公顷|小时|分钟|毫米|株|棵|部|只|头)|"
+    r"件|名|台|艘|亩|标箱|架|片|张|间|场|届|微克|毫克|立方米|千瓦|兆瓦|度|斤|公顷|小时|分钟|毫米|株|棵|部|只|头|枚)|"
+    r"\d+金(?:\d+银)?(?:\d+铜)?|"  # medals: 4金2银2铜
     r"[一二两三四五六七八九十百千]+(?:项|个|大|条|家|所|座|批|类|万|亿|处|名|台|件)|"
     # an English translation's: 5 percent, 126 trillion yuan, 12.44 million urban jobs, 650 million metric tons
     r"\d+(?:\.\d+)?\s*(?:percent(?:age points?)?|per cent|trillion|billion|million|thousand|yuan|"
@@ -256,7 +257,16 @@ def _misses_indicator(query: Query, asked: list[Indicator], texts: list[str]) ->
     if query.is_english or not query.wants_number or not asked:
         return False
     joined = normalize(" ".join(texts))
-    return not any(normalize(f) in joined for ind in asked for f in ind.forms)
+    return not any(_says_form(normalize(f), joined) for ind in asked for f in ind.forms)
+
+
+def _says_form(form: str, text: str) -> bool:
+    """A report form in a text, also with its subject shared by listed items: 粮食总产量 in
+    "粮食播种面积139万亩、总产量10.8亿斤"."""
+    if form in text:
+        return True
+    return any(re.search(re.escape(form[:i]) + r"[^。；;，,]{1,16}、" + re.escape(form[i:]), text)
+               for i in range(2, len(form) - 1))
 
 
 _ASKS_RATE = re.compile(r"率|比重|比例|百分|\brates?\b|share|proportion|percent|ratio", re.IGNORECASE)
@@ -345,6 +355,43 @@ _PART_OF_YEAR_SAID = re.compile(r"季度|上半年|下半年|\d{1,2}[-—至~]?\
 _COUNT_ASKED = re.compile(r"\bhow many\b(?!\s+(?:percent|percentage|times|fold)\b)|"
                           r"多少(?:万|亿)?(?:个|辆|家|人|名|所|座|项|条|台|套|户|吨|件|次|架|艘)", re.IGNORECASE)
 _COUNT_SAID = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]|\s*(?:%|％|个百分点|倍|年))|[一二两三四五六七八九十百千万]+[个项名家所条座台套户件次大批类]")
+
+
+def _english_date(iso: str | None) -> str:
+    """2023-01-12 → January 12, 2023."""
+    if not iso:
+        return "a date the report gives"
+    y, m, d = (int(p) for p in iso.split("-"))
+    return f"{_MONTH_NAMES[m - 1]} {d}, {y}"
+
+
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December")
+
+
+def _unsaid_abroad(query: Query, quoted: list[str]) -> bool:
+    """A place abroad the question names (美国, Paris) that no quoted clause names: a clause about
+    the city or country of the report beside it does not answer for it."""
+    names = {p.name: p.english for p in resources.abroad()}
+    return any(p in names and not any(p in t or any(re.search(rf"\b(?:{e})\b", t, re.IGNORECASE) for e in names[p])
+                                      for t in quoted)
+               for p in query.unknown_places)
+
+
+_ONE_WAY = re.compile(r"(?<!进)出口|(?<!出)进口|\bexport(?:s|ed|ing)?\b|\bimport(?:s|ed|ing)?\b", re.IGNORECASE)
+_BOTH_WAYS = re.compile(r"进出口|\btrade\b|imports?\W+(?:and|plus|&|or)\W+exports?|exports?\W+(?:and|plus|&|or)\W+imports?",
+                        re.IGNORECASE)
+
+
+def _misses_direction(query: Query, texts: list[str]) -> bool:
+    """Exports (出口) or imports (进口) asked, and the quotes say them only inside 进出口 (imports and
+    exports together): that figure is the trade's, not the exports'."""
+    asked = _ONE_WAY.findall(query.text)
+    if not asked or _BOTH_WAYS.search(query.text):
+        return False
+    joined = normalize(" ".join(texts)).replace("进出口", "")
+    wants = {"出口" if a.lower().startswith(("出", "export")) else "进口" for a in asked}
+    return not any(w in joined for w in wants) and not re.search(r"[A-Za-z]", joined)
 
 
 def _misses_count(query: Query, texts: list[str]) -> bool:
@@ -621,7 +668,7 @@ class Answerer:
             targets = self._main_targets_answer(query)
             if targets is not None:
                 return targets, None
-        if query.wants_speaker:
+        if query.wants_speaker or query.wants_meeting:
             spoken = self._speaker_answer(query, source, year, region)
             if spoken is not None:
                 return spoken, None
@@ -645,6 +692,9 @@ class Answerer:
         cited_text = " ".join(c.hit.text for c in chosen)
         years = set(query.years)
         places = set(query.places) | set(query.unknown_places)
+        # the clause that holds the figure asked for (else the first): what it is about must be said there
+        figure_clause = next((c.text for c in chosen if wants_figure and _FIGURE.search(c.text)),
+                             chosen[0].text if chosen else "")
         evidence = Evidence(
             coverage=covered / total,
             best_sim=first.sim if first else 0.0,
@@ -662,17 +712,17 @@ class Answerer:
                 p in (c.text if p in query.unknown_places else cited_text) or p == (c.hit.region or "")
                 for p in places for c in chosen)
             # (a district of an indexed city, 深圳南山区: the city's report speaks of it only where it names it)
-            or bool(query.places) and any(not any(p in c.text for c in chosen)
-                                          for p in query.unknown_places if p.endswith("区"))
+            or bool(query.places) and bool(chosen) and any(p not in figure_clause
+                                                           for p in query.unknown_places if p.endswith("区"))
+            or _unsaid_abroad(query, [c.text for c in chosen])
             or self._unwritten_district(query),
             indicator_mismatch=_misses_qualifier(asked, quoted)
             or not WHY_ASKED.search(question) and _misses_growth(query, asked, quoted)  # (why is no figure)
             or (not english and (_misses_indicator(query, asked, quoted) or _misses_head(query, quoted)))
             or _only_in_rates(query, quoted)
-            or bool(chosen) and not self._says_names(query, next(
-                (c.text for c in chosen if wants_figure and _FIGURE.search(c.text)), chosen[0].text))
+            or bool(chosen) and not self._says_names(query, figure_clause)
             or _misses_when(query, quoted) or wants_number and _misses_level(query, asked, quoted) or _misses_part_of_year(query, quoted)
-            or _misses_residents(query, quoted) or _misses_count(query, quoted),
+            or _misses_residents(query, quoted) or _misses_count(query, quoted) or _misses_direction(query, quoted),
             cross=not query.is_english and english,
         )
         if not chosen or not self.found(evidence, question):
@@ -743,17 +793,27 @@ class Answerer:
     def _speaker_answer(self, query: Query, source: str | list[str] | None, year: int | None,
                         region: str | None) -> Answer | None:
         """"Who delivered the 2019 report?": the speaker line of the report(s) the question and the
-        filters name, quoted; None when they leave it open (several reports, none named)."""
-        hits = self.retriever.speaker_hits(query, source, year, region)
-        if not hits:
+        filters name, quoted; "When was it delivered?": their meeting line; both when both are
+        asked. None when they leave it open (several reports, none named)."""
+        lines = [line for line, wanted in (("meeting", query.wants_meeting), ("speaker", query.wants_speaker))
+                 if wanted]
+        found = [(line, h) for line in lines for h in self.retriever.speaker_hits(query, source, year, region, line)]
+        if not found:
             return None
-        citations = [Citation(**asdict(h), n=h.rank, quote=h.text, quote_start=h.start, quote_end=h.end)
-                     for h in hits]
-        if query.is_english:
-            body = "; ".join(f"delivered by {_one_line(c.quote)}[{c.n}]" if not has_cjk(c.quote) else
-                             f"delivered by {speaker_in_english(c.quote)} ({c.quote})[{c.n}]" for c in citations)
-            return finish(query, citations, body + ".", True)
-        return finish(query, citations, "；".join(f"由{_one_line(c.quote)}作报告[{c.n}]" for c in citations) + "。", True)
+        found.sort(key=lambda pair: pair[1].rank)  # each report's lines together
+        citations = [Citation(**asdict(h), n=n, quote=h.text, quote_start=h.start, quote_end=h.end)
+                     for n, (_, h) in enumerate(found, 1)]
+        infos = self.retriever.store.sources()
+        parts = []
+        for (line, _), c in zip(found, citations):
+            if query.is_english and line == "meeting":
+                parts.append(f"delivered on {_english_date(infos[c.source].meeting_date)} ({_one_line(c.quote)})[{c.n}]")
+            elif query.is_english:
+                parts.append(f"delivered by {_one_line(c.quote)}[{c.n}]" if not has_cjk(c.quote) else
+                             f"delivered by {speaker_in_english(c.quote)} ({c.quote})[{c.n}]")
+            else:
+                parts.append(f"{_one_line(c.quote)}[{c.n}]" if line == "meeting" else f"由{_one_line(c.quote)}作报告[{c.n}]")
+        return finish(query, citations, ("; ".join(parts) + ".") if query.is_english else "；".join(parts) + "。", True)
 
     def _main_targets_answer(self, query: Query) -> Answer | None:
         """"成都2025年主要预期目标有哪些？", "What are China's main targets for 2023?": the sentence after

@@ -161,6 +161,8 @@ def _source_info(doc: Document, stamp: dict) -> dict:
             "meeting_date": doc.meeting_date, "speaker": doc.speaker,
             "speaker_span": list(doc.speaker_span) if doc.speaker_span else None,
             "speaker_quote": doc.text[slice(*doc.speaker_span)] if doc.speaker_span else "",
+            "meeting_span": list(doc.meeting_span) if doc.meeting_span else None,
+            "meeting_quote": doc.text[slice(*doc.meeting_span)] if doc.meeting_span else "",
             "encoding": doc.encoding, "indexed_at": now_iso(), "chunks": 0, **stamp}
 
 

@@ -137,8 +137,13 @@ def speaker_in_english(line: str) -> str:
         return line
     from pypinyin import lazy_pinyin
 
-    syllables = lazy_pinyin(re.sub(r"[\s\u3000·]", "", m.group(3)))
-    person = syllables[0].title() + (" " + "".join(syllables[1:]).title() if len(syllables) > 1 else "")
+    from . import resources
+
+    name = re.sub(r"[\s\u3000·]", "", m.group(3))
+    surname = next((s for s in sorted(resources.surnames(), key=len, reverse=True) if name.startswith(s)), name[:1])
+    given = lazy_pinyin(name[len(surname):])
+    family = resources.surnames().get(surname) or "".join(lazy_pinyin(surname))
+    person = family.title() + (" " + "".join(given).title() if given else "")
     return f"{'Acting ' if m.group(1) else ''}{_OFFICE_EN[m.group(2)]} {person}"
 
 

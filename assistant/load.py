@@ -43,6 +43,7 @@ class Document:
     meeting_date: str | None = None
     speaker: str | None = None
     speaker_span: tuple[int, int] | None = None  # the speaker line (茂名市市长 袁古洁) in `text`
+    meeting_span: tuple[int, int] | None = None  # the meeting line (2021年2月6日在…会议上) in `text`
     text_start: int = 0
     # For formats whose text is extracted (PDF, DOCX, HTML): (offset, label) pairs such as
     # (0, "p. 1"), (2310, "p. 2"), sorted by offset; a chunk is labelled by where it starts.
@@ -181,6 +182,7 @@ def load_file(path: str | Path, data_dir: str | Path | None = None) -> Document:
         meeting_date=meta.meeting_date,
         speaker=meta.speaker,
         speaker_span=meta.speaker_span,
+        meeting_span=meta.meeting_span,
         text_start=furniture_end(text, body_end),
         locators=[(offset, label) for offset, label in extracted.locators if offset < body_end],
     )

@@ -35,6 +35,8 @@ class SourceInfo:
     speaker: str | None = None
     speaker_span: list[int] | None = None  # the speaker line's place in the report text
     speaker_quote: str = ""  # that line as the report writes it
+    meeting_span: list[int] | None = None  # the meeting line's place (2021年2月6日在…会议上)
+    meeting_quote: str = ""
     encoding: str = ""
     indexed_at: str = ""
     chunks: int = 0

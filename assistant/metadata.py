@@ -72,6 +72,7 @@ def _english_metadata(meta: ReportMeta, head: str) -> None:
         national, region, kind, region2, kind2, month, day, year = meeting.groups()
         if _MONTHS.get(month.lower()):
             meta.meeting_date = f"{int(year):04d}-{_MONTHS[month.lower()]:02d}-{int(day):02d}"
+        meta.meeting_span = meeting.span()
         meta.year = int(year)
         if national:
             meta.region, meta.level = "全国", "national"
@@ -107,6 +108,7 @@ class ReportMeta:
     meeting_date: str | None = None  # 2021-02-06
     speaker: str | None = None  # 茂名市市长 袁古洁
     speaker_span: tuple[int, int] | None = None  # where the speaker line stands in the text
+    meeting_span: tuple[int, int] | None = None  # the meeting line (2021年2月6日在…会议上) in the text
 
 
 # Words of the speech itself that a place pattern can catch (我代表市人民政府 → "我代表市").
@@ -170,6 +172,9 @@ def read_metadata(text: str, stem: str = "", folders: tuple[str, ...] = ()) -> R
     if meeting:
         y, m, d = (int(g) for g in meeting.group(1, 2, 3))
         meta.meeting_date, meta.year = f"{y:04d}-{m:02d}-{d:02d}", y
+        line_end = head.find("\n", meeting.end())
+        line = head[meeting.start():len(head) if line_end < 0 else line_end]
+        meta.meeting_span = (meeting.start(), meeting.start() + len(line.rstrip(" \t\r\u3000*）)")))
         where = "全国" if meeting.group(5) else meeting.group(4)
         if _plausible(where):
             meta.region, meta.level = place_level(where)

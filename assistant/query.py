@@ -50,6 +50,16 @@ _DEFINITION = re.compile(r"是什么意思|指什么|什么是|是指什么|含�
 _BARE_TERM = re.compile(rf"^[“\"‘'「]?[{CJK}A-Za-z]{{2,12}}[”\"’'」]?(?:是什么|是啥)[？?。]?$")
 _SPEAKER = re.compile(r"谁作|作报告的是|由谁|哪位.{0,4}(?:市长|省长|总理)|who (?:delivered|gave|presented|made|read)|"
                       r"which (?:mayor|governor|premier)", re.IGNORECASE)
+# "When was Guangdong's 2023 report delivered?", "报告是哪天作的？": the meeting line answers.
+_DELIVERED_WHEN = re.compile(
+    r"\b(?:when|(?:on )?what (?:date|day))\b (?:was|were|is)\b[^?.;]{0,60}\b(?:report|speech|address)\b[^?.;]{0,12}"
+    r"\b(?:delivered|presented|given|read|made)\b|"
+    r"\b(?:when|(?:on )?what (?:date|day))\b did\b[^?.;]{0,50}\b(?:deliver|present|give|read|make)\b[^?.;]{0,40}"
+    r"\b(?:report|speech|address)\b|"
+    r"(?:哪天|哪一天|哪日|什么时候|何时|几月几[日号]|什么日子)[^？?。；]{0,6}(?:作|做|发表|宣读|所作)(?:的)?(?:政府工作)?报告|"
+    r"报告[^？?。；]{0,8}(?:是|在)?(?:哪天|哪一天|什么时候|何时|几月几[日号])(?:作|做|发表|宣读)|"
+    r"(?:人代会|人民代表大会|会议)[^？?。；]{0,8}(?:哪天|哪一天|什么时候|何时|几月几[日号])(?:召开|举行|开幕)",
+    re.IGNORECASE)
 # "2019年政府工作报告", "按广东省2025年政府工作报告", "in Zhanjiang's 2019 government work report": the year
 # of a report, so 去年/今年 count from it.
 _REPORT_YEAR = re.compile(rf"((?:19|20)\d\d)年(?:的)?(?:[{CJK}]{{0,6}})?(?:政府)?工作报告|((?:19|20)\d\d)年报告|"
@@ -64,6 +74,9 @@ _NAME = re.compile(r"(?<![A-Za-z])[A-Z][a-z]{3,}(?![A-Za-z])")
 _THE_PROVINCE = re.compile(r"全省|省政府|本省|省人民政府|\bthe (?:whole )?province\b|\bprovincial government\b|"
                            r"\bprovince-?wide\b")
 _PLACE_SUFFIX = re.compile(rf"([{CJK}]{{2,3}}?)(?:市|县|省)(?![委级政长])")
+# A zone of a city named right after it (成都高新区, 成都市四川天府新区, 深圳前海合作区): its figures are
+# not the city's, so only a clause naming the zone answers.
+_ZONE = rf"[{CJK}]{{0,6}}?(?:高新区|新区|开发区|园区|港区|自贸区|自贸试验区|片区|合作区|示范区|经济区|综保区)"
 _NOT_PLACE_CHARS = re.compile(r"[哪些什么个的要年这那各本全该我建成属级]")
 
 
@@ -85,6 +98,7 @@ class Query:
     wants_list: bool = False
     names: list[str] = field(default_factory=list)  # capitalised words (romanised names)
     wants_speaker: bool = False  # who delivered the report
+    wants_meeting: bool = False  # when (at which congress) the report was delivered
     asks_when: bool = False  # in what year, 什么时候
     report_year: int | None = None  # "按2025年政府工作报告": the year of the report asked about
     span: tuple[int, int] | None = None  # the five-year plan named (十三五, "the 13th Five-Year Plan"): 2016-2020
@@ -127,9 +141,16 @@ _SUPERLATIVE_ZH = re.compile(r"全国(?:首个|首条|首家|首批|首座|首�
 
 
 @functools.lru_cache(maxsize=1)
+def _other_places() -> tuple[resources.Place, ...]:
+    """Chinese cities and places abroad: no indexed report is about them unless one is its region."""
+    return resources.cities() + resources.abroad()
+
+
+@functools.lru_cache(maxsize=1)
 def _city_names() -> tuple[re.Pattern, list[str]]:
-    """One pattern for the English names of every city in cities.tsv (group i is names[i - 1])."""
-    cities = resources.cities()
+    """One pattern for the English names of every city in cities.tsv and every place abroad
+    (abroad.tsv) (group i is names[i - 1])."""
+    cities = _other_places()
     forms = ("|".join(c.english or (romanised(c.name),)) for c in cities)
     pattern = re.compile(r"(?<![a-z'])(?:" + "|".join(f"({f})" for f in forms) + r")(?![a-z])")
     return pattern, [c.name for c in cities]
@@ -174,11 +195,11 @@ def _places(question: str, regions: frozenset[str]) -> tuple[list[str], list[str
     words = set(jieba_module().lcut(simple)) if CJK_WORD.search(simple) else set()
     plain = lower.replace("’", "'")
     texts = (plain, plain.replace("'", ""))  # Xi'an, Xian
-    said = {c.name for c in resources.cities() if c.name in words or c.name + "市" in words}
+    said = {c.name for c in _other_places() if c.name in words or c.name + "市" in words}
     if has_latin(question):
         pattern, names = _city_names()
         said |= {names[m.lastindex - 1] for text in texts for m in pattern.finditer(text)}
-    for city in resources.cities():  # in the file's order
+    for city in _other_places():  # in the files' order
         if city.name in said and city.name not in named and city.name not in regions \
                 and not (latin and romanised(city.name) in latin):
             named.append(city.name)
@@ -213,6 +234,11 @@ def _places(question: str, regions: frozenset[str]) -> tuple[list[str], list[str
         if p not in regions and p not in resources.not_places() and not _NOT_PLACE_CHARS.search(p) \
                 and p not in unknown and not any(p in r or r in p for r in regions):
             unknown.append(p)
+    for region in regions:
+        if region and CJK_WORD.search(region):
+            for m in re.finditer(rf"{re.escape(region)}(?:市|省)?({_ZONE})", simple):
+                if m.group(1) not in unknown and m.group(1) not in resources.not_places():
+                    unknown.append(m.group(1))
     if "区" in simple:  # a district (深圳南山区, 天河区): a place no report is about, only a clause naming it answers
         from .tokenize import posseg_module
 
@@ -313,6 +339,7 @@ def read_question(question: str, regions: frozenset[str] = frozenset(), lang: st
         dense_text=dense, years=years, places=places, unknown_places=unknown, kind=kind,
         wants_number=bool(_HOW_MUCH.search(question)), wants_list=bool(_LIST.search(question)),
         names=[w.lower() for w in _NAME.findall(question)], wants_speaker=bool(_SPEAKER.search(question)),
+        wants_meeting=bool(_DELIVERED_WHEN.search(question)),
         asks_when=bool(_WHEN_ASKED.search(question)), translated=translated,
         report_year=report_year, span=plans[0] if len(set(plans)) == 1 else None, glossed=glossed,
     )

@@ -75,7 +75,7 @@ def glossary_names() -> tuple[tuple[tuple[str, ...], str], ...]:
 @dataclass(frozen=True)
 class Place:
     name: str  # as reports write it in running text: 广东, 全国
-    level: str  # national, province, city, county
+    level: str  # national, province, city, county; abroad
     english: tuple[str, ...]
 
 
@@ -93,6 +93,24 @@ def cities() -> tuple[Place, ...]:
     """Chinese cities a question may name (cities.tsv); `english` is empty where the pinyin is the name."""
     return tuple(_place(name, "city", english)
                  for name, english in ((line.split("\t") + [""])[:2] for line in _lines("cities.tsv")))
+
+
+@functools.lru_cache(maxsize=1)
+def abroad() -> tuple[Place, ...]:
+    """Countries and cities outside China a question may name (abroad.tsv)."""
+    return tuple(_place(name, "abroad", english)
+                 for name, english in ((line.split("\t") + [""])[:2] for line in _lines("abroad.tsv")))
+
+
+@functools.lru_cache(maxsize=1)
+def surnames() -> dict[str, str]:
+    """Surnames read otherwise than their character's usual reading (surnames.tsv): 曾 → zeng."""
+    return dict((line.split("\t") + [""])[:2] for line in _lines("surnames.tsv"))
+
+
+@functools.lru_cache(maxsize=1)
+def abroad_names() -> frozenset[str]:
+    return frozenset(p.name for p in abroad())
 
 
 @functools.lru_cache(maxsize=1)

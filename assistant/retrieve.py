@@ -15,6 +15,7 @@ from .errors import FilterError
 from .glossary import english_names_for
 from .index import MANIFEST, IndexStore, SourceInfo
 from .query import Query, check_question, read_question  # noqa: F401  (check_question: re-exported)
+from .resources import abroad_names
 from .text import has_cjk, romanised
 from .tokenize import normalize, to_simplified
 from .tokenize import tokens as tokenize_text
@@ -252,6 +253,8 @@ class Retriever:
                 extra.extend(bm25.prefixed(name))
         for words in self.spelled_names(query).values():
             extra.extend(words)  # (Qianhai: 前海 beside its pinyin, so clauses saying it are found)
+        if query.is_english:  # a place abroad in Chinese (Paris → 巴黎): only clauses naming it answer
+            extra.extend(t for p in query.unknown_places if p in abroad_names() for t in tokenize_text(p))
         if not query.is_english and self.store.has_english:
             # Over an English translation, a Chinese question's report terms in their English
             # names (粮食 → grain); an index of Chinese reports has no such words to match.
@@ -425,21 +428,23 @@ class Retriever:
         return [c.chunk_id for c in answer.citations] if answer is not None and answer.found else []
 
     def speaker_hits(self, query: Query, source: str | list[str] | None = None, year: int | None = None,
-                     region: str | None = None) -> list[Hit]:
+                     region: str | None = None, line: str = "speaker") -> list[Hit]:
         """"Who delivered the 2019 report?": the speaker lines (茂名市市长 袁古洁) of the reports the
         question and the filters name, as passages; [] when they leave it open (several reports
-        indexed and none named, or more than three). The lines are not chunks: they are furniture."""
+        indexed and none named, or more than three). The lines are not chunks: they are furniture.
+        `line="meeting"`: their meeting lines (2021年2月6日在茂名市第十二届人民代表大会第八次会议上)."""
         wanted_year = year or query.report_year or (query.years[-1] if query.years else None)
         places = [region] if region else list(query.places)
         names = [source] if isinstance(source, str) else list(source or [])
         sources = self.store.sources()
         reports = [(name, info) for name, info in sorted(sources.items())
-                   if info.speaker_span and (not names or name in names)
+                   if getattr(info, f"{line}_span") and (not names or name in names)
                    and (not places or info.region in places) and (wanted_year is None or info.year == wanted_year)]
         if not reports or len(reports) > 3 or (len(sources) > 1 and not (names or places or wanted_year)):
             return []
-        return [Hit(text=info.speaker_quote, score=1.0, source=name, section=info.title, start=info.speaker_span[0],
-                    end=info.speaker_span[1], chunk_id=f"{name}#speaker", rank=n, title=info.title, year=info.year,
+        return [Hit(text=getattr(info, f"{line}_quote"), score=1.0, source=name, section=info.title,
+                    start=getattr(info, f"{line}_span")[0], end=getattr(info, f"{line}_span")[1],
+                    chunk_id=f"{name}#{line}", rank=n, title=info.title, year=info.year,
                     region=info.region, level=info.level, kind="other")
                 for n, (name, info) in enumerate(reports, 1)]
 

@@ -22,6 +22,8 @@ from .retrieve import Hit
 from .targets import Indicator, IndicatorRow, _forms, _lead, _region_names, vocabulary
 
 # What an amount indicator's question asks: its growth (增速) or its level (总量, "how big").
+# A terse English figure request: "Maoming GDP growth in 2021?", "Shenzhen 2024 GDP growth rate"
+_TERSE_GROWTH = re.compile(r"^[\w' -]{0,40}\bgrowth(?: rate)?(?: in \d{4})?\s*\??$", re.IGNORECASE)
 GROWTH_ASKED = re.compile(r"增长|增速|增幅|涨幅|上涨|growth|grow|grew|increase|rise|rose|rate", re.IGNORECASE)
 LEVEL_ASKED = re.compile(r"总量|规模|总额|多少亿|多少万亿|亿元|万亿元|多少万人|多少吨|多少斤|how (?:big|large)|\btotal\b|\bsize\b|"
                       r"in absolute terms|\bvalue of\b|\blevel\b|\bin (?:yuan|rmb|renminbi)\b", re.IGNORECASE)
@@ -48,6 +50,7 @@ _ROUNDED = ("突破", "超过", "超", "接近", "近", "约")
 class _Line:
     label: str  # what the line is about, in the question's language
     row: IndicatorRow
+    instead: bool = False  # the year's target, given because its outcome is not in the indexed reports
 
 
 def named_indicators(query: Query) -> list[Indicator]:
@@ -141,8 +144,10 @@ class TableAnswerer:
             # nor the reasons for one or the year something happened)
         # "What is Guangdong's GDP?": an indicator's figure, though no "how much" says so
         asks_figure = query.wants_number or query.kind in ("plan", "outcome", "met") or several or _economy_growth(query) or (
-            query.is_english and bool(_WHAT_IS.match(query.text) or query.years and LEVEL_ASKED.search(query.text)))
-        # (and "Size of China's economy in 2024?": how large a thing was in a year)
+            query.is_english and bool(_WHAT_IS.match(query.text) or query.years and (
+                LEVEL_ASKED.search(query.text) or _TERSE_GROWTH.search(query.text))))
+        # (and "Size of China's economy in 2024?", "Maoming GDP growth in 2021?": how large a thing was
+        # or how fast it grew in a year)
         indicators = named_indicators(query)
         if not asks_figure or len(indicators) != 1:
             return None
@@ -157,7 +162,24 @@ class TableAnswerer:
         lines = self._lines(query, indicators[0], rows)
         if not lines:
             return None
+        if len(lines) == 1 and lines[0].instead and lines[0].row.year != query.report_year:
+            # (what "2025年政府工作报告提出今年…" asks is that report's plan: its target answers)
+            return self._only_target(query, lines[0].row)
         return self._compose(query, lines)
+
+    def _only_target(self, query: Query, row: IndicatorRow) -> Answer | None:
+        """"2023年全国城镇新增就业多少人？" with the 2024 report not indexed: what was reached is not
+        in the reports, so not found; the answer says so and shows the year's target as related."""
+        citation = self._citation(row, 1)
+        if citation is None:
+            return None
+        where, y = report_label(citation, query.is_english), row.year
+        if query.is_english:
+            text = (f"The indexed reports do not say what {y} actually came to; {where} gives only the {y} "
+                    f"target: “{row.quote}” (listed as related).")
+        else:
+            text = f"已索引的报告中没有{y}年的实际数据；{where}只给出{y}年目标：“{row.quote}”（见相关段落）。"
+        return Answer(query.text, text, False, related=[citation])
 
     # --- which rows -----------------------------------------------------------------------------
 
@@ -215,8 +237,9 @@ class TableAnswerer:
                     both = kind == "outcome" and len(ids) == 2 and len(kinds) == 1 and len(years) == 1 \
                         and len(places) == 1
                     picked = self._pick(candidates, place, chosen_year, kind, ids, both)
-                    if not picked and query.kind is None and kind == "outcome" and len(kinds) == 1:
-                        # No kind asked and no result for that year: its target, labelled as one.
+                    instead = not picked and query.kind is None and kind == "outcome" and len(kinds) == 1
+                    if instead:
+                        # No kind asked and no result for that year: its target is all the reports hold.
                         picked = self._pick(candidates, place, chosen_year, "target", self._ids(query, ind, "target"),
                                             False)
                     if not picked and kind == "outcome" and len(kinds) == 2 and lines \
@@ -225,7 +248,7 @@ class TableAnswerer:
                     if not picked:
                         return []
                     for row in picked:
-                        lines.append(_Line(self._label(row, en, len(places) > 1), row))
+                        lines.append(_Line(self._label(row, en, len(places) > 1), row, instead))
         return lines
 
     @staticmethod

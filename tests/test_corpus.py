@@ -107,7 +107,9 @@ def test_the_right_government_and_year_answer(four: Path, question: str, source:
                                       "What is the weather in Zhanjiang today?", "明天湛江会下雨吗？",
                                       "南京市2023年地区生产总值增长目标是多少？",
                                       # cities no indexed report is about, named without 市 or in English
-                                      "武汉2023年地区生产总值增长目标是多少？", "What is Xi'an's GDP growth target for 2023?"])
+                                      "武汉2023年地区生产总值增长目标是多少？", "What is Xi'an's GDP growth target for 2023?",
+                                      # countries abroad: not answered with China's figure
+                                      "美国2023年国内生产总值增长目标是多少？", "What was Japan's GDP growth target for 2023?"])
 def test_what_the_reports_do_not_cover_is_refused(four: Path, question: str):
     answer = assistant.ask(question, index_dir=four)
     assert not answer.found and not answer.citations

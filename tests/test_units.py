@@ -280,6 +280,32 @@ def test_who_delivered_the_report_quotes_its_speaker_line(data: Path, tmp_path: 
     assert load_file(data / "a.md", data).text[first.start : first.end] == first.text
 
 
+def test_when_the_report_was_delivered_quotes_its_meeting_line(data: Path, tmp_path: Path):
+    embedder = BigramEmbedder()
+    build_index(data, tmp_path / "index", embedder=embedder)
+    answerer = Answerer(Retriever(tmp_path / "index", embedder=embedder))
+    line = "2021年2月6日在海滨市第十二届人民代表大会第八次会议上"
+    for question, said in (("2021年政府工作报告是哪天作的？", line),
+                           ("When was the 2021 government work report delivered?", "delivered on February 6, 2021")):
+        answer = answerer.ask(question)
+        assert answer.found and said in answer.text, answer.text
+        c = answer.citations[0]
+        assert c.quote == line and load_file(data / "a.md", data).text[c.quote_start : c.quote_end] == line
+    both = answerer.ask("When was the 2021 report delivered, and who delivered it?")
+    assert "February 6, 2021" in both.text and "Mayor Zhang San" in both.text and len(both.citations) == 2
+    assert not answerer.ask("2019年政府工作报告是哪天作的？").found  # no such report
+    # a date of something else in the report is no question about the meeting
+    assert not read_question("When will the 2021 report's new district be delivered to residents?").wants_meeting
+    assert not read_question("海滨新区什么时候建成？").wants_meeting
+
+
+def test_a_speaker_surname_is_read_as_a_surname():
+    from assistant.compose import speaker_in_english
+
+    assert speaker_in_english("湛江市市长 曾进泽") == "Mayor Zeng Jinze"
+    assert speaker_in_english("广东省代省长 王伟中") == "Acting Governor Wang Weizhong"
+
+
 def test_a_bare_term_question_is_answered_by_any_reports_glossary(data: Path, tmp_path: Path):
     """"零基预算是什么？" with the term named in one report's body and defined in another's glossary."""
     assert read_question("零基预算是什么？").kind == "definition"
@@ -519,6 +545,16 @@ def test_a_place_in_brackets_after_a_name_is_part_of_the_name():
     ("建设出海口的计划是什么？", []),  # 出海口 is no 海口
     ("What is Jian's plan?", []),  # only Ji'an reads as 吉安
     ("海滨市的出口增长多少？", []),  # an indexed region
+    # places abroad, as nouns; an adjective or a pronoun names none
+    ("美国2023年GDP增长多少？", ["美国"]),
+    ("What was Japan's GDP growth in 2023?", ["日本"]),
+    ("How many gold medals did Haibin win at the Paris Olympics?", ["巴黎"]),
+    ("What was the U.S. growth rate?", ["美国"]),
+    ("Tell us Haibin's plan for German-funded firms and American schools", []),
+    ("海滨对东盟进出口增长多少？", ["东盟"]),
+    # a zone named right after the city: its figures are not the city's
+    ("海滨高新区2020年地区生产总值是多少？", ["高新区"]),
+    ("海滨市滨海新区的定位是什么？", ["滨海新区"]),
 ])
 def test_cities_no_report_is_about_are_read_as_whole_words(question: str, unknown: list[str]):
     assert read_question(question, frozenset({"海滨"})).unknown_places == unknown
@@ -774,3 +810,62 @@ def test_a_name_in_pinyin_is_found_among_the_index_words_with_or_without_its_kin
     assert bm25.spelled("haidian") == ["海淀区"]  # (its kind written after it: 区)
     assert bm25.spelled("fazhanqu") == [] and bm25.spelled("tianfu") == []
     assert bm25.spelled("hong") == []  # (one syllable: not a place with its kind, 红线 or 洪湖)
+
+
+def test_a_place_abroad_is_answered_only_by_a_clause_naming_it(tmp_path: Path):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "a.md").write_text(REPORT_2021 + "\n体育事业蓬勃发展。海滨健儿在全运会获金牌12枚。"
+                               "海滨健儿在巴黎奥运会获4金2银2铜，创历届最佳成绩。\n", encoding="utf-8")
+    embedder = BigramEmbedder()
+    build_index(data, tmp_path / "index", embedder=embedder)
+    answerer = Answerer(Retriever(tmp_path / "index", embedder=embedder))
+    answer = answerer.ask("海滨健儿在巴黎奥运会获得几枚金牌？")
+    assert answer.found and "4金2银2铜" in answer.text and "12枚" not in answer.text
+    for question in ("海滨健儿在东京奥运会获得几枚金牌？", "美国2020年地区生产总值是多少？"):
+        assert not answerer.ask(question).found, question
+
+
+def test_a_year_whose_outcome_no_report_gives_is_not_answered_with_its_target(data: Path, tmp_path: Path):
+    embedder = BigramEmbedder()
+    build_index(data, tmp_path / "index", embedder=embedder)
+    answerer = Answerer(Retriever(tmp_path / "index", embedder=embedder))
+    # 2021's jobs are only a target in the 2021 report; what 2021 came to would be in 2022's
+    for question in ("海滨2021年城镇新增就业多少人？", "Haibin GDP growth in 2021?"):
+        answer = answerer.ask(question)
+        assert not answer.found and not answer.citations, answer.text
+        assert "目标" in answer.text or "target" in answer.text  # the answer says what the reports hold
+        assert answer.related and answer.related[0].kind == "plan"
+    assert "6%左右" in answerer.ask("Haibin GDP growth in 2021?").text
+    assert answerer.ask("海滨2021年城镇新增就业目标是多少？").found  # the target asked for is answered
+    outcome = answerer.ask("Haibin GDP growth in 2020?")  # a terse figure request
+    assert outcome.found and "2.5%" in outcome.text
+
+
+def test_exports_are_not_answered_by_imports_and_exports_together():
+    from assistant.answer import _misses_direction
+    from assistant.query import read_question
+
+    trade = ["外贸进出口总额达4.5万亿元、增长16.4%"]
+    assert _misses_direction(read_question("深圳2024年出口总额是多少？"), trade)
+    assert _misses_direction(read_question("How much did Shenzhen export in 2024?"), trade)
+    assert not _misses_direction(read_question("深圳2024年进出口总额是多少？"), trade)
+    assert not _misses_direction(read_question("What were Shenzhen's imports and exports in 2024?"), trade)
+    assert not _misses_direction(read_question("How much did Shenzhen export in 2024?"), ["出口总额2.8万亿元"])
+    assert read_question("What were Shenzhen's exports in 2024?").expansion[0] == "出口"
+
+
+def test_a_report_form_is_found_with_its_subject_shared_by_listed_items():
+    from assistant.answer import _says_form
+
+    assert _says_form("粮食总产量", "粮食播种面积139万亩、总产量10.8亿斤")
+    assert _says_form("粮食总产量", "粮食总产量10.8亿斤")
+    assert not _says_form("粮食总产量", "粮食播种面积139万亩，蔬菜总产量10亿斤")
+
+
+def test_a_zone_of_the_city_is_not_answered_with_the_citys_figure(data: Path, tmp_path: Path):
+    embedder = BigramEmbedder()
+    build_index(data, tmp_path / "index", embedder=embedder)
+    answerer = Answerer(Retriever(tmp_path / "index", embedder=embedder))
+    assert answerer.ask("海滨2020年地区生产总值是多少？").found
+    assert not answerer.ask("海滨滨海新区2020年地区生产总值是多少？").found  # 1234.5亿元 is the city's
