@@ -98,7 +98,7 @@ def count_of(term: str) -> int | None:
 _EN_NUMBERS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty".split())}
-_EN_COUNTED = re.compile(r"\b(\d{1,2}|" + "|".join(list(_EN_NUMBERS)[2:]) + r")\s+((?:[A-Za-z-]+\s+){0,3}[A-Za-z-]+)",
+_EN_COUNTED = re.compile(r"\b(\d{1,2}|" + "|".join(list(_EN_NUMBERS)[2:]) + r")\s+[‘'“\"]?((?:[A-Za-z-]+\s+){0,3}[A-Za-z-]+)",  # (the three 'pioneer industries')
                          re.IGNORECASE)
 
 

@@ -435,6 +435,7 @@ def test_list_terms_of_questions_and_where_their_items_stand():
     assert [count_of(t) for t in ("四大平台", "十件民生实事", "13个项目", "二十个", "平台", "5080")] == [4, 10, 13, 20, None, None]
     text = "着力壮大绿色钢铁、绿色石化、高端造纸五大先进制造业集群。建强四大平台。"
     assert english_counted_terms("What are the four platforms?", [text]) == ["四大平台"]
+    assert english_counted_terms("The city's four 'platforms' - which are they?", [text]) == ["四大平台"]  # in quotes
     hit = Hit(text=text, score=1.0, source="x", section="", start=100, end=100 + len(text), chunk_id="c", rank=1)
     start, end = term_span(hit, "五大先进制造业集群")
     assert text[start - 100 : end - 100] == "着力壮大绿色钢铁、绿色石化、高端造纸五大先进制造业集群"
