@@ -82,6 +82,23 @@ _MEASURES = resources.question_words().get("measure", frozenset())
 _MAIN_TARGETS = re.compile(r"主要(?:经济社会发展)?(?:预期)?目标|预期目标有哪些|\b(?:main|major|key|headline|principal)\s+"
                            r"(?:economic\s+)?(?:and\s+social\s+)?(?:development\s+)?(?:targets|goals)\b", re.IGNORECASE)
 _TARGETS_LEAD = re.compile(r"(?:\*\*)?(?:主要)?预期目标(?:\*\*)?(?:是|为)?(?:\*\*)?[：:]")
+# A year's work asked as a whole: "深圳2025年有哪些重点工作？", "What are Chengdu's priorities for 2025?"
+_TASKS_ASKED = re.compile(
+    r"重点工作|主要任务|重点任务|工作重点|工作安排|主要工作|工作任务|政府工作有哪些|要做好?哪些(?:事|工作)|"
+    r"\b(?:priorities|key (?:tasks|priorities|areas)|main (?:tasks|priorities|areas of work)|major tasks|work plan|"
+    r"(?:plans?|agenda) for (?:the year|this year|\d{4})|focus areas)\b|"
+    r"\bwhat (?:will|does|do|did|would) [\w' ]{1,40}? (?:focus on|prioriti[sz]e|plan to do)\b", re.IGNORECASE)
+# What a question may say beside those words and still ask for the whole: its place, year, asking words.
+_TASKS_WORDS = re.compile(
+    r"重点|主要|工作|任务|安排|政府|报告|今年|明年|全年|方面|哪些|哪几|有|是|什么|要|做好?|事|的|年|市|省|分别|各|\d|"
+    r"国务院|全国|我国|中国|国家|中央|\b(?:china|chinese|national|state council|central|country|nationally)\b|"
+    r"\b(?:what|which|are|is|were|was|the|its|their|for|in|of|priorities|priority|key|main|major|tasks?|work|areas?|plans?|"
+    r"agenda|focus|year|this|government|report|will|does|do|did|would|on|prioriti[sz]e|to|s|list|set|out|name|and)\b|和|与|及",
+    re.IGNORECASE)
+# The chapter of a report that sets its year's work (二、2025年工作安排, 三、2019年政府工作任务, 对今年政府工作的建议).
+_PLAN_CHAPTER = re.compile(r"工作安排|工作任务|重点工作|主要任务|重点任务|工作的建议|工作建议|"
+                           r"\b(?:tasks|work plan|work for \d{4}|priorities)\b", re.IGNORECASE)
+_FIVE_YEARS = re.compile(r"五年|十[三四五]五|review|回顾", re.IGNORECASE)
 # A district or county named in English: Haidian District, Nanshan district, Xuwen County.
 _DISTRICT_EN = re.compile(r"\b([A-Z][a-z]{2,})(?:'s)? (?:[Dd]istrict|[Cc]ounty)\b")
 # A day counted from now (tomorrow's weather, yesterday's prices): never what a yearly report says.
@@ -358,6 +375,30 @@ _PART_OF_YEAR_SAID = re.compile(r"季度|上半年|下半年|\d{1,2}[-—至~]?\
 _COUNT_ASKED = re.compile(r"\bhow many\b(?!\s+(?:percent|percentage|times|fold)\b)|"
                           r"多少(?:万|亿)?(?:个|辆|家|人|名|所|座|项|条|台|套|户|吨|件|次|架|艘)", re.IGNORECASE)
 _COUNT_SAID = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]|\s*(?:%|％|个百分点|倍|年))|[一二两三四五六七八九十百千万]+[个项名家所条座台套户件次大批类]")
+
+
+# An open question about what a report says of a topic, not for its figure.
+_SAYS_ABOUT = re.compile(r"\b(?:say|said|says|mention(?:s|ed)?|write|wrote|writes|state[sd]?|announce[sd]?) "
+                         r"(?:anything )?(?:about|on|regarding)\b", re.IGNORECASE)
+
+
+def _plan_chapter(headings: list[list], year: int | None) -> tuple[str, list[list]]:
+    """(title, direct sub-headings) of the chapter that sets the report's year's work: one naming
+    the year or 今年 first, else any plan chapter not about five years; ("", []) when none has two
+    or more sub-headings."""
+    chapters = [(i, h) for i, h in enumerate(headings) if _PLAN_CHAPTER.search(h[3]) and not _FIVE_YEARS.search(h[3])]
+    chapters.sort(key=lambda ih: not (year and str(year) in ih[1][3] or "今年" in ih[1][3]))
+    for i, (level, _, _, title) in chapters:
+        inner = []
+        for h in headings[i + 1:]:
+            if h[0] <= level:
+                break
+            inner.append(h)
+        top = min((h[0] for h in inner), default=None)
+        items = [h for h in inner if h[0] == top]
+        if len(items) >= 2:
+            return title, items[:12]
+    return "", []
 
 
 def _english_date(iso: str | None) -> str:
@@ -671,6 +712,9 @@ class Answerer:
             targets = self._main_targets_answer(query)
             if targets is not None:
                 return targets, None
+            tasks = self._tasks_answer(query)
+            if tasks is not None:
+                return tasks, None
         if query.wants_speaker or query.wants_meeting:
             spoken = self._speaker_answer(query, source, year, region)
             if spoken is not None:
@@ -684,7 +728,8 @@ class Answerer:
         asked = named_indicators(query)  # the indicators of the targets vocabulary the question names
         # "What is Guangzhou's unemployment rate target?": an indicator's target or outcome is a figure
         # (a Chinese question asking one says 多少)
-        wants_number = query.wants_number or query.is_english and bool(asked) and query.kind in ("plan", "outcome", "met")
+        wants_number = query.wants_number or query.is_english and bool(asked) and query.kind in ("plan", "outcome", "met") \
+            and not _SAYS_ABOUT.search(question)  # "what did it say about the deficit?" is open
         wants_figure = wants_number or bool(_QUANTITY_Q.search(question))
         chosen, covered = self._choose(query, hits, q, weights, wants_figure)
         first = chosen[0] if chosen else None
@@ -817,6 +862,56 @@ class Answerer:
             else:
                 parts.append(f"{_one_line(c.quote)}[{c.n}]" if line == "meeting" else f"由{_one_line(c.quote)}作报告[{c.n}]")
         return finish(query, citations, ("; ".join(parts) + ".") if query.is_english else "；".join(parts) + "。", True)
+
+    def _tasks_answer(self, query: Query) -> Answer | None:
+        """"深圳2025年有哪些重点工作？", "What are Chengdu's priorities for 2025?": the headings of the
+        chapter that sets the year's work (二、2025年工作安排 → （一）…（十）), of the year named, else
+        each named place's latest report. None when the question names a topic of its own (深圳2025年
+        科技创新有哪些重点工作？ is for the passages), or leaves the report open."""
+        if not _TASKS_ASKED.search(query.text) or query.span or query.kind in ("met", "definition"):
+            return None
+        infos = self.retriever.store.sources()
+        regions = {i.region for i in infos.values()}
+        rest = _TASKS_WORDS.sub(" ", _TASKS_ASKED.sub(" ", query.text))
+        for place in sorted((r for r in regions if r), key=len, reverse=True):  # (a part of "Shenzhen and Guangzhou")
+            rest = rest.replace(place, " ")
+            rest = re.sub(rf"\b{re.escape(romanised(place))}\b", " ", rest, flags=re.IGNORECASE)
+        if re.search(rf"[{CJK}]|[A-Za-z]{{3,}}", rest):
+            return None  # a topic of its own
+        if not query.places and len(regions) > 1:
+            return None
+        year = query.report_year or (query.years[0] if len(query.years) == 1 else None)
+        reports = []
+        for region in query.places or sorted(r for r in regions if r):
+            own = [(i.year, s) for s, i in infos.items() if i.region == region and i.headings
+                   and (year is None or i.year == year)]
+            if own:
+                reports.append(max(own)[1])
+        if not reports or len(reports) > 3:
+            return None
+        citations: list[Citation] = []
+        parts = []
+        for source in reports:
+            info = infos[source]
+            chapter, items = _plan_chapter(info.headings, info.year)
+            if not items:
+                return None
+            first = len(citations) + 1
+            for _, start, end, title in items:
+                hit = Hit(text=title, score=1.0, source=source, section=chapter, start=start, end=end,
+                          chunk_id=f"{source}#heading{start}", rank=len(citations) + 1, title=info.title,
+                          year=info.year, region=info.region, level=info.level, kind="plan",
+                          period=[info.year, info.year] if info.year else None)
+                citations.append(Citation(**asdict(hit), n=hit.rank, quote=title, quote_start=start, quote_end=end))
+            quoted = [f"{c.quote}[{c.n}]" for c in citations[first - 1:]]
+            place = ""
+            if len(reports) > 1:
+                place = (romanised(info.region or "").title() + ", " if query.is_english else f"{info.region}，")
+            parts.append(f"{place}{chapter}: " + "; ".join(quoted) if query.is_english
+                         else f"{place}{chapter}：" + "；".join(quoted))
+        several = self._several()
+        return finish(query, citations, (" — ".join(parts) + ".") if query.is_english else "。".join(parts) + "。",
+                      several)
 
     def _main_targets_answer(self, query: Query) -> Answer | None:
         """"成都2025年主要预期目标有哪些？", "What are China's main targets for 2023?": the sentence after

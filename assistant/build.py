@@ -25,7 +25,7 @@ import numpy as np
 from . import config, targets
 from . import tokenize as lexical
 from .bm25 import BM25
-from .chunk import Chunk, ChunkerSettings, chunk_document, clause_spans
+from .chunk import Chunk, ChunkerSettings, chunk_document, clause_spans, heading_spans
 from .clean import strip_glosses
 from .embed import Embedder, get_embedder
 from .errors import IndexFormatError, IndexLockedError, NoDocumentsError, UnsupportedFileError
@@ -163,6 +163,7 @@ def _source_info(doc: Document, stamp: dict) -> dict:
             "speaker_quote": doc.text[slice(*doc.speaker_span)] if doc.speaker_span else "",
             "meeting_span": list(doc.meeting_span) if doc.meeting_span else None,
             "meeting_quote": doc.text[slice(*doc.meeting_span)] if doc.meeting_span else "",
+            "headings": [[level, start, end, doc.text[start:end]] for level, start, end in heading_spans(doc)],
             "encoding": doc.encoding, "indexed_at": now_iso(), "chunks": 0, **stamp}
 
 

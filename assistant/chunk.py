@@ -46,7 +46,7 @@ class ChunkerSettings:
 
     max_chars: int = 200
     min_chars: int = 20
-    version: int = 18
+    version: int = 19
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -250,3 +250,36 @@ def chunk_document(doc: Document, settings: ChunkerSettings | None = None) -> li
         if cur:
             emit(cur_path, *cur)
     return chunks
+
+
+_BOLD_LEAD = re.compile(r"^\*\*([^*\n]{2,80}?)\*\*(?=\S)")
+
+
+def heading_spans(doc: Document) -> list[tuple[int, int, int]]:
+    """(level, start, end) of every heading in the report's body, in reading order: the heading's
+    title (its first sentence, without Markdown or bold marks and its closing punctuation), so
+    `doc.text[start:end]` is what a list of a chapter's headings quotes (（一）全方位扩大内需…)."""
+    text = doc.text
+    out = []
+    for p_start, p_end, _ in _grouped(text, _paragraphs(text, doc.body_end)):
+        para = text[p_start:p_end]
+        level = _heading_level(para)
+        lead = _BOLD_LEAD.match(para) if level is None else None
+        if lead and _heading_level(lead.group(1)) is not None:
+            # "**（一）聚力扩内需、稳外需。**强化经济…": a numbered heading run into its paragraph
+            level = _heading_level(lead.group(1))
+            sents = [(p_start + lead.start(1), p_start + lead.end(1))]
+        elif level is None or p_end <= doc.text_start:
+            continue
+        else:
+            sents = sentences(para, p_start)
+        if p_end <= doc.text_start:
+            continue
+        start, end = sents[0] if sents and CJK_CHAR.search(para) else (p_start, p_start + len(para.split("\n")[0]))
+        while start < end and (text[start] in "#*\u3000 \t" or text[start].isspace()):
+            start += 1
+        while end > start and (text[end - 1] in "*。；;：:\u3000 \t" or text[end - 1].isspace()):
+            end -= 1
+        if end > start:
+            out.append((level, start, end))
+    return out

@@ -37,6 +37,7 @@ class SourceInfo:
     speaker_quote: str = ""  # that line as the report writes it
     meeting_span: list[int] | None = None  # the meeting line's place (2021年2月6日在…会议上)
     meeting_quote: str = ""
+    headings: list[list] | None = None  # [level, start, end, title] of each heading, in reading order
     encoding: str = ""
     indexed_at: str = ""
     chunks: int = 0

@@ -117,6 +117,27 @@ def test_what_the_reports_do_not_cover_is_refused(four: Path, question: str):
 
 @pytest.mark.model
 @pytest.mark.slow
+@pytest.mark.parametrize(("question", "source", "first"), [
+    ("What are Zhanjiang's priorities for 2023?", "湛江市/2023.md", "（一）增强经济发展动能"),
+    ("国务院2023年政府工作的重点任务是什么？", "国务院/2023.md", "（一）着力扩大国内需求"),
+    ("茂名2021年重点工作有哪些？", "茂名市/2021.md", "（一）抓紧疫情防控"),
+])
+def test_a_years_work_as_a_whole_is_its_plan_chapters_headings(four: Path, question: str, source: str, first: str):
+    answer = assistant.ask(question, index_dir=four)
+    assert answer.found and {c.source for c in answer.citations} == {source}
+    assert answer.citations[0].quote.startswith(first) and len(answer.citations) >= 5
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_when_a_report_was_delivered_is_its_meeting_line(four: Path):
+    answer = assistant.ask("When was Maoming's 2021 report delivered?", index_dir=four)
+    assert answer.found and "February 6, 2021" in answer.text
+    assert answer.citations[0].quote == "2021年2月6日在茂名市第十二届人民代表大会第八次会议上"
+
+
+@pytest.mark.model
+@pytest.mark.slow
 def test_front_matter_and_framing_lines_are_never_passages(four: Path):
     framing = re.compile(r"^(?:---|title:|——\d{4}年\d{1,2}月\d{1,2}日在)|人民代表大会第.{1,4}次会议上$|市长\s*\S{2,3}$")
     assert not [c.text for c in IndexStore.load(four).chunks if framing.search(c.text)]

@@ -873,3 +873,49 @@ def test_a_zone_of_the_city_is_not_answered_with_the_citys_figure(data: Path, tm
     answerer = Answerer(Retriever(tmp_path / "index", embedder=embedder))
     assert answerer.ask("海滨2020年地区生产总值是多少？").found
     assert not answerer.ask("海滨滨海新区2020年地区生产总值是多少？").found  # 1234.5亿元 is the city's
+
+
+TASKS_REPORT = (
+    "——2021年2月6日在海滨市第十二届人民代表大会第八次会议上\n\n海滨市市长 张三\n\n各位代表：\n\n"
+    "一、2020年工作回顾\n\n（一）经济稳中向好。全市实现地区生产总值1234.5亿元、增长2.5%。\n\n"
+    "（二）民生持续改善。城镇新增就业5万人。\n\n"
+    "二、2021年工作安排\n\n今年要重点做好以下工作。\n\n"
+    "**（一）聚力扩大内需，保持经济稳定增长。**大力提振消费，推动投资增长。\n\n"
+    "（二）加快科技创新，建设现代化产业体系。培育新兴产业集群，建设海洋牧场。\n\n"
+    "**（三）增进民生福祉**\n\n新建学校5所，改造老旧小区30个。\n\n"
+    "三、全面加强政府自身建设\n\n（一）坚持依法行政。\n"
+)
+
+
+def test_a_years_work_asked_as_a_whole_lists_its_chapters_headings(tmp_path: Path):
+    from assistant.chunk import heading_spans
+
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "a.md").write_text(TASKS_REPORT, encoding="utf-8")
+    doc = load_file(data / "a.md", data)
+    titles = [doc.text[s:e] for _, s, e in heading_spans(doc)]
+    assert titles[:3] == ["一、2020年工作回顾", "（一）经济稳中向好", "（二）民生持续改善"]
+    assert "（一）聚力扩大内需，保持经济稳定增长" in titles and "（三）增进民生福祉" in titles  # bold, run in or alone
+    embedder = BigramEmbedder()
+    build_index(data, tmp_path / "index", embedder=embedder)
+    answerer = Answerer(Retriever(tmp_path / "index", embedder=embedder))
+    items = ["（一）聚力扩大内需，保持经济稳定增长", "（二）加快科技创新，建设现代化产业体系", "（三）增进民生福祉"]
+    for question in ("海滨2021年有哪些重点工作？", "What are Haibin's priorities for 2021?", "今年的工作安排是什么？"):
+        answer = answerer.ask(question)
+        assert answer.found and [c.quote for c in answer.citations] == items, (question, answer.text)
+        assert all(doc.text[c.quote_start:c.quote_end] == c.quote for c in answer.citations)
+        assert "2021年工作安排" in answer.text and "经济稳中向好" not in answer.text and "依法行政" not in answer.text
+    # a topic of its own is for the passages; a year no report plans is not this one's
+    assert [c.quote for c in answerer.ask("海滨2021年科技创新有哪些重点工作？").citations] != items
+    assert not answerer.ask("海滨2019年有哪些重点工作？").found
+
+
+def test_what_a_report_says_about_a_topic_asks_for_no_figure(data: Path, tmp_path: Path):
+    embedder = BigramEmbedder()
+    build_index(data, tmp_path / "index", embedder=embedder)
+    answerer = Answerer(Retriever(tmp_path / "index", embedder=embedder))
+    _, said = answerer.explain("What did the 2021 report say about GDP?")
+    _, asked = answerer.explain("What GDP growth did the 2021 report set?")
+    assert said is not None and not said.wants_number
+    assert asked is not None and asked.wants_number
