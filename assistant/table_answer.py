@@ -22,6 +22,24 @@ from .retrieve import Hit
 from .targets import Indicator, IndicatorRow, _forms, _lead, _region_names, vocabulary
 
 # What an amount indicator's question asks: its growth (增速) or its level (总量, "how big").
+_BARE_WORDS = re.compile(r"\b(?:growth|rate|target|goal|outcome|actual|figure|level|total|of|in|for|the|and|"
+                         r"what|whats|what's|is|was)\b|增长|增速|增幅|目标|实际|数据|是多少|多少|年|市|省|"
+                         r"[\d\s?？!！.,，。:：'’\-]", re.IGNORECASE)
+
+
+def _bare(query: Query, ind: Indicator) -> bool:
+    """A keyword query of an indicator with its place or year and nothing else ("shenzhen gdp 2024",
+    "深圳 2024 GDP", "SHENZHEN GDP GROWTH 2024?"): its figure is asked."""
+    rest = query.text
+    for place in sorted(query.places, key=len, reverse=True):
+        rest = rest.replace(place, " ")
+        rest = re.sub(rf"\b{re.escape(romanised(place))}\b", " ", rest, flags=re.IGNORECASE)
+    for form in sorted(ind.forms, key=len, reverse=True):
+        rest = rest.replace(form, " ")
+    rest = re.sub(ind.question_en, " ", rest, flags=re.IGNORECASE) if ind.question_en else rest
+    return bool(query.places or query.years) and not _BARE_WORDS.sub("", rest).strip()
+
+
 # A terse English figure request: "Maoming GDP growth in 2021?", "Shenzhen 2024 GDP growth rate"
 _TERSE_GROWTH = re.compile(r"^[\w' -]{0,40}\bgrowth(?: rate)?(?: in \d{4})?\s*\??$", re.IGNORECASE)
 GROWTH_ASKED = re.compile(r"增长|增速|增幅|涨幅|上涨|growth|grow|grew|increase|rise|rose|rate", re.IGNORECASE)
@@ -149,6 +167,8 @@ class TableAnswerer:
         # (and "Size of China's economy in 2024?", "Maoming GDP growth in 2021?": how large a thing was
         # or how fast it grew in a year)
         indicators = named_indicators(query)
+        if len(indicators) == 1 and not asks_figure:
+            asks_figure = _bare(query, indicators[0])  # "shenzhen gdp 2024", "深圳 2024 GDP"
         if not asks_figure or len(indicators) != 1:
             return None
         rows = [r for r in self.rows if (source is None or r.source in ([source] if isinstance(source, str) else source))
@@ -164,7 +184,10 @@ class TableAnswerer:
             return None
         if len(lines) == 1 and lines[0].instead and lines[0].row.year != query.report_year:
             # (what "2025年政府工作报告提出今年…" asks is that report's plan: its target answers)
-            return self._only_target(query, lines[0].row)
+            row = lines[0].row
+            if not self._report_indexed(row.region, row.year + 1):
+                return self._only_target(query, row)
+            # (the year's review is indexed and the table read no result from it: the target, labelled)
         return self._compose(query, lines)
 
     def _only_target(self, query: Query, row: IndicatorRow) -> Answer | None:

@@ -919,3 +919,20 @@ def test_what_a_report_says_about_a_topic_asks_for_no_figure(data: Path, tmp_pat
     _, asked = answerer.explain("What GDP growth did the 2021 report set?")
     assert said is not None and not said.wants_number
     assert asked is not None and asked.wants_number
+
+
+def test_a_keyword_query_of_an_indicator_asks_its_figure(data: Path, tmp_path: Path):
+    from assistant.query import read_question
+    from assistant.table_answer import _bare
+    from assistant.targets import vocabulary
+
+    gdp = next(i for i in vocabulary() if i.id == "gdp")
+    regions = frozenset({"海滨"})
+    for question in ("haibin gdp 2020", "HAIBIN GDP GROWTH 2020?", "海滨 2020 地区生产总值", "海滨2020年GDP"):
+        assert _bare(read_question(question, regions), gdp), question
+    for question in ("gdp", "why did haibin gdp fall in 2020", "海滨2020年GDP为什么下降"):
+        assert not _bare(read_question(question, regions), gdp), question
+    embedder = BigramEmbedder()
+    build_index(data, tmp_path / "index", embedder=embedder)
+    answer = Answerer(Retriever(tmp_path / "index", embedder=embedder)).ask("海滨 2020 地区生产总值")
+    assert answer.found and "1234.5亿元" in answer.text
