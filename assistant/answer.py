@@ -401,6 +401,14 @@ def _plan_chapter(headings: list[list], year: int | None) -> tuple[str, list[lis
     return "", []
 
 
+def _of_years(found: list[tuple], years: list[int]) -> list[tuple]:
+    """Of the (term, hit, …) found for a question naming years, those whose passage is about one of
+    them (2024年十件民生实事: the 2024 plan's list, not the 2025 plan's), glossary entries kept; all
+    when none is."""
+    about = [f for f in found if f[1].kind == "glossary" or any(_about(f[1], y) for y in years)]
+    return about or found
+
+
 def _english_date(iso: str | None) -> str:
     """2023-01-12 → January 12, 2023."""
     if not iso:
@@ -990,8 +998,9 @@ class Answerer:
             found = []
             for term in group:
                 counted = bool(count_of(term))
+                # (a year named: every report of the place is looked through, not the first eight passages)
                 elsewhere = [g for g in self.retriever.term_hits(top | named if counted else everywhere, term,
-                                                                 glossary_only=not counted)
+                                                                 glossary_only=not counted, limit=40 if query.years else 8)
                              if g.chunk_id not in seen and query.report_year in (None, g.year)
                              and (not query.years or g.kind == "glossary" or any(_about(g, y) for y in query.years))]
                 for hit in [*hits, *elsewhere]:
@@ -1004,6 +1013,7 @@ class Answerer:
                         found.append((term, hit, span, hit.text[span[0] - hit.start : span[1] - hit.start]))
             if not found:
                 continue
+            found = _of_years(found, query.years)
             # A glossary entry first, then items before the term (壮大A、B、C五大集群), then a term
             # that announces what follows (办好十件民生实事。一是…), then a counted list whose items
             # are marked (一是…十是) as often as it counts, then the passage listing the most items

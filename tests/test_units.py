@@ -936,3 +936,19 @@ def test_a_keyword_query_of_an_indicator_asks_its_figure(data: Path, tmp_path: P
     build_index(data, tmp_path / "index", embedder=embedder)
     answer = Answerer(Retriever(tmp_path / "index", embedder=embedder)).ask("海滨 2020 地区生产总值")
     assert answer.found and "1234.5亿元" in answer.text
+
+
+def test_a_counted_list_of_a_named_year_is_that_years():
+    from assistant.answer import _of_years
+    from assistant.retrieve import Hit
+
+    def hit(source: str, kind: str, year: int) -> Hit:
+        return Hit(text="办好十件民生实事。一是…", score=1.0, source=source, section="", start=0, end=10, chunk_id=source,
+                   rank=1, year=year, kind=kind, period=[year, year] if kind != "glossary" else None)
+
+    plan_2025, plan_2024 = hit("2025.md", "plan", 2025), hit("2024.md", "plan", 2024)
+    found = [("十件民生实事", plan_2025, (0, 10), "…"), ("十件民生实事", plan_2024, (0, 10), "…")]
+    assert [f[1] for f in _of_years(found, [2024])] == [plan_2024]
+    assert _of_years(found, [2019]) == found  # none about it: all stay
+    glossary = ("十件民生实事", hit("g.md", "glossary", 2025), (0, 10), "…")
+    assert glossary in _of_years([*found, glossary], [2024])
