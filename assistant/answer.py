@@ -282,8 +282,12 @@ def _misses_indicator(query: Query, asked: list[Indicator], texts: list[str]) ->
 
 def _says_form(form: str, text: str) -> bool:
     """A report form in a text, also with its subject shared by listed items: 粮食总产量 in
-    "粮食播种面积139万亩、总产量10.8亿斤"."""
+    "粮食播种面积139万亩、总产量10.8亿斤"; a share with its subject said in another clause of the
+    quote: 研发投入占地区生产总值比重 in "全社会研发投入2236.6亿元 … 占地区生产总值比重提升至6.46%"."""
     if form in text:
+        return True
+    share = form.find("占")
+    if share >= 2 and form[:share] in text and form[share:] in text:
         return True
     return any(re.search(re.escape(form[:i]) + r"[^。；;，,]{1,16}、" + re.escape(form[i:]), text)
                for i in range(2, len(form) - 1))
@@ -378,8 +382,12 @@ _COUNT_SAID = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]|\s*(?:%|％|个百分
 
 
 # An open question about what a report says of a topic, not for its figure.
+# So is whether a report set one at all ("Did China's 2020 report set a numerical GDP growth target?").
 _SAYS_ABOUT = re.compile(r"\b(?:say|said|says|mention(?:s|ed)?|write|wrote|writes|state[sd]?|announce[sd]?) "
-                         r"(?:anything )?(?:about|on|regarding)\b", re.IGNORECASE)
+                         r"(?:anything )?(?:about|on|regarding)\b|"
+                         r"^\s*(?:did|does|do|has|have|was|were|is)\b[^?]{0,80}\b(?:set|sets|give|gives|include|includes|"
+                         r"name|names|announce|announces|adopt|adopts)\b(?: (?:a|an|any))?(?: \w+){0,4} (?:target|goal)s?\b",
+                         re.IGNORECASE)
 
 
 def _plan_chapter(headings: list[list], year: int | None) -> tuple[str, list[list]]:

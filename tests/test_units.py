@@ -865,6 +865,8 @@ def test_a_report_form_is_found_with_its_subject_shared_by_listed_items():
     assert _says_form("粮食总产量", "粮食播种面积139万亩、总产量10.8亿斤")
     assert _says_form("粮食总产量", "粮食总产量10.8亿斤")
     assert not _says_form("粮食总产量", "粮食播种面积139万亩，蔬菜总产量10亿斤")
+    assert _says_form("研发投入占地区生产总值比重", "全社会研发投入2236.6亿元 占地区生产总值比重提升至6.46%")
+    assert not _says_form("研发投入占地区生产总值比重", "数字经济核心产业增加值占地区生产总值比重28.8%")
 
 
 def test_a_zone_of_the_city_is_not_answered_with_the_citys_figure(data: Path, tmp_path: Path):
@@ -918,6 +920,8 @@ def test_what_a_report_says_about_a_topic_asks_for_no_figure(data: Path, tmp_pat
     _, said = answerer.explain("What did the 2021 report say about GDP?")
     _, asked = answerer.explain("What GDP growth did the 2021 report set?")
     assert said is not None and not said.wants_number
+    _, whether = answerer.explain("Did the 2021 report set a numerical GDP growth target?")
+    assert whether is not None and not whether.wants_number  # whether one was set, not its figure
     assert asked is not None and asked.wants_number
 
 
