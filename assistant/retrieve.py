@@ -448,6 +448,17 @@ class Retriever:
                     region=info.region, level=info.level, kind="other")
                 for n, (name, info) in enumerate(reports, 1)]
 
+    def run_on(self, hit: Hit, cap: int) -> Hit:
+        """The passage with the passages that continue it without a gap (a paragraph cut in
+        pieces), up to `cap` characters: its text stays the report's own, offsets included."""
+        text, end = hit.text, hit.end
+        while len(text) < cap:
+            nxt = self.store.next_chunk(hit.source, end)
+            if nxt is None:
+                break
+            text, end = text + nxt.text, nxt.end
+        return hit if end == hit.end else replace(hit, text=text, end=end)
+
     def lexical_scores(self, query: Query, mask: np.ndarray | None, n: int) -> dict[int, float]:
         """The n best BM25 scores (row -> score, zeros left out), restricted to mask."""
         bm = self.store.bm25.scores(self.lexical_query(query), boosts=self.translated_tokens(query))
