@@ -679,6 +679,10 @@ class Answerer:
             spoken = self.whole.lines(query, source, year, region)
             if spoken is not None:
                 return spoken, None
+        if query.wants_list and query.kind != "definition":
+            listed = self.whole.heading_list(query)  # 十件民生实事 as a heading over its ten items
+            if listed is not None:
+                return listed, None
         if query.kind == "definition" or query.wants_list:
             unscoped = not (source or year or region or query.places or query.years or query.report_year)
             termed = self._term_answer(query, hits, unscoped)

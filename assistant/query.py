@@ -159,10 +159,20 @@ def _city_names() -> tuple[re.Pattern, list[str]]:
 _WHEN_ASKED = re.compile(r"哪一年|哪年|何年|何时|什么时候|几月|in what year|which year|what year(?![- ]on[- ]year)|\bwhen\b", re.IGNORECASE)
 
 
+def _spelled_out(text: str) -> str:
+    """Pairs of one-character names written out (京沪两地 → 北京和上海两地), from abbreviations.tsv."""
+    short = resources.abbreviations()
+    if not short:
+        return text
+    chars = "".join(short)
+    return re.sub(rf"([{chars}]{{2,3}})(?=[两三](?:地|省|城))",
+                  lambda m: "和".join(short[c] for c in m.group(1)), text)
+
+
 def _places(question: str, regions: frozenset[str]) -> tuple[list[str], list[str]]:
     """(indexed regions named, other places named) in a question. A place in brackets right after a
     name is part of that name (巴斯夫（广东）一体化基地: a company, not Guangdong)."""
-    simple = _NAME_QUALIFIER.sub("", normalize(question))
+    simple = _spelled_out(_NAME_QUALIFIER.sub("", normalize(question)))
     lower = question.lower()
     named: list[str] = []
     english: dict[str, list[re.Match]] = {}  # each place's English mentions

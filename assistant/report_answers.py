@@ -12,8 +12,9 @@ from .compose import Answer, Citation, finish, speaker_in_english
 from .query import Query, romanised
 from .retrieve import Hit, Retriever
 from .table_answer import named_indicators
-from .terms import LIST_CAP
+from .terms import LIST_CAP, count_of, english_counted_terms, key_terms
 from .text import CJK, has_cjk
+from .tokenize import normalize
 
 # The main targets asked as a whole (主要预期目标有哪些, "what are the main targets"), and where a
 # report lists them (今年…主要预期目标是：…).
@@ -31,12 +32,33 @@ _TASKS_WORDS = re.compile(
     r"重点|主要|工作|任务|安排|政府|报告|今年|明年|全年|方面|哪些|哪几|有|是|什么|要|做好?|事|的|年|市|省|分别|各|\d|"
     r"国务院|全国|我国|中国|国家|中央|\b(?:china|chinese|national|state council|central|country|nationally)\b|"
     r"\b(?:what|which|are|is|were|was|the|its|their|for|in|of|priorities|priority|key|main|major|tasks?|work|areas?|plans?|"
-    r"agenda|focus|year|this|government|report|will|does|do|did|would|on|prioriti[sz]e|to|s|list|set|out|name|and)\b|和|与|及",
+    r"agenda|focus|year|this|government|report|will|does|do|did|would|on|prioriti[sz]e|to|s|list|set|out|name|and|"
+    r"lay|laid|lays|deploy\w*|includ\w*|cover\w*|outlin\w*|planned|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b|和|与|及",
     re.IGNORECASE)
 # The chapter of a report that sets its year's work (二、2025年工作安排, 三、2019年政府工作任务, 对今年政府工作的建议).
 _PLAN_CHAPTER = re.compile(r"工作安排|工作任务|重点工作|主要任务|重点任务|工作的建议|工作建议|"
                            r"\b(?:tasks|work plan|work for \d{4}|priorities)\b", re.IGNORECASE)
 _FIVE_YEARS = re.compile(r"五年|十[三四五]五|review|回顾", re.IGNORECASE)
+
+
+def _own_topic(question: str, regions: set[str | None]) -> bool:
+    """Whether a question about a year's work names a topic of its own beside its place and year:
+    a Chinese noun that is no work word (科技创新 in 深圳2025年科技创新有哪些重点工作？, not 国务院 or
+    政府工作任务), an English word that is none of the asking words."""
+    rest = _TASKS_ASKED.sub(" ", question)
+    for place in sorted((r for r in regions if r), key=len, reverse=True):  # (a part of "Shenzhen and Guangzhou")
+        rest = rest.replace(place, " ")
+        rest = re.sub(rf"\b{re.escape(romanised(place))}\b", " ", rest, flags=re.IGNORECASE)
+    if re.search(r"[A-Za-z]{3,}", _TASKS_WORDS.sub(" ", rest)):
+        return True
+    if not re.search(rf"[{CJK}]", rest):
+        return False
+    from .tokenize import posseg_module
+
+    return any(len(p.word) >= 2 and p.flag.startswith(("n", "vn", "j", "l")) and not p.flag.startswith(("ns", "nr", "nt"))
+               and not _TASKS_WORDS.fullmatch(p.word) and not re.search(r"工作|任务|重点|安排|报告|政府|方面|全国|中国|部署|提出|明确|确定|包括|内容", p.word)
+               for p in posseg_module().lcut(rest))
 
 
 def _plan_chapter(headings: list[list], year: int | None) -> tuple[str, list[list]]:
@@ -45,17 +67,34 @@ def _plan_chapter(headings: list[list], year: int | None) -> tuple[str, list[lis
     or more sub-headings."""
     chapters = [(i, h) for i, h in enumerate(headings) if _PLAN_CHAPTER.search(h[3]) and not _FIVE_YEARS.search(h[3])]
     chapters.sort(key=lambda ih: not (year and str(year) in ih[1][3] or "今年" in ih[1][3]))
-    for i, (level, _, _, title) in chapters:
-        inner = []
-        for h in headings[i + 1:]:
-            if h[0] <= level:
-                break
-            inner.append(h)
-        top = min((h[0] for h in inner), default=None)
-        items = [h for h in inner if h[0] == top]
+    for i, (_, _, _, title) in chapters:
+        items = _children(headings, i)
         if len(items) >= 2:
             return title, items[:12]
     return "", []
+
+
+def _heading_citations(source: str, info, section: str, items: list[list], first: int) -> list[Citation]:
+    """Headings (level, start, end, title) of a report cited [first], [first + 1], … by their titles."""
+    out = []
+    for n, (_, start, end, title) in enumerate(items, first):
+        hit = Hit(text=title, score=1.0, source=source, section=section, start=start, end=end,
+                  chunk_id=f"{source}#heading{start}", rank=n, title=info.title, year=info.year, region=info.region,
+                  level=info.level, kind="plan", period=[info.year, info.year] if info.year else None)
+        out.append(Citation(**asdict(hit), n=n, quote=title, quote_start=start, quote_end=end))
+    return out
+
+
+def _children(headings: list[list], i: int) -> list[list]:
+    """The direct sub-headings of heading i (those of the highest level under it, before the next
+    heading of its level or above)."""
+    inner = []
+    for h in headings[i + 1:]:
+        if h[0] <= headings[i][0]:
+            break
+        inner.append(h)
+    top = min((h[0] for h in inner), default=None)
+    return [h for h in inner if h[0] == top]
 
 
 def _english_date(iso: str | None) -> str:
@@ -120,12 +159,8 @@ class ReportAnswers:
             return None
         infos = self.retriever.store.sources()
         regions = {i.region for i in infos.values()}
-        rest = _TASKS_WORDS.sub(" ", _TASKS_ASKED.sub(" ", query.text))
-        for place in sorted((r for r in regions if r), key=len, reverse=True):  # (a part of "Shenzhen and Guangzhou")
-            rest = rest.replace(place, " ")
-            rest = re.sub(rf"\b{re.escape(romanised(place))}\b", " ", rest, flags=re.IGNORECASE)
-        if re.search(rf"[{CJK}]|[A-Za-z]{{3,}}", rest):
-            return None  # a topic of its own
+        if _own_topic(query.text, regions):
+            return None  # 深圳2025年科技创新有哪些重点工作？ is for the passages
         if not query.places and len(regions) > 1:
             return None
         year = query.report_year or (query.years[0] if len(query.years) == 1 else None)
@@ -145,12 +180,7 @@ class ReportAnswers:
             if not items:
                 return None
             first = len(citations) + 1
-            for _, start, end, title in items:
-                hit = Hit(text=title, score=1.0, source=source, section=chapter, start=start, end=end,
-                          chunk_id=f"{source}#heading{start}", rank=len(citations) + 1, title=info.title,
-                          year=info.year, region=info.region, level=info.level, kind="plan",
-                          period=[info.year, info.year] if info.year else None)
-                citations.append(Citation(**asdict(hit), n=hit.rank, quote=title, quote_start=start, quote_end=end))
+            citations += _heading_citations(source, info, chapter, items, first)
             quoted = [f"{c.quote}[{c.n}]" for c in citations[first - 1:]]
             place = ""
             if len(reports) > 1:
@@ -198,3 +228,36 @@ class ReportAnswers:
             return None
         body = "；".join(f"{c.quote}[{c.n}]" for c in citations) + "。"
         return finish(query, citations, body, self.several())
+
+    def heading_list(self, query: Query) -> Answer | None:
+        """"广东省2019年的十件民生实事都包括哪些？" where the report sets the list out as a heading
+        (2019年省十件民生实事) over one sub-heading per item: the items' titles, each cited. Of the year
+        named, else the named place's latest report that has such a heading; None when no heading
+        names the term asked, or the question leaves the report open."""
+        infos = self.retriever.store.sources()
+        regions = {i.region for i in infos.values()}
+        if not query.places and len(regions) > 1 or len(query.places) > 1:
+            return None
+        year = query.report_year or (query.years[0] if len(query.years) == 1 else None)
+        reports = sorted(((i.year or 0, s) for s, i in infos.items() if i.headings
+                          and (not query.places or i.region in query.places) and (year is None or i.year == year)),
+                         reverse=True)
+        for _, source in reports:
+            info = infos[source]
+            titles = [h[3] for h in info.headings]
+            terms = key_terms(query.text) + (english_counted_terms(query.text, titles) if query.is_english else [])
+            for term in (normalize(t) for t in terms if len(t) >= 3):
+                for i, h in enumerate(info.headings):
+                    if term not in normalize(h[3]):
+                        continue
+                    items = _children(info.headings, i)
+                    count = count_of(term)
+                    if len(items) >= 2 and (count is None or count == len(items)):
+                        citations = _heading_citations(source, info, h[3], items, 1)
+                        body = [f"{c.quote}[{c.n}]" for c in citations]
+                        sep = "; " if query.is_english else "；"
+                        text = f"{h[3]}: " + sep.join(body) + "." if query.is_english else f"{h[3]}：" + sep.join(body) + "。"
+                        return finish(query, citations, text, self.several())
+            if year is None:
+                break  # (no year named: the latest report only)
+        return None

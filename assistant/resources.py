@@ -109,6 +109,12 @@ def surnames() -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=1)
+def abbreviations() -> dict[str, str]:
+    """One-character names of governments (abbreviations.tsv): 京 → 北京, 沪 → 上海."""
+    return {a: n for a, n in ((line.split("\t") + [""])[:2] for line in _lines("abbreviations.tsv")) if a and n}
+
+
+@functools.lru_cache(maxsize=1)
 def abroad_names() -> frozenset[str]:
     return frozenset(p.name for p in abroad())
 

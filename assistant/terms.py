@@ -18,10 +18,10 @@ _QUOTED = re.compile(r"(?:[“\"「『‘]|(?<![A-Za-z])')([^”\"'」』’]{2,
 _BRACKETED = re.compile(rf"[（(]([{CJK}][{CJK}A-Za-z0-9“”]{{1,15}})[)）]")
 # A count and a noun: 四大平台, 8个万亿元级产业集群, 十件民生实事, 五大产业发展计划.
 _COUNTED = re.compile(rf"(?:[一二两三四五六七八九十百\d]+)(?:大|个|项|件|条|类|张|化|新|地|网|园)[{CJK}]{{1,12}}")
-_DEF_Q = re.compile(rf"([{CJK}A-Za-z0-9“”]{{2,20}}?)(?:是什么意思|指什么|是指什么|是什么|的含义|包括哪些|有哪些|是哪些)")
+_DEF_Q = re.compile(rf"([{CJK}A-Za-z0-9“”]{{2,20}}?)(?:都|还|也|一共|共|具体)?(?:是什么意思|指什么|是指什么|是什么|的含义|包括哪些|有哪些|是哪些)")
 _STOP = re.compile(r"[。！？!?；;]")
 # Where a counted term in a question ends and the asking begins: 四大平台|是哪些.
-_ASKING = re.compile(r"有哪|是哪|包括|分别|是指|指的|指什么|是什么|都有|有什么|具体|是")
+_ASKING = re.compile(r"有哪|是哪|包括|分别|是指|指的|指什么|是什么|都有|有什么|具体|是|都(?=包括|有|是|指)")
 # How much a definition or list answer may quote (characters).
 TERM_CAP = 240
 # A counted list announced by its term (办好十件民生实事。一是…，二是…) may quote this much per item.

@@ -956,3 +956,32 @@ def test_a_counted_list_of_a_named_year_is_that_years():
     assert _of_years(found, [2019]) == found  # none about it: all stay
     glossary = ("十件民生实事", hit("g.md", "glossary", 2025), (0, 10), "…")
     assert glossary in _of_years([*found, glossary], [2024])
+
+
+def test_a_list_set_out_as_a_heading_over_its_items_quotes_the_items(tmp_path: Path):
+    from assistant.terms import key_terms
+
+    assert key_terms("海滨2021年的三件民生实事都包括哪些？")[0] == "三件民生实事"  # 都 is no part of the term
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "a.md").write_text(REPORT_2021 + "\n附件\n\n**2021年市三件民生实事**\n\n"
+                               "**一、新建公办幼儿园。**新增学位3000个。\n\n**二、改造老旧小区。**改造小区30个。\n\n"
+                               "**三、建设口袋公园。**建成公园20个。\n", encoding="utf-8")
+    embedder = BigramEmbedder()
+    build_index(data, tmp_path / "index", embedder=embedder)
+    answerer = Answerer(Retriever(tmp_path / "index", embedder=embedder))
+    doc = load_file(data / "a.md", data)
+    answer = answerer.ask("海滨2021年的三件民生实事都包括哪些？")
+    assert [c.quote for c in answer.citations] == ["一、新建公办幼儿园", "二、改造老旧小区", "三、建设口袋公园"]
+    assert all(doc.text[c.quote_start:c.quote_end] == c.quote for c in answer.citations)
+    assert answerer.ask("海滨2021年的四件民生实事都包括哪些？").citations[:1] != answer.citations[:1]  # the count must agree
+
+
+def test_pairs_of_one_character_names_are_read_as_their_places():
+    from assistant.query import read_question
+
+    regions = frozenset({"北京", "上海", "深圳", "广州"})
+    assert sorted(read_question("京沪两地2024年城镇调查失业率各是多少？", regions).places) == ["上海", "北京"]
+    assert sorted(read_question("深穗两城2024年GDP增长多少？", regions).places) == ["广州", "深圳"]
+    assert read_question("沪深两市成交额是多少？", regions).places == []  # the stock exchanges
+    assert read_question("京剧的发展情况", regions).places == []
