@@ -30,8 +30,17 @@ _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _ROUND = {10: "十", 100: "百", 1000: "千"}
 
 
+def _plain(x: float) -> str:
+    """A number as written, without an exponent: 12600.0 → 12600, 3.8 → 3.8."""
+    return f"{x:.4f}".rstrip("0").rstrip(".")
+
+
 def _chinese_amounts(value: float) -> tuple[str, ...]:
-    """12e9 → ('120亿',), 1e11 → ('1000亿', '千亿'), 4e4 → ('4万',)."""
+    """12e9 → ('120亿',), 1e11 → ('1000亿', '千亿'), 4e4 → ('4万',); trillions as reports write them
+    too: 3.8e12 → ('38000亿', '3.8万亿'), 1e12 → ('10000亿', '1万亿', '万亿')."""
+    if value >= 1e12:
+        n = value / 1e12
+        return (_plain(value / 1e8) + "亿", _plain(n) + "万亿") + (("万亿",) if n == 1 else ())
     for unit, size in (("亿", 1e8), ("万", 1e4)):
         if value >= size:
             n = value / size

@@ -985,3 +985,15 @@ def test_pairs_of_one_character_names_are_read_as_their_places():
     assert sorted(read_question("深穗两城2024年GDP增长多少？", regions).places) == ["广州", "深圳"]
     assert read_question("沪深两市成交额是多少？", regions).places == []  # the stock exchanges
     assert read_question("京剧的发展情况", regions).places == []
+
+
+def test_english_amounts_are_searched_as_reports_write_them():
+    from assistant.glossary import expand_groups
+
+    def forms(question: str) -> set[str]:
+        return {t for group in expand_groups(question) for t in group}
+
+    assert {"38000亿", "3.8万亿"} <= forms("Were 3.8 trillion yuan of special bonds planned?")
+    assert {"1万亿", "万亿"} <= forms("Which city passed 1 trillion yuan?")
+    assert "126万亿" in forms("GDP of 126 trillion yuan") and not any("e+" in f for f in forms("126 trillion"))
+    assert forms("120 billion yuan") >= {"1200亿"}
