@@ -799,8 +799,7 @@ class Answerer:
         return chosen, covered
 
     def _several(self) -> bool:
-        """Several reports are indexed: an answer says which one it quotes."""
-        return len(self.retriever.store.sources()) > 1
+        return self.whole.several()
 
     def _term_answer(self, query: Query, hits: list[Hit], unscoped: bool = False) -> Answer | None:
         """A definition or list answered by the words after the term (a glossary entry first).

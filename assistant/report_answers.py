@@ -9,6 +9,7 @@ import re
 from dataclasses import asdict
 
 from .compose import Answer, Citation, finish, speaker_in_english
+from .index import SourceInfo
 from .query import Query, romanised
 from .retrieve import Hit, Retriever
 from .table_answer import named_indicators
@@ -74,7 +75,7 @@ def _plan_chapter(headings: list[list], year: int | None) -> tuple[str, list[lis
     return "", []
 
 
-def _heading_citations(source: str, info, section: str, items: list[list], first: int) -> list[Citation]:
+def _heading_citations(source: str, info: SourceInfo, section: str, items: list[list], first: int) -> list[Citation]:
     """Headings (level, start, end, title) of a report cited [first], [first + 1], … by their titles."""
     out = []
     for n, (_, start, end, title) in enumerate(items, first):
@@ -126,7 +127,7 @@ class ReportAnswers:
         return len(self.retriever.store.sources()) > 1
 
     def lines(self, query: Query, source: str | list[str] | None, year: int | None,
-                        region: str | None) -> Answer | None:
+              region: str | None) -> Answer | None:
         """"Who delivered the 2019 report?": the speaker line of the report(s) the question and the
         filters name, quoted; "When was it delivered?": their meeting line; both when both are
         asked. None when they leave it open (several reports, none named)."""
