@@ -71,7 +71,7 @@ _LAST_YEAR = re.compile(r"去年|上一年|上年|last year|the previous year|th
 _THIS_YEAR = re.compile(r"今年|本年|this year|the current year|the coming year", re.IGNORECASE)
 _NAME = re.compile(r"(?<![A-Za-z])[A-Z][a-z]{3,}(?![A-Za-z])")
 # A question about "the province" as a whole, naming none.
-_THE_PROVINCE = re.compile(r"全省|省政府|本省|省人民政府|\bthe (?:whole )?province\b|\bprovincial government\b|"
+_THE_PROVINCE = re.compile(r"全省|省政府|本省|我省|省里|省级|省人民政府|\bthe (?:whole )?province\b|\bprovincial government\b|"
                            r"\bprovince-?wide\b")
 _PLACE_SUFFIX = re.compile(rf"([{CJK}]{{2,3}}?)(?:市|县|省)(?![委级政长])")
 # A zone of a city named right after it (成都高新区, 成都市四川天府新区, 深圳前海合作区): its figures are
@@ -194,8 +194,11 @@ def _places(question: str, regions: frozenset[str]) -> tuple[list[str], list[str
                     named.append(region)
                     regions = regions | {word}  # its Chinese name is no unknown place
     for place in resources.places():
-        target = "全国" if place.level == "national" else place.name
+        target = "全国" if place.level == "national" else place.same_as or place.name
         found = [m for e in place.english for m in re.finditer(rf"(?<![a-z]){e}(?![a-z])", lower)]
+        if place.same_as:  # ("China's capital" names no other place)
+            for m in found:
+                lower = lower[:m.start()] + " " * (m.end() - m.start()) + lower[m.end():]
         if place.name in simple or found:
             english.setdefault(target, []).extend(found)
             if target not in named:

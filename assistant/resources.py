@@ -77,15 +77,17 @@ class Place:
     name: str  # as reports write it in running text: 广东, 全国
     level: str  # national, province, city, county; abroad
     english: tuple[str, ...]
+    same_as: str = ""  # another name of a place listed: 首都 is 北京
 
 
-def _place(name: str, level: str, english: str) -> Place:
-    return Place(name.strip(), level.strip(), tuple(e.strip() for e in english.split("|") if e.strip()))
+def _place(name: str, level: str, english: str, same_as: str = "") -> Place:
+    return Place(name.strip(), level.strip(), tuple(e.strip() for e in english.split("|") if e.strip()),
+                 same_as.strip())
 
 
 @functools.lru_cache(maxsize=1)
 def places() -> tuple[Place, ...]:
-    return tuple(_place(*(line.split("\t") + ["", ""])[:3]) for line in _lines("places.tsv"))
+    return tuple(_place(*(line.split("\t") + ["", "", ""])[:4]) for line in _lines("places.tsv"))
 
 
 @functools.lru_cache(maxsize=1)

@@ -997,3 +997,17 @@ def test_english_amounts_are_searched_as_reports_write_them():
     assert {"1万亿", "万亿"} <= forms("Which city passed 1 trillion yuan?")
     assert "126万亿" in forms("GDP of 126 trillion yuan") and not any("e+" in f for f in forms("126 trillion"))
     assert forms("120 billion yuan") >= {"1200亿"}
+
+
+def test_other_names_of_a_government_name_it():
+    from assistant.query import read_question
+
+    regions = frozenset({"北京", "广东", "广州", "全国"})
+
+    def places(question: str) -> list[str]:
+        return read_question(question, regions).places
+
+    assert places("首都2025年经济增长预期目标？") == ["北京"]
+    assert places("What is the GDP growth target of China's capital for 2025?") == ["北京"]  # not China too
+    assert places("省里2024年GDP增速目标定的多少？") == ["广东"]  # the one province indexed
+    assert places("What is China's GDP target for 2025?") == ["全国"]
