@@ -1011,3 +1011,4 @@ def test_other_names_of_a_government_name_it():
     assert places("What is the GDP growth target of China's capital for 2025?") == ["北京"]  # not China too
     assert places("省里2024年GDP增速目标定的多少？") == ["广东"]  # the one province indexed
     assert places("What is China's GDP target for 2025?") == ["全国"]
+    assert places("Canton's GDP growth target for 2025?") == ["广州"]  # an older English name
