@@ -375,10 +375,12 @@ def _of_years(found: list[tuple], years: list[int]) -> list[tuple]:
 def _unsaid_abroad(query: Query, quoted: list[str]) -> bool:
     """A place abroad the question names (美国, Paris) that no quoted clause names: a clause about
     the city or country of the report beside it does not answer for it."""
-    names = {p.name: p.english for p in resources.abroad()}
-    return any(p in names and not any(p in t or any(re.search(rf"\b(?:{e})\b", t, re.IGNORECASE) for e in names[p])
-                                      for t in quoted)
-               for p in query.unknown_places)
+    if not query.unknown_places:
+        return False
+    named = [p for p in resources.abroad() if p.name in query.unknown_places]
+    return any(not any(p.name in t or any(re.search(rf"\b(?:{e})\b", t, re.IGNORECASE) for e in p.english)
+                       for t in quoted)
+               for p in named)
 
 
 _ONE_WAY = re.compile(r"(?<!进)出口|(?<!出)进口|\bexport(?:s|ed|ing)?\b|\bimport(?:s|ed|ing)?\b", re.IGNORECASE)

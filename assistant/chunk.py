@@ -262,6 +262,8 @@ def heading_spans(doc: Document) -> list[tuple[int, int, int]]:
     text = doc.text
     out = []
     for p_start, p_end, _ in _grouped(text, _paragraphs(text, doc.body_end)):
+        if p_end <= doc.text_start:
+            continue
         para = text[p_start:p_end]
         level = _heading_level(para)
         lead = _BOLD_LEAD.match(para) if level is None else None
@@ -269,12 +271,10 @@ def heading_spans(doc: Document) -> list[tuple[int, int, int]]:
             # "**（一）聚力扩内需、稳外需。**强化经济…": a numbered heading run into its paragraph
             level = _heading_level(lead.group(1))
             sents = [(p_start + lead.start(1), p_start + lead.end(1))]
-        elif level is None or p_end <= doc.text_start:
+        elif level is None:
             continue
         else:
             sents = sentences(para, p_start)
-        if p_end <= doc.text_start:
-            continue
         start, end = sents[0] if sents and CJK_CHAR.search(para) else (p_start, p_start + len(para.split("\n")[0]))
         while start < end and (text[start] in "#*\u3000 \t" or text[start].isspace()):
             start += 1

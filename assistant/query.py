@@ -269,6 +269,19 @@ _DID_MEET = re.compile(r"\b(?:did|has|have|was|were)\b[^.?;]{0,50}?\b(?:meet|met
                        re.IGNORECASE)
 
 
+def without_places(text: str, places) -> str:
+    """The text with these places blanked, as written or romanised (深圳, Shenzhen), longest first."""
+    for place in sorted((p for p in places if p), key=len, reverse=True):
+        text = text.replace(place, " ")
+        text = re.sub(rf"\b{re.escape(romanised(place))}\b", " ", text, flags=re.IGNORECASE)
+    return text
+
+
+def named_year(query: Query) -> int | None:
+    """The one year a question is about: its report's, else the only year it names."""
+    return query.report_year or (query.years[0] if len(query.years) == 1 else None)
+
+
 def asks_met(question: str) -> bool:
     """Whether a question asks if a target or plan was met (完成了吗, 有没有完成, "did it meet its
     plan", "it aimed for 300 million tonnes; did it get there?")."""

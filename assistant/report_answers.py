@@ -10,7 +10,7 @@ from dataclasses import asdict
 
 from .compose import Answer, Citation, finish, speaker_in_english
 from .index import SourceInfo
-from .query import Query, romanised
+from .query import Query, named_year, romanised, without_places
 from .retrieve import Hit, Retriever
 from .table_answer import named_indicators
 from .terms import LIST_CAP, count_of, english_counted_terms, key_terms
@@ -47,10 +47,7 @@ def _own_topic(question: str, regions: set[str | None]) -> bool:
     """Whether a question about a year's work names a topic of its own beside its place and year:
     a Chinese noun that is no work word (科技创新 in 深圳2025年科技创新有哪些重点工作？, not 国务院 or
     政府工作任务), an English word that is none of the asking words."""
-    rest = _TASKS_ASKED.sub(" ", question)
-    for place in sorted((r for r in regions if r), key=len, reverse=True):  # (a part of "Shenzhen and Guangzhou")
-        rest = rest.replace(place, " ")
-        rest = re.sub(rf"\b{re.escape(romanised(place))}\b", " ", rest, flags=re.IGNORECASE)
+    rest = without_places(_TASKS_ASKED.sub(" ", question), regions)  # (a part of "Shenzhen and Guangzhou")
     if re.search(r"[A-Za-z]{3,}", _TASKS_WORDS.sub(" ", rest)):
         return True
     if not re.search(rf"[{CJK}]", rest):
@@ -164,7 +161,7 @@ class ReportAnswers:
             return None  # 深圳2025年科技创新有哪些重点工作？ is for the passages
         if not query.places and len(regions) > 1:
             return None
-        year = query.report_year or (query.years[0] if len(query.years) == 1 else None)
+        year = named_year(query)
         reports = []
         for region in query.places or sorted(r for r in regions if r):
             own = [(i.year, s) for s, i in infos.items() if i.region == region and i.headings
@@ -198,7 +195,7 @@ class ReportAnswers:
         if not _MAIN_TARGETS.search(query.text) or named_indicators(query) or query.span:
             return None  # (a five-year plan's main goals are its outline's, not a year's list)
         infos = self.retriever.store.sources()
-        year = query.report_year or (query.years[0] if len(query.years) == 1 else None)
+        year = named_year(query)
         reports = [s for s, i in infos.items() if (not query.places or i.region in query.places)
                    and (year is None or i.year == year)]
         if year is None:  # each place's latest plan
@@ -239,14 +236,15 @@ class ReportAnswers:
         regions = {i.region for i in infos.values()}
         if not query.places and len(regions) > 1 or len(query.places) > 1:
             return None
-        year = query.report_year or (query.years[0] if len(query.years) == 1 else None)
+        year = named_year(query)
         reports = sorted(((i.year or 0, s) for s, i in infos.items() if i.headings
                           and (not query.places or i.region in query.places) and (year is None or i.year == year)),
                          reverse=True)
+        asked = key_terms(query.text)
         for _, source in reports:
             info = infos[source]
             titles = [h[3] for h in info.headings]
-            terms = key_terms(query.text) + (english_counted_terms(query.text, titles) if query.is_english else [])
+            terms = asked + (english_counted_terms(query.text, titles) if query.is_english else [])
             for term in (normalize(t) for t in terms if len(t) >= 3):
                 for i, h in enumerate(info.headings):
                     if term not in normalize(h[3]):

@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass
 from . import resources
 from .compose import Answer, Citation, report_label
 from .index import IndexStore
-from .query import Query, asks_part_of_year, romanised
+from .query import Query, asks_part_of_year, romanised, without_places
 from .retrieve import Hit
 from .targets import Indicator, IndicatorRow, _forms, _lead, _region_names, vocabulary
 
@@ -30,10 +30,7 @@ _BARE_WORDS = re.compile(r"\b(?:growth|rate|target|goal|outcome|actual|figure|le
 def _bare(query: Query, ind: Indicator) -> bool:
     """A keyword query of an indicator with its place or year and nothing else ("shenzhen gdp 2024",
     "深圳 2024 GDP", "SHENZHEN GDP GROWTH 2024?"): its figure is asked."""
-    rest = query.text
-    for place in sorted(query.places, key=len, reverse=True):
-        rest = rest.replace(place, " ")
-        rest = re.sub(rf"\b{re.escape(romanised(place))}\b", " ", rest, flags=re.IGNORECASE)
+    rest = without_places(query.text, query.places)
     for form in sorted(ind.forms, key=len, reverse=True):
         rest = rest.replace(form, " ")
     rest = re.sub(ind.question_en, " ", rest, flags=re.IGNORECASE) if ind.question_en else rest
