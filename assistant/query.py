@@ -194,11 +194,10 @@ def _places(question: str, regions: frozenset[str]) -> tuple[list[str], list[str
                     named.append(region)
                     regions = regions | {word}  # its Chinese name is no unknown place
     for place in resources.places():
-        target = "全国" if place.level == "national" else place.same_as or place.name
+        if place.same_as:
+            continue  # (read as the place it names: _named_plainly)
+        target = "全国" if place.level == "national" else place.name
         found = [m for e in place.english for m in re.finditer(rf"(?<![a-z]){e}(?![a-z])", lower)]
-        if place.same_as:  # ("China's capital" names no other place)
-            for m in found:
-                lower = lower[:m.start()] + " " * (m.end() - m.start()) + lower[m.end():]
         if place.name in simple or found:
             english.setdefault(target, []).extend(found)
             if target not in named:
@@ -309,6 +308,19 @@ def asks_part_of_year(question: str) -> bool:
     return bool(_PART_OF_YEAR.search(question))
 
 
+def _named_plainly(question: str) -> str:
+    """A place called by another name called by its own (四川省会 → 成都, "Sichuan's provincial
+    capital" → Chengdu, 首都 → 北京): the other name's words (Sichuan, capital) are no topic."""
+    if not re.search(r"省会|首府|首都|capital", question, re.IGNORECASE):
+        return question
+    for place in (*resources.capitals(), *(p for p in resources.places() if p.same_as)):
+        for e in place.english:
+            question = re.sub(rf"(?<![A-Za-z]){e}(?![A-Za-z])", romanised(place.same_as).capitalize(), question,
+                              flags=re.IGNORECASE)
+        question = question.replace(place.name, place.same_as)
+    return question
+
+
 def read_question(question: str, regions: frozenset[str] = frozenset(), lang: str | None = None) -> Query:
     """Read a question once.
 
@@ -318,7 +330,7 @@ def read_question(question: str, regions: frozenset[str] = frozenset(), lang: st
         lang: "en" or "zh" when known otherwise than from the text (an English follow-up that
             carries the Chinese subject of the question before it is still English).
     """
-    question = check_question(question)
+    question = _named_plainly(check_question(question))
     lang = lang or language(question)
     toks = tokens(question)
     glossed = matched(question) if has_latin(question) else []

@@ -91,6 +91,26 @@ def places() -> tuple[Place, ...]:
 
 
 @functools.lru_cache(maxsize=1)
+def capitals() -> tuple[Place, ...]:
+    """Provincial capitals as other names of their cities (capitals.tsv): 四川省会, 四川省省会, 四川的省会,
+    广西首府 and "Sichuan's (provincial) capital", "the capital of Sichuan (province)" are 成都."""
+    english = {p.name: p.english for p in places() if p.level == "province"}
+    out = []
+    for line in _lines("capitals.tsv"):
+        province, capital = (line.split("\t") + [""])[:2]
+        province, capital = province.strip(), capital.strip()
+        if not province or not capital:
+            continue
+        names = english.get(province, ())
+        forms = tuple(f for e in names for f in (
+            rf"(?:{e})(?:'s|’s)? (?:provincial |regional )?capital(?: city)?",
+            rf"(?:the )?(?:provincial |regional )?capital(?: city)? of (?:{e})(?: province)?"))
+        out.append(Place(f"{province}省会", "city", forms, capital))
+        out.extend(Place(f"{province}{word}", "city", (), capital) for word in ("省省会", "的省会", "首府", "的首府"))
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=1)
 def cities() -> tuple[Place, ...]:
     """Chinese cities a question may name (cities.tsv); `english` is empty where the pinyin is the name."""
     return tuple(_place(name, "city", english)

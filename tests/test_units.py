@@ -1012,3 +1012,12 @@ def test_other_names_of_a_government_name_it():
     assert places("省里2024年GDP增速目标定的多少？") == ["广东"]  # the one province indexed
     assert places("What is China's GDP target for 2025?") == ["全国"]
     assert places("Canton's GDP growth target for 2025?") == ["广州"]  # an older English name
+    # a provincial capital is its city, not the province (capitals.tsv), and its words are no topic
+    regions = regions | {"成都"}
+    assert places("广东省会2024年GDP是多少？") == ["广州"]
+    assert places("What is the GDP of the capital of Guangdong province?") == ["广州"]
+    assert places("四川省会2025年城镇化率目标是多少？") == ["成都"]
+    sichuan = read_question("What urbanization rate is Sichuan's provincial capital aiming for in 2025?", regions)
+    assert sichuan.places == ["成都"] and sichuan.unknown_places == [] and "Chengdu" in sichuan.text
+    assert "capital" not in sichuan.tokens
+    assert read_question("广西首府的GDP是多少？", regions).unknown_places == ["南宁"]  # a city no report is about
