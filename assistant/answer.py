@@ -65,6 +65,10 @@ _QUANTITY_Q = re.compile(
 # A term an English question quotes ('zombie enterprises'), and a glossary entry's head (15.虚拟电厂：).
 _QUOTED_EN = re.compile(r"(?:(?<![A-Za-z])'|[“\"‘])([A-Za-z][A-Za-z -]{1,40}?)(?:'(?![A-Za-z])|[”\"’])")
 _ENTRY_HEAD = re.compile(rf"^\s*(?:\*\*)?(?:\[\d{{1,3}}\]|\d{{1,3}}[.、．])?\s*[“\"]?([{CJK}A-Za-z0-9]{{2,14}}?)[”\"]?[：:]")
+# A plan that sets no target (我们没有提出全年经济增速具体目标) answers "what was the target?" without a
+# figure, when it names the indicator asked (growth of the economy is GDP's).
+_NO_TARGET = re.compile(r"(?:没有|未|不再?)(?:提出|设定|设置|设立|设)[^，。；]{0,10}?目标")
+_ECONOMY_GROWTH = re.compile(r"经济增速|经济增长")
 # A clause saying how much of a plan was done: 完成率130.7%, 达年度投资计划的131%, 超额完成.
 _COMPLETION = re.compile(r"完成率|计划的\d|目标的\d|超额完成|完成年度(?:投资)?计划|完成(?:全年|年度)(?:目标|任务)")
 # A figure of what is under construction, and a question asking for one.
@@ -113,6 +117,8 @@ _ASKED_UNIT = re.compile(r"多少(?:万|亿|千|百)?(标箱|亿元|万元|元|�
 # The unit an English question asks its figure in, as the reports write it.
 _ENGLISH_UNITS = ((re.compile(r"\bsquare (?:kilomet(?:re|er)s|km)\b", re.I), "平方公里"),
                   (re.compile(r"\bkilomet(?:re|er)s\b|\bkm\b", re.I), "公里|千米"),
+                  (re.compile(r"\b(?:met(?:re|er)s|how long|length)\b(?! (?:of time|did|does|will|has|have)\b)", re.I),
+                   "米|公里|千米"),
                   (re.compile(r"\b(?:metric )?ton(?:ne)?s\b", re.I), "吨"),
                   (re.compile(r"\bTEUs?\b"), "标箱"),
                   (re.compile(r"\bhectares\b", re.I), "公顷"),
@@ -120,8 +126,11 @@ _ENGLISH_UNITS = ((re.compile(r"\bsquare (?:kilomet(?:re|er)s|km)\b", re.I), "�
 
 
 def _figure_in(unit: str) -> re.Pattern:
-    """A figure in a unit, with its scale: 3.8万亿元 is in 亿元 and 元."""
-    return re.compile(rf"\d(?:\.\d+)?\s*(?:万|亿|千|百)?(?:{unit})")
+    """A figure in a unit, with its scale: 3.8万亿元 is in 亿元 and 元, 1000多万人 in 人. People are
+    counted also with 名 or a noun before 人 (1.8万名群众, 16.38万贫困人口, 1000多万失业人员)."""
+    if unit in ("人", "万人"):
+        unit = r"人(?!工)|名|[\u4e00-\u9fff]{1,4}?人(?!工)(?:口|员)?"
+    return re.compile(rf"\d(?:\.\d+)?\s*(?:多|余)?(?:万|亿|千|百)?(?:多|余)?(?:{unit})")
 
 
 def _unit_figure(query: Query) -> re.Pattern | None:
@@ -323,8 +332,41 @@ def _inner_forms(ident: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(sorted(inner)), tuple(sorted(words))
 
 
+@functools.cache
+def _outer_forms(ident: str) -> tuple[str, ...]:
+    """Normalised forms of other indicators that hold one of this one's forms (单位国内生产总值能耗 and
+    人均地区生产总值 hold 国内生产总值, 地区生产总值), longest first."""
+    own = next(ind for ind in vocabulary() if ind.id == ident)
+    out = {normalize(g) for ind in vocabulary() if ind.id != ident for g in ind.forms for f in own.forms
+           if f in g and f != g}
+    return tuple(sorted(out, key=len, reverse=True))
+
+
+def _names_itself(asked: list[Indicator], text: str) -> bool:
+    """A text names an asked indicator by one of its forms, not only inside another indicator's name."""
+    said = normalize(text)
+    for ind in asked:
+        rest = said
+        for outer in _outer_forms(ind.id):
+            rest = rest.replace(outer, " ")
+        if any(_says_form(normalize(f), rest) for f in ind.forms):
+            return True
+    return False
+
+
 _GROWTH_ASKED = re.compile(r"增速|增长率|增幅|增长了?多少|增长几|growth rate|grow by|grew by|how fast|rate of growth",
                            re.IGNORECASE)
+
+
+def _sets_no_target(query: Query, asked: list[Indicator], texts: list[str]) -> bool:
+    """A target question answered by a plan saying it sets none for the indicator asked."""
+    if query.kind != "plan" or not asked:
+        return False
+    for t in texts:
+        if _NO_TARGET.search(t) and (any(_says_form(normalize(f), normalize(t)) for ind in asked for f in ind.forms)
+                                     or any(ind.id == "gdp" for ind in asked) and _ECONOMY_GROWTH.search(t)):
+            return True
+    return False
 
 
 def _misses_growth(query: Query, asked: list[Indicator], texts: list[str]) -> bool:
@@ -709,6 +751,7 @@ class Answerer:
         # the clause that holds the figure asked for (else the first): what it is about must be said there
         figure_clause = next((c.text for c in chosen if wants_figure and _FIGURE.search(c.text)),
                              chosen[0].text if chosen else "")
+        unset = _sets_no_target(query, asked, quoted)
         evidence = Evidence(
             coverage=covered / total,
             best_sim=first.sim if first else 0.0,
@@ -717,7 +760,7 @@ class Answerer:
             top_dense=max((h.dense_score or 0.0) for h in hits),
             wants_number=wants_number,
             # (an English translation's units are words: 多少人 is answered by "12 million new urban jobs")
-            has_number=any(_FIGURE.search(t) for t in quoted) and (english or _has_unit(query.text, quoted)),
+            has_number=any(_FIGURE.search(t) for t in quoted) and (english or _has_unit(query.text, quoted)) or unset,
             year_mismatch=bool(years) and not any(
                 str(y) in cited_text or _about(c.hit, y) for y in years for c in chosen),
             # A place no indexed report is about must be named by a quoted clause itself (a passage
@@ -730,13 +773,16 @@ class Answerer:
                                                            for p in query.unknown_places if p.endswith("区"))
             or _unsaid_abroad(query, [c.text for c in chosen])
             or self._unwritten_district(query),
-            indicator_mismatch=_misses_qualifier(asked, quoted)
-            or not WHY_ASKED.search(question) and _misses_growth(query, asked, quoted)  # (why is no figure)
-            or (not english and (_misses_indicator(query, asked, quoted) or _misses_head(query, quoted)))
-            or _only_in_rates(query, quoted)
-            or bool(chosen) and not self._says_names(query, figure_clause)
-            or _misses_when(query, quoted) or wants_number and _misses_level(query, asked, quoted) or _misses_part_of_year(query, quoted)
-            or _misses_residents(query, quoted) or _misses_count(query, quoted) or _misses_direction(query, quoted),
+            # (a plan saying it sets no target for the indicator asked answers without its figure)
+            indicator_mismatch=not unset and bool(
+                _misses_qualifier(asked, quoted)
+                or not WHY_ASKED.search(question) and _misses_growth(query, asked, quoted)  # (why is no figure)
+                or (not english and (_misses_indicator(query, asked, quoted) or _misses_head(query, quoted)))
+                or _only_in_rates(query, quoted)
+                or bool(chosen) and not self._says_names(query, figure_clause)
+                or _misses_when(query, quoted) or wants_number and _misses_level(query, asked, quoted)
+                or _misses_part_of_year(query, quoted)
+                or _misses_residents(query, quoted) or _misses_count(query, quoted) or _misses_direction(query, quoted)),
             cross=not query.is_english and english,
         )
         if not chosen or not self.found(evidence, question):
@@ -758,6 +804,10 @@ class Answerer:
         unit = _unit_figure(query)
         met = asks_met(query.text)  # (also in the parts a "was it met" question is split into)
         unaimed = wants_figure and query.kind is None and not query.years and query.span is None
+        unset_asked = named_indicators(query) if wants_figure and query.kind == "plan" else []
+        # the indicator or measure asked (赤字率): a clause naming it, not another's figure (赤字规模)
+        asked = named_indicators(query) if wants_figure and not query.is_english else []
+        head = _asked_head(query) if wants_figure else None
         candidates = [c for h in hits for c in clauses(self.retriever.store, h, q)]
         best_hit = hits[0].score or 1.0
 
@@ -766,11 +816,24 @@ class Answerer:
         ranking = self._ranking_weights(query, weights)
         ranked_total = sum(ranking.values()) or 1.0
 
+        unset_terms = {t for t in weights if any(t.lstrip("#") in f for ind in unset_asked for f in ind.forms)}
+
+        def terms_of(c: Clause) -> frozenset[str]:
+            """A clause's terms; one saying no target is set for the indicator asked names it in words
+            of its own (经济增速 for GDP), so the question's words for it count as said."""
+            if unset_terms and _sets_no_target(query, unset_asked, [c.text]):
+                return c.terms | unset_terms
+            return c.terms
+
         def score(c: Clause, uncovered: set[str]) -> float:
-            gain = sum(ranking[t] for t in c.terms & uncovered) / ranked_total
+            gain = sum(ranking[t] for t in terms_of(c) & uncovered) / ranked_total
             s = SEM_WEIGHT * max(0.0, (c.sim - SIM_FLOOR) / SIM_SPAN) + LEX_WEIGHT * gain
             if met and _COMPLETION.search(c.text):
                 s += FIGURE_BONUS  # "did they meet the plan?": the clause that says how much was done
+            if unset_asked and _sets_no_target(query, unset_asked, [c.text]):
+                s += FIGURE_BONUS  # "the growth target?": the plan says it sets none
+            if asked and _names_itself(asked, c.text) or head and head in c.text:
+                s += FIGURE_BONUS / 2
             if query.asks_when and _DATE.search(c.text):
                 s += FIGURE_BONUS  # "in what year will they be held?": the clause that names it
             if wants_figure and _FIGURE.search(c.text) and (unit is None or unit.search(c.text)):
@@ -791,12 +854,13 @@ class Answerer:
         covered = 0.0
         while candidates and len(chosen) < MAX_CLAUSES:
             best = max(candidates, key=lambda c: score(c, uncovered))
-            gain = sum(weights[t] for t in best.terms & uncovered)
-            if chosen and (gain / total < MORE_MIN_GAIN or best.sim < chosen[0].sim - MORE_MAX_SIM_DROP):
+            gain = sum(weights[t] for t in terms_of(best) & uncovered)
+            if chosen and (gain / total < MORE_MIN_GAIN or best.sim < chosen[0].sim - MORE_MAX_SIM_DROP
+                           or unset_asked and _sets_no_target(query, unset_asked, [chosen[0].text])):
                 break
             chosen.append(best)
             covered += gain
-            uncovered -= best.terms
+            uncovered -= terms_of(best)
             candidates.remove(best)
         return chosen, covered
 

@@ -18,7 +18,7 @@ from .lexicon import english_terms
 from .text import CJK, CJK_WORD, PLAN_NAME_EN, five_year_plans, has_latin, language, romanised, years_in
 from .tokenize import jieba_module, normalize, tokens
 
-_PLAN = re.compile(r"目标|预期|计划|力争|安排|打算|拟|targets?|aim(?:s|ed|ing)?\b|goals?|plans?\b|planned|planning|"
+_PLAN = re.compile(r"目标|预期|计划|力争|争取|安排|打算|拟|(?:要|将)(?:达到|实现|完成)|targets?|aim(?:s|ed|ing)?\b|goals?|plans?\b|planned|planning|"
                    r"expect\w*|forecast\w*|objectives?|intend\w*|set (?:for|out)|\bwill\b|commit\w* to|pledg\w*|promis\w*|"
                    r"\b(?:want|wants|wanted|hope|hopes|hoped|seek|seeks|sought|strive|strives) (?:\S+ ){0,3}?to\b",
                    re.IGNORECASE)
@@ -137,7 +137,11 @@ _SUPERLATIVE = re.compile(r"(?:'s|’s)?\s+(?:first|largest|biggest|only|longest
                           r"first-ever|earliest)\b", re.IGNORECASE)
 
 
-_SUPERLATIVE_ZH = re.compile(r"全国(?:首个|首条|首家|首批|首座|首次|第一|最大|最长|最高|唯一|领先|前列)")
+# A rank over the country: "Where does the zone rank nationally?", "ranked first in China".
+_RANKED_IN = re.compile(r"\b(?:rank(?:s|ed|ing)?|placed|positioned)\b(?:\s+[\w-]+){0,2}?\s+(?:in\s+|among\s+)?(?:the\s+)?$",
+                        re.IGNORECASE)
+_SUPERLATIVE_ZH = re.compile(r"全国(?:首个|首条|首家|首批|首座|首次|第一|最大|最长|最高|唯一|领先|前列|十强|百强|"
+                             r"前[一二三四五六七八九十百\d]+(?:位|名|强)?|第[一二三四五六七八九十\d]+)")
 
 
 @functools.lru_cache(maxsize=1)
@@ -231,7 +235,8 @@ def _places(question: str, regions: frozenset[str]) -> tuple[list[str], list[str
         mentions = english.get(place, [])
         if place in simple:
             return place == "全国" and simple.count("全国") == len(_SUPERLATIVE_ZH.findall(simple)) and not mentions
-        return bool(mentions) and all(_SUPERLATIVE.match(question, m.end()) for m in mentions)
+        return bool(mentions) and all(_SUPERLATIVE.match(question, m.end()) or _RANKED_IN.search(question, 0, m.start())
+                                      for m in mentions)
     named = [p for p in named if not superlative(p)]
     kept = [p for p in named if not qualifies(p)]
     if kept and len(kept) < len(named):
@@ -264,7 +269,8 @@ def _places(question: str, regions: frozenset[str]) -> tuple[list[str], list[str
 
 # "…set a goal for 2024. Did the city's growth meet it?": a plan named, then asked whether it was met.
 _DID_MEET = re.compile(r"\b(?:did|has|have|was|were)\b[^.?;]{0,50}?\b(?:meet|met|reach\w*|achiev\w*|hit|exceed\w*|"
-                       r"surpass\w*|fulfil\w*|get there|make it)\b|\b(?:actually|turn(?:ed)? out|end(?:ed)? up|came in)\b|实际(?!使用|利用)",
+                       r"surpass\w*|fulfil\w*|get there|make it)\b|\b(?:actually|turn(?:ed)? out|end(?:ed)? up|came in)\b|实际(?!使用|利用)|"
+                       r"\b(?:did|has|have) (?:it|they|the (?:city|province|country))\s*\?",
                        re.IGNORECASE)
 
 

@@ -12,7 +12,7 @@ the passage answerer takes the question.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 from . import resources
 from .compose import Answer, Citation, report_label
@@ -25,6 +25,12 @@ from .targets import Indicator, IndicatorRow, _forms, _lead, _region_names, voca
 _BARE_WORDS = re.compile(r"\b(?:growth|rate|target|goal|outcome|actual|figure|level|total|of|in|for|the|and|"
                          r"what|whats|what's|is|was)\b|增长|增速|增幅|目标|实际|数据|是多少|多少|年|市|省|"
                          r"[\d\s?？!！.,，。:：'’\-]", re.IGNORECASE)
+
+
+# Where a figure ranks, asked and said: "how did it rank", 排名第几; 增速全省第一, 居全国前列.
+_RANK_ASKED = re.compile(r"\brank\w*|排名|排第|位居|位列|名次|第几", re.IGNORECASE)
+_RANK_SAID = re.compile(r"第[一二三四五六七八九十\d]+(?!次|届|批|期|轮)|首位|前列|前[一二三四五六七八九十\d]+(?:名|位)?|榜首|之首")
+_NEXT_CLAUSE = re.compile(r"[，,、]([^，,。；;！!？?]{1,20})")
 
 
 def _bare(query: Query, ind: Indicator) -> bool:
@@ -41,7 +47,8 @@ def _bare(query: Query, ind: Indicator) -> bool:
 _TERSE_GROWTH = re.compile(r"^[\w' -]{0,40}\bgrowth(?: rate)?(?: in \d{4})?\s*\??$", re.IGNORECASE)
 GROWTH_ASKED = re.compile(r"增长|增速|增幅|涨幅|上涨|growth|grow|grew|increase|rise|rose|rate", re.IGNORECASE)
 LEVEL_ASKED = re.compile(r"总量|规模|总额|多少亿|多少万亿|亿元|万亿元|多少万人|多少吨|多少斤|how (?:big|large)|\btotal\b|\bsize\b|"
-                      r"in absolute terms|\bvalue of\b|\blevel\b|\bin (?:yuan|rmb|renminbi)\b", re.IGNORECASE)
+                      r"in absolute terms|\bvalue of\b|\blevel\b|\bin (?:yuan|rmb|renminbi)\b|"
+                      r"(?:trillion|billion|million)[- ]yuan|\b(?:mark|threshold)\b", re.IGNORECASE)
 # Questions about something more specific than the indicator (a part of the region, a sector).
 _PART_EN = re.compile(r"\brural\b|\burban residents\b|\bfarmers\b|\bdistrict\b|\bcounty\b|\bzone\b|\bpark\b|"
                       r"\bprivate\b|\bservices?\b|\bdigital\b|\bindustrial park\b|\bprojects?\b", re.IGNORECASE)
@@ -308,8 +315,23 @@ class TableAnswerer:
                   region=row.region, locator=c.locator, level=row.level, kind=c.kind, period=c.period)
         return Citation(**asdict(hit), n=n, quote=row.quote, quote_start=row.start, quote_end=row.end)
 
+    def _with_rank(self, row: IndicatorRow) -> IndicatorRow:
+        """The row's quote with the clause after it when that clause says where the figure ranks
+        (货物进出口总额624.8亿元，增长14.7%，增速全省第一): "…and how did it rank?"."""
+        c = self.store.chunk_at(row.source, row.start)
+        if c is None or row.end > c.end:
+            return row
+        after = c.text[row.end - c.start:]
+        m = _NEXT_CLAUSE.match(after)
+        if not m or not _RANK_SAID.search(m.group(1)):
+            return row
+        end = row.end + m.end(1)
+        return replace(row, end=end, quote=c.text[row.start - c.start:end - c.start])
+
     def _compose(self, query: Query, lines: list[_Line]) -> Answer | None:
         en = query.is_english
+        if _RANK_ASKED.search(query.text):
+            lines = [replace(line, row=self._with_rank(line.row)) for line in lines]
         citations: list[Citation] = []
         pieces: list[tuple[_Line, int]] = []
         for line in lines:

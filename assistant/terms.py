@@ -18,7 +18,7 @@ _QUOTED = re.compile(r"(?:[“\"「『‘]|(?<![A-Za-z])')([^”\"'」』’]{2,
 _BRACKETED = re.compile(rf"[（(]([{CJK}][{CJK}A-Za-z0-9“”]{{1,15}})[)）]")
 # A count and a noun: 四大平台, 8个万亿元级产业集群, 十件民生实事, 五大产业发展计划.
 _COUNTED = re.compile(rf"(?:[一二两三四五六七八九十百\d]+)(?:大|个|项|件|条|类|张|化|新|地|网|园)[{CJK}]{{1,12}}")
-_DEF_Q = re.compile(rf"([{CJK}A-Za-z0-9“”]{{2,20}}?)(?:都|还|也|一共|共|具体)?(?:是什么意思|指什么|是指什么|是什么|的含义|包括哪些|有哪些|是哪些)")
+_DEF_Q = re.compile(rf"([{CJK}A-Za-z0-9“”+＋]{{2,24}}?)(?:都|还|也|一共|共|具体)?(?:是什么意思|指什么|是指什么|是什么|的含义|包括哪些|有哪些|是哪些)")
 _STOP = re.compile(r"[。！？!?；;]")
 # Where a counted term in a question ends and the asking begins: 四大平台|是哪些.
 _ASKING = re.compile(r"有哪|是哪|包括|分别|是指|指的|指什么|是什么|都有|有什么|具体|是|都(?=包括|有|是|指)")
@@ -165,6 +165,8 @@ def term_span(hit: Hit, term: str) -> tuple[int, int] | None:
     if at < 0:
         return None
     end = at + len(term)
+    if at and text[at - 1] in "“「‘\"" and ("”" in term or "」" in term):
+        at -= 1  # the term's opening quote mark: “1+6+N”社会治安综合治理工作体系
     before = _CLAUSE_START.search(text[:at][::-1])
     start = at - before.start() if before else 0
     # (not when the term goes on to announce its items: …形成13件民生实事候选项目，分别是A、B…)

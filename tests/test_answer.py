@@ -164,11 +164,12 @@ HAIBIN_2024 = """海滨市政府工作报告
 
 一、2023年工作回顾
 过去一年，全市地区生产总值1200亿元，增长5%。城市大脑建成全国首个政务模型训练场，数字经济核心产业增加值增长7.1%、占地区生产总值比重达18.5%。
-全市机场旅客吞吐量达2100万人次，港口货物吞吐量1.2亿吨，海滨成为全省第三个经济总量过千亿元的城市。农民人均可支配收入达3.2万元、增长6.5%。新能源汽车产量增长35%，常住人口城镇化率达70.5%。
+全市机场旅客吞吐量达2100万人次，港口货物吞吐量1.2亿吨，海滨成为全省第三个经济总量过千亿元的城市。货物进出口总额300亿元，增长12%，增速全省第一。农民人均可支配收入达3.2万元、增长6.5%。新能源汽车产量增长35%，常住人口城镇化率达70.5%。
 
 二、2024年工作安排
 做强数字经济，数字经济核心产业增加值增长6%、力争占地区生产总值比重达到20%。
 扩大开放通道，启动临港国际机场二期工程前期研究，新开国际航线5条。
+实施更加积极的财政政策。今年财政赤字率拟按3%左右安排、比上年提高1个百分点，赤字规模566亿元、比上年增加16亿元。
 """
 
 
@@ -187,6 +188,20 @@ def test_a_figure_asked_with_no_year_or_aim_is_the_one_reached(haibin):
     a = haibin.ask("海滨数字经济核心产业增加值占地区生产总值的比重是多少？")
     assert a.found and "18.5%" in a.text and "20%" not in a.text
     assert "20%" in haibin.ask("海滨2024年数字经济核心产业增加值占地区生产总值比重的目标是多少？").text
+
+
+def test_the_clause_naming_the_measure_asked_is_quoted(haibin):
+    """赤字率 asked: the clause saying it, not the deficit's size in the clause beside it."""
+    answer = haibin.ask("海滨赤字率定为多少？")
+    assert answer.found and "赤字率拟按3%左右" in answer.text and "566亿元" not in answer.text, answer.text
+
+
+def test_where_a_figure_ranks_is_quoted_when_asked(haibin):
+    """The clause after a figure that says where it ranks comes with it when the question asks."""
+    ranked = haibin.ask("What was Haibin's growth in imports and exports in 2023, and how did it rank?")
+    assert ranked.found and "12%" in ranked.text and "增速全省第一" in ranked.text, ranked.text
+    plain = haibin.ask("海滨2023年货物进出口总额增长多少？")
+    assert plain.found and "12%" in plain.text and "全省第一" not in plain.text, plain.text
 
 
 def test_a_romanised_name_must_be_said_by_the_quoted_figure(haibin):

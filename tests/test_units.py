@@ -57,6 +57,21 @@ REPORT_2021 = (
 )
 
 
+def indexed(data: Path, index: Path) -> Answerer:
+    """An answerer over the reports in data, indexed with the bigram embedder."""
+    embedder = BigramEmbedder()
+    build_index(data, index, embedder=embedder)
+    return Answerer(Retriever(index, embedder=embedder))
+
+
+def indexed_report(text: str, tmp_path: Path) -> Answerer:
+    """An answerer over one report of this text (a.md), indexed with the bigram embedder."""
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "a.md").write_text(text, encoding="utf-8")
+    return indexed(data, tmp_path / "index")
+
+
 @pytest.fixture
 def data(tmp_path: Path) -> Path:
     folder = tmp_path / "data"
@@ -266,9 +281,7 @@ def test_furniture_is_never_a_passage_and_periods_route_years(data: Path, tmp_pa
 
 
 def test_who_delivered_the_report_quotes_its_speaker_line(data: Path, tmp_path: Path):
-    embedder = BigramEmbedder()
-    build_index(data, tmp_path / "index", embedder=embedder)
-    answerer = Answerer(Retriever(tmp_path / "index", embedder=embedder))
+    answerer = indexed(data, tmp_path / "index")
     text = (data / "a.md").read_text(encoding="utf-8")
     for question, said in (("2021年政府工作报告是谁作的？", "由海滨市市长 张三作报告"),
                            ("Who delivered the 2021 government work report?", "delivered by Mayor Zhang San")):
@@ -284,9 +297,7 @@ def test_who_delivered_the_report_quotes_its_speaker_line(data: Path, tmp_path: 
 
 
 def test_when_the_report_was_delivered_quotes_its_meeting_line(data: Path, tmp_path: Path):
-    embedder = BigramEmbedder()
-    build_index(data, tmp_path / "index", embedder=embedder)
-    answerer = Answerer(Retriever(tmp_path / "index", embedder=embedder))
+    answerer = indexed(data, tmp_path / "index")
     line = "2021年2月6日在海滨市第十二届人民代表大会第八次会议上"
     for question, said in (("2021年政府工作报告是哪天作的？", line),
                            ("When was the 2021 government work report delivered?", "delivered on February 6, 2021")):
@@ -326,9 +337,7 @@ def test_a_bare_term_question_is_answered_by_any_reports_glossary(data: Path, tm
 
 
 def test_a_qualified_indicator_is_not_answered_with_the_broader_ones_figure(data: Path, tmp_path: Path):
-    embedder = BigramEmbedder()
-    build_index(data, tmp_path / "index", embedder=embedder)
-    answerer = Answerer(Retriever(tmp_path / "index", embedder=embedder))
+    answerer = indexed(data, tmp_path / "index")
     assert answerer.ask("2020年地区生产总值是多少？").found
     for question in ("2020年人均地区生产总值是多少？", "What was the per-capita GDP in 2020?"):
         assert not answerer.ask(question).found, question  # the report gives GDP, not GDP per capita
@@ -339,18 +348,14 @@ def test_a_growth_question_is_not_answered_with_a_level(data: Path, tmp_path: Pa
     text = (data / "a.md").read_text(encoding="utf-8")
     (data / "a.md").write_text(text.replace("全市实现地区生产总值1234.5亿元、增长2.5%。", "全市实现地区生产总值1234.5亿元。"),
                                encoding="utf-8")
-    embedder = BigramEmbedder()
-    build_index(data, tmp_path / "index", embedder=embedder)
-    answerer = Answerer(Retriever(tmp_path / "index", embedder=embedder))
+    answerer = indexed(data, tmp_path / "index")
     assert answerer.ask("2020年地区生产总值是多少？").found
     for question in ("2020年地区生产总值增长了多少？", "What was the GDP growth rate in 2020?"):
         assert not answerer.ask(question).found, question  # a level (1234.5亿元) is not a growth rate
 
 
 def test_an_english_question_for_an_indicators_target_wants_its_figure(data: Path, tmp_path: Path):
-    embedder = BigramEmbedder()
-    build_index(data, tmp_path / "index", embedder=embedder)
-    answerer = Answerer(Retriever(tmp_path / "index", embedder=embedder))
+    answerer = indexed(data, tmp_path / "index")
     _, english = answerer.explain("What is the new urban jobs target for 2021?")
     assert english.wants_number  # "what is the target" asks for a figure, as 多少 does
     _, chinese = answerer.explain("2021年城镇新增就业目标是什么？")
@@ -613,6 +618,15 @@ def test_a_bare_will_beside_a_past_tense_asks_for_neither_kind():
     assert read_question("Which games did Maoming win the bid to host, and when will they be held?").kind is None
     assert read_question("What will Maoming's GDP growth target be in 2023?").kind == "plan"
     assert read_question("What did Maoming plan for 2023?").kind == "plan"
+    # an aim stated, then "Did it?": was it met; a mark in yuan is the level asked, not the growth
+    aimed = read_question("Guangdong aimed for its GDP to break the 10-trillion-yuan mark in 2019. Did it?")
+    from assistant.table_answer import LEVEL_ASKED
+
+    assert aimed.kind == "met" and LEVEL_ASKED.search(aimed.text)
+    assert read_question("Did Guangdong's GDP grow in 2019?").kind != "met"
+    # what a figure is "to reach" (要达到) is a target, what it reached (达到) an outcome
+    assert read_question("上海2025年研发经费支出相当于生产总值的比例要达到多少？").kind == "plan"
+    assert read_question("上海2024年研发经费支出相当于生产总值的比例达到多少？").kind == "outcome"
     assert read_question("“四大要素”是什么？").kind == "definition"
 
 
@@ -669,6 +683,15 @@ def test_a_per_capita_a_level_or_a_quarter_is_not_answered_by_another_figure():
     kilometres = _unit_figure(read_question("How many kilometres of subway did Shenzhen operate?"))
     assert kilometres.search("地铁运营里程增至595.1公里") and not kilometres.search("9个地铁项目")
     assert _unit_figure(read_question("What was Shenzhen's GDP?")) is None
+    runway = _unit_figure(read_question("How long is the runway at Zhanjiang's airport?"))
+    assert runway.search("飞行跑道由2800米延长到3200米") and not runway.search("飞行等级由4C升为4E")
+    # people are counted with a noun before 人 or with 名 (16.38万贫困人口, 1000多万失业人员, 1.8万名群众)
+    from assistant.answer import _has_unit
+
+    for said in ("16.38万贫困人口稳定脱贫", "共向1000多万失业人员发放失业保险待遇", "1.8万名特殊困难群众参保", "新增就业5万人"):
+        assert _has_unit("脱贫多少人？", [said]), said
+    for said in ("实施扶贫项目32.2万个", "建成3个人工智能产业园", "增长8.5%"):
+        assert not _has_unit("脱贫多少人？", [said]), said
 
 
 def test_a_superlative_over_the_country_names_no_report():
@@ -680,6 +703,13 @@ def test_a_superlative_over_the_country_names_no_report():
     assert read_question("What is China's GDP growth target for 2023?", regions).places == ["全国"]
     assert read_question("2023年全国GDP增长目标是多少？", regions).places == ["全国"]
     assert read_question("湛江水产养殖规模全国第一吗？", regions).places == ["湛江"]
+    # a rank over the country is no question about the country's report
+    regions = regions | {"杭州", "广东"}
+    assert read_question("国家经开区全国前10位中杭州占几席？", regions).places == ["杭州"]
+    assert read_question("Where does Xiaoshan Economic Development Zone rank nationally?", regions).places == []
+    assert read_question("How did Zhanjiang's growth rank in China?", regions).places == ["湛江"]
+    assert read_question("How many school places is Guangdong province planning to add?", regions).places == ["广东"]
+    assert read_question("What is the national GDP target in 2023?", regions).places == ["全国"]
 
 
 def test_counted_english_lists_and_the_forms_reports_write_them_in():
@@ -817,13 +847,8 @@ def test_a_name_in_pinyin_is_found_among_the_index_words_with_or_without_its_kin
 
 
 def test_a_place_abroad_is_answered_only_by_a_clause_naming_it(tmp_path: Path):
-    data = tmp_path / "data"
-    data.mkdir()
-    (data / "a.md").write_text(REPORT_2021 + "\n体育事业蓬勃发展。海滨健儿在全运会获金牌12枚。"
-                               "海滨健儿在巴黎奥运会获4金2银2铜，创历届最佳成绩。\n", encoding="utf-8")
-    embedder = BigramEmbedder()
-    build_index(data, tmp_path / "index", embedder=embedder)
-    answerer = Answerer(Retriever(tmp_path / "index", embedder=embedder))
+    answerer = indexed_report(REPORT_2021 + "\n体育事业蓬勃发展。海滨健儿在全运会获金牌12枚。"
+                              "海滨健儿在巴黎奥运会获4金2银2铜，创历届最佳成绩。\n", tmp_path)
     answer = answerer.ask("海滨健儿在巴黎奥运会获得几枚金牌？")
     assert answer.found and "4金2银2铜" in answer.text and "12枚" not in answer.text
     for question in ("海滨健儿在东京奥运会获得几枚金牌？", "美国2020年地区生产总值是多少？"):
@@ -831,9 +856,7 @@ def test_a_place_abroad_is_answered_only_by_a_clause_naming_it(tmp_path: Path):
 
 
 def test_a_year_whose_outcome_no_report_gives_is_not_answered_with_its_target(data: Path, tmp_path: Path):
-    embedder = BigramEmbedder()
-    build_index(data, tmp_path / "index", embedder=embedder)
-    answerer = Answerer(Retriever(tmp_path / "index", embedder=embedder))
+    answerer = indexed(data, tmp_path / "index")
     # 2021's jobs are only a target in the 2021 report; what 2021 came to would be in 2022's
     for question in ("海滨2021年城镇新增就业多少人？", "Haibin GDP growth in 2021?"):
         answer = answerer.ask(question)
@@ -844,6 +867,29 @@ def test_a_year_whose_outcome_no_report_gives_is_not_answered_with_its_target(da
     assert answerer.ask("海滨2021年城镇新增就业目标是多少？").found  # the target asked for is answered
     outcome = answerer.ask("Haibin GDP growth in 2020?")  # a terse figure request
     assert outcome.found and "2.5%" in outcome.text
+
+
+def test_a_target_the_plan_says_it_does_not_set_is_answered_by_saying_so(tmp_path: Path):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "a.md").write_text(REPORT_2021.replace(
+        "今年经济社会发展主要预期目标是：地区生产总值增长6%左右；城镇新增就业5万人。",
+        "今年经济社会发展主要预期目标是：城镇新增就业5万人，居民消费价格涨幅3.5%左右。"
+        "需要说明的是，我们没有提出全年经济增速具体目标，主要因为形势不确定性很大。"), encoding="utf-8")
+    # the next year's report, whose review says what 2021 came to
+    (data / "b.md").write_text(REPORT_2021.replace("2021", "2022").replace("2020", "2021"), encoding="utf-8")
+    answerer = indexed(data, tmp_path / "index")
+    growth = answerer.ask("海滨2021年地区生产总值增长目标是多少？")
+    assert growth.found and "没有提出全年经济增速具体目标" in growth.text, growth.text
+    prices = answerer.ask("海滨2021年居民消费价格涨幅目标是多少？")  # a target it sets: its figure
+    assert prices.found and "3.5%左右" in prices.text and "没有提出" not in prices.text, prices.text
+
+
+def test_a_term_with_plus_signs_is_defined_from_its_opening_quote_mark(tmp_path: Path):
+    answerer = indexed_report(REPORT_2021 + "\n名词解释\n\n[9]“1+6+N”社会治安综合治理工作体系：“1”是综治中心，"
+                              "“6”是综合网格及基层政法力量，“N”是其他综治力量。\n", tmp_path)
+    answer = answerer.ask("海滨的“1+6+N”社会治安综合治理工作体系指什么？")
+    assert answer.found and "“1+6+N”社会治安综合治理工作体系：“1”是综治中心" in answer.text, answer.text
 
 
 def test_exports_are_not_answered_by_imports_and_exports_together():
@@ -870,9 +916,7 @@ def test_a_report_form_is_found_with_its_subject_shared_by_listed_items():
 
 
 def test_a_zone_of_the_city_is_not_answered_with_the_citys_figure(data: Path, tmp_path: Path):
-    embedder = BigramEmbedder()
-    build_index(data, tmp_path / "index", embedder=embedder)
-    answerer = Answerer(Retriever(tmp_path / "index", embedder=embedder))
+    answerer = indexed(data, tmp_path / "index")
     assert answerer.ask("海滨2020年地区生产总值是多少？").found
     assert not answerer.ask("海滨滨海新区2020年地区生产总值是多少？").found  # 1234.5亿元 is the city's
 
@@ -899,9 +943,7 @@ def test_a_years_work_asked_as_a_whole_lists_its_chapters_headings(tmp_path: Pat
     titles = [doc.text[s:e] for _, s, e in heading_spans(doc)]
     assert titles[:3] == ["一、2020年工作回顾", "（一）经济稳中向好", "（二）民生持续改善"]
     assert "（一）聚力扩大内需，保持经济稳定增长" in titles and "（三）增进民生福祉" in titles  # bold, run in or alone
-    embedder = BigramEmbedder()
-    build_index(data, tmp_path / "index", embedder=embedder)
-    answerer = Answerer(Retriever(tmp_path / "index", embedder=embedder))
+    answerer = indexed(data, tmp_path / "index")
     items = ["（一）聚力扩大内需，保持经济稳定增长", "（二）加快科技创新，建设现代化产业体系", "（三）增进民生福祉"]
     for question in ("海滨2021年有哪些重点工作？", "What are Haibin's priorities for 2021?", "今年的工作安排是什么？"):
         answer = answerer.ask(question)
@@ -914,9 +956,7 @@ def test_a_years_work_asked_as_a_whole_lists_its_chapters_headings(tmp_path: Pat
 
 
 def test_what_a_report_says_about_a_topic_asks_for_no_figure(data: Path, tmp_path: Path):
-    embedder = BigramEmbedder()
-    build_index(data, tmp_path / "index", embedder=embedder)
-    answerer = Answerer(Retriever(tmp_path / "index", embedder=embedder))
+    answerer = indexed(data, tmp_path / "index")
     _, said = answerer.explain("What did the 2021 report say about GDP?")
     _, asked = answerer.explain("What GDP growth did the 2021 report set?")
     assert said is not None and not said.wants_number
@@ -967,9 +1007,7 @@ def test_a_list_set_out_as_a_heading_over_its_items_quotes_the_items(tmp_path: P
     (data / "a.md").write_text(REPORT_2021 + "\n附件\n\n**2021年市三件民生实事**\n\n"
                                "**一、新建公办幼儿园。**新增学位3000个。\n\n**二、改造老旧小区。**改造小区30个。\n\n"
                                "**三、建设口袋公园。**建成公园20个。\n", encoding="utf-8")
-    embedder = BigramEmbedder()
-    build_index(data, tmp_path / "index", embedder=embedder)
-    answerer = Answerer(Retriever(tmp_path / "index", embedder=embedder))
+    answerer = indexed(data, tmp_path / "index")
     doc = load_file(data / "a.md", data)
     answer = answerer.ask("海滨2021年的三件民生实事都包括哪些？")
     assert [c.quote for c in answer.citations] == ["一、新建公办幼儿园", "二、改造老旧小区", "三、建设口袋公园"]
