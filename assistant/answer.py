@@ -35,7 +35,7 @@ from .quotes import Clause, bigrams, clauses, quote_span
 from .report_answers import ReportAnswers
 from .retrieve import Hit, Retriever, get_retriever
 from .table_answer import GROWTH_ASKED, LEVEL_ASKED, WHY_ASKED, TableAnswerer, named_indicators
-from .targets import Indicator, vocabulary
+from .targets import _LEAD_OK, Indicator, _forms, _lead, _region_names, vocabulary
 from .terms import (
     LIST_CAP,
     announces,
@@ -356,6 +356,42 @@ def _names_itself(asked: list[Indicator], text: str) -> bool:
 
 _GROWTH_ASKED = re.compile(r"增速|增长率|增幅|增长了?多少|增长几|growth rate|grow by|grew by|how fast|rate of growth",
                            re.IGNORECASE)
+
+
+def _part_only(query: Query, asked: list[Indicator], texts: list[str]) -> bool:
+    """Every quoted mention of the indicator asked is a part's (跨境电商进出口总额, 农产品进出口总额,
+    一般贸易进出口), a part the question does not name: the whole region's figure is not quoted."""
+    if not asked:
+        return False
+    pattern, by_form = _forms()
+    ids = {ind.id for ind in asked}
+    regional = tuple(n for p in (*query.places, *query.unknown_places) for n in _region_names(p + "市") + (p,))
+    asked_words = normalize(query.text + " " + " ".join(query.expansion))
+    mentions = 0
+    for text in texts:
+        for m in pattern.finditer(text):
+            if by_form[m.group()].id not in ids:
+                continue
+            mentions += 1
+            lead = _lead(text, m.start())
+            for name in regional:
+                lead = lead.replace(name, "")
+            qualifier = _qualifier_before(_LEAD_OK.sub(" ", lead))
+            if not qualifier or normalize(qualifier) in asked_words:
+                return False
+    return mentions > 0
+
+
+def _qualifier_before(lead: str) -> str:
+    """The noun right before an indicator's name that makes it a part's (跨境电商, 农产品, 一般贸易), or ""
+    (佛山成为我省第三个经济总量…: a subject and a count, not a qualifier)."""
+    from .tokenize import posseg_module
+
+    pairs = [p for p in posseg_module().lcut(lead.rstrip()) if p.word.strip()]
+    if not pairs or lead != lead.rstrip():
+        return ""
+    word, flag = pairs[-1].word, pairs[-1].flag
+    return word if flag.startswith("n") or flag in ("vn", "j", "l") else ""
 
 
 def _sets_no_target(query: Query, asked: list[Indicator], texts: list[str]) -> bool:
@@ -782,7 +818,8 @@ class Answerer:
                 or bool(chosen) and not self._says_names(query, figure_clause)
                 or _misses_when(query, quoted) or wants_number and _misses_level(query, asked, quoted)
                 or _misses_part_of_year(query, quoted)
-                or _misses_residents(query, quoted) or _misses_count(query, quoted) or _misses_direction(query, quoted)),
+                or _misses_residents(query, quoted) or _misses_count(query, quoted) or _misses_direction(query, quoted)
+                or _part_only(query, asked, quoted)),
             cross=not query.is_english and english,
         )
         if not chosen or not self.found(evidence, question):

@@ -245,6 +245,8 @@ def _places(question: str, regions: frozenset[str]) -> tuple[list[str], list[str
         # "全省…", "the provincial government's…" naming no place: the one province indexed, if one
         provinces = [p.name for p in resources.places() if p.level == "province" and p.name in regions]
         named = provinces if len(provinces) == 1 else []
+    if not named and "中央" in simple:
+        named = ["全国"]  # "中央2023年定的经济增长目标": the central government's, naming no other place
     unknown = [p for p in named if p not in regions]
     for m in _PLACE_SUFFIX.finditer(simple):
         p = m.group(1)

@@ -210,10 +210,15 @@ class TableAnswerer:
 
     # --- which rows -----------------------------------------------------------------------------
 
-    def _ids(self, query: Query, ind: Indicator, kind: str) -> list[str]:
+    @staticmethod
+    def _ids(query: Query, ind: Indicator, kind: str) -> list[str]:
+        """The rows of an amount a question asks: its growth, its level, or both (the kind's first)."""
         if ind.measure != "amount":
             return [ind.id]
-        growth, level = GROWTH_ASKED.search(query.text), LEVEL_ASKED.search(query.text)
+        said = query.text  # (总额 in 社会消费品零售总额 names the indicator, it asks no level)
+        for form in sorted(ind.forms, key=len, reverse=True):
+            said = said.replace(form, " ")
+        growth, level = GROWTH_ASKED.search(said), LEVEL_ASKED.search(said)
         if growth and not level:
             return [f"{ind.id}_growth"]
         if level and not growth:

@@ -892,6 +892,26 @@ def test_a_term_with_plus_signs_is_defined_from_its_opening_quote_mark(tmp_path:
     assert answer.found and "“1+6+N”社会治安综合治理工作体系：“1”是综治中心" in answer.text, answer.text
 
 
+def test_a_parts_figure_does_not_answer_for_the_whole():
+    from assistant.answer import _part_only
+    from assistant.table_answer import TableAnswerer, named_indicators
+    from assistant.targets import vocabulary
+
+    regions = frozenset({"广东", "深圳"})
+    trade = read_question("广东2023年进出口总额多少？", regions)
+    asked = named_indicators(trade)
+    assert _part_only(trade, asked, ["跨境电商进出口总额突破8000亿元、占全国超1/3"])
+    assert _part_only(trade, asked, ["农产品进出口总额均居全国首位"])
+    for whole in ("进出口总额突破9万亿元", "全省外贸进出口总额8.3万亿元", "2023年我省进出口总额增长0.3%"):
+        assert not _part_only(trade, asked, [whole]), whole
+    part = read_question("广东2023年跨境电商进出口总额多少？", regions)  # the part asked: its figure answers
+    assert not _part_only(part, named_indicators(part), ["跨境电商进出口总额突破8000亿元"])
+    # 总额 in 社会消费品零售总额 names the indicator: "增长多少" asks its growth, not its level
+    retail = next(ind for ind in vocabulary() if ind.id == "retail_sales")
+    ids = TableAnswerer._ids(read_question("深圳2024年社会消费品零售总额增长多少？", regions), retail, "outcome")
+    assert ids == ["retail_sales_growth"]
+
+
 def test_exports_are_not_answered_by_imports_and_exports_together():
     from assistant.answer import _misses_direction
     from assistant.query import read_question
@@ -1050,6 +1070,8 @@ def test_other_names_of_a_government_name_it():
     assert places("省里2024年GDP增速目标定的多少？") == ["广东"]  # the one province indexed
     assert places("What is China's GDP target for 2025?") == ["全国"]
     assert places("Canton's GDP growth target for 2025?") == ["广州"]  # an older English name
+    assert places("中央2023年定的经济增长目标是多少？") == ["全国"]  # the central government, naming no other place
+    assert places("广东落实中央经济工作会议精神有哪些举措？") == ["广东"]
     # a provincial capital is its city, not the province (capitals.tsv), and its words are no topic
     regions = regions | {"成都"}
     assert places("广东省会2024年GDP是多少？") == ["广州"]
