@@ -34,7 +34,7 @@ from .query import Query, asks_met, asks_part_of_year, check_question, parts, ro
 from .quotes import Clause, bigrams, clauses, quote_span
 from .report_answers import ReportAnswers
 from .retrieve import Hit, Retriever, get_retriever
-from .table_answer import GROWTH_ASKED, LEVEL_ASKED, WHY_ASKED, TableAnswerer, named_indicators
+from .table_answer import GROWTH_ASKED, LEVEL_ASKED, RANK_ASKED, RANK_SAID, WHY_ASKED, TableAnswerer, named_indicators
 from .targets import _LEAD_OK, Indicator, _forms, _lead, _region_names, vocabulary
 from .terms import (
     LIST_CAP,
@@ -899,6 +899,11 @@ class Answerer:
             covered += gain
             uncovered -= terms_of(best)
             candidates.remove(best)
+        if RANK_ASKED.search(query.text):
+            # "…and its world ranking?": the clause right after a chosen one that says where it ranks
+            # (吞吐量分别达到420.6万吨、1.25亿人次，排名分别升至世界第二、世界第三)
+            chosen += [d for c in list(chosen) for d in candidates
+                       if d.hit.chunk_id == c.hit.chunk_id and 0 <= d.start - c.end <= 2 and RANK_SAID.search(d.text)][:1]
         return chosen, covered
 
     def _several(self) -> bool:

@@ -28,8 +28,8 @@ _BARE_WORDS = re.compile(r"\b(?:growth|rate|target|goal|outcome|actual|figure|le
 
 
 # Where a figure ranks, asked and said: "how did it rank", 排名第几; 增速全省第一, 居全国前列.
-_RANK_ASKED = re.compile(r"\brank\w*|排名|排第|位居|位列|名次|第几", re.IGNORECASE)
-_RANK_SAID = re.compile(r"第[一二三四五六七八九十\d]+(?!次|届|批|期|轮)|首位|前列|前[一二三四五六七八九十\d]+(?:名|位)?|榜首|之首")
+RANK_ASKED = re.compile(r"\brank\w*|排名|排第|位居|位列|名次|第几", re.IGNORECASE)
+RANK_SAID = re.compile(r"第[一二三四五六七八九十\d]+(?!次|届|批|期|轮)|首位|前列|前[一二三四五六七八九十\d]+(?:名|位)?|榜首|之首")
 _NEXT_CLAUSE = re.compile(r"[，,、]([^，,。；;！!？?]{1,20})")
 
 
@@ -328,14 +328,14 @@ class TableAnswerer:
             return row
         after = c.text[row.end - c.start:]
         m = _NEXT_CLAUSE.match(after)
-        if not m or not _RANK_SAID.search(m.group(1)):
+        if not m or not RANK_SAID.search(m.group(1)):
             return row
         end = row.end + m.end(1)
         return replace(row, end=end, quote=c.text[row.start - c.start:end - c.start])
 
     def _compose(self, query: Query, lines: list[_Line]) -> Answer | None:
         en = query.is_english
-        if _RANK_ASKED.search(query.text):
+        if RANK_ASKED.search(query.text):
             lines = [replace(line, row=self._with_rank(line.row)) for line in lines]
         citations: list[Citation] = []
         pieces: list[tuple[_Line, int]] = []

@@ -164,7 +164,7 @@ HAIBIN_2024 = """海滨市政府工作报告
 
 一、2023年工作回顾
 过去一年，全市地区生产总值1200亿元，增长5%。城市大脑建成全国首个政务模型训练场，数字经济核心产业增加值增长7.1%、占地区生产总值比重达18.5%。
-全市机场旅客吞吐量达2100万人次，港口货物吞吐量1.2亿吨，海滨成为全省第三个经济总量过千亿元的城市。货物进出口总额300亿元，增长12%，增速全省第一。农民人均可支配收入达3.2万元、增长6.5%。新能源汽车产量增长35%，常住人口城镇化率达70.5%。
+全市机场旅客吞吐量达2100万人次，排名全省第二，港口货物吞吐量1.2亿吨，海滨成为全省第三个经济总量过千亿元的城市。货物进出口总额300亿元，增长12%，增速全省第一。农民人均可支配收入达3.2万元、增长6.5%。新能源汽车产量增长35%，常住人口城镇化率达70.5%。
 
 二、2024年工作安排
 做强数字经济，数字经济核心产业增加值增长6%、力争占地区生产总值比重达到20%。
@@ -188,6 +188,11 @@ def test_a_figure_asked_with_no_year_or_aim_is_the_one_reached(haibin):
     a = haibin.ask("海滨数字经济核心产业增加值占地区生产总值的比重是多少？")
     assert a.found and "18.5%" in a.text and "20%" not in a.text
     assert "20%" in haibin.ask("海滨2024年数字经济核心产业增加值占地区生产总值比重的目标是多少？").text
+
+
+def test_where_a_passages_figure_ranks_is_quoted_when_asked(haibin):
+    ranked = haibin.ask("How many passengers did Haibin's airport handle in 2023, and how did it rank?")
+    assert ranked.found and "2100万人次" in ranked.text and "排名全省第二" in ranked.text, ranked.text
 
 
 def test_the_clause_naming_the_measure_asked_is_quoted(haibin):
