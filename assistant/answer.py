@@ -394,6 +394,17 @@ def _qualifier_before(lead: str) -> str:
     return word if flag.startswith("n") or flag in ("vn", "j", "l") else ""
 
 
+def _only_in_a_share(query: Query, asked: list[Indicator], texts: list[str]) -> bool:
+    """An amount asked (GDP growth) and the quote names it only as what a share is of
+    (数字经济核心产业增加值增长6%、力争占地区生产总值比重达到20%): the figure is another thing's."""
+    if not asked or _ASKS_SHARE.search(query.text) or any(ind.measure != "amount" for ind in asked):
+        return False
+    pattern, by_form = _forms()
+    ids = {ind.id for ind in asked}
+    mentions = [(t, m) for t in texts for m in pattern.finditer(t) if by_form[m.group()].id in ids]
+    return bool(mentions) and all(re.search(r"占[^，。；、]{0,4}$", t[:m.start()]) for t, m in mentions)
+
+
 def _sets_no_target(query: Query, asked: list[Indicator], texts: list[str]) -> bool:
     """A target question answered by a plan saying it sets none for the indicator asked."""
     if query.kind != "plan" or not asked:
@@ -788,6 +799,8 @@ class Answerer:
         figure_clause = next((c.text for c in chosen if wants_figure and _FIGURE.search(c.text)),
                              chosen[0].text if chosen else "")
         unset = _sets_no_target(query, asked, quoted)
+        if unset:
+            known_share = 1.0  # (the clause names the indicator asked in words of its own: 经济增速)
         evidence = Evidence(
             coverage=covered / total,
             best_sim=first.sim if first else 0.0,
@@ -819,7 +832,7 @@ class Answerer:
                 or _misses_when(query, quoted) or wants_number and _misses_level(query, asked, quoted)
                 or _misses_part_of_year(query, quoted)
                 or _misses_residents(query, quoted) or _misses_count(query, quoted) or _misses_direction(query, quoted)
-                or _part_only(query, asked, quoted)),
+                or _part_only(query, asked, quoted) or _only_in_a_share(query, asked, quoted)),
             cross=not query.is_english and english,
         )
         if not chosen or not self.found(evidence, question):
@@ -841,7 +854,7 @@ class Answerer:
         unit = _unit_figure(query)
         met = asks_met(query.text)  # (also in the parts a "was it met" question is split into)
         unaimed = wants_figure and query.kind is None and not query.years and query.span is None
-        unset_asked = named_indicators(query) if wants_figure and query.kind == "plan" else []
+        unset_asked = named_indicators(query) if query.kind == "plan" else []  # (also "did it set a target?")
         # the indicator or measure asked (赤字率): a clause naming it, not another's figure (赤字规模)
         asked = named_indicators(query) if wants_figure and not query.is_english else []
         head = _asked_head(query) if wants_figure else None
@@ -853,7 +866,8 @@ class Answerer:
         ranking = self._ranking_weights(query, weights)
         ranked_total = sum(ranking.values()) or 1.0
 
-        unset_terms = {t for t in weights if any(t.lstrip("#") in f for ind in unset_asked for f in ind.forms)}
+        unset_terms = {t for t in weights if any(t.lstrip("#") in f for ind in unset_asked for f in ind.forms)
+                       or unset_asked and t in ("增长", "增速")}  # (经济增速: the growth asked)
 
         def terms_of(c: Clause) -> frozenset[str]:
             """A clause's terms; one saying no target is set for the indicator asked names it in words
@@ -871,6 +885,8 @@ class Answerer:
                 s += FIGURE_BONUS  # "the growth target?": the plan says it sets none
             if asked and _names_itself(asked, c.text) or head and head in c.text:
                 s += FIGURE_BONUS / 2
+            if asked and _only_in_a_share(query, asked, [c.text]):
+                s -= FIGURE_BONUS / 2  # (GDP asked; 占地区生产总值比重 is another thing's share of it)
             if query.asks_when and _DATE.search(c.text):
                 s += FIGURE_BONUS  # "in what year will they be held?": the clause that names it
             if wants_figure and _FIGURE.search(c.text) and (unit is None or unit.search(c.text)):
@@ -883,6 +899,8 @@ class Answerer:
                 s += FIGURE_BONUS  # "Tianfu International Airport": a clause that names it
             if unaimed and c.hit.kind == "outcome":
                 s += FIGURE_BONUS / 2  # a figure asked with no aim or year named: the latest reached
+            elif query.kind == "plan" and c.hit.kind == "outcome":
+                s -= FIGURE_BONUS / 2  # a target asked: what a review says was reached is not it
             s += PRIOR_WEIGHT * c.hit.score / best_hit  # passage-level evidence (dense + BM25)
             return s / (1 + max(0, len(c.text) - 30) / LENGTH_SCALE)  # prefer short clauses
 

@@ -190,6 +190,17 @@ def test_a_figure_asked_with_no_year_or_aim_is_the_one_reached(haibin):
     assert "20%" in haibin.ask("海滨2024年数字经济核心产业增加值占地区生产总值比重的目标是多少？").text
 
 
+def test_a_growth_target_the_plan_does_not_set_is_answered_in_english_too(tmp_path: Path):
+    """"What was the GDP growth target?" over a plan saying it sets none (as China's 2020 report)."""
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "haibin-2024.txt").write_text(HAIBIN_2024.replace(
+        "二、2024年工作安排\n", "二、2024年工作安排\n今年主要预期目标是：城镇新增就业5万人，居民消费价格涨幅3%左右。"
+        "需要说明的是，我们没有提出全年经济增速具体目标，主要因为形势不确定性很大。\n"), encoding="utf-8")
+    assistant.build_index(tmp_path / "data", tmp_path / "index")
+    answer = Answerer(Retriever(tmp_path / "index")).ask("What was Haibin's GDP growth target for 2024?")
+    assert answer.found and "没有提出全年经济增速具体目标" in answer.text, answer.text
+
+
 def test_where_a_passages_figure_ranks_is_quoted_when_asked(haibin):
     ranked = haibin.ask("How many passengers did Haibin's airport handle in 2023, and how did it rank?")
     assert ranked.found and "2100万人次" in ranked.text and "排名全省第二" in ranked.text, ranked.text

@@ -906,6 +906,14 @@ def test_a_parts_figure_does_not_answer_for_the_whole():
         assert not _part_only(trade, asked, [whole]), whole
     part = read_question("广东2023年跨境电商进出口总额多少？", regions)  # the part asked: its figure answers
     assert not _part_only(part, named_indicators(part), ["跨境电商进出口总额突破8000亿元"])
+    # GDP asked, and the quote names it only as what a share is of: another thing's figure
+    from assistant.answer import _only_in_a_share
+
+    growth = read_question("海滨2024年地区生产总值增长目标是多少？", regions)
+    assert _only_in_a_share(growth, named_indicators(growth), ["数字经济核心产业增加值增长6%、力争占地区生产总值比重达到20%"])
+    assert not _only_in_a_share(growth, named_indicators(growth), ["地区生产总值增长5%左右"])
+    share = read_question("数字经济占地区生产总值比重目标是多少？", regions)
+    assert not _only_in_a_share(share, named_indicators(share), ["力争占地区生产总值比重达到20%"])
     # 总额 in 社会消费品零售总额 names the indicator: "增长多少" asks its growth, not its level
     retail = next(ind for ind in vocabulary() if ind.id == "retail_sales")
     ids = TableAnswerer._ids(read_question("深圳2024年社会消费品零售总额增长多少？", regions), retail, "outcome")
