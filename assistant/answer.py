@@ -755,10 +755,10 @@ class Answerer:
             # Nothing about the place or year asked: the closest passages elsewhere are still shown.
             related = [] if (source or year or region) else self.retriever.search(
                 query, 3, query_vector=q, route=False)
-            return Answer(question, not_found(query.is_english), False, related=related), None
+            return Answer(query.words, not_found(query.is_english), False, related=related), None
         if _DAY_FROM_NOW.search(question):
             # "明天深圳的天气怎么样？": a day counted from now; a yearly report speaks of none
-            return Answer(question, not_found(query.is_english), False, related=hits[:3]), None
+            return Answer(query.words, not_found(query.is_english), False, related=hits[:3]), None
         if query.kind != "met":
             targets = self.whole.main_targets(query)
             if targets is not None:
@@ -836,7 +836,7 @@ class Answerer:
             cross=not query.is_english and english,
         )
         if not chosen or not self.found(evidence, question):
-            return Answer(question, not_found(query.is_english), False, related=hits[:3]), evidence
+            return Answer(query.words, not_found(query.is_english), False, related=hits[:3]), evidence
         keep_clause = {id(c) for c in chosen if wants_figure and _FIGURE.search(c.text)}
         return self._compose(query, chosen, keep_clause), evidence
 

@@ -99,7 +99,7 @@ def finish(query: Query, citations: list[Citation], body: str, several_reports: 
         body = lead + body
     elif query.is_english:
         body = ENGLISH_LEAD + body
-    return Answer(query.text, body, True, citations)
+    return Answer(query.words, body, True, citations)
 
 
 def combine(query: Query, answers: list[tuple[str, Answer]]) -> Answer:
@@ -122,7 +122,7 @@ def combine(query: Query, answers: list[tuple[str, Answer]]) -> Answer:
         pieces.append(f"{label} ({where}): " + "; ".join(quotes) if query.is_english
                       else f"{label}（{where}）：" + "；".join(quotes))
     sep = "; " if query.is_english else "；"
-    return Answer(query.text, sep.join(pieces) + ("." if query.is_english else "。"), True, citations)
+    return Answer(query.words, sep.join(pieces) + ("." if query.is_english else "。"), True, citations)
 
 
 _OFFICE_EN = {"总理": "Premier", "省长": "Governor", "市长": "Mayor", "县长": "County Head", "区长": "District Head",

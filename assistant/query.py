@@ -107,6 +107,12 @@ class Query:
     translated: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
     # the glossary entries (and amounts) the question mentions: (English pattern, Chinese terms)
     glossed: list[tuple[re.Pattern, tuple[str, ...]]] = field(default_factory=list)
+    asked: str = ""  # the words as asked, when `text` reads a place by its own name (四川省会 → 成都)
+
+    @property
+    def words(self) -> str:
+        """The question in the asker's own words (what an answer says it answers)."""
+        return self.asked or self.text
 
     @property
     def is_english(self) -> bool:
@@ -338,7 +344,8 @@ def read_question(question: str, regions: frozenset[str] = frozenset(), lang: st
         lang: "en" or "zh" when known otherwise than from the text (an English follow-up that
             carries the Chinese subject of the question before it is still English).
     """
-    question = _named_plainly(check_question(question))
+    asked = check_question(question)
+    question = _named_plainly(asked)
     lang = lang or language(question)
     toks = tokens(question)
     glossed = matched(question) if has_latin(question) else []
@@ -381,7 +388,7 @@ def read_question(question: str, regions: frozenset[str] = frozenset(), lang: st
     else:
         kind = None
     return Query(
-        text=question, language=lang, normalized=normalize(question), tokens=toks, expansion=expansion,
+        text=question, asked=asked if asked != question else "", language=lang, normalized=normalize(question), tokens=toks, expansion=expansion,
         dense_text=dense, years=years, places=places, unknown_places=unknown, kind=kind,
         wants_number=bool(_HOW_MUCH.search(question)), wants_list=bool(_LIST.search(question)),
         names=[w.lower() for w in _NAME.findall(question)], wants_speaker=bool(_SPEAKER.search(question)),

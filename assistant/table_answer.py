@@ -206,7 +206,7 @@ class TableAnswerer:
                     f"target: “{row.quote}” (listed as related).")
         else:
             text = f"已索引的报告中没有{y}年的实际数据；{where}只给出{y}年目标：“{row.quote}”（见相关段落）。"
-        return Answer(query.text, text, False, related=[citation])
+        return Answer(query.words, text, False, related=[citation])
 
     # --- which rows -----------------------------------------------------------------------------
 
@@ -373,7 +373,7 @@ class TableAnswerer:
         text = sep.join(texts) + (f". {verdict}" if en and verdict else "." if en else f"。{verdict}")
         if one_report and (self.several or en):
             text = (f"From {labels[0]}: " if en else f"据{labels[0]}：") + text
-        return Answer(query.text, text.rstrip(), True, citations)
+        return Answer(query.words, text.rstrip(), True, citations)
 
 
 def _verdict(lines: list[_Line], en: bool, query: Query) -> str:

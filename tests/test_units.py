@@ -1088,4 +1088,6 @@ def test_other_names_of_a_government_name_it():
     sichuan = read_question("What urbanization rate is Sichuan's provincial capital aiming for in 2025?", regions)
     assert sichuan.places == ["成都"] and sichuan.unknown_places == [] and "Chengdu" in sichuan.text
     assert "capital" not in sichuan.tokens
+    assert sichuan.words == "What urbanization rate is Sichuan's provincial capital aiming for in 2025?"  # as asked
+    assert read_question("成都2025年城镇化率目标是多少？", regions).words == "成都2025年城镇化率目标是多少？"
     assert read_question("广西首府的GDP是多少？", regions).unknown_places == ["南宁"]  # a city no report is about
