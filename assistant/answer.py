@@ -358,28 +358,27 @@ _GROWTH_ASKED = re.compile(r"增速|增长率|增幅|增长了?多少|增长几|
                            re.IGNORECASE)
 
 
+def _mentions(asked: list[Indicator], texts: list[str]) -> list[tuple[str, re.Match]]:
+    """(text, match) of each mention of an asked indicator by its report forms, longest forms first."""
+    pattern, by_form = _forms()
+    ids = {ind.id for ind in asked}
+    return [(t, m) for t in texts for m in pattern.finditer(t) if by_form[m.group()].id in ids]
+
+
 def _part_only(query: Query, asked: list[Indicator], texts: list[str]) -> bool:
     """Every quoted mention of the indicator asked is a part's (跨境电商进出口总额, 农产品进出口总额,
     一般贸易进出口), a part the question does not name: the whole region's figure is not quoted."""
-    if not asked:
-        return False
-    pattern, by_form = _forms()
-    ids = {ind.id for ind in asked}
+    mentions = _mentions(asked, texts) if asked else []
     regional = tuple(n for p in (*query.places, *query.unknown_places) for n in _region_names(p + "市") + (p,))
     asked_words = normalize(query.text + " " + " ".join(query.expansion))
-    mentions = 0
-    for text in texts:
-        for m in pattern.finditer(text):
-            if by_form[m.group()].id not in ids:
-                continue
-            mentions += 1
-            lead = _lead(text, m.start())
-            for name in regional:
-                lead = lead.replace(name, "")
-            qualifier = _qualifier_before(_LEAD_OK.sub(" ", lead))
-            if not qualifier or normalize(qualifier) in asked_words:
-                return False
-    return mentions > 0
+    for text, m in mentions:
+        lead = _lead(text, m.start())
+        for name in regional:
+            lead = lead.replace(name, "")
+        qualifier = _qualifier_before(_LEAD_OK.sub(" ", lead))
+        if not qualifier or normalize(qualifier) in asked_words:
+            return False
+    return bool(mentions)
 
 
 def _qualifier_before(lead: str) -> str:
@@ -399,9 +398,7 @@ def _only_in_a_share(query: Query, asked: list[Indicator], texts: list[str]) -> 
     (数字经济核心产业增加值增长6%、力争占地区生产总值比重达到20%): the figure is another thing's."""
     if not asked or _ASKS_SHARE.search(query.text) or any(ind.measure != "amount" for ind in asked):
         return False
-    pattern, by_form = _forms()
-    ids = {ind.id for ind in asked}
-    mentions = [(t, m) for t in texts for m in pattern.finditer(t) if by_form[m.group()].id in ids]
+    mentions = _mentions(asked, texts)
     return bool(mentions) and all(re.search(r"占[^，。；、]{0,4}$", t[:m.start()]) for t, m in mentions)
 
 
@@ -786,7 +783,7 @@ class Answerer:
         wants_number = query.wants_number or query.is_english and bool(asked) and query.kind in ("plan", "outcome", "met") \
             and not _SAYS_ABOUT.search(question)  # "what did it say about the deficit?" is open
         wants_figure = wants_number or bool(_QUANTITY_Q.search(question))
-        chosen, covered = self._choose(query, hits, q, weights, wants_figure)
+        chosen, covered = self._choose(query, hits, q, weights, wants_figure, asked)
         first = chosen[0] if chosen else None
         english = _english_passages(hits)  # an English translation's: units are words, the words differ
         quoted = [c.text for c in chosen]
@@ -841,7 +838,7 @@ class Answerer:
         return self._compose(query, chosen, keep_clause), evidence
 
     def _choose(self, query: Query, hits: list[Hit], q: np.ndarray, weights: dict[str, float],
-                wants_figure: bool) -> tuple[list[Clause], float]:
+                wants_figure: bool, asked: list[Indicator]) -> tuple[list[Clause], float]:
         """The clauses an answer quotes (at most MAX_CLAUSES) and the topic weight they cover.
 
         A clause scores by its cosine to the question, the question terms it adds, a figure when
@@ -854,12 +851,17 @@ class Answerer:
         unit = _unit_figure(query)
         met = asks_met(query.text)  # (also in the parts a "was it met" question is split into)
         unaimed = wants_figure and query.kind is None and not query.years and query.span is None
-        unset_asked = named_indicators(query) if query.kind == "plan" else []  # (also "did it set a target?")
-        # the indicator or measure asked (赤字率): a clause naming it, not another's figure (赤字规模)
-        asked = named_indicators(query) if wants_figure and not query.is_english else []
+        unset_asked = asked if query.kind == "plan" else []  # (also "did it set a target?")
         head = _asked_head(query) if wants_figure else None
         candidates = [c for h in hits for c in clauses(self.retriever.store, h, q)]
         best_hit = hits[0].score or 1.0
+        # Read once per clause: a plan saying it sets no target for the indicator asked; the indicator
+        # or measure asked (赤字率) named, not another's figure (赤字规模); the amount asked named only as
+        # what a share is of (GDP asked, 占地区生产总值比重).
+        unset = {id(c) for c in candidates if unset_asked and _sets_no_target(query, unset_asked, [c.text])}
+        own = asked if wants_figure and not query.is_english else []
+        naming_asked = {id(c) for c in candidates if own and _names_itself(own, c.text) or head and head in c.text}
+        share_only = {id(c) for c in candidates if own and _only_in_a_share(query, own, [c.text])}
 
         naming = {id(c) for c in candidates if self._says_names(query, c.text)} if self.retriever.spelled_names(query) \
             else set()
@@ -872,7 +874,7 @@ class Answerer:
         def terms_of(c: Clause) -> frozenset[str]:
             """A clause's terms; one saying no target is set for the indicator asked names it in words
             of its own (经济增速 for GDP), so the question's words for it count as said."""
-            if unset_terms and _sets_no_target(query, unset_asked, [c.text]):
+            if unset_terms and id(c) in unset:
                 return c.terms | unset_terms
             return c.terms
 
@@ -881,12 +883,12 @@ class Answerer:
             s = SEM_WEIGHT * max(0.0, (c.sim - SIM_FLOOR) / SIM_SPAN) + LEX_WEIGHT * gain
             if met and _COMPLETION.search(c.text):
                 s += FIGURE_BONUS  # "did they meet the plan?": the clause that says how much was done
-            if unset_asked and _sets_no_target(query, unset_asked, [c.text]):
+            if id(c) in unset:
                 s += FIGURE_BONUS  # "the growth target?": the plan says it sets none
-            if asked and _names_itself(asked, c.text) or head and head in c.text:
+            if id(c) in naming_asked:
                 s += FIGURE_BONUS / 2
-            if asked and _only_in_a_share(query, asked, [c.text]):
-                s -= FIGURE_BONUS / 2  # (GDP asked; 占地区生产总值比重 is another thing's share of it)
+            if id(c) in share_only:
+                s -= FIGURE_BONUS / 2
             if query.asks_when and _DATE.search(c.text):
                 s += FIGURE_BONUS  # "in what year will they be held?": the clause that names it
             if wants_figure and _FIGURE.search(c.text) and (unit is None or unit.search(c.text)):
@@ -911,7 +913,7 @@ class Answerer:
             best = max(candidates, key=lambda c: score(c, uncovered))
             gain = sum(weights[t] for t in terms_of(best) & uncovered)
             if chosen and (gain / total < MORE_MIN_GAIN or best.sim < chosen[0].sim - MORE_MAX_SIM_DROP
-                           or unset_asked and _sets_no_target(query, unset_asked, [chosen[0].text])):
+                           or id(chosen[0]) in unset):
                 break
             chosen.append(best)
             covered += gain

@@ -33,12 +33,17 @@ RANK_SAID = re.compile(r"第[一二三四五六七八九十\d]+(?!次|届|批|�
 _NEXT_CLAUSE = re.compile(r"[，,、]([^，,。；;！!？?]{1,20})")
 
 
+def _without_forms(text: str, ind: Indicator) -> str:
+    """The text with the indicator's report forms blanked, longest first."""
+    for form in sorted(ind.forms, key=len, reverse=True):
+        text = text.replace(form, " ")
+    return text
+
+
 def _bare(query: Query, ind: Indicator) -> bool:
     """A keyword query of an indicator with its place or year and nothing else ("shenzhen gdp 2024",
     "深圳 2024 GDP", "SHENZHEN GDP GROWTH 2024?"): its figure is asked."""
-    rest = without_places(query.text, query.places)
-    for form in sorted(ind.forms, key=len, reverse=True):
-        rest = rest.replace(form, " ")
+    rest = _without_forms(without_places(query.text, query.places), ind)
     rest = re.sub(ind.question_en, " ", rest, flags=re.IGNORECASE) if ind.question_en else rest
     return bool(query.places or query.years) and not _BARE_WORDS.sub("", rest).strip()
 
@@ -215,9 +220,7 @@ class TableAnswerer:
         """The rows of an amount a question asks: its growth, its level, or both (the kind's first)."""
         if ind.measure != "amount":
             return [ind.id]
-        said = query.text  # (总额 in 社会消费品零售总额 names the indicator, it asks no level)
-        for form in sorted(ind.forms, key=len, reverse=True):
-            said = said.replace(form, " ")
+        said = _without_forms(query.text, ind)  # (总额 in 社会消费品零售总额 names the indicator, it asks no level)
         growth, level = GROWTH_ASKED.search(said), LEVEL_ASKED.search(said)
         if growth and not level:
             return [f"{ind.id}_growth"]
