@@ -18,7 +18,10 @@ from .lexicon import english_terms
 from .text import CJK, CJK_WORD, PLAN_NAME_EN, five_year_plans, has_latin, language, romanised, years_in
 from .tokenize import jieba_module, normalize, tokens
 
-_PLAN = re.compile(r"目标|预期|计划|力争|争取|安排|打算|拟|(?:要|将)(?:达到|实现|完成)|targets?|aim(?:s|ed|ing)?\b|goals?|plans?\b|planned|planning|"
+_PLAN = re.compile(r"目标|预期|计划|力争|争取|安排|打算|拟|(?:要|将)(?:达到|实现|完成)|"
+                   # 要推动, 将加快: work to be done (主要, 重要, 需要 are other words)
+                   r"(?<![主重需只必首纲摘])(?:要|将)(?=推动|推进|加快|建设|实施|打造|办好|开展|抓好|深化|完善|提升|加强|落实|"
+                   r"启动|新建|建成|开工|优化|培育|设立|举办)|call(?:s|ed)? for|targets?|aim(?:s|ed|ing)?\b|goals?|plans?\b|planned|planning|"
                    r"expect\w*|forecast\w*|objectives?|intend\w*|set (?:for|out)|\bwill\b|commit\w* to|pledg\w*|promis\w*|"
                    r"\b(?:want|wants|wanted|hope|hopes|hoped|seek|seeks|sought|strive|strives) (?:\S+ ){0,3}?to\b",
                    re.IGNORECASE)
@@ -179,6 +182,16 @@ def _spelled_out(text: str) -> str:
                   lambda m: "和".join(short[c] for c in m.group(1)), text)
 
 
+def _alone(question: str) -> str:
+    """A one-character name alone as a question's subject, right before its year (粤2023年…, 沪去年…),
+    written out; 粤港澳 or 粤省事 names no place."""
+    short = resources.abbreviations()
+    if not short:
+        return question
+    return re.sub(rf"(?:^|(?<=[\s，,。；;：:？?]))([{''.join(short)}])(?=(?:19|20)\d\d年|去年|今年)",
+                  lambda m: short[m.group(1)], question)
+
+
 def _places(question: str, regions: frozenset[str]) -> tuple[list[str], list[str]]:
     """(indexed regions named, other places named) in a question. A place in brackets right after a
     name is part of that name (巴斯夫（广东）一体化基地: a company, not Guangdong)."""
@@ -324,7 +337,8 @@ def asks_part_of_year(question: str) -> bool:
 
 def _named_plainly(question: str) -> str:
     """A place called by another name called by its own (四川省会 → 成都, "Sichuan's provincial
-    capital" → Chengdu, 首都 → 北京): the other name's words (Sichuan, capital) are no topic."""
+    capital" → Chengdu, 首都 → 北京, 粤2023年 → 广东2023年): the other name's words (Sichuan, capital) are no topic."""
+    question = _alone(question)
     if not re.search(r"省会|首府|首都|capital", question, re.IGNORECASE):
         return question
     for place in (*resources.capitals(), *(p for p in resources.places() if p.same_as)):
