@@ -55,6 +55,7 @@ _FIGURE = re.compile(
     r"件|名|台|艘|亩|标箱|架|片|张|间|场|届|微克|毫克|立方米|千瓦|兆瓦|度|斤|公顷|小时|分钟|毫米|株|棵|部|只|头|枚)|"
     r"\d+金(?:\d+银)?(?:\d+铜)?|"  # medals: 4金2银2铜
     r"[一二两三四五六七八九十百千]+(?:项|个|大|条|家|所|座|批|类|万|亿|处|名|台|件)|"
+    r"[一二三四五六七八九十百千]+分之[一二三四五六七八九十]+|一半|翻(?:一|两|三)?番|"  # 压缩一半以上, 三分之一以上
     # an English translation's: 5 percent, 126 trillion yuan, 12.44 million urban jobs, 650 million metric tons
     r"\d+(?:\.\d+)?\s*(?:percent(?:age points?)?|per cent|trillion|billion|million|thousand|yuan|"
     r"(?:metric )?tons|kilometers|km|hectares|mu|square meters|households|people|persons|units)\b",
@@ -121,8 +122,9 @@ _ENGLISH_UNITS = ((re.compile(r"\bsquare (?:kilomet(?:re|er)s|km)\b", re.I), "�
                    "米|公里|千米"),
                   (re.compile(r"\b(?:metric )?ton(?:ne)?s\b", re.I), "吨"),
                   (re.compile(r"\bTEUs?\b"), "标箱"),
-                  (re.compile(r"\bhectares\b", re.I), "公顷"),
-                  (re.compile(r"\bhouseholds\b", re.I), "户"))
+                  (re.compile(r"\bhectares\b", re.I), "公顷|亩"),  # (reports count land in 亩 more often)
+                  (re.compile(r"\bhouseholds\b", re.I), "户|家庭"),
+                  (re.compile(r"[μµu]g/m(?:3|³)|\bmicrograms?\b", re.I), "微克"))
 
 
 def _figure_in(unit: str) -> re.Pattern:
@@ -354,7 +356,8 @@ def _names_itself(asked: list[Indicator], text: str) -> bool:
     return False
 
 
-_GROWTH_ASKED = re.compile(r"增速|增长率|增幅|增长了?多少|增长几|growth rate|grow by|grew by|how fast|rate of growth",
+_GROWTH_ASKED = re.compile(r"增速|增长率|增幅|增长了?多少|增长了?(?:百分之)?几|(?:增长|提高|上升)了?百分之|"
+                           r"growth rate|grow by|grew by|how fast|rate of growth|by what percent|(?:how many|what) percent",
                            re.IGNORECASE)
 
 
@@ -570,13 +573,15 @@ class Answerer:
         weights: dict[str, float] = {}
         translated = self.retriever.translated_tokens(query)
         spelled = self.retriever.spelled_names(query)  # (weighed in their Chinese words: 前海, not qianhai)
+        unit = _ASKED_UNIT.search(query.text)  # 多少辆: the unit asked says what kind of figure, not what about
         for tok in self.retriever.lexical_query(query):
             if tok in spelled:
                 continue
             if tok in weights or not tok.strip() or not store.knows(tok) or len(tok) == 1 and tok.isascii():
                 continue  # a word no passage contains cannot be covered (known_share weighs it); the s of 's
             w = store.idf(tok) * translated.get(tok, 1.0)
-            if tok in _GENERIC or tok.isdigit() or tok in _QUESTION_WORDS or tok in regions:
+            if tok in _GENERIC or tok.isdigit() or tok in _QUESTION_WORDS or tok in regions \
+                    or unit and tok == unit.group(1):
                 w *= 0.1
             weights[tok] = w
         grams = bigrams(query.text) if not query.is_english else set()
@@ -782,6 +787,11 @@ class Answerer:
         # (a Chinese question asking one says 多少)
         wants_number = query.wants_number or query.is_english and bool(asked) and query.kind in ("plan", "outcome", "met") \
             and not _SAYS_ABOUT.search(question)  # "what did it say about the deficit?" is open
+        # "…, in μg/m³?": an English question asking a figure only by its unit wants a figure in it (one
+        # asking an indicator's figure takes it in the report's unit: hectares asked, 亩 written)
+        unit = _unit_figure(query)
+        by_unit = query.is_english and not wants_number and unit is not None
+        wants_number = wants_number or by_unit
         wants_figure = wants_number or bool(_QUANTITY_Q.search(question))
         chosen, covered = self._choose(query, hits, q, weights, wants_figure, asked)
         first = chosen[0] if chosen else None
@@ -806,7 +816,8 @@ class Answerer:
             top_dense=max((h.dense_score or 0.0) for h in hits),
             wants_number=wants_number,
             # (an English translation's units are words: 多少人 is answered by "12 million new urban jobs")
-            has_number=any(_FIGURE.search(t) for t in quoted) and (english or _has_unit(query.text, quoted)) or unset,
+            has_number=any(_FIGURE.search(t) for t in quoted) and (english or _has_unit(query.text, quoted))
+            and (not by_unit or any(unit.search(t) for t in quoted)) or unset,
             year_mismatch=bool(years) and not any(
                 str(y) in cited_text or _about(c.hit, y) for y in years for c in chosen),
             # A place no indexed report is about must be named by a quoted clause itself (a passage
@@ -903,6 +914,9 @@ class Answerer:
                 s += FIGURE_BONUS / 2  # a figure asked with no aim or year named: the latest reached
             elif query.kind == "plan" and c.hit.kind == "outcome":
                 s -= FIGURE_BONUS / 2  # a target asked: what a review says was reached is not it
+            elif query.kind == "outcome" and query.years and c.hit.kind not in ("outcome", "glossary") \
+                    and not any(_about(c.hit, y) for y in query.years):
+                s -= FIGURE_BONUS  # what was done in 2024: not the next year's work beside its review
             s += PRIOR_WEIGHT * c.hit.score / best_hit  # passage-level evidence (dense + BM25)
             return s / (1 + max(0, len(c.text) - 30) / LENGTH_SCALE)  # prefer short clauses
 
