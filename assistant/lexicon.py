@@ -122,7 +122,12 @@ def english_terms(text: str, skip: frozenset[str] = frozenset()) -> list[tuple[s
     table = entries()
     found: list[tuple[str, tuple[str, ...]]] = []
     for part in _BREAK.split(text.lower()):  # a phrase never runs across punctuation
-        found += _terms(_WORD.findall(part), stop, table)
+        words = []
+        for word in _WORD.findall(part):
+            # a hyphenated word the dictionary lacks is its words (mangrove-themed → mangrove, themed)
+            known = "-" not in word or any(k in table for k in _keys([word]))
+            words += [word] if known else word.split("-")
+        found += _terms(words, stop, table)
     return found
 
 
