@@ -153,6 +153,35 @@ def announces(text: str, term: str) -> bool:
     return bool(re.match(r"[”\"」』]?[：:。]", text[len(term) : len(term) + 2]))
 
 
+# A counted term's parts: 三中心一基地 is three items ending in 中心 and one in 基地; 五大基地 five in 基地.
+_COUNTED_PART = re.compile(r"([一二两三四五六七八九十]{1,3})(?:大|个|项|条|类)?([\u4e00-\u9fff]{2})")
+_SEGMENT = re.compile(r"[^。；！？;!?，,：:（）()“”‘’「」\n]+")
+
+
+def _enumeration(text: str, term: str) -> tuple[int, int] | None:
+    """Where a counted term is not written, the items it counts set out in one run (着力打造A基地、B基地、
+    C基地、D基地、E基地 for 五大基地; “西部经济中心、西部科技创新中心、西部对外交往中心、全国先进制造业基地”
+    for 三中心一基地): every item separated by 、 ends in a head the term names, as many times as it counts.
+    The run's span in the text, or None."""
+    parts = _COUNTED_PART.findall(term)
+    if not parts or "".join(n + h for n, h in parts) != re.sub(r"(?<=[一二两三四五六七八九十])(?:大|个|项|条|类)", "", term):
+        return None
+    wanted: dict[str, int] = {}
+    for numeral, head in parts:
+        n = count_of(numeral + "个")
+        if not n or n < 2 and len(parts) == 1:
+            return None
+        wanted[head] = wanted.get(head, 0) + n
+    for m in _SEGMENT.finditer(text):
+        items = m.group().split("、")
+        if len(items) < 2:
+            continue
+        heads = [next((h for h in wanted if item.rstrip("等").endswith(h)), None) for item in items]
+        if None not in heads and {h: heads.count(h) for h in wanted} == wanted:
+            return m.start(), m.end()
+    return None
+
+
 def term_span(hit: Hit, term: str) -> tuple[int, int] | None:
     """The span a definition or list answer quotes from a passage; None when the passage lacks the term.
 
@@ -163,7 +192,8 @@ def term_span(hit: Hit, term: str) -> tuple[int, int] | None:
     text = hit.text
     at = normalize(text).find(normalize(term))
     if at < 0:
-        return None
+        run = _enumeration(text, term)
+        return (hit.start + run[0], hit.start + run[1]) if run else None
     end = at + len(term)
     if at and text[at - 1] in "“「‘\"" and ("”" in term or "」" in term):
         at -= 1  # the term's opening quote mark: “1+6+N”社会治安综合治理工作体系

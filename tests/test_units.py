@@ -169,6 +169,13 @@ REGIONS = frozenset({"茂名", "湛江", "广东", "全国"})
     ("What was Maoming's 2023 GDP target, and how did the year actually turn out?", ["茂名"], [2023], "met"),
     ("2023年湛江地区生产总值增长目标是多少？实际增长多少？", ["湛江"], [2023], "met"),
     ("2023年湛江实际利用外资目标是多少？", ["湛江"], [2023], "plan"),  # (an indicator's name)
+    # a one-character name alone before its year is the place; inside a word (粤港澳) it is none
+    ("粤2023年新能源汽车产量是多少辆？", ["广东"], [2023], None),
+    ("粤港澳大湾区2023年建了哪些项目？", [], [2023], None),
+    # work to be done (要推动, 将加快) is a plan, whatever it is to achieve; so is what a report calls for
+    ("湛江市2024年要推动哪些重大平台建设取得新成效？", ["湛江"], [2024], "plan"),
+    ("What did Guangdong's 2019 report call for on rural roads?", ["广东"], [], "plan"),
+    ("广东2024年地区生产总值的主要来源是什么？", ["广东"], [2024], None),  # (主要 is no plan)
 ])
 def test_a_question_is_read_once(question: str, places: list[str], years: list[int], kind: str | None):
     q = read_question(question, REGIONS)
@@ -427,11 +434,26 @@ def test_an_english_glossary_phrase_starts_a_word():
 
 
 @pytest.mark.parametrize("text", ["优良天数达到290天", "世界文化遗产达到8处", "新增公交车300辆", "PM2.5平均浓度降至26微克/立方米",
-                                  "新增装机容量120万千瓦"])
+                                  "新增装机容量120万千瓦", "货物通关时间压缩一半以上", "工业生产许可证种类压减三分之一以上"])
 def test_counts_in_days_sites_and_vehicles_are_figures(text: str):
     from assistant.answer import _FIGURE
 
     assert _FIGURE.search(text)
+
+
+def test_a_counted_term_the_report_does_not_write_is_found_by_its_items():
+    from assistant.retrieve import Hit
+    from assistant.terms import term_span
+
+    text = ("锚定发展定位。着力打造世界级绿色化工基地、国家级现代农业产业基地、区域性商贸物流基地、南中国文旅康养度假基地、"
+            "示范性城乡融合发展基地，构建现代产业体系。增强“西部经济中心、西部科技创新中心、西部对外交往中心、全国先进制造业基地”功能。")
+    hit = Hit(text=text, score=1.0, source="x", section="", start=0, end=len(text), chunk_id="c", rank=1)
+    start, end = term_span(hit, "五大基地")
+    assert text[start:end].startswith("着力打造世界级") and text[start:end].endswith("示范性城乡融合发展基地")
+    start, end = term_span(hit, "三中心一基地")
+    assert text[start:end] == "西部经济中心、西部科技创新中心、西部对外交往中心、全国先进制造业基地"
+    assert term_span(hit, "四大基地") is None  # as many items as it counts, or none
+    assert term_span(hit, "两中心两基地") is None
 
 
 def test_list_terms_of_questions_and_where_their_items_stand():
@@ -730,6 +752,7 @@ def test_counted_english_lists_and_the_forms_reports_write_them_in():
     ("How long is the subway?", "subway", "地铁"),  # "underground railway; subway": each ; part a name
     ("Which airports were upgraded?", "airports", "机场"),
     ("Which four articles?", "articles", "文章"),  # a plural defined on its own ("articles": 文辞) and as singular
+    ("Which typhoon-hit towns were rebuilt?", "typhoon", "台风"),  # a hyphenated word it lacks: its words
 ])
 def test_english_words_the_glossary_lacks_are_looked_up_in_the_dictionary(text: str, word: str, chinese: str):
     from assistant.lexicon import english_terms
@@ -1091,3 +1114,15 @@ def test_other_names_of_a_government_name_it():
     assert sichuan.words == "What urbanization rate is Sichuan's provincial capital aiming for in 2025?"  # as asked
     assert read_question("成都2025年城镇化率目标是多少？", regions).words == "成都2025年城镇化率目标是多少？"
     assert read_question("广西首府的GDP是多少？", regions).unknown_places == ["南宁"]  # a city no report is about
+
+
+def test_a_percentage_or_a_unit_asked_is_not_answered_by_another_figure(tmp_path: Path):
+    review = "全市实现地区生产总值1234.5亿元、增长2.5%。"
+    assert review in REPORT_2021
+    answerer = indexed_report(REPORT_2021.replace(review, "全市实现地区生产总值1234.5亿元、迈上新台阶。"
+                                                  "空气质量优良天数比率达90.4%，PM2.5平均浓度保持全省最优。"), tmp_path)
+    assert not answerer.ask("海滨2020年地区生产总值比上年增长了百分之几？").found  # a level is no growth
+    assert "1234.5亿元" in answerer.ask("海滨2020年地区生产总值是多少？").text
+    # asked only by its unit: a figure in it (90.4% is none); the plain question takes what is said
+    assert not answerer.ask("Haibin annual average PM2.5 in 2020, in μg/m³?").found
+
