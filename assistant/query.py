@@ -21,7 +21,7 @@ from .tokenize import jieba_module, normalize, tokens
 _PLAN = re.compile(r"目标|预期|计划|力争|争取|安排|打算|拟|(?:要|将)(?:达到|实现|完成)|"
                    # 要推动, 将加快: work to be done (主要, 重要, 需要 are other words)
                    r"(?<![主重需只必首纲摘])(?:要|将)(?=推动|推进|加快|建设|实施|打造|办好|开展|抓好|深化|完善|提升|加强|落实|"
-                   r"启动|新建|建成|开工|优化|培育|设立|举办)|call(?:s|ed)? for|targets?|aim(?:s|ed|ing)?\b|goals?|plans?\b|planned|planning|"
+                   r"启动|新建|建成|开工|优化|培育|设立|举办)|call(?:s|ed)? for|\b(?:was|were) to\b(?! date)|targets?|aim(?:s|ed|ing)?\b|goals?|plans?\b|planned|planning|"
                    r"expect\w*|forecast\w*|objectives?|intend\w*|set (?:for|out)|\bwill\b|commit\w* to|pledg\w*|promis\w*|"
                    r"\b(?:want|wants|wanted|hope|hopes|hoped|seek|seeks|sought|strive|strives) (?:\S+ ){0,3}?to\b",
                    re.IGNORECASE)
@@ -37,7 +37,7 @@ _MET = re.compile(r"完成了吗|实现了吗|达到了吗|达成了吗|完成�
                   r"(?:complet|fulfil)\w* (?:\S+\s+){0,3}(?:planned|target|goal|plan)\b|"
                   r"(?:target|goal) (?:\S+\s+){0,2}(?:was |were |been |be )?(?:met|achieved|reached|hit|missed|fulfilled)",
                   re.IGNORECASE)
-_HOW_MUCH = re.compile(r"多少|几[个项名家所万亿条次年倍]|百分之几|how (?:much|many|fast|large|big|high|long|far)\b|by how much|"
+_HOW_MUCH = re.compile(r"多少|(?<!哪)几[个项名家所万亿条次年倍]|百分之几|how (?:much|many|fast|large|big|high|long|far)\b|by how much|"
                        r"what percentage|\bwhat (?:is|was|are|were)\b[^?.]{0,40}?\b(?:price|prices|number of|amount of|"
                        r"volume of|population|size of|value of)\b", re.IGNORECASE)
 _LIST = re.compile(r"哪些|哪几|哪[两三四五六七八九十]|哪\d{1,2}[个项条家大类所座]|分别是|"
@@ -257,6 +257,10 @@ def _places(question: str, regions: frozenset[str]) -> tuple[list[str], list[str
         return bool(mentions) and all(_SUPERLATIVE.match(question, m.end()) or _RANKED_IN.search(question, 0, m.start())
                                       for m in mentions)
     named = [p for p in named if not superlative(p)]
+    # a province written right before a city of it names the city (广东湛江大型产业集聚区, 四川成都)
+    levels = {p.name: p.level for p in resources.places()}
+    named = [p for p in named if not (levels.get(p) == "province" and any(
+        re.search(rf"{re.escape(p)}(?:省)?{re.escape(q)}", simple) for q in named if q != p and levels.get(q) != "province"))]
     kept = [p for p in named if not qualifies(p)]
     if kept and len(kept) < len(named):
         named = kept
@@ -381,6 +385,8 @@ def read_question(question: str, regions: frozenset[str] = frozenset(), lang: st
         translated = english_terms(rest, skip=frozenset(names))
     years = years_in(question)
     plans = five_year_plans(question)
+    if len(set(plans)) == 1 and sorted(set(years)) == list(plans[0]):
+        years = []  # "the 13th Five-Year Plan period (2016–2020)": the span's bounds, not two years asked
     report_year = None
     named = _REPORT_YEAR.search(question)
     if named:
@@ -425,5 +431,10 @@ def parts(query: Query) -> list[tuple[str, Query]]:
     if len(years) >= 2:
         return [(str(y) if en else f"{y}年", replace(query, years=[y])) for y in years]
     if len(query.places) >= 2:
-        return [(romanised(p).title() if en else p, replace(query, places=[p])) for p in query.places]
+        return [(_english_label(p) if en else p, replace(query, places=[p])) for p in query.places]
     return []
+
+
+def _english_label(place: str) -> str:
+    """A place as an English answer names it: China for 全国 (not its romanisation), else its pinyin."""
+    return "China" if place == "全国" else romanised(place).title()
