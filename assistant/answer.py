@@ -47,12 +47,12 @@ from .terms import (
     key_terms,
     term_span,
 )
-from .text import CJK, has_cjk
+from .text import CJK, CJK_CHAR, has_cjk
 from .tokenize import has_latin, is_english, normalize, tokens
 
 _FIGURE = re.compile(
     r"\d+(?:\.\d+)?\s*(?:%|％|亿|万|千|百|个|项|家|所|条|人|元|吨|公里|千米|米|年|倍|座|套|户|次|天|处|辆|"
-    r"件|名|台|艘|亩|标箱|架|片|张|间|场|届|微克|毫克|立方米|千瓦|兆瓦|度|斤|公顷|小时|分钟|毫米|株|棵|部|只|头|枚)|"
+    r"件|名|台|艘|亩|标箱|架|片|张|间|场|届|微克|毫克|立方米|千瓦|兆瓦|度|斤|公顷|小时|分钟|毫米|株|棵|部|只|头|枚|省|县|镇|村)|"
     r"\d+金(?:\d+银)?(?:\d+铜)?|"  # medals: 4金2银2铜
     r"[一二两三四五六七八九十百千]+(?:项|个|大|条|家|所|座|批|类|万|亿|处|名|台|件)|"
     r"[一二三四五六七八九十百千]+分之[一二三四五六七八九十]+|一半|翻(?:一|两|三)?番|"  # 压缩一半以上, 三分之一以上
@@ -143,9 +143,16 @@ def _unit_figure(query: Query) -> re.Pattern | None:
 
 
 def _has_unit(question: str, texts: list[str]) -> bool:
-    """A figure in the unit a Chinese question asks for ("多少亿元" wants 亿元 or 万亿元, not a growth rate)."""
+    """A figure in the unit a Chinese question asks for ("多少亿元" wants 亿元 or 万亿元, not a growth rate;
+    "多少个县" 106个县 or 106县)."""
     asked = _ASKED_UNIT.search(question)
-    return not asked or any(_figure_in(asked.group(1)).search(t) for t in texts)
+    if not asked:
+        return True
+    unit = asked.group(1)
+    noun = question[asked.end():asked.end() + 1]
+    if unit == "个" and CJK_CHAR.match(noun):
+        unit = f"个|{re.escape(noun)}"
+    return any(_figure_in(unit).search(t) for t in texts)
 
 
 def _topic_words(question: str) -> list[str]:
@@ -188,6 +195,16 @@ def _asked_head(query: Query) -> str | None:
             # paraphrased freely (游客 asked, 旅游接待3300万人次 quoted)
             return word if word[-1] in _MEASURE_ENDS and word not in _MEASURES else None
     return None
+
+
+# "…是哪个片区？": the kind of thing a Chinese question asks to be named, at its end (片区).
+_WHICH = re.compile(r"哪(?:一)?(?:个|家|座|条|所|项|些|种|类|几个)?([\u4e00-\u9fff]{2,4})[？?]?\s*$")
+
+
+def _which_head(query: Query) -> str | None:
+    """The noun a Chinese "which X" question ends with (是哪个片区？ → 片区): the clause naming one says it."""
+    m = None if query.is_english else _WHICH.search(query.text)
+    return m.group(1) if m and m.group(1) not in _QUESTION_WORDS and m.group(1) not in _GENERIC else None
 
 
 def _misses_head(query: Query, texts: list[str]) -> bool:
@@ -356,6 +373,10 @@ def _names_itself(asked: list[Indicator], text: str) -> bool:
     return False
 
 
+# A group's name (十大工程, 五大基地) counts its parts; it is not the quantity a figure question asks.
+_GROUP_NAME = re.compile(r"[一二两三四五六七八九十]+大")
+_PERCENT = re.compile(r"\d(?:\.\d+)?\s*(?:%|％|个百分点)")
+_RATE_LEAD = re.compile(r"(?:年均|同比|比上年|比[^，。；、]{0,8}?)?(?:增长|增加|提高|下降)\d")  # a rate with no subject of its own
 _GROWTH_ASKED = re.compile(r"增速|增长率|增幅|增长了?多少|增长了?(?:百分之)?几|(?:增长|提高|上升)了?百分之|"
                            r"growth rate|grow by|grew by|how fast|rate of growth|by what percent|(?:how many|what) percent",
                            re.IGNORECASE)
@@ -681,8 +702,12 @@ class Answerer:
             # ("asdf jkl") or names things the reports never mention ("Who won the FIFA World Cup?").
             known_word = any(w in bm25.vocab or w in places for w in words)
             sentence = any(t in resources.stopwords() for t in re.findall(r"[a-z']+", question.lower()))
+            # (the English names of the places named are no strangers: China, the State Council)
+            english_names = [e for p in resources.places() if (p.name if p.level != "national" else "全国") in query.places
+                             for e in p.english]
             strangers = [n for n in re.findall(r"(?<!^)(?<![.?!] )\b[A-Z][A-Za-z]+", question)
-                         if n.lower() not in bm25.vocab and n.lower() not in places]
+                         if n.lower() not in bm25.vocab and n.lower() not in places
+                         and not any(re.fullmatch(e, n, re.IGNORECASE) for e in english_names)]
             if words and not known_word and (not sentence or strangers):
                 return 0.0, False
             # Only the place is known ("What is the weather in Beijing today?"): the passages must
@@ -864,6 +889,7 @@ class Answerer:
         unaimed = wants_figure and query.kind is None and not query.years and query.span is None
         unset_asked = asked if query.kind == "plan" else []  # (also "did it set a target?")
         head = _asked_head(query) if wants_figure else None
+        which = _which_head(query)
         candidates = [c for h in hits for c in clauses(self.retriever.store, h, q)]
         best_hit = hits[0].score or 1.0
         # Read once per clause: a plan saying it sets no target for the indicator asked; the indicator
@@ -896,13 +922,13 @@ class Answerer:
                 s += FIGURE_BONUS  # "did they meet the plan?": the clause that says how much was done
             if id(c) in unset:
                 s += FIGURE_BONUS  # "the growth target?": the plan says it sets none
-            if id(c) in naming_asked:
-                s += FIGURE_BONUS / 2
+            if id(c) in naming_asked or which and which in c.text:
+                s += FIGURE_BONUS / 2  # (是哪个片区？: the clause that names a 片区)
             if id(c) in share_only:
                 s -= FIGURE_BONUS / 2
             if query.asks_when and _DATE.search(c.text):
                 s += FIGURE_BONUS  # "in what year will they be held?": the clause that names it
-            if wants_figure and _FIGURE.search(c.text) and (unit is None or unit.search(c.text)):
+            if wants_figure and _FIGURE.search(_GROUP_NAME.sub("", c.text)) and (unit is None or unit.search(c.text)):
                 s += FIGURE_BONUS  # (in the unit asked: "how many kilometres" is not "9个项目")
                 if not asks_share and _SHARE.search(c.text):
                     s -= FIGURE_BONUS  # "占地区生产总值比重6.46%" is a share, not the GDP asked for
@@ -933,6 +959,16 @@ class Answerer:
             covered += gain
             uncovered -= terms_of(best)
             candidates.remove(best)
+        # "…资金多少？实施了多少个帮扶项目？", "…年均增长多少？": the clause right after a chosen one that
+        # holds the figure in the unit asked and more of the question (帮扶资金1.58亿元，实施帮扶项目33个),
+        # or the rate of the amount just quoted (增加到3279.31亿元，年均增长5.3%; not 进出口总额…增长9.8%)
+        growth = unit is None and bool(_GROWTH_ASKED.search(query.text))
+        follow = unit or (_PERCENT if growth else _FIGURE if wants_figure else None)
+        crossed = {"plan": "outcome", "outcome": "plan"}.get(query.kind or "")  # (a target asked: not a review's)
+        if follow is not None and chosen and not any(follow.search(c.text) for c in chosen):
+            chosen += [d for c in list(chosen) for d in candidates if d.hit.chunk_id == c.hit.chunk_id and d.hit.kind != crossed
+                       and 0 <= d.start - c.end <= 2 and follow.search(d.text)
+                       and (_RATE_LEAD.match(d.text) if growth else terms_of(d) & uncovered)][:1]
         if RANK_ASKED.search(query.text):
             # "…and its world ranking?": the clause right after a chosen one that says where it ranks
             # (吞吐量分别达到420.6万吨、1.25亿人次，排名分别升至世界第二、世界第三)
