@@ -72,7 +72,7 @@ def introduces(text: str, term: str) -> bool:
 
 
 _NUMERAL = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-_COUNT = re.compile(r"^(十[一二三四五六七八九]?|[一二两三四五六七八九]十?[一二三四五六七八九]?|\d{1,2})(?=[大个项件条类小张批座化新地网园])")
+_COUNT = re.compile(r"^(十[一二三四五六七八九]?|[一二两三四五六七八九]十?[一二三四五六七八九]?|\d{1,2})(?=[大个项件条类小张批座化新地网园级])")
 _CLAUSE_START = re.compile(r"[。！？!?；;，,：:\n（(]")
 
 
@@ -202,6 +202,8 @@ def term_span(hit: Hit, term: str) -> tuple[int, int] | None:
     # (not when the term goes on to announce its items: …形成13件民生实事候选项目，分别是A、B…)
     if count_of(term) and text.count("、", start, at) >= 1 and end - start <= TERM_CAP and not _ANNOUNCED_AFTER.match(
             text, end):
+        if at and text[at - 1] in "“\"「『" and text[end:end + 1] in "”\"」』":
+            end += 1  # (…村居文明创建“四级联创”: the term's closing quote mark too)
         return hit.start + start, hit.start + end
     stop = _STOP.search(text, end)
     end = stop.end() if stop else len(text)
