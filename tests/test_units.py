@@ -176,6 +176,10 @@ REGIONS = frozenset({"茂名", "湛江", "广东", "全国"})
     ("湛江市2024年要推动哪些重大平台建设取得新成效？", ["湛江"], [2024], "plan"),
     ("What did Guangdong's 2019 report call for on rural roads?", ["广东"], [], "plan"),
     ("广东2024年地区生产总值的主要来源是什么？", ["广东"], [2024], None),  # (主要 is no plan)
+    # a province written right before a city of it names the city
+    ("2022年广东湛江大型产业集聚区启动了哪个片区？", ["湛江"], [2022], None),
+    ("How many rural residents were to get piped water in Guangdong in 2021?", ["广东"], [2021], "plan"),
+    ("广东省湛江市2023年地区生产总值是多少？", ["湛江"], [2023], None),
 ])
 def test_a_question_is_read_once(question: str, places: list[str], years: list[int], kind: str | None):
     q = read_question(question, REGIONS)
@@ -1119,10 +1123,91 @@ def test_other_names_of_a_government_name_it():
 def test_a_percentage_or_a_unit_asked_is_not_answered_by_another_figure(tmp_path: Path):
     review = "全市实现地区生产总值1234.5亿元、增长2.5%。"
     assert review in REPORT_2021
-    answerer = indexed_report(REPORT_2021.replace(review, "全市实现地区生产总值1234.5亿元、迈上新台阶。"
-                                                  "空气质量优良天数比率达90.4%，PM2.5平均浓度保持全省最优。"), tmp_path)
-    assert not answerer.ask("海滨2020年地区生产总值比上年增长了百分之几？").found  # a level is no growth
+    answerer = indexed_report(REPORT_2021.replace(review, "全市实现地区生产总值1234.5亿元、迈上新台阶。进出口总额突破900亿元、"
+                                                  "增长9.8%。空气质量优良天数比率达90.4%，PM2.5平均浓度保持全省最优。"), tmp_path)
+    # a level is no growth, nor is the next clause's rate of another amount
+    assert not answerer.ask("海滨2020年地区生产总值比上年增长了百分之几？").found
     assert "1234.5亿元" in answerer.ask("海滨2020年地区生产总值是多少？").text
     # asked only by its unit: a figure in it (90.4% is none); the plain question takes what is said
     assert not answerer.ask("Haibin annual average PM2.5 in 2020, in μg/m³?").found
 
+
+
+def test_the_clause_naming_what_a_which_question_asks_for_is_quoted(tmp_path: Path):
+    from assistant.answer import _which_head
+
+    assert _which_head(read_question("广州市2024年推进的国家城乡融合发展试验区是哪个片区？")) == "片区"
+    assert _which_head(read_question("What is the pilot zone called?")) is None
+    answerer = indexed_report(REPORT_2021.replace("建设滨海新区。", (
+        "深化国家城乡融合发展试验区改革试点，扎实推进县镇村高质量发展引领区规划建设。"
+        "深入开展全域土地综合整治、城乡融合发展试验区北岸片区、农村综合性改革等国家和省重大改革试点。")), tmp_path)
+    answer = answerer.ask("海滨2021年推进的国家城乡融合发展试验区是哪个片区？")
+    assert answer.found and "北岸片区" in answer.citations[0].quote, answer.text
+
+
+def test_a_second_figure_asked_in_its_unit_is_quoted_from_the_clause_after(tmp_path: Path):
+    answerer = indexed_report(REPORT_2021.replace("港口货物吞吐量突破2亿吨。", "港口货物吞吐量突破2亿吨。"
+                                                  "落实对口协作财政帮扶资金1.58亿元，实施帮扶项目33个；签署深化合作协议。"), tmp_path)
+    answer = answerer.ask("海滨2020年落实对口协作财政帮扶资金多少？实施了多少个帮扶项目？")
+    assert answer.found and "1.58亿元" in answer.text and "33个" in answer.text, answer.text
+
+
+def test_the_growth_asked_is_quoted_from_the_clause_after_the_level(tmp_path: Path):
+    review = "全市实现地区生产总值1234.5亿元、增长2.5%。"
+    answerer = indexed_report(REPORT_2021.replace(review, "全市地区生产总值从2015年987.6亿元增加到1234.5亿元，年均增长4.6%。"),
+                              tmp_path)
+    answer = answerer.ask("海滨2020年地区生产总值年均增长多少？")
+    assert answer.found and "4.6%" in answer.text, answer.text
+
+
+def test_a_five_year_plans_bounds_are_its_span_not_two_years_asked():
+    q = read_question("What did Maoming win during the 13th Five-Year Plan period (2016–2020)?", REGIONS)
+    assert (q.years, q.span) == ([], (2016, 2020))
+    assert read_question("茂名2016年和2020年地区生产总值分别是多少？", REGIONS).years == [2016, 2020]
+
+
+def test_each_place_of_an_english_answer_is_named_in_english():
+    from assistant.query import parts
+
+    labels = [label for label, _ in parts(read_question("Compare Guangdong's and China's GDP growth targets for 2023", REGIONS))]
+    assert sorted(labels) == ["China", "Guangdong"]
+
+
+def test_a_glossary_entry_said_only_inside_a_longer_ones_words_is_its_part():
+    from assistant.glossary import matched
+
+    terms = [chinese for _, chinese in matched("How many livelihood projects did Guangdong complete in 2021?")]
+    assert any("民生实事" in t for t in terms)
+    assert not any(t == ("项目",) or t == ("民生",) for t in terms)  # "projects", "livelihood" alone
+    # said on its own elsewhere in the question, it stays
+    terms = [chinese for _, chinese in matched("Which livelihood projects and which other projects were finished?")]
+    assert ("项目",) in terms
+
+
+def test_counts_written_with_their_noun_answer_a_count_asked_in_it(tmp_path: Path):
+    from assistant.answer import _has_unit
+    from assistant.retrieve import Hit
+    from assistant.terms import count_of, term_span
+
+    assert _has_unit("深圳对口帮扶协作覆盖多少个县？", ["扎实推进9省106县（市、区）对口帮扶协作"])
+    assert not _has_unit("深圳对口帮扶协作覆盖多少个县？", ["扎实推进对口帮扶协作"])
+    # a counted term by its levels (四级联创), its items before it, with its closing quote mark
+    assert count_of("四级联创") == 4
+    text = "大力创建全国文明城市，全面推进城市、县城、镇街、村居文明创建“四级联创”。"
+    hit = Hit(text=text, score=1.0, source="x", section="", start=0, end=len(text), chunk_id="c", rank=1)
+    start, end = term_span(hit, "四级联创")
+    assert text[start:end] == "全面推进城市、县城、镇街、村居文明创建“四级联创”"
+
+
+def test_a_figure_asked_is_quoted_from_the_clause_after_the_one_naming_its_subject(tmp_path: Path):
+    answerer = indexed_report(REPORT_2021.replace("港口货物吞吐量突破2亿吨。", "港口货物吞吐量突破2亿吨。"
+                                                  "全面实施市场准入负面清单制度，清单管理措施比制度建立之初压减64%，"
+                                                  "将行政许可事项全部纳入清单管理。"), tmp_path)
+    answer = answerer.ask("海滨2020年市场准入负面清单措施比最初缩减了多少？")
+    assert answer.found and "64%" in answer.text, answer.text
+
+
+def test_which_ones_asks_a_list_not_a_number():
+    q = read_question("湛江2020年推动哪几个片区联动开发？", REGIONS)
+    assert q.wants_list and not q.wants_number
+    assert read_question("湛江2020年推动了几个片区联动开发？", REGIONS).wants_number
