@@ -261,7 +261,16 @@ def _places(question: str, regions: frozenset[str]) -> tuple[list[str], list[str
     levels = {p.name: p.level for p in resources.places()}
     named = [p for p in named if not (levels.get(p) == "province" and any(
         re.search(rf"{re.escape(p)}(?:省)?{re.escape(q)}", simple) for q in named if q != p and levels.get(q) != "province"))]
-    kept = [p for p in named if not qualifies(p)]
+
+    def province_of_a_thing(place: str) -> bool:
+        """A province named only as what owns something ("Guangdong's new batch of hospitals") in a
+        question about one of its cities (Maoming) is not a place asked about."""
+        mentions = english.get(place, [])
+        cities = [q for q in named if q != place and levels.get(q) not in ("province", "national")]
+        return levels.get(place) == "province" and bool(cities) and not compares and bool(mentions) \
+            and place not in simple and all(re.match(r"(?:'s|’s) [a-z]", question[m.end():m.end() + 5]) for m in mentions)
+
+    kept = [p for p in named if not qualifies(p) and not province_of_a_thing(p)]
     if kept and len(kept) < len(named):
         named = kept
     if not named and _THE_PROVINCE.search(simple if not has_latin(question) else lower):

@@ -179,6 +179,10 @@ REGIONS = frozenset({"茂名", "湛江", "广东", "全国"})
     # a province written right before a city of it names the city
     ("2022年广东湛江大型产业集聚区启动了哪个片区？", ["湛江"], [2022], None),
     ("How many rural residents were to get piped water in Guangdong in 2021?", ["广东"], [2021], "plan"),
+    # a province named only as what owns something, in a question about its city; in a comparison, both
+    ("Which hospital did Zhanjiang back in 2021 to join Guangdong's new batch of high-level hospitals?", ["湛江"], [2021],
+     "outcome"),
+    ("Did Zhanjiang grow faster than Guangdong's economy in 2022?", ["广东", "湛江"], [2022], "outcome"),
     ("广东省湛江市2023年地区生产总值是多少？", ["湛江"], [2023], None),
 ])
 def test_a_question_is_read_once(question: str, places: list[str], years: list[int], kind: str | None):
