@@ -899,6 +899,9 @@ class Answerer:
         own = asked if wants_figure and not query.is_english else []
         naming_asked = {id(c) for c in candidates if own and _names_itself(own, c.text) or head and head in c.text}
         share_only = {id(c) for c in candidates if own and _only_in_a_share(query, own, [c.text])}
+        # a figure in the unit asked, not a group's name (十大工程)
+        figured = {id(c) for c in candidates if wants_figure and _FIGURE.search(_GROUP_NAME.sub("", c.text))
+                   and (unit is None or unit.search(c.text))}
 
         naming = {id(c) for c in candidates if self._says_names(query, c.text)} if self.retriever.spelled_names(query) \
             else set()
@@ -928,7 +931,7 @@ class Answerer:
                 s -= FIGURE_BONUS / 2
             if query.asks_when and _DATE.search(c.text):
                 s += FIGURE_BONUS  # "in what year will they be held?": the clause that names it
-            if wants_figure and _FIGURE.search(_GROUP_NAME.sub("", c.text)) and (unit is None or unit.search(c.text)):
+            if id(c) in figured:
                 s += FIGURE_BONUS  # (in the unit asked: "how many kilometres" is not "9个项目")
                 if not asks_share and _SHARE.search(c.text):
                     s -= FIGURE_BONUS  # "占地区生产总值比重6.46%" is a share, not the GDP asked for

@@ -66,10 +66,13 @@ def matched(question: str) -> list[tuple[re.Pattern, tuple[str, ...]]]:
     found = [(pattern, chinese, [m.span() for m in pattern.finditer(question) if m.end() > m.start()])
              for pattern, chinese in _compiled()]
     found = [f for f in found if f[2]]
-    # an entry said only inside another's words is that one's part ("projects" in "livelihood projects")
-    out = [(pattern, chinese) for pattern, chinese, spans in found if not all(
-        any(a <= s and e <= b and (a, b) != (s, e) for other in found if other[0] is not pattern for a, b in other[2])
-        for s, e in spans)]
+
+    def inside_another(pattern: re.Pattern, spans: list[tuple[int, int]]) -> bool:
+        """Said only inside another entry's words: that entry's part ("projects" in "livelihood projects")."""
+        others = [span for other, _, other_spans in found if other is not pattern for span in other_spans]
+        return all(any(a <= s and e <= b and (a, b) != (s, e) for a, b in others) for s, e in spans)
+
+    out = [(pattern, chinese) for pattern, chinese, spans in found if not inside_another(pattern, spans)]
     for m in _AMOUNT.finditer(question):
         out.append((re.compile(rf"(?<![\d.]){re.escape(m.group(1))}\s*{m.group(2)}", re.IGNORECASE),
                     _chinese_amounts(float(m.group(1)) * _SCALE[m.group(2).lower()])))

@@ -123,7 +123,7 @@ def place_level(name: str) -> tuple[str, str | None]:
     """茂名市 → ("茂名", "city"), 广东省 → ("广东", "province"), 全国 → ("全国", "national")."""
     if name in ("全国", "国务院", "中国"):
         return "全国", "national"
-    known = {p.name: p.level for p in resources.places()}
+    known = resources.place_levels()
     for suffix, level in _SUFFIX_LEVEL:
         if name.endswith(suffix) and len(name) > len(suffix) + 1:
             short = name[: -len(suffix)] if suffix in ("省", "市", "县") else name
@@ -202,7 +202,7 @@ def read_metadata(text: str, stem: str = "", folders: tuple[str, ...] = ()) -> R
         if meta.region is None:
             meta.region = _region_by_frequency(text)
             if meta.region:
-                meta.level = {p.name: p.level for p in resources.places()}.get(meta.region)
+                meta.level = resources.place_levels().get(meta.region)
     if meta.year is None:
         for source in (title, fm_title, stem, *folders):
             match = _YEAR_TITLE.search(source or "") or re.search(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)", source or "")

@@ -257,20 +257,22 @@ def _places(question: str, regions: frozenset[str]) -> tuple[list[str], list[str
         return bool(mentions) and all(_SUPERLATIVE.match(question, m.end()) or _RANKED_IN.search(question, 0, m.start())
                                       for m in mentions)
     named = [p for p in named if not superlative(p)]
-    # a province written right before a city of it names the city (广东湛江大型产业集聚区, 四川成都)
-    levels = {p.name: p.level for p in resources.places()}
-    named = [p for p in named if not (levels.get(p) == "province" and any(
-        re.search(rf"{re.escape(p)}(?:省)?{re.escape(q)}", simple) for q in named if q != p and levels.get(q) != "province"))]
+    levels = resources.place_levels()
 
-    def province_of_a_thing(place: str) -> bool:
-        """A province named only as what owns something ("Guangdong's new batch of hospitals") in a
-        question about one of its cities (Maoming) is not a place asked about."""
+    def names_its_city(place: str) -> bool:
+        """A province only qualifying a city named beside it: written right before it (广东湛江大型产业集聚区,
+        四川成都), or, in English and no comparison, only as what owns something ("…to join Guangdong's
+        new batch of hospitals" in a question about Maoming)."""
+        if levels.get(place) != "province":
+            return False
+        others = [q for q in named if q != place]
+        if any(re.search(rf"{re.escape(place)}(?:省)?{re.escape(q)}", simple) for q in others if levels.get(q) != "province"):
+            return True
         mentions = english.get(place, [])
-        cities = [q for q in named if q != place and levels.get(q) not in ("province", "national")]
-        return levels.get(place) == "province" and bool(cities) and not compares and bool(mentions) \
+        return any(levels.get(q) not in ("province", "national") for q in others) and not compares and bool(mentions) \
             and place not in simple and all(re.match(r"(?:'s|’s) [a-z]", question[m.end():m.end() + 5]) for m in mentions)
 
-    kept = [p for p in named if not qualifies(p) and not province_of_a_thing(p)]
+    kept = [p for p in named if not qualifies(p) and not names_its_city(p)]
     if kept and len(kept) < len(named):
         named = kept
     if not named and _THE_PROVINCE.search(simple if not has_latin(question) else lower):

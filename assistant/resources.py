@@ -91,6 +91,12 @@ def places() -> tuple[Place, ...]:
 
 
 @functools.lru_cache(maxsize=1)
+def place_levels() -> dict[str, str]:
+    """The level of each place places.tsv names: 广东 → province, 全国 → national."""
+    return {p.name: p.level for p in places()}
+
+
+@functools.lru_cache(maxsize=1)
 def capitals() -> tuple[Place, ...]:
     """Provincial capitals as other names of their cities (capitals.tsv): 四川省会, 四川省省会, 四川的省会,
     广西首府 and "Sichuan's (provincial) capital", "the capital of Sichuan (province)" are 成都."""
