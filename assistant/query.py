@@ -48,6 +48,7 @@ _DEFINITION = re.compile(r"是什么意思|指什么|什么是|是指什么|含�
                          r"\bdefin(?:e|es|ed|ing)\b|\bwhat does (?:that|the|this) (?:term|phrase|expression) (?:cover|include)|\bexplain\w* what (?:a |an |the )?[“\"‘']|"
                          r"what is meant|definition|defined|"
                          r"\bwhat (?:is|are) (?:the |a )?[“\"‘']|"  # what is the '五乐计划'?
+                         r"\bwhat (?:kind|sort|type) of \w+ (?:is|are) (?:a |an |the )?[“\"‘']|"  # …village is a "两不具备" village?
                          r"[”\"’」](?:是什么|是啥|指的是什么)", re.IGNORECASE)  # …工作法的“四大要素”是什么？
 # "零基预算是什么？": a bare term (no 的, no figure) and nothing else asks what it means.
 _BARE_TERM = re.compile(rf"^[“\"‘'「]?[{CJK}A-Za-z]{{2,12}}[”\"’'」]?(?:是什么|是啥)[？?。]?$")
@@ -65,11 +66,13 @@ _DELIVERED_WHEN = re.compile(
     re.IGNORECASE)
 # "2019年政府工作报告", "按广东省2025年政府工作报告", "in Zhanjiang's 2019 government work report": the year
 # of a report, so 去年/今年 count from it.
-_REPORT_YEAR = re.compile(rf"((?:19|20)\d\d)年(?:的)?(?:[{CJK}]{{0,6}})?(?:政府)?工作报告|((?:19|20)\d\d)年报告|"
+_REPORT_YEAR = re.compile(rf"((?:19|20)\d\d)年(?:的)?(?:[{CJK}]{{0,6}})?(?:政府)?工作报告|((?:19|20)\d\d)年(?:的)?报告|"
                           r"((?:19|20)\d\d)(?:'s)? (?:(?:national|provincial|municipal|city|State Council|central|"
                           r"government|annual|work) ){0,3}report|"
                           r"\breport (?:of|from|delivered in|published in|released in|issued in) ((?:19|20)\d\d)\b",
                           re.IGNORECASE)
+_YEARS_JOINED = re.compile(r"(?:19|20)\d\d年?(?:和|与|及|、|至|到|-|–|and|to)\s*(?:19|20)\d\d年?(?:的)?[^，,。？?]{0,12}报告|"
+                           r"(?:19|20)\d\d(?:'s)? and (?:19|20)\d\d\b[^,.?]{0,40}\breports\b", re.IGNORECASE)
 _LAST_YEAR = re.compile(r"去年|上一年|上年|last year|the previous year|the year before", re.IGNORECASE)
 _THIS_YEAR = re.compile(r"今年|本年|this year|the current year|the coming year", re.IGNORECASE)
 _NAME = re.compile(r"(?<![A-Za-z])[A-Z][a-z]{3,}(?![A-Za-z])")
@@ -400,6 +403,8 @@ def read_question(question: str, regions: frozenset[str] = frozenset(), lang: st
         years = []  # "the 13th Five-Year Plan period (2016–2020)": the span's bounds, not two years asked
     report_year = None
     named = _REPORT_YEAR.search(question)
+    if named and _YEARS_JOINED.search(question):
+        named = None  # "2019年和2025年的政府工作报告": two reports, each year asked of its own
     if named:
         report_year = int(next(g for g in named.groups() if g))
         relative = report_year - 1 if _LAST_YEAR.search(question) else report_year if _THIS_YEAR.search(question) \
