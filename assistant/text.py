@@ -63,7 +63,15 @@ def language(text: str) -> str:
 
     "GDP目标是多少" is Chinese; "2023?" (no letters at all) is Chinese too, the reports' language.
     """
-    return "en" if has_latin(text) and not has_cjk(text) else "zh"
+    if not has_latin(text):
+        return "zh"
+    # an English question quoting a Chinese term ("What kind of village is a “两不具备” village?")
+    rest = _QUOTED_CJK.sub(" ", text) if has_cjk(text) else text
+    return "en" if not has_cjk(rest) and len(_LATIN_WORD.findall(rest)) >= 2 or not has_cjk(text) else "zh"
+
+
+_QUOTED_CJK = re.compile(rf"[“\"‘'「『(（]\s*[{CJK}0-9０-９·、]+\s*[”\"’'」』)）]")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 
 
 def is_english(text: str) -> bool:

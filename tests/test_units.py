@@ -1215,3 +1215,37 @@ def test_which_ones_asks_a_list_not_a_number():
     q = read_question("湛江2020年推动哪几个片区联动开发？", REGIONS)
     assert q.wants_list and not q.wants_number
     assert read_question("湛江2020年推动了几个片区联动开发？", REGIONS).wants_number
+
+
+def test_a_report_named_by_its_year_alone_and_two_reports_named_together():
+    q = read_question("湛江2023年的报告里，巴斯夫项目的投资规模是多少？", REGIONS)
+    assert (q.report_year, q.years) == (2023, [])
+    q = read_question("2019年和2025年的国务院政府工作报告分别把赤字率定在多少？", REGIONS)
+    assert (q.report_year, q.years) == (None, [2019, 2025])
+    assert [label for label, _ in parts(q)] == ["2019年", "2025年"]
+    q = read_question("What deficit ratios did the 2019 and 2025 government work reports set?", REGIONS)
+    assert (q.report_year, q.years) == (None, [2019, 2025])
+
+
+def test_an_english_question_quoting_a_chinese_term_is_english():
+    from assistant.text import language
+
+    assert language('In Maoming\'s 2014 report, what kind of village is a "两不具备" village?') == "en"
+    assert language("What is “新质生产力”?") == "en"
+    assert language("GDP目标是多少？") == "zh"
+    assert language("Guangzhou “三城一岛”是什么？") == "zh"
+    assert language("What is 新质生产力?") == "zh"
+    q = read_question('In Maoming\'s 2014 report, what kind of village is a "两不具备" village?', REGIONS)
+    assert q.is_english and q.kind == "definition"
+
+
+def test_a_term_of_two_counted_nouns_is_found_as_the_reports_write_it():
+    from assistant.terms import english_counted_terms
+
+    texts = ["高标准建设“三城一岛”产业增长极", "12.三城一岛：即中新广州知识城、广州科学城、广州海丝城，广州国际生物岛。"]
+    assert english_counted_terms('What are the "three cities and one island"?', texts) == ["三城一岛"]
+    from assistant.terms import _counted_pairs
+
+    assert _counted_pairs("the three cities and one island", texts) == ["三城一岛"]
+    assert _counted_pairs("the three cities and two islands", texts) == []
+    assert _counted_pairs("the three ports and one island", texts) == []
