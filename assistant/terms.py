@@ -117,7 +117,7 @@ def english_counted_terms(question: str, texts: list[str]) -> list[str]:
     from .glossary import expand_groups
     from .lexicon import english_terms
 
-    specific: list[str] = []
+    specific: list[str] = _counted_pairs(question, texts)
     loose: list[str] = []
     for m in _EN_COUNTED.finditer(question):
         number = m.group(1).lower()
@@ -146,6 +146,39 @@ def english_counted_terms(question: str, texts: list[str]) -> list[str]:
     # a counted term found by its noun's words, before any a report merely sets apart
     # ("the 'four articles' — which four sectors are they?": 四篇文章, not 四大抓手)
     return specific or loose
+
+
+# "the three cities and one island": counts joined, each with its noun (三城一岛, 两轴两圈)
+_EN_PAIR = re.compile(r"\b(\d{1,2}|" + "|".join(list(_EN_NUMBERS)[1:]) + r")\s+([A-Za-z]+)\s+(?:and|plus|&)\s+(\d{1,2}|"
+                      + "|".join(list(_EN_NUMBERS)[1:]) + r")\s+([A-Za-z]+)", re.IGNORECASE)
+
+
+def _counted_pairs(question: str, texts: list[str]) -> list[str]:
+    """A term of two counted nouns as the texts write it, one character each: "three cities and one
+    island" → 三城一岛 (城 of 城市, 岛 of 岛屿), found in the texts, best texts first."""
+    from .glossary import expand_groups
+    from .lexicon import english_terms
+
+    def chars(noun: str) -> set[str]:
+        words = [t for group in expand_groups(noun) for t in group]
+        words += [t for _, chinese in english_terms(noun) for t in chinese]
+        return {c for w in words for c in w if re.fullmatch(f"[{CJK}]", c)}
+
+    found: list[str] = []
+    for m in _EN_PAIR.finditer(question):
+        counts = []
+        for number in (m.group(1), m.group(3)):
+            n = int(number) if number.isdigit() else _EN_NUMBERS[number.lower()]
+            counts.append(rf"(?:{_chinese_number(n)}{'|两' if n == 2 else ''}|{n})")
+        first, second = chars(m.group(2)), chars(m.group(4))
+        if not first or not second:
+            continue
+        pattern = re.compile(rf"{counts[0]}([{CJK}]){counts[1]}([{CJK}])")
+        for text in texts:
+            for f in pattern.finditer(text):
+                if f.group(1) in first and f.group(2) in second and f.group() not in found:
+                    found.append(f.group())
+    return found[:3]
 
 
 def announces(text: str, term: str) -> bool:
