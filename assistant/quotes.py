@@ -49,7 +49,8 @@ def clauses(store: IndexStore, hit: Hit, q: np.ndarray) -> list[Clause]:
         if hit.text[end - hit.start : end - hit.start + 1] in (":", "："):
             continue  # a lead-in such as 主要预期目标是: introduces the answer, it is not one
         body = hit.text[start - hit.start : end - hit.start]
-        out.append(Clause(hit, start, end, body, terms, float(sim)))
+        lead = len(body) - len(body.lstrip("*_ \u3000"))  # (a Markdown bold heading's closing ** before it)
+        out.append(Clause(hit, start + lead, end, body[lead:], terms, float(sim)))
     return out
 
 
