@@ -97,6 +97,7 @@ FIGURE_BONUS = 0.2
 PRIOR_WEIGHT = 0.3
 LENGTH_SCALE = 200
 MORE_MIN_GAIN = 0.15
+FIGURE_NEAR = 0.9  # a clause with the figure asked is chosen first when it scores this share of the best
 MORE_MAX_SIM_DROP = 0.03
 EN_MIN_KNOWN = 0.75
 EN_MIN_SIM = 0.77
@@ -681,16 +682,25 @@ class Answerer:
         passages = normalize(" ".join(h.section + h.text for h in hits))
         rarest = bm25.idf("\x00")
         known = total = 0.0
+        # Entries read from the same words are readings of one word, known when one of them is
+        # ("highway": 公路 beside 高速公路).
+        readings: list[tuple[tuple[int, int] | None, float | None]] = []  # (span asked, weight when known)
         for pattern, group in query.glossed:
             toks = [t for term in group for t in tokens(term)]
             if not toks or all(term in _GENERIC for term in group):
                 continue  # "target", "expected": what kind of answer, not what about
-            if any(normalize(term) in passages for term in group) or pattern.search(raw):
-                w = max(bm25.idf(t) for t in toks)
+            said = pattern.search(question)
+            present = any(normalize(term) in passages or _contracted(normalize(term), passages) for term in group) \
+                or pattern.search(raw)
+            readings.append((said.span() if said else None, max(bm25.idf(t) for t in toks) if present else None))
+        for n, (span, w) in enumerate(readings):
+            alike = [v for m, (other, v) in enumerate(readings)
+                     if m != n and span and other and other[0] < span[1] and span[0] < other[1]]
+            if w is None and any(v is not None for v in alike):
+                continue  # another reading of the same words is known: it weighs for both
+            if w is not None:
                 known += w
-            else:
-                w = rarest
-            total += w
+            total += w if w is not None else rarest
         if total == 0:
             # No report term at all: the English words themselves must be known to the index
             # (names romanised in it, Latin words it holds), else it is not about the reports.
@@ -954,6 +964,13 @@ class Answerer:
         covered = 0.0
         while candidates and len(chosen) < MAX_CLAUSES:
             best = max(candidates, key=lambda c: score(c, uncovered))
+            if not chosen and figured and id(best) not in figured:
+                # a figure asked: the closest clause that holds one, when it scores nearly as well
+                # (…项目首套装置投产 before 投资100亿欧元的…项目做出最终投资决策)
+                alt = max((c for c in candidates if id(c) in figured), key=lambda c: score(c, uncovered))
+                if score(alt, uncovered) >= FIGURE_NEAR * score(best, uncovered) \
+                        and terms_of(alt) >= terms_of(best) & uncovered:  # (saying all the other says)
+                    best = alt
             gain = sum(weights[t] for t in terms_of(best) & uncovered)
             if chosen and (gain / total < MORE_MIN_GAIN or best.sim < chosen[0].sim - MORE_MAX_SIM_DROP
                            or id(chosen[0]) in unset):
@@ -1096,6 +1113,11 @@ class Answerer:
         english = not any(has_cjk(c.quote) for c in citations)  # an English translation's words
         return finish(query, citations, ("; " if english else "；").join(parts) + _end_mark(citations[-1].quote),
                       self._several())
+
+def _contracted(term: str, text: str) -> bool:
+    """A two-character word said inside a joined pair: 供水 in 供排水, 中学 in 中小学, 进口 in 进出口."""
+    return len(term) == 2 and has_cjk(term) and re.search(f"{re.escape(term[0])}[{CJK}]{re.escape(term[1])}", text) is not None
+
 
 _ANSWERERS: dict[Path, Answerer] = {}
 

@@ -173,14 +173,19 @@ HAIBIN_2024 = """海滨市政府工作报告
 """
 
 
+def _indexed(tmp_path_factory: pytest.TempPathFactory, name: str, text: str) -> Answerer:
+    """One made-up report indexed alone with the default model."""
+    root = tmp_path_factory.mktemp(name.split("-")[0])
+    (root / "data").mkdir()
+    (root / "data" / name).write_text(text, encoding="utf-8")
+    assistant.build_index(root / "data", root / "index")
+    return Answerer(Retriever(root / "index"))
+
+
 @pytest.fixture(scope="module")
 def haibin(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
     """A made-up city's report (review of 2023, plan for 2024), indexed with the default model."""
-    root = tmp_path_factory.mktemp("haibin")
-    (root / "data").mkdir()
-    (root / "data" / "haibin-2024.txt").write_text(HAIBIN_2024, encoding="utf-8")
-    assistant.build_index(root / "data", root / "index")
-    return Answerer(Retriever(root / "index"))
+    return _indexed(tmp_path_factory, "haibin-2024.txt", HAIBIN_2024)
 
 
 def test_a_figure_asked_with_no_year_or_aim_is_the_one_reached(haibin):
@@ -262,3 +267,44 @@ def test_a_district_of_the_city_is_answered_only_by_a_clause_naming_it(haibin):
     assert not haibin.ask("海滨东湖区2023年地区生产总值是多少？").found
     assert not haibin.ask("How much did Haibin's Donghu district grow in 2023?").found
     assert "1200亿元" in haibin.ask("海滨2023年地区生产总值是多少？").text
+
+
+LINJIANG_2024 = """---
+title: 临江市政府工作报告（2024年1月12日 李华）
+---
+——2024年1月12日在临江市第六届人民代表大会第二次会议上
+临江市市长 李华
+
+一、2023年工作回顾
+过去一年，全市地区生产总值900亿元，增长4.8%。最鼓舞的是，我们抢抓机遇稳经济，全省首个外商独资石化项目、外商在我市投资规模最大的单体项目——投资80亿欧元的临江石化一体化基地项目做出最终投资决策并全面开工建设成为我市扩大高水平对外开放的标志性工程，充分体现了外商看好临江的坚定决心。
+临江石化一体化基地项目首套装置投产，一、二期项目全面动工。
+
+二、2024年工作安排
+**五、扎实推进城镇生活污水治理。**新增改造城镇供排水管网超500公里，新增改造污水处理能力10万吨/日。
+**六、全面推动农村公路桥梁安全改造。**对全市120座公路桥梁进行改造，巩固“四好农村路”建设成果。
+"""
+
+
+@pytest.fixture(scope="module")
+def linjiang(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
+    """A made-up city's report with Markdown bold headings inside its paragraphs."""
+    return _indexed(tmp_path_factory, "linjiang-2024.md", LINJIANG_2024)
+
+
+def test_a_figure_asked_is_quoted_from_the_clause_saying_as_much_with_one(linjiang):
+    """The clause closest to the question has no figure (首套装置投产); the one saying all it says
+    and the amount (投资80亿欧元的…项目) is quoted."""
+    answer = linjiang.ask("临江2024年的报告里，临江石化一体化基地项目的投资规模是多少？")
+    assert answer.found and "80亿欧元" in answer.citations[0].quote, answer.text
+
+
+def test_a_quote_never_starts_with_a_bold_headings_closing_marks(linjiang):
+    answer = linjiang.ask("How many kilometres of urban water supply pipes will Linjiang add or upgrade in 2024?")
+    assert answer.found and "500公里" in answer.text, answer.text
+    assert not answer.citations[0].quote.startswith("*"), answer.citations[0].quote
+
+
+def test_an_english_word_with_two_readings_is_known_when_one_is_said(linjiang):
+    """"highway" reads 高速公路 and 公路: 公路桥梁 says it (高速公路 need not be in the passages)."""
+    answer = linjiang.ask("How many highway bridges will Linjiang renovate in 2024?")
+    assert answer.found and "120座" in answer.text, answer.text
