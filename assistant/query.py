@@ -152,7 +152,7 @@ _SUPERLATIVE = re.compile(r"(?:'s|’s)?\s+(?:first|largest|biggest|only|longest
 # A rank over the country: "Where does the zone rank nationally?", "ranked first in China".
 _RANKED_IN = re.compile(r"\b(?:rank(?:s|ed|ing)?|placed|positioned)\b(?:\s+[\w-]+){0,2}?\s+(?:in\s+|among\s+)?(?:the\s+)?$",
                         re.IGNORECASE)
-_SUPERLATIVE_ZH = re.compile(r"全国(?:首个|首条|首家|首批|首座|首次|第一|最大|最长|最高|唯一|领先|前列|十强|百强|"
+_SUPERLATIVE_ZH = re.compile(r"全国(?:首个|首条|首家|首批|首座|首次|首位|之首|前茅|第一|最大|最长|最高|唯一|领先|前列|十强|百强|"
                              r"前[一二三四五六七八九十百\d]+(?:位|名|强)?|第[一二三四五六七八九十\d]+)")
 
 

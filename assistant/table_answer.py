@@ -19,7 +19,7 @@ from .compose import Answer, Citation, report_label
 from .index import IndexStore
 from .query import Query, asks_part_of_year, romanised, without_places
 from .retrieve import Hit
-from .targets import Indicator, IndicatorRow, _forms, _lead, _region_names, vocabulary
+from .targets import _LEAD_OK, Indicator, IndicatorRow, _forms, _lead, _region_names, vocabulary
 
 # What an amount indicator's question asks: its growth (增速) or its level (总量, "how big").
 _BARE_WORDS = re.compile(r"\b(?:growth|rate|target|goal|outcome|actual|figure|level|total|of|in|for|the|and|"
@@ -80,6 +80,21 @@ class _Line:
     instead: bool = False  # the year's target, given because its outcome is not in the indexed reports
 
 
+def _compound(query: Query, lead: str) -> bool:
+    """A noun right before an indicator's form makes another measure of it: 海洋生产总值 is the
+    ocean economy's output, not the region's GDP (广东, 2023年, 全省 before it only say whose)."""
+    from .tokenize import posseg_module
+
+    tail = re.sub(r"(?:19|20)\d\d年?", " ", without_places(lead, [*query.places, *(
+        n for p in query.places for n in _region_names(p))]))
+    words = [w for w in posseg_module().lcut(tail.strip()) if w.word.strip()] if tail.strip() else []
+    if not words or words[-1].word != tail.strip()[-len(words[-1].word):]:
+        return False
+    last = words[-1]
+    return len(last.word) >= 2 and last.flag in ("n", "nz", "vn", "ns") and not _LEAD_OK.fullmatch(last.word) \
+        and not set(_region_names(last.word)) & {n for p in resources.places() for n in _region_names(p.name)}
+
+
 def named_indicators(query: Query) -> list[Indicator]:
     """The indicators a question names, in order: Chinese forms (longest first) or English words.
     A Chinese form led by words naming a part (农村居民…) is not the indicator itself; one that a
@@ -89,7 +104,7 @@ def named_indicators(query: Query) -> list[Indicator]:
     taken: list[tuple[int, int]] = []
     text = query.normalized
     for m in pattern.finditer(text if not query.is_english else ""):
-        if _PART_ZH.search(_lead(text, m.start())):
+        if _PART_ZH.search(_lead(text, m.start())) or _compound(query, _lead(text, m.start())):
             return []
         if _SHARE_OF_ZH.search(text[: m.start()]) or _SHARE_AFTER_ZH.match(text, m.end()):
             continue

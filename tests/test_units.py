@@ -205,6 +205,9 @@ def test_a_question_is_read_once(question: str, places: list[str], years: list[i
     ("How did Maoming's economy do in 2022?", True),  # the economy's performance, its size: its GDP
     ("Zhanjiang's economy: how big was it in 2022?", True),
     ("湛江2022年经济怎么样？", True),
+    ("2023年广东海洋生产总值占比是多少？", False),  # a noun before it: the ocean economy's output
+    ("2024年北京市地区生产总值是多少？", True),  # (a place before it only says whose)
+    ("广东省2023年全省地区生产总值增长多少？", True),
 ])
 def test_a_places_growth_with_nothing_else_named_is_its_gdp(question: str, gdp: bool):
     from assistant.table_answer import named_indicators
@@ -733,6 +736,7 @@ def test_a_superlative_over_the_country_names_no_report():
     assert read_question("What is China's GDP growth target for 2023?", regions).places == ["全国"]
     assert read_question("2023年全国GDP增长目标是多少？", regions).places == ["全国"]
     assert read_question("湛江水产养殖规模全国第一吗？", regions).places == ["湛江"]
+    assert read_question("2023年湛江海洋生产总值总量连续多少年居全国首位？", regions).places == ["湛江"]
     # a rank over the country is no question about the country's report
     regions = regions | {"杭州", "广东"}
     assert read_question("国家经开区全国前10位中杭州占几席？", regions).places == ["杭州"]
