@@ -277,7 +277,7 @@ title: 临江市政府工作报告（2024年1月12日 李华）
 
 一、2023年工作回顾
 过去一年，全市地区生产总值900亿元，增长4.8%。最鼓舞的是，我们抢抓机遇稳经济，全省首个外商独资石化项目、外商在我市投资规模最大的单体项目——投资80亿欧元的临江石化一体化基地项目做出最终投资决策并全面开工建设成为我市扩大高水平对外开放的标志性工程，充分体现了外商看好临江的坚定决心。
-临江石化一体化基地项目首套装置投产，一、二期项目全面动工。
+临江石化一体化基地项目首套装置投产，一、二期项目全面动工。全面推行商事登记改革，发放电子营业执照4521份。
 
 二、2024年工作安排
 **五、扎实推进城镇生活污水治理。**新增改造城镇供排水管网超500公里，新增改造污水处理能力10万吨/日。
@@ -308,3 +308,8 @@ def test_an_english_word_with_two_readings_is_known_when_one_is_said(linjiang):
     """"highway" reads 高速公路 and 公路: 公路桥梁 says it (高速公路 need not be in the passages)."""
     answer = linjiang.ask("How many highway bridges will Linjiang renovate in 2024?")
     assert answer.found and "120座" in answer.text, answer.text
+
+
+def test_a_count_in_copies_is_a_figure(linjiang):
+    answer = linjiang.ask("临江2023年一共发放了多少份电子营业执照？")
+    assert answer.found and "4521份" in answer.text, answer.text
