@@ -39,6 +39,7 @@ from .targets import _LEAD_OK, Indicator, _forms, _lead, _region_names, vocabula
 from .terms import (
     LIST_CAP,
     announces,
+    chinese_number,
     count_of,
     english_counted_terms,
     head_term,
@@ -51,11 +52,12 @@ from .text import CJK, CJK_CHAR, has_cjk
 from .tokenize import has_latin, is_english, normalize, tokens
 
 _FIGURE = re.compile(
-    r"\d+(?:\.\d+)?\s*(?:%|％|亿|万|千|百|个|项|家|所|条|人|元|吨|公里|千米|米|年|倍|座|套|户|次|天|处|辆|"
-    r"件|名|台|艘|亩|标箱|架|片|张|间|场|届|微克|毫克|立方米|千瓦|兆瓦|度|斤|公顷|小时|分钟|毫米|株|棵|部|只|头|枚|省|县|镇|村|份)|"
+    r"(?<![第\d.])\d+(?:\.\d+)?\s*(?:%|％|亿|万|千|百|个|项|家|所|条|人|元|吨|公里|千米|米|年|倍|座|套|户|次|天|处|辆|"
+    r"件|名|台|艘|亩|标箱|架|片|张|间|场|届|微克|毫克|立方米|千瓦|兆瓦|度|斤|公顷|小时|分钟|毫米|株|棵|部|只|头|枚|块|省|县|镇|村|份)|"
     r"\d+金(?:\d+银)?(?:\d+铜)?|"  # medals: 4金2银2铜
     r"[一二两三四五六七八九十百千]+(?:项|个|大|条|家|所|座|批|类|万|亿|处|名|台|件)|"
     r"[一二三四五六七八九十百千]+分之[一二三四五六七八九十]+|一半|翻(?:一|两|三)?番|"  # 压缩一半以上, 三分之一以上
+    r"数以(?:十|百|千|万|百万|千万|亿)计|"  # 灵活就业人员数以亿计
     # an English translation's: 5 percent, 126 trillion yuan, 12.44 million urban jobs, 650 million metric tons
     r"\d+(?:\.\d+)?\s*(?:percent(?:age points?)?|per cent|trillion|billion|million|thousand|yuan|"
     r"(?:metric )?tons|kilometers|km|hectares|mu|square meters|households|people|persons|units)\b",
@@ -463,7 +465,8 @@ _PART_OF_YEAR_SAID = re.compile(r"季度|上半年|下半年|\d{1,2}[-—至~]?\
 # A count asked (how many vehicles, 多少辆) and a count said: a figure that is not a rate (增长69.2% is none).
 _COUNT_ASKED = re.compile(r"\bhow many\b(?!\s+(?:percent|percentage|times|fold)\b)|"
                           r"多少(?:万|亿)?(?:个|辆|家|人|名|所|座|项|条|台|套|户|吨|件|次|架|艘)", re.IGNORECASE)
-_COUNT_SAID = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]|\s*(?:%|％|个百分点|倍|年))|[一二两三四五六七八九十百千万]+[个项名家所条座台套户件次大批类]")
+_COUNT_SAID = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]|\s*(?:%|％|个百分点|倍|年))|[一二两三四五六七八九十百千万]+[个项名家所条座台套户件次大批类]|"
+                         r"数以(?:十|百|千|万|百万|千万|亿)计|数(?:十|百|千|万|十万|百万|千万|亿)(?:人|名|家|个|户)")  # 灵活就业人员数以亿计
 
 
 # An open question about what a report says of a topic, not for its figure.
@@ -900,7 +903,10 @@ class Answerer:
         unset_asked = asked if query.kind == "plan" else []  # (also "did it set a target?")
         head = _asked_head(query) if wants_figure else None
         which = _which_head(query)
-        candidates = [c for h in hits for c in clauses(self.retriever.store, h, q)]
+        ordinals = _ordinals(query.text)
+        # (the 45th WorldSkills Competition asked: not what the 47th brought)
+        candidates = [c for h in hits for c in clauses(self.retriever.store, h, q)
+                      if not (ordinals and _SESSION.search(c.text) and not any(o in c.text for o in ordinals))]
         best_hit = hits[0].score or 1.0
         # Read once per clause: a plan saying it sets no target for the indicator asked; the indicator
         # or measure asked (赤字率) named, not another's figure (赤字规模); the amount asked named only as
@@ -1113,6 +1119,20 @@ class Answerer:
         english = not any(has_cjk(c.quote) for c in citations)  # an English translation's words
         return finish(query, citations, ("; " if english else "；").join(parts) + _end_mark(citations[-1].quote),
                       self._several())
+
+_ORDINAL_ASKED = re.compile(r"第(\d{1,3})届|\b(\d{1,3})(?:st|nd|rd|th)\b(?! five-year)", re.IGNORECASE)
+_SESSION = re.compile(r"第(?:\d{1,3}|[一二三四五六七八九十百]+)届")
+
+
+def _ordinals(question: str) -> list[str]:
+    """The sessions a question names (第45届, "the 45th WorldSkills Competition") as reports write
+    them: 第45届, 第四十五届."""
+    out = []
+    for m in _ORDINAL_ASKED.finditer(question):
+        n = int(m.group(1) or m.group(2))
+        out += [f"第{n}届", f"第{chinese_number(n)}届"]
+    return out
+
 
 def _contracted(term: str, text: str) -> bool:
     """A two-character word said inside a joined pair: 供水 in 供排水, 中学 in 中小学, 进口 in 进出口."""

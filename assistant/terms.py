@@ -102,7 +102,10 @@ _EN_COUNTED = re.compile(r"\b(\d{1,2}|" + "|".join(list(_EN_NUMBERS)[2:]) + r")\
                          re.IGNORECASE)
 
 
-def _chinese_number(n: int) -> str:
+def chinese_number(n: int) -> str:
+    """1-99 in Chinese numerals (45 → 四十五); larger numbers in digits."""
+    if n >= 100:
+        return str(n)
     digits = "零一二三四五六七八九"
     if n <= 10:
         return "十" if n == 10 else digits[n]
@@ -126,7 +129,7 @@ def english_counted_terms(question: str, texts: list[str]) -> list[str]:
         # else the dictionary's words for its last noun ("four articles" → 四篇文章)
         nouns = glossed or [t for phrase, chinese in english_terms(m.group(2)) if m.group(2).endswith(phrase)
                             for t in chinese if len(t) >= 2]
-        count = rf"(?:{_chinese_number(n)}|{n})"
+        count = rf"(?:{chinese_number(n)}|{n})"
         patterns = []
         if nouns:
             patterns.append((specific, re.compile(rf"{count}[大个项件条类小张批座篇][{CJK}]{{0,8}}?(?:"
@@ -169,7 +172,7 @@ def _counted_pairs(question: str, texts: list[str]) -> list[str]:
         counts = []
         for number in (m.group(1), m.group(3)):
             n = int(number) if number.isdigit() else _EN_NUMBERS[number.lower()]
-            counts.append(rf"(?:{_chinese_number(n)}{'|两' if n == 2 else ''}|{n})")
+            counts.append(rf"(?:{chinese_number(n)}{'|两' if n == 2 else ''}|{n})")
         first, second = chars(m.group(2)), chars(m.group(4))
         if not first or not second:
             continue

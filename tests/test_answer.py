@@ -277,7 +277,8 @@ title: 临江市政府工作报告（2024年1月12日 李华）
 
 一、2023年工作回顾
 过去一年，全市地区生产总值900亿元，增长4.8%。最鼓舞的是，我们抢抓机遇稳经济，全省首个外商独资石化项目、外商在我市投资规模最大的单体项目——投资80亿欧元的临江石化一体化基地项目做出最终投资决策并全面开工建设成为我市扩大高水平对外开放的标志性工程，充分体现了外商看好临江的坚定决心。
-临江石化一体化基地项目首套装置投产，一、二期项目全面动工。全面推行商事登记改革，发放电子营业执照4521份。
+临江石化一体化基地项目首套装置投产，一、二期项目全面动工。全面推行商事登记改革，发放电子营业执照4521份。全市包括零工在内的灵活就业人员数以万计。空气质量优良天数比例达94%、提升3.6个百分点。在第5届全省技能大赛上，我市选手荣获3块金牌、占全省一半。
+二是大力培养技能人才，我市选手在第7届全省技能大赛上勇夺6块金牌、位居全省第二。
 
 二、2024年工作安排
 **五、扎实推进城镇生活污水治理。**新增改造城镇供排水管网超500公里，新增改造污水处理能力10万吨/日。
@@ -313,3 +314,18 @@ def test_an_english_word_with_two_readings_is_known_when_one_is_said(linjiang):
 def test_a_count_in_copies_is_a_figure(linjiang):
     answer = linjiang.ask("临江2023年一共发放了多少份电子营业执照？")
     assert answer.found and "4521份" in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", ["临江灵活就业人员有多少？", "How many flexible workers does Linjiang have?"])
+def test_a_count_in_words_is_a_figure(linjiang, question: str):
+    """数以万计 ("tens of thousands") answers how many."""
+    answer = linjiang.ask(question)
+    assert answer.found and "数以万计" in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", ["临江选手在第5届全省技能大赛上获得多少块金牌？",
+                                      "How many gold medals did Linjiang's contestants win at the 5th provincial skills contest?"])
+def test_a_session_named_is_answered_by_that_session_not_another(linjiang, question: str):
+    """第5届 asked: 第7届's medals do not answer; the clause naming the session is no figure itself."""
+    answer = linjiang.ask(question)
+    assert answer.found and "3块金牌" in answer.text and "6块" not in answer.text, answer.text
