@@ -248,6 +248,11 @@ _PLAN_LEAD = re.compile(r"^今年|主要预期目标|预期目标是|今年.{0,1
                         r"targets? for (?:development )?this year", re.IGNORECASE)
 
 
+# A plan's item: a dash and what is to be done (——着力提升发展质量效益…, ——全面推进乡村振兴…).
+_POLICY_ITEM = re.compile(r"[—－-]{1,2}\s*(?:坚持|着力|形成|全面|优化|推动|推进|持续|统筹|加快|建立|建设|健全|深入|深化|实施|构建|"
+                          r"完善|强化|促进|扩大|实行|发展|提升|提高|增强|加强|巩固)")
+
+
 def _five_years(text: str, last: bool = False) -> tuple[int, int] | None:
     """The years of the five-year plan a text names (the last one named when `last`)."""
     named = five_year_plans(text, english=False)  # (an index's periods, as they were read)
@@ -261,7 +266,8 @@ def _heading_kind(heading: str, year: int | None, text: str = "") -> tuple[str, 
     outcome, plan = bool(_OUTCOME_HEAD.search(heading)), bool(_PLAN_HEAD.search(heading))
     if outcome and plan and _five_years(heading) != _five_years(heading, last=True):
         # "“十三五”时期发展成就和“十四五”时期主要目标任务": the passage's own words say which half.
-        if not _OUTCOME_LEAD.search(text[:12]) and re.search(r"目标|预期|将|要|力争|计划", text[:80]):
+        if not _OUTCOME_LEAD.search(text[:12]) and (re.search(r"目标|预期|将|要|力争|计划", text[:80])
+                                                     or _POLICY_ITEM.match(text)):
             return "plan", _five_years(heading, last=True)
         return "outcome", _five_years(heading)
     named = [y for y in years_in(heading) if 1950 < y < 2100]
