@@ -15,14 +15,14 @@ from . import config, resources
 from .errors import InvalidQuestionError
 from .glossary import matched, terms_of
 from .lexicon import english_terms
-from .text import CJK, CJK_WORD, PLAN_NAME_EN, five_year_plans, has_latin, language, romanised, years_in
+from .text import CJK, CJK_WORD, PLAN_NAME_EN, PLAN_YEARS_EN, five_year_plans, has_latin, language, romanised, years_in
 from .tokenize import jieba_module, normalize, tokens
 
 _PLAN = re.compile(r"目标|预期|计划|力争|争取|安排|打算|拟|(?:要|将)(?:达到|实现|完成)|"
                    # 要推动, 将加快: work to be done (主要, 重要, 需要 are other words)
                    r"(?<![主重需只必首纲摘])(?:要|将)(?=推动|推进|加快|建设|实施|打造|办好|开展|抓好|深化|完善|提升|加强|落实|"
-                   r"启动|新建|建成|开工|优化|培育|设立|举办)|call(?:s|ed)? for|\b(?:was|were) to\b(?! date)|targets?|aim(?:s|ed|ing)?\b|goals?|plans?\b|planned|planning|"
-                   r"expect\w*|forecast\w*|objectives?|intend\w*|set (?:for|out)|\bwill\b|commit\w* to|pledg\w*|promis\w*|"
+                   r"启动|新建|建成|开工|优化|培育|设立|举办)|call(?:s|ed)? for|\b(?:was|were) to\b(?! date)|targets?|aim(?:s|ed|ing)?\b|goals?|(?<!master )(?<!action )(?<!spatial )(?<!overall )plans?\b|planned|planning|"
+                   r"expect\w*|forecast\w*|objectives?|intend\w*|set (?:for|out)|\bwill\b|\b(?:it|they|he|she|the city|the province) would\b|commit\w* to|pledg\w*|promis\w*|"
                    r"\b(?:want|wants|wanted|hope|hopes|hoped|seek|seeks|sought|strive|strives) (?:\S+ ){0,3}?to\b",
                    re.IGNORECASE)
 _OUTCOME = re.compile(r"完成|实现|达到|达成|增长了|去年|上年|过去|实际|取得|how (?:much|many|fast) did|\bwas\b|\bwere\b|"
@@ -152,6 +152,10 @@ _SUPERLATIVE = re.compile(r"(?:'s|’s)?\s+(?:first|largest|biggest|only|longest
 # A rank over the country: "Where does the zone rank nationally?", "ranked first in China".
 _RANKED_IN = re.compile(r"\b(?:rank(?:s|ed|ing)?|placed|positioned)\b(?:\s+[\w-]+){0,2}?\s+(?:in\s+|among\s+)?(?:the\s+)?$",
                         re.IGNORECASE)
+# The country's government as the one that approves: "…did the State Council approve", 国务院批复.
+_APPROVES = re.compile(r"\s+(?:has |had |formally |officially )?(?:approved?|approves|approving|granted?|grants|"
+                       r"endorsed?|endorses|ratif(?:y|ied|ies)|signed off|gave\b)", re.IGNORECASE)
+_APPROVES_ZH = re.compile(r"国务院(?:正式)?(?:批复|批准|同意|印发|授予)")
 _SUPERLATIVE_ZH = re.compile(r"全国(?:首个|首条|首家|首批|首座|首次|首位|之首|前茅|第一|最大|最长|最高|唯一|领先|前列|十强|百强|"
                              r"前[一二三四五六七八九十百\d]+(?:位|名|强)?|第[一二三四五六七八九十\d]+)")
 
@@ -275,7 +279,17 @@ def _places(question: str, regions: frozenset[str]) -> tuple[list[str], list[str
         return any(levels.get(q) not in ("province", "national") for q in others) and not compares and bool(mentions) \
             and place not in simple and all(re.match(r"(?:'s|’s) [a-z]", question[m.end():m.end() + 5]) for m in mentions)
 
-    kept = [p for p in named if not qualifies(p) and not names_its_city(p)]
+    def approves(place: str) -> bool:
+        """The country's government only as what approved something for a place named beside it
+        ("Which Shenzhen master plan did the State Council approve?", 国务院批复…): not its report."""
+        if levels.get(place) != "national" or not any(levels.get(q) != "national" for q in named if q != place):
+            return False
+        mentions = english.get(place, [])
+        said = [_APPROVES.match(question, m.end()) for m in mentions]
+        return (bool(mentions) and all(said)) or (not mentions and bool(_APPROVES_ZH.search(simple))
+                                                   and len(_APPROVES_ZH.findall(simple)) >= simple.count("国务院"))
+
+    kept = [p for p in named if not qualifies(p) and not names_its_city(p) and not approves(p)]
     if kept and len(kept) < len(named):
         named = kept
     if not named and _THE_PROVINCE.search(simple if not has_latin(question) else lower):
@@ -335,7 +349,7 @@ def asks_met(question: str) -> bool:
 def _without_plan_names(question: str) -> str:
     """The question with its five-year plans' English names blanked: "the 13th Five-Year Plan"
     names a period, it asks for no plan."""
-    return PLAN_NAME_EN.sub(" ", question)
+    return PLAN_YEARS_EN.sub(" ", PLAN_NAME_EN.sub(" ", question))
 
 
 def _met(said: str) -> bool:

@@ -47,7 +47,14 @@ def five_year_plans(text: str, english: bool = True) -> list[tuple[int, int]]:
     for m in PLAN_NAME_EN.finditer(text if english else ""):
         word = m.group(1).lower()
         named += [(m.start(), FIVE_YEAR_PLANS[n]) for n, o in _ORDINALS.items() if word in o.split("|")]
+    for m in PLAN_YEARS_EN.finditer(text if english else ""):
+        lo, hi = int(m.group(1)), int(m.group(2))
+        if hi == lo + 4 and lo in FIVE_YEAR_PLANS.values():
+            named.append((m.start(), lo))  # "the 2016-2020 Five-Year Plan period"
     return [(start, start + 4) for start in dict.fromkeys(start for _, start in sorted(named))]
+
+
+PLAN_YEARS_EN = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|–|—|to)\s*((?:19|20)\d\d)[- ]five[- ]year plan\b", re.IGNORECASE)
 
 
 def has_latin(text: str) -> bool:
