@@ -82,11 +82,14 @@ class _Line:
 
 def _compound(query: Query, lead: str) -> bool:
     """A noun right before an indicator's form makes another measure of it: 海洋生产总值 is the
-    ocean economy's output, not the region's GDP (广东, 2023年, 全省 before it only say whose)."""
+    ocean economy's output, not the region's GDP (广东, 2023年, 全省 before it only say whose); so
+    does a partner before it (对东盟的进出口)."""
     from .tokenize import posseg_module
 
     tail = re.sub(r"(?:19|20)\d\d年?", " ", without_places(lead, [*query.places, *(
         n for p in query.places for n in _region_names(p))]))
+    if re.search(r"(?:^|\s)[对与向同][^，。,]{1,16}的?$", tail.strip()):
+        return True  # 对共建“一带一路”国家的进出口: the trade with some countries, a part of it
     words = [w for w in posseg_module().lcut(tail.strip()) if w.word.strip()] if tail.strip() else []
     if not words or words[-1].word != tail.strip()[-len(words[-1].word):]:
         return False

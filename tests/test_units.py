@@ -216,6 +216,18 @@ def test_a_places_growth_with_nothing_else_named_is_its_gdp(question: str, gdp: 
     assert (named == ["gdp"]) == gdp, named
 
 
+@pytest.mark.parametrize(("question", "trade"), [
+    ("2023年深圳的进出口增长了多少？", True),
+    ("2023年深圳对共建“一带一路”国家的进出口增长了多少？", False),  # with some partners: a part of it
+    ("2023年广东对东盟进出口增长多少？", False),
+])
+def test_trade_with_some_partners_is_not_the_whole(question: str, trade: bool):
+    from assistant.table_answer import named_indicators
+
+    named = [ind.id for ind in named_indicators(read_question(question, frozenset({"深圳", "广东"})))]
+    assert (named == ["foreign_trade"]) == trade, named
+
+
 def test_a_named_report_year_sets_last_year_and_this_year():
     q = read_question("按广东省2025年政府工作报告，去年全省进出口总额增长多少？", REGIONS)
     assert (q.report_year, q.years, q.places) == (2025, [2024], ["广东"])
@@ -229,6 +241,10 @@ def test_a_five_year_plan_named_is_the_questions_span_and_a_report_of_a_year_its
     assert five_year_plans("“十三五”时期发展成就和“十四五”时期主要目标任务") == [(2016, 2020), (2021, 2025)]
     assert five_year_plans("over the thirteenth Five-Year Plan") == [(2016, 2020)]
     assert five_year_plans("over the 13th Five-Year Plan", english=False) == []
+    assert five_year_plans("during the 2016-2020 Five-Year Plan period") == [(2016, 2020)]
+    assert five_year_plans("the 2017-2021 five-year plan") == []
+    q = read_question("Which projects did Guangdong bring in during the 2016-2020 Five-Year Plan period?", REGIONS)
+    assert (q.span, q.years) == ((2016, 2020), []) and q.kind != "plan"
     assert read_question("“十三五”期间，广东研发经费占比提高到多少？", REGIONS).span == (2016, 2020)
     assert read_question("What does the 14th Five-Year Plan aim for?", REGIONS).span == (2021, 2025)
     assert read_question("What was Guangdong's growth?", REGIONS).span is None
@@ -1253,3 +1269,34 @@ def test_a_term_of_two_counted_nouns_is_found_as_the_reports_write_it():
     assert _counted_pairs("the three cities and one island", texts) == ["三城一岛"]
     assert _counted_pairs("the three cities and two islands", texts) == []
     assert _counted_pairs("the three ports and one island", texts) == []
+
+
+def test_an_ordinal_is_no_figure():
+    from assistant.answer import _FIGURE
+
+    assert _FIGURE.search("在第45届世界技能大赛上") is None
+    assert _FIGURE.search("荣获8块金牌") and _FIGURE.search("举办第十五届全运会等45场赛事")
+
+
+def test_a_section_reviewing_one_plan_and_outlining_the_next_tells_its_halves_by_their_words():
+    """Under "“十三五”时期发展成就和“十四五”时期主要目标任务", an item saying what is to be done
+    (——着力提升…) belongs to the new plan; achievements to the old one."""
+    heads = ["二、“十三五”时期发展成就和“十四五”时期主要目标任务"]
+    assert section_kind(heads, "——着力提升发展质量效益，保持经济持续健康发展。发展是解决我国一切问题的基础", 2021) == (
+        "plan", (2021, 2025))
+    assert section_kind(heads, "——统筹发展和安全，建设更高水平的平安中国。", 2021) == ("plan", (2021, 2025))
+    assert section_kind(heads, "脱贫攻坚成果举世瞩目，5575万农村贫困人口实现脱贫。", 2021) == ("outcome", (2016, 2020))
+    assert section_kind(heads, "国防和军队建设水平大幅提升。", 2021) == ("outcome", (2016, 2020))
+
+
+def test_the_state_council_approving_something_for_a_city_names_no_national_report():
+    regions = frozenset({"深圳", "全国"})
+    assert read_question("Which Shenzhen master plan did the State Council approve in 2024?", regions).places == ["深圳"]
+    assert read_question("2024年国务院批复了深圳哪个总体规划？", regions).places == ["深圳"]
+    assert read_question("What did the State Council approve in 2023?", regions).places == ["全国"]
+    assert read_question("Compare Shenzhen and China GDP growth in 2023", regions).places == ["深圳", "全国"]
+    # (a master plan or an action plan named is a thing, not a plan asked for)
+    assert read_question("Which Shenzhen master plan did the State Council approve in 2024?", regions).kind == "outcome"
+    assert read_question("What action plan did Shenzhen launch in 2024?", regions).kind == "outcome"
+    assert read_question("What does Shenzhen plan to do in 2025?", regions).kind == "plan"
+    assert read_question("What action plan did Shenzhen say it would carry out in 2024?", regions).kind == "plan"
