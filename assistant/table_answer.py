@@ -94,6 +94,8 @@ def _compound(query: Query, lead: str) -> bool:
     if not words or words[-1].word != tail.strip()[-len(words[-1].word):]:
         return False
     last = words[-1]
+    if last.flag == "ns" and not any(p in lead for p in query.places):
+        return False  # (海滨2024年地区生产总值: a place no report is about may be whose GDP it is)
     return len(last.word) >= 2 and last.flag in ("n", "nz", "vn", "ns") and not _LEAD_OK.fullmatch(last.word) \
         and not set(_region_names(last.word)) & {n for p in resources.places() for n in _region_names(p.name)}
 
