@@ -1276,6 +1276,14 @@ def test_an_ordinal_is_no_figure():
 
     assert _FIGURE.search("在第45届世界技能大赛上") is None
     assert _FIGURE.search("荣获8块金牌") and _FIGURE.search("举办第十五届全运会等45场赛事")
+    assert _FIGURE.search("人均预期寿命再提高1岁")
+
+
+def test_energy_consumption_per_unit_of_gdp_is_one_indicator():
+    from assistant.table_answer import named_indicators
+
+    q = read_question("How much did China's energy consumption per unit of GDP fall in 2024?", REGIONS)
+    assert [i.id for i in named_indicators(q)] == ["energy_intensity"]
 
 
 def test_a_section_reviewing_one_plan_and_outlining_the_next_tells_its_halves_by_their_words():
