@@ -11,6 +11,7 @@ the passage answerer takes the question.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import asdict, dataclass, replace
 
@@ -97,7 +98,13 @@ def _compound(query: Query, lead: str) -> bool:
     if last.flag == "ns" and not any(p in lead for p in query.places):
         return False  # (海滨2024年地区生产总值: a place no report is about may be whose GDP it is)
     return len(last.word) >= 2 and last.flag in ("n", "nz", "vn", "ns") and not _LEAD_OK.fullmatch(last.word) \
-        and not set(_region_names(last.word)) & {n for p in resources.places() for n in _region_names(p.name)}
+        and not set(_region_names(last.word)) & _place_names()
+
+
+@functools.lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    """Every place of the resources, with and without its suffix (北京市, 北京)."""
+    return frozenset(n for p in resources.places() for n in _region_names(p.name))
 
 
 def named_indicators(query: Query) -> list[Indicator]:
