@@ -51,13 +51,15 @@ from .terms import (
 from .text import CJK, CJK_CHAR, has_cjk
 from .tokenize import has_latin, is_english, normalize, tokens
 
+# A count in words: 数以亿计 ("hundreds of millions")
+_IN_WORDS = "数以(?:十|百|千|万|百万|千万|亿)计"
 _FIGURE = re.compile(
     r"(?<![第\d.])\d+(?:\.\d+)?\s*(?:%|％|亿|万|千|百|个|项|家|所|条|人|元|吨|公里|千米|米|年|倍|座|套|户|次|天|处|辆|"
     r"件|名|台|艘|亩|标箱|架|片|张|间|场|届|微克|毫克|立方米|千瓦|兆瓦|度|斤|公顷|小时|分钟|毫米|株|棵|部|只|头|枚|块|岁|省|县|镇|村|份)|"
     r"\d+金(?:\d+银)?(?:\d+铜)?|"  # medals: 4金2银2铜
     r"[一二两三四五六七八九十百千]+(?:项|个|大|条|家|所|座|批|类|万|亿|处|名|台|件)|"
     r"[一二三四五六七八九十百千]+分之[一二三四五六七八九十]+|一半|翻(?:一|两|三)?番|"  # 压缩一半以上, 三分之一以上
-    r"数以(?:十|百|千|万|百万|千万|亿)计|"  # 灵活就业人员数以亿计
+    rf"{_IN_WORDS}|"  # 灵活就业人员数以亿计
     # an English translation's: 5 percent, 126 trillion yuan, 12.44 million urban jobs, 650 million metric tons
     r"\d+(?:\.\d+)?\s*(?:percent(?:age points?)?|per cent|trillion|billion|million|thousand|yuan|"
     r"(?:metric )?tons|kilometers|km|hectares|mu|square meters|households|people|persons|units)\b",
@@ -466,7 +468,7 @@ _PART_OF_YEAR_SAID = re.compile(r"季度|上半年|下半年|\d{1,2}[-—至~]?\
 _COUNT_ASKED = re.compile(r"\bhow many\b(?!\s+(?:percent|percentage|times|fold)\b)|"
                           r"多少(?:万|亿)?(?:个|辆|家|人|名|所|座|项|条|台|套|户|吨|件|次|架|艘)", re.IGNORECASE)
 _COUNT_SAID = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]|\s*(?:%|％|个百分点|倍|年))|[一二两三四五六七八九十百千万]+[个项名家所条座台套户件次大批类]|"
-                         r"数以(?:十|百|千|万|百万|千万|亿)计|数(?:十|百|千|万|十万|百万|千万|亿)(?:人|名|家|个|户)")  # 灵活就业人员数以亿计
+                         rf"{_IN_WORDS}|数(?:十|百|千|万|十万|百万|千万|亿)(?:人|名|家|个|户)")
 
 
 # An open question about what a report says of a topic, not for its figure.
