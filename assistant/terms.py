@@ -132,7 +132,7 @@ def english_counted_terms(question: str, texts: list[str]) -> list[str]:
         count = rf"(?:{chinese_number(n)}|{n})"
         patterns = []
         if nouns:
-            patterns.append((specific, re.compile(rf"{count}[大个项件条类小张批座篇][{CJK}]{{0,8}}?(?:"
+            patterns.append((specific, re.compile(rf"{count}[大个项件条类小张批座篇]?[{CJK}]{{0,8}}?(?:"
                                                   + "|".join(map(re.escape, sorted(set(nouns), key=len, reverse=True)))
                                                   + ")")))
         if not glossed:

@@ -1308,3 +1308,11 @@ def test_the_state_council_approving_something_for_a_city_names_no_national_repo
     assert read_question("What action plan did Shenzhen launch in 2024?", regions).kind == "outcome"
     assert read_question("What does Shenzhen plan to do in 2025?", regions).kind == "plan"
     assert read_question("What action plan did Shenzhen say it would carry out in 2024?", regions).kind == "plan"
+
+
+def test_a_counted_term_written_without_a_measure_word_is_found():
+    from assistant.terms import english_counted_terms
+
+    texts = ["“六周边”（即市场、社区、交通站场、校园、医院、商业综合体周边）环境整治攻坚工程",
+             "“两平台”指跨境电商线上综合服务平台和线下产业园区平台。“六体系”包括信息共享、金融服务、智能物流"]
+    assert english_counted_terms("What are the 'six systems' of Maoming's framework?", texts) == ["六体系"]
