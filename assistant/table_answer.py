@@ -88,13 +88,13 @@ def _compound(query: Query, lead: str) -> bool:
     from .tokenize import posseg_module
 
     tail = re.sub(r"(?:19|20)\d\d年?", " ", without_places(lead, [*query.places, *(
-        n for p in query.places for n in _region_names(p))]))
-    if re.search(r"(?:^|\s)[对与向同][^，。,]{1,16}的?$", tail.strip()):
+        n for p in query.places for n in _region_names(p))])).strip()
+    if re.search(r"(?:^|\s)[对与向同][^，。,]{1,16}的?$", tail):
         return True  # 对共建“一带一路”国家的进出口: the trade with some countries, a part of it
-    words = [w for w in posseg_module().lcut(tail.strip()) if w.word.strip()] if tail.strip() else []
-    if not words or words[-1].word != tail.strip()[-len(words[-1].word):]:
+    words = [w for w in posseg_module().lcut(tail) if w.word.strip()] if tail else []
+    if not words:
         return False
-    last = words[-1]
+    last = words[-1]  # (the word the tail ends with: the one right before the indicator)
     if last.flag == "ns" and not any(p in lead for p in query.places):
         return False  # (海滨2024年地区生产总值: a place no report is about may be whose GDP it is)
     return len(last.word) >= 2 and last.flag in ("n", "nz", "vn", "ns") and not _LEAD_OK.fullmatch(last.word) \
@@ -116,7 +116,8 @@ def named_indicators(query: Query) -> list[Indicator]:
     taken: list[tuple[int, int]] = []
     text = query.normalized
     for m in pattern.finditer(text if not query.is_english else ""):
-        if _PART_ZH.search(_lead(text, m.start())) or _compound(query, _lead(text, m.start())):
+        lead = _lead(text, m.start())
+        if _PART_ZH.search(lead) or _compound(query, lead):
             return []
         if _SHARE_OF_ZH.search(text[: m.start()]) or _SHARE_AFTER_ZH.match(text, m.end()):
             continue
