@@ -72,9 +72,11 @@ def language(text: str) -> str:
     """
     if not has_latin(text):
         return "zh"
+    if not has_cjk(text):
+        return "en"
     # an English question quoting a Chinese term ("What kind of village is a “两不具备” village?")
-    rest = _QUOTED_CJK.sub(" ", text) if has_cjk(text) else text
-    return "en" if not has_cjk(rest) and len(_LATIN_WORD.findall(rest)) >= 2 or not has_cjk(text) else "zh"
+    rest = _QUOTED_CJK.sub(" ", text)
+    return "en" if not has_cjk(rest) and len(_LATIN_WORD.findall(rest)) >= 2 else "zh"
 
 
 _QUOTED_CJK = re.compile(rf"[“\"‘'「『(（]\s*[{CJK}0-9０-９·、]+\s*[”\"’'」』)）]")
