@@ -276,12 +276,16 @@ def _misses_qualifier(asked: list[Indicator], texts: list[str]) -> bool:
     return False
 
 
-def _misses_indicator(query: Query, asked: list[Indicator], texts: list[str]) -> bool:
-    """A Chinese question asks a figure of indicators it names by their report forms and no quoted
-    text names any of them (一般公共预算收入 asked, 一般公共预算支出 quoted): the figure is another's.
-    (English names map to forms loosely: "the economy grew" is answered by 经济增长; an English
+def _misses_indicator(query: Query, asked: list[Indicator], texts: list[str], wants_number: bool) -> bool:
+    """A question asks a figure of indicators it names and no quoted text names any of them by its
+    report forms (一般公共预算收入 asked, 一般公共预算支出 quoted): the figure is another's.
+    (English names map to forms loosely, "the economy grew" is answered by 经济增长, "R&D" by 研发
+    投入, except a rate called one: "the unemployment rate" is 失业率, not 失业再就业. An English
     translation's clauses name it in English, which the caller leaves to the other checks.)"""
-    if query.is_english or not query.wants_number or not asked:
+    if query.is_english:
+        asked = [ind for ind in asked if ind.measure == "rate" and re.search(
+            rf"(?:{ind.question_en})" r"[\w\s-]{0,20}?(?<!growth )\b(?:rate|ratio|intensity)\b", query.text, re.IGNORECASE)]
+    if not wants_number or not asked:
         return False
     joined = normalize(" ".join(texts))
     return not any(_says_form(normalize(f), joined) for ind in asked for f in ind.forms)
@@ -874,7 +878,7 @@ class Answerer:
             indicator_mismatch=not unset and bool(
                 _misses_qualifier(asked, quoted)
                 or not WHY_ASKED.search(question) and _misses_growth(query, asked, quoted)  # (why is no figure)
-                or (not english and (_misses_indicator(query, asked, quoted) or _misses_head(query, quoted)))
+                or (not english and (_misses_indicator(query, asked, quoted, wants_number) or _misses_head(query, quoted)))
                 or _only_in_rates(query, quoted)
                 or bool(chosen) and not self._says_names(query, figure_clause)
                 or _misses_when(query, quoted) or wants_number and _misses_level(query, asked, quoted)

@@ -39,7 +39,7 @@ _MET = re.compile(r"完成了吗|实现了吗|达到了吗|达成了吗|完成�
                   re.IGNORECASE)
 _HOW_MUCH = re.compile(r"多少|(?<!哪)几[个项名家所万亿条次年倍]|百分之几|how (?:much|many|fast|large|big|high|long|far)\b|by how much|"
                        r"what percentage|\bwhat (?:is|was|are|were)\b[^?.]{0,40}?\b(?:price|prices|number of|amount of|"
-                       r"volume of|population|size of|value of)\b", re.IGNORECASE)
+                       r"volume of|population|size of|value of|count of|tally of)\b", re.IGNORECASE)
 _LIST = re.compile(r"哪些|哪几|哪[两三四五六七八九十]|哪\d{1,2}[个项条家大类所座]|分别是|"
                    r"\b(?:which|what|name) (?:the )?(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) [a-z]|包括什么|包括哪|有哪|由什么组成|\bwhat (?:are|were)\b|\bwhich\b.*\b(?:are|were)\b|\blist\b|\bname the\b|"
                    r"\bmake up\b|\bmade up of\b|\bconsists? of\b|\bcompris(?:e|es|ed)\b|\bwhat does .+ include\b",
@@ -47,9 +47,10 @@ _LIST = re.compile(r"哪些|哪几|哪[两三四五六七八九十]|哪\d{1,2}[�
 _DEFINITION = re.compile(r"是什么意思|指什么|什么是|是指什么|含义|意思是|何谓|\bmean\b|meaning|refer(?:s|red)? to|stand for|"
                          r"\bdefin(?:e|es|ed|ing)\b|\bwhat does (?:that|the|this) (?:term|phrase|expression) (?:cover|include)|\bexplain\w* what (?:a |an |the )?[“\"‘']|"
                          r"what is meant|definition|defined|"
-                         r"\bwhat (?:is|are) (?:the |a )?[“\"‘']|"  # what is the '五乐计划'?
+                         r"\bwhat (?:is|are) (?:[A-Z][\w-]*(?:'s|’s) )?(?:the |a )?[“\"‘']|"  # what is the '五乐计划'? what is Foshan's '9+5+X' …?
                          r"\bwhat (?:kind|sort|type) of \w+ (?:is|are) (?:a |an |the )?[“\"‘']|"  # …village is a "两不具备" village?
-                         r"[”\"’」](?:是什么|是啥|指的是什么)", re.IGNORECASE)  # …工作法的“四大要素”是什么？
+                         rf"[”\"’」](?:(?![{CJK}]*(?:目标|任务|重点|进展|成效|成果|举措|措施|情况|规模|安排))[{CJK}]{{0,6}})?(?:是什么|是啥|指的是什么)",
+                         re.IGNORECASE)  # …工作法的“四大要素”是什么？ “三品”战略是什么？
 # "零基预算是什么？": a bare term (no 的, no figure) and nothing else asks what it means.
 _BARE_TERM = re.compile(rf"^[“\"‘'「]?[{CJK}A-Za-z]{{2,12}}[”\"’'」]?(?:是什么|是啥)[？?。]?$")
 _SPEAKER = re.compile(r"谁作|作报告的是|由谁|哪位.{0,4}(?:市长|省长|总理)|who (?:delivered|gave|presented|made|read)|"
@@ -75,6 +76,8 @@ _YEARS_JOINED = re.compile(r"(?:19|20)\d\d年?(?:和|与|及|、|至|到|-|–|a
                            r"(?:19|20)\d\d(?:'s)? and (?:19|20)\d\d\b[^,.?]{0,40}\breports\b", re.IGNORECASE)
 _LAST_YEAR = re.compile(r"去年|上一年|上年|last year|the previous year|the year before", re.IGNORECASE)
 _THIS_YEAR = re.compile(r"今年|本年|this year|the current year|the coming year", re.IGNORECASE)
+# "2023年政府工作报告给当年…": the report's year, when the question names no other year for it to be
+_THAT_YEAR = re.compile(r"当年|\bthat year\b", re.IGNORECASE)
 _NAME = re.compile(r"(?<![A-Za-z])[A-Z][a-z]{3,}(?![A-Za-z])")
 # A question about "the province" as a whole, naming none.
 _THE_PROVINCE = re.compile(r"全省|省政府|本省|我省|省里|省级|省人民政府|\bthe (?:whole )?province\b|\bprovincial government\b|"
@@ -323,7 +326,10 @@ def _places(question: str, regions: frozenset[str]) -> tuple[list[str], list[str
 # "…set a goal for 2024. Did the city's growth meet it?": a plan named, then asked whether it was met.
 _DID_MEET = re.compile(r"\b(?:did|has|have|was|were)\b[^.?;]{0,50}?\b(?:meet|met|reach\w*|achiev\w*|hit|exceed\w*|"
                        r"surpass\w*|fulfil\w*|get there|make it)\b|\b(?:actually|turn(?:ed)? out|end(?:ed)? up|came in)\b|实际(?!使用|利用)|"
-                       r"\b(?:did|has|have) (?:it|they|the (?:city|province|country))\s*\?",
+                       r"\b(?:did|has|have) (?:it|they|the (?:city|province|country))\s*\?"
+                       # "How did its job creation compare with the target it set?" (no target before it)
+                       r"|\b(?:did|does|do)\b(?:(?!targets?\b|goals?\b|plans?\b)[^.?;]){0,60}?\bcompar\w* (?:with|to|against) "
+                       r"(?:the |its |their )?(?:targets?|goals?)\b|(?:与|和|同)(?:年初|预期)?目标(?:相比|比较|对比)",
                        re.IGNORECASE)
 
 
@@ -421,8 +427,9 @@ def read_question(question: str, regions: frozenset[str] = frozenset(), lang: st
         named = None  # "2019年和2025年的政府工作报告": two reports, each year asked of its own
     if named:
         report_year = int(next(g for g in named.groups() if g))
+        others = [y for y in years if y != report_year]
         relative = report_year - 1 if _LAST_YEAR.search(question) else report_year if _THIS_YEAR.search(question) \
-            else None
+            or not others and _THAT_YEAR.search(question) else None
         years = [y for y in years if y != report_year] + ([relative] if relative else [])
     said = _without_plan_names(question)
     if _met(said):

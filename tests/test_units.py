@@ -830,14 +830,15 @@ def test_a_figure_of_another_indicator_does_not_answer_the_one_asked():
     query = read_question("湛江2022年一般公共预算收入是多少？", frozenset({"湛江"}))
     asked = named_indicators(query)
     assert [i.id for i in asked] == ["budget_revenue"]
-    assert _misses_indicator(query, asked, ["民生支出占一般公共预算支出比重提高至69.7%"])
-    assert not _misses_indicator(query, asked, ["一般公共预算收入135.6亿元、增长3.2%"])
+    assert _misses_indicator(query, asked, ["民生支出占一般公共预算支出比重提高至69.7%"], query.wants_number)
+    assert not _misses_indicator(query, asked, ["一般公共预算收入135.6亿元、增长3.2%"], query.wants_number)
     # not asked for a figure: any clause may speak of it
     what = read_question("湛江如何增加一般公共预算收入？", frozenset({"湛江"}))
-    assert not _misses_indicator(what, named_indicators(what), ["民生支出占一般公共预算支出比重提高至69.7%"])
-    # an English name maps to the forms loosely: the check is for Chinese questions
+    assert not _misses_indicator(what, named_indicators(what), ["民生支出占一般公共预算支出比重提高至69.7%"],
+                                 what.wants_number)
+    # an English name of an amount maps to the forms loosely: the check is for Chinese questions and rates
     english = read_question("What was Zhanjiang's general public budget revenue in 2022?", frozenset({"湛江"}))
-    assert not _misses_indicator(english, named_indicators(english), ["民生支出占一般公共预算支出比重提高至69.7%"])
+    assert not _misses_indicator(english, named_indicators(english), ["民生支出占一般公共预算支出比重提高至69.7%"], True)
 
 
 def test_a_dictionary_phrase_never_ends_in_a_grammar_word_or_runs_across_a_glossary_term():
@@ -1316,3 +1317,55 @@ def test_a_counted_term_written_without_a_measure_word_is_found():
     texts = ["“六周边”（即市场、社区、交通站场、校园、医院、商业综合体周边）环境整治攻坚工程",
              "“两平台”指跨境电商线上综合服务平台和线下产业园区平台。“六体系”包括信息共享、金融服务、智能物流"]
     assert english_counted_terms("What are the 'six systems' of Maoming's framework?", texts) == ["六体系"]
+
+
+def test_a_quoted_term_followed_by_its_kind_or_after_a_possessive_asks_a_definition():
+    assert read_question("湛江2018年政府工作报告中的“三品”战略是什么？").kind == "definition"
+    assert read_question("“百千万工程”行动是什么？").kind == "definition"
+    assert read_question("“十四五”规划目标是什么？").kind != "definition"  # its target, not its meaning
+    assert read_question("What is Foshan's '9+5+X' investment attraction mechanism?").kind == "definition"
+
+
+def test_comparing_an_outcome_with_the_target_set_asks_whether_it_was_met():
+    assert read_question("How did Guangzhou's 2024 job creation compare with the target it set that year?").kind == "met"
+    assert read_question("2024年广州城镇新增就业与目标相比如何？").kind == "met"
+    # two targets compared are targets
+    assert read_question("How did Shenzhen's 2024 growth target compare with the target for 2023?").kind == "plan"
+
+
+def test_that_year_of_a_named_report_is_the_reports_year():
+    q = read_question("2023年政府工作报告给当年新能源汽车销量定了多少目标？")
+    assert q.report_year == 2023 and q.years == [2023]
+
+
+def test_a_count_of_things_asks_a_figure():
+    assert read_question("What was Guangzhou's total count of 5G base stations in 2023?").wants_number
+
+
+def test_an_english_question_asking_a_rate_needs_a_clause_naming_the_rate():
+    from assistant.answer import _misses_indicator
+    from assistant.table_answer import named_indicators
+
+    q = read_question("What was Zhanjiang's registered urban unemployment rate at the end of 2019?")
+    asked = named_indicators(q)
+    assert [ind.id for ind in asked] == ["urban_registered_unemployment_rate"]
+    assert _misses_indicator(q, asked, ["城镇新增就业7.38万人、失业再就业3.7万人"], True)
+    assert not _misses_indicator(q, asked, ["城镇登记失业率2.3%"], True)
+    # an amount is named loosely in English: the economy's growth is 经济增长
+    grew = read_question("How fast did Zhanjiang's economy grow in 2019?")
+    assert not _misses_indicator(grew, named_indicators(grew), ["经济增长4.2%"], True)
+
+
+def test_an_english_question_naming_r_and_d_spending_is_not_asking_its_intensity():
+    from assistant.answer import _misses_indicator
+    from assistant.table_answer import named_indicators
+
+    q = read_question("How much did Shenzhen spend on R&D in total in 2024?")
+    assert not _misses_indicator(q, named_indicators(q), ["全社会研发投入2236.6亿元"], True)
+    rate = read_question("What was Shenzhen's R&D intensity in 2024?")
+    assert _misses_indicator(rate, named_indicators(rate), ["全社会研发投入2236.6亿元"], True)
+
+
+def test_that_year_after_a_named_report_and_another_year_is_the_other_year():
+    q = read_question("Zhanjiang's 2023 work report looks back on 2022 — how did GDP grow that year?")
+    assert q.report_year == 2023 and q.years == [2022]
