@@ -189,15 +189,17 @@ def announces(text: str, term: str) -> bool:
     return bool(re.match(r"[”\"」』]?[：:。]", text[len(term) : len(term) + 2]))
 
 
-# A counted term's parts: 三中心一基地 is three items ending in 中心 and one in 基地; 五大基地 five in 基地.
-_COUNTED_PART = re.compile(r"([一二两三四五六七八九十]{1,3})(?:大|个|项|条|类)?([\u4e00-\u9fff]{2})")
+# A counted term's parts: 三中心一基地 is three items ending in 中心 and one in 基地; 五大基地 five in 基地;
+# 六保 six items starting with 保 (保居民就业、保基本民生…), 三清三拆 three with 清 and three with 拆.
+_COUNTED_PART = re.compile(r"([一二两三四五六七八九十]{1,3})(?:大|个|项|条|类)?((?:(?![一二两三四五六七八九十])[\u4e00-\u9fff]){1,2})")
 _SEGMENT = re.compile(r"[^。；！？;!?，,：:（）()“”‘’「」\n]+")
 
 
 def _enumeration(text: str, term: str) -> tuple[int, int] | None:
     """Where a counted term is not written, the items it counts set out in one run (着力打造A基地、B基地、
     C基地、D基地、E基地 for 五大基地; “西部经济中心、西部科技创新中心、西部对外交往中心、全国先进制造业基地”
-    for 三中心一基地): every item separated by 、 ends in a head the term names, as many times as it counts.
+    for 三中心一基地; 保居民就业、保基本民生… for 六保): every item separated by 、 ends in a two-character head
+    the term names (starts with a one-character head), as many times as it counts.
     The run's span in the text, or None."""
     parts = _COUNTED_PART.findall(term)
     if not parts or "".join(n + h for n, h in parts) != re.sub(r"(?<=[一二两三四五六七八九十])(?:大|个|项|条|类)", "", term):
@@ -212,7 +214,8 @@ def _enumeration(text: str, term: str) -> tuple[int, int] | None:
         items = m.group().split("、")
         if len(items) < 2:
             continue
-        heads = [next((h for h in wanted if item.rstrip("等").endswith(h)), None) for item in items]
+        heads = [next((h for h in wanted if (item.startswith(h) if len(h) == 1 else item.rstrip("等").endswith(h))),
+                      None) for item in items]
         if None not in heads and {h: heads.count(h) for h in wanted} == wanted:
             return m.start(), m.end()
     return None

@@ -483,6 +483,21 @@ def test_a_counted_term_the_report_does_not_write_is_found_by_its_items():
     assert term_span(hit, "两中心两基地") is None
 
 
+
+def test_a_term_counting_items_by_their_first_character_is_found_by_its_items():
+    from assistant.retrieve import Hit
+    from assistant.terms import term_span
+
+    text = "加大“六稳”工作力度，保就业、保民生、保市场主体、保能源安全、保供应链稳定、保基层运转，坚定实施扩大内需战略。"
+    hit = Hit(text=text, score=1.0, source="x", section="", start=0, end=len(text), chunk_id="c", rank=1)
+    start, end = term_span(hit, "六保")
+    assert text[start:end] == "保就业、保民生、保市场主体、保能源安全、保供应链稳定、保基层运转"
+    assert term_span(hit, "五保") is None
+    two = "清理巷道、清理杂物、拆除危房、拆除违建。"
+    hit = Hit(text=two, score=1.0, source="x", section="", start=0, end=len(two), chunk_id="c", rank=1)
+    assert term_span(hit, "两清两拆") == (0, len(two) - 1)
+
+
 def test_list_terms_of_questions_and_where_their_items_stand():
     from assistant.retrieve import Hit
     from assistant.terms import count_of, english_counted_terms, key_terms, term_span
