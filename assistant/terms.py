@@ -244,15 +244,24 @@ def term_span(hit: Hit, term: str) -> tuple[int, int] | None:
         if at and text[at - 1] in "“\"「『" and text[end:end + 1] in "”\"」』":
             end += 1  # (…村居文明创建“四级联创”: the term's closing quote mark too)
         return hit.start + start, hit.start + end
-    stop = _STOP.search(text, end)
-    end = stop.end() if stop else len(text)
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = text.find("\n", at) if "\n" in text[at:] else len(text)
+    head = re.search(r"[：:]", text[line_start:line_end])
+    entry = hit.kind == "glossary" and bool(head) and at < line_start + head.start()
+    if entry:
+        # A glossary entry's head: what it means is the whole entry, often in parts set off by ；
+        # (“1193”工作体系：指建强1个领导体系…；健全1个责任体系；建立9项工作制度…).
+        end = min(line_end, at + LIST_CAP)
+    else:
+        stop = _STOP.search(text, end)
+        end = stop.end() if stop else len(text)
     items = count_of(term) or 0
     ends_sentence = end - at <= len(term) + 2
     announced = ends_sentence or announces(text[at:], term)
     cap = max(TERM_CAP, min(LIST_ITEM_CHARS * items, LIST_CAP)) if announced else TERM_CAP
     sentences = 0 if ends_sentence else 1  # after a colon the term's sentence holds the first item
     # 四小园：小菜园、小果园、小花园、小公园。 holds all its items in its own sentence
-    complete = bool(items) and not ends_sentence and text.count("、", at, end) + 1 >= items
+    complete = entry or bool(items) and not ends_sentence and text.count("、", at, end) + 1 >= items
     # Items marked 一是…十是 or （一）: only the marks count (an introducing sentence before them does not).
     marked = bool(_ITEM_MARK.search(text, end, at + cap))
     while not complete and end < len(text) and end - at < cap and (

@@ -1384,3 +1384,23 @@ def test_an_english_question_naming_r_and_d_spending_is_not_asking_its_intensity
 def test_that_year_after_a_named_report_and_another_year_is_the_other_year():
     q = read_question("Zhanjiang's 2023 work report looks back on 2022 — how did GDP grow that year?")
     assert q.report_year == 2023 and q.years == [2022]
+
+
+def test_a_glossary_entry_is_quoted_whole_not_to_its_first_semicolon():
+    from assistant.retrieve import Hit
+    from assistant.terms import term_span
+
+    text = ("14．“1193”工作体系：指建强1个领导体系，建立四级田长和网格员体系，成立市县两级耕地保护工作领导小组；"
+            "健全1个责任体系；建立动态监测、审核调度、分级查处等9项工作制度；开展3大专项行动。\n"
+            "15．三馆一站：图书馆、博物馆、美术馆和文化站。\n16．雪亮工程：以综治中心为指挥平台。")
+    entry = Hit(text=text, score=1.0, source="x", section="", start=0, end=len(text), chunk_id="c", rank=1,
+                kind="glossary")
+    start, end = term_span(entry, "1193”工作体系")
+    assert text[start:end].endswith("开展3大专项行动")
+    start, end = term_span(entry, "三馆一站")
+    assert text[start:end] == "三馆一站：图书馆、博物馆、美术馆和文化站"  # not on into the next entry
+    # in running text a term's sentence still ends at its stop
+    body = Hit(text=text, score=1.0, source="x", section="", start=0, end=len(text), chunk_id="c", rank=1)
+    start, end = term_span(body, "1193”工作体系")
+    assert text[start:end].endswith("耕地保护工作领导小组")
+
