@@ -103,7 +103,7 @@ LENGTH_SCALE = 200
 MORE_MIN_GAIN = 0.15
 FIGURE_NEAR = 0.9  # a clause with the figure asked is chosen first when it scores this share of the best
 MORE_MAX_SIM_DROP = 0.03
-EN_MIN_KNOWN = 0.75
+EN_MIN_KNOWN = 0.5  # an English question is answered when the passages say more than this share of its topic
 EN_MIN_SIM = 0.77
 EN_MIN_SIM_PLACE_ONLY = 0.80
 # An English question whose only known words name a place: the quoted clauses must cover some of it
@@ -1093,8 +1093,8 @@ class Answerer:
         if e.year_mismatch or e.place_mismatch or e.indicator_mismatch or (e.wants_number and not e.has_number):
             return False
         if is_english(question) or e.cross:  # words the passages do not share: meaning and the glossary decide
-            return e.known_share >= EN_MIN_KNOWN and e.best_sim >= (EN_MIN_SIM_PLACE_ONLY if e.place_only
-                                                                    else EN_MIN_SIM) \
+            return e.known_share > EN_MIN_KNOWN and e.best_sim >= (EN_MIN_SIM_PLACE_ONLY if e.place_only
+                                                                  else EN_MIN_SIM) \
                 and not (e.place_only and e.coverage < EN_MIN_COVERAGE_PLACE_ONLY)
         return e.coverage >= ZH_MIN_COVERAGE and e.known_share >= ZH_MIN_KNOWN
 

@@ -124,6 +124,7 @@ def evidence(**changes) -> Evidence:
     ({}, "What is the investment target?", True),
     ({"best_sim": 0.7}, "What is the investment target?", False),
     ({"known_share": 0.5}, "What is the housing price target?", False),
+    ({"known_share": 0.55}, "What is the housing price target?", True),  # more than half of it said
     # only the place known: the quoted clause must cover some of the question
     ({"place_only": True, "coverage": 0.2}, "Which award did Haibin's steel base win?", True),
     ({"place_only": True, "coverage": 0.02}, "Which award did Haibin's steel base win?", False),
