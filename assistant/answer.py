@@ -889,6 +889,9 @@ class Answerer:
         )
         if not chosen or not self.found(evidence, question):
             return Answer(query.words, not_found(query.is_english), False, related=hits[:3]), evidence
+        entry = self._whole_entry(query, chosen[0])
+        if entry is not None:
+            return entry, evidence
         keep_clause = {id(c) for c in chosen if wants_figure and _FIGURE.search(c.text)}
         return self._compose(query, chosen, keep_clause), evidence
 
@@ -1061,11 +1064,28 @@ class Answerer:
             term, hit, span, quote = min(found, key=lambda f: (
                 f[1].kind != "glossary", normalize(f[3]).startswith(normalize(f[0])), not announces(f[3], f[0]),
                 not (count_of(f[0]) and item_marks(f[3]) >= count_of(f[0])), -min(f[3].count("、"), 12), f[1].rank))
-            citation = Citation(**asdict(hit), n=1, quote=quote, quote_start=span[0], quote_end=span[1])
-            names = english_names(quote) if query.is_english else []
-            tail = f" — {', '.join(f'{name} ({word})' for word, name in names)}." if names else ""
-            return finish(query, [citation], f"{quote}[1]{_end_mark(quote)}{tail}", self._several())
+            return self._quoted(query, hit, span, quote)
         return None
+
+    def _quoted(self, query: Query, hit: Hit, span: tuple[int, int], quote: str) -> Answer:
+        """An answer quoting one span of one passage (an English one names the items the glossary knows)."""
+        citation = Citation(**asdict(hit), n=1, quote=quote, quote_start=span[0], quote_end=span[1])
+        names = english_names(quote) if query.is_english else []
+        tail = f" — {', '.join(f'{name} ({word})' for word, name in names)}." if names else ""
+        return finish(query, [citation], f"{quote}[1]{_end_mark(quote)}{tail}", self._several())
+
+    def _whole_entry(self, query: Query, clause: Clause) -> Answer | None:
+        """A definition asked and the closest clause a glossary entry's: the whole entry (多评合一：指…
+        7项评估由串联方式调整为并联方式进行…), not the clauses of it that share the question's words."""
+        hit = clause.hit
+        if query.kind != "definition" or hit.kind != "glossary":
+            return None
+        at = clause.start - hit.start
+        head = _ENTRY_HEAD.match(hit.text[hit.text.rfind("\n", 0, at) + 1 :])
+        span = term_span(hit, head.group(1)) if head else None
+        if span is None:
+            return None
+        return self._quoted(query, hit, span, hit.text[span[0] - hit.start : span[1] - hit.start])
 
     def _glossary_heads(self, query: Query, sources: set[str]) -> list[str]:
         """The heads of glossary entries (虚拟电厂 of "15.虚拟电厂：…") in these reports holding the

@@ -283,6 +283,12 @@ title: 临江市政府工作报告（2024年1月12日 李华）
 二、2024年工作安排
 **五、扎实推进城镇生活污水治理。**新增改造城镇供排水管网超500公里，新增改造污水处理能力10万吨/日。
 **六、全面推动农村公路桥梁安全改造。**对全市120座公路桥梁进行改造，巩固“四好农村路”建设成果。
+
+名词解释
+
+多评合一：指推动项目行政审批制度改革，把项目前期涉及的节能评估、环境影响评价、安全评价、水土保持方案等7项评估由串联方式调整为并联方式进行，实行统一受理、统一评估、统一评审、统一审批的服务新模式。
+
+四好农村路：指把农村公路建好、管好、护好、运营好。
 """
 
 
@@ -329,3 +335,27 @@ def test_a_session_named_is_answered_by_that_session_not_another(linjiang, quest
     """第5届 asked: 第7届's medals do not answer; the clause naming the session is no figure itself."""
     answer = linjiang.ask(question)
     assert answer.found and "3块金牌" in answer.text and "6块" not in answer.text, answer.text
+
+
+def test_a_definition_from_a_glossary_entry_quotes_the_whole_entry(linjiang):
+    """The clauses of an entry closest to an English question (…审批制度改革; 实行统一受理…) are
+    parts of it: what the term means is the whole entry, the 7 assessments run in parallel included."""
+    from assistant.query import read_question
+    from assistant.quotes import Clause
+    from assistant.retrieve import Hit
+
+    answer = linjiang.ask("What does the 'multiple assessments in one' reform in Linjiang's 2024 report mean?")
+    assert answer.found and "并联方式" in answer.text and answer.citations[0].quote.startswith("多评合一：")
+    text = ("名词解释\n多评合一：指推动项目行政审批制度改革，把节能评估、安全评价等7项评估由串联方式调整为并联方式进行，"
+            "实行统一受理、统一评审的服务新模式。\n四好农村路：指把农村公路建好、管好、护好、运营好。")
+    hit = Hit(text=text, score=1.0, source="linjiang-2024.md", section="名词解释", start=1000, end=1000 + len(text),
+              chunk_id="g", rank=1, kind="glossary")
+    at = text.index("实行统一受理")
+    clause = Clause(hit=hit, start=1000 + at, end=1000 + text.index("。"), text=text[at : text.index("。")],
+                    terms=frozenset())
+    query = linjiang.retriever.understand(read_question("What does 'multiple assessments in one' mean?"))
+    whole = linjiang._whole_entry(query, clause)
+    assert whole is not None and whole.citations[0].quote == text[5 : text.index("。")]
+    # not for a question asking a figure
+    figure = linjiang.retriever.understand(read_question("How many assessments are run in parallel?"))
+    assert linjiang._whole_entry(figure, clause) is None
