@@ -69,6 +69,12 @@ _SHARE_OF_EN = re.compile(r"(?:(?:share|percentage|proportion|percent|%|ratio|fr
 _AVERAGE = re.compile(r"年均|平均每年|average annual|annual average|on average", re.IGNORECASE)
 WHY_ASKED = re.compile(r"为什么|为何|什么原因|原因是|\bwhy\b|\bhow come\b|\breasons?\b", re.IGNORECASE)
 _WHAT_IS = re.compile(r"\s*what(?:'s| is| was| are| were)\b", re.IGNORECASE)
+# "Which major trade fairs did Guangdong pledge to host…?": things asked by name, not a figure (unless the
+# things are figures: "which growth target…?")
+_WHICH_THINGS = re.compile(r"\s*which\s+((?:[\w-]+\s+){0,5}?)(?:did|does|do|will|would|is|are|was|were|has|have|had)\b",
+                           re.IGNORECASE)
+_FIGURE_NOUNS = re.compile(r"target|goal|figure|rate|ratio|growth|number|amount|level|indicator|index|share|percent",
+                           re.IGNORECASE)
 _ASKED_UNIT = re.compile(r"多少(万亿|亿|万)?(元|人|吨|斤|美元|标箱)")
 _KIND_OF = {"plan": "target", "outcome": "outcome"}
 _ROUNDED = ("突破", "超过", "超", "接近", "近", "约")
@@ -182,6 +188,12 @@ def _bare_growth(query: Query) -> bool:
     return bool(rest) and set(rest) <= _GROWTH_TERMS
 
 
+def _names_things(query: Query) -> bool:
+    """An English question asks which things (fairs, projects, cities) by name, not how much."""
+    which = _WHICH_THINGS.match(query.text) if query.is_english and not query.wants_number else None
+    return bool(which) and not _FIGURE_NOUNS.search(which.group(1))
+
+
 class TableAnswerer:
     """Answers from an index's targets table."""
 
@@ -194,7 +206,7 @@ class TableAnswerer:
         several = len(query.years) > 1 or len(query.places) > 1  # a comparison
         if not self.rows or query.wants_list and not several or query.kind == "definition" or query.unknown_places \
                 or query.span and not query.years or _AVERAGE.search(query.text) or asks_part_of_year(query.text) \
-                or WHY_ASKED.search(query.text) or query.asks_when:
+                or WHY_ASKED.search(query.text) or query.asks_when or _names_things(query) and not several:
             return None  # (the table holds whole years' figures, not a five-year plan's, a quarter's or an average,
             # nor the reasons for one or the year something happened)
         # "What is Guangdong's GDP?": an indicator's figure, though no "how much" says so
