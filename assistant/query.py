@@ -18,11 +18,11 @@ from .lexicon import english_terms
 from .text import CJK, CJK_WORD, PLAN_NAME_EN, PLAN_YEARS_EN, five_year_plans, has_latin, language, romanised, years_in
 from .tokenize import jieba_module, normalize, tokens
 
-_PLAN = re.compile(r"目标|预期|计划|力争|争取|安排|打算|拟|(?:要|将)(?:达到|实现|完成)|"
+_PLAN = re.compile(r"目标|预期|计划|力争|争取|安排|打算|(?<![虚模])拟|(?:要|将)(?:达到|实现|完成)|"
                    # 要推动, 将加快: work to be done (主要, 重要, 需要 are other words)
                    r"(?<![主重需只必首纲摘])(?:要|将)(?=推动|推进|加快|建设|实施|打造|办好|开展|抓好|深化|完善|提升|加强|落实|"
-                   r"启动|新建|建成|开工|优化|培育|设立|举办)|call(?:s|ed)? for|\b(?:was|were) to\b(?! date)|targets?|aim(?:s|ed|ing)?\b|goals?|(?<!master )(?<!action )(?<!spatial )(?<!overall )plans?\b|planned|planning|"
-                   r"expect\w*|forecast\w*|objectives?|intend\w*|set (?:for|out)|\bwill\b|\b(?:it|they|he|she|the city|the province) would\b|commit\w* to|pledg\w*|promis\w*|"
+                   r"启动|新建|建成|开工|优化|培育|设立|举办)|\bcall(?:s|ed)? for|\b(?:was|were) to\b(?! date)|\btargets?|\baim(?:s|ed|ing)?\b|\bgoals?|(?<!master )(?<!action )(?<!spatial )(?<!overall )plans?\b|planned|planning|"
+                   r"\bexpect\w*|\bforecast\w*|\bobjectives?|\bintend\w*|\bset (?:for|out)|\bwill\b|\b(?:it|they|he|she|the city|the province) would\b|\bcommit\w* to|\bpledg\w*|\bpromis\w*|"
                    r"\b(?:want|wants|wanted|hope|hopes|hoped|seek|seeks|sought|strive|strives) (?:\S+ ){0,3}?to\b",
                    re.IGNORECASE)
 _OUTCOME = re.compile(r"完成|实现|达到|达成|增长了|去年|上年|过去|实际|取得|how (?:much|many|fast) did|\bwas\b|\bwere\b|"

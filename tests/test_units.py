@@ -1413,3 +1413,12 @@ def test_an_english_which_question_naming_things_is_not_answered_from_the_target
     assert _names_things(read_question("Which major trade fairs did Guangdong pledge to host in 2024 to boost foreign trade?"))
     assert not _names_things(read_question("Which growth target did Guangdong set for foreign trade in 2024?"))
     assert not _names_things(read_question("What was Guangdong's foreign trade target for 2024?"))
+
+
+def test_plan_words_are_whole_words():
+    # "acclaim" is no aim, "unexpected" no expectation, 虚拟 (virtual) no 拟 (to plan)
+    assert read_question("Which Shenzhen dance drama won acclaim overseas in 2024?").kind is None
+    assert read_question("What caused the unexpected fall of exports in 2023?").kind != "plan"
+    assert read_question("深圳2024年虚拟电厂接入能力有多大？").kind != "plan"
+    assert read_question("What did Guangdong aim for in 2024?").kind == "plan"
+    assert read_question("广东2024年拟安排多少专项债？").kind == "plan"
