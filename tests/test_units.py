@@ -1422,3 +1422,8 @@ def test_plan_words_are_whole_words():
     assert read_question("深圳2024年虚拟电厂接入能力有多大？").kind != "plan"
     assert read_question("What did Guangdong aim for in 2024?").kind == "plan"
     assert read_question("广东2024年拟安排多少专项债？").kind == "plan"
+
+
+def test_a_total_asked_is_a_figure():
+    assert read_question("What is the total investment of the petrochemical upgrade project?").wants_number
+    assert read_question("What was the total output of Maoming's industry in 2013?").wants_number
