@@ -140,9 +140,17 @@ def english_counted_terms(question: str, texts: list[str]) -> list[str]:
             # report itself sets apart, in quotes or as a glossary entry's head (“四小园”：…).
             patterns.append((loose, re.compile(rf"(?<=[“\"「]){count}[{CJK}]{{1,6}}(?=[”\"」])|"
                                                rf"(?:^|(?<=[\s.、．])){count}[{CJK}]{{1,6}}(?=[：:])")))
+        # the characters of the noun's dictionary words: a term the report merely sets apart shares one after
+        # its count (四小园: small → 小幅, gardens → 园林; 七个一百: hundreds → 成百上千), or it is another
+        # count's (三馆合一 is no "three control lines")
+        hint = {c for _, chinese in english_terms(m.group(2)) for word in chinese for c in word} - set("零一二两三四五六七八九十")
         for found, pattern in patterns:
             # each form the texts write it in (5条高铁 in one report, 五条高铁 in another), best texts first
-            forms = list(dict.fromkeys(f.group() for text in texts if (f := pattern.search(text))))
+            if found is loose:
+                forms = list(dict.fromkeys(f.group() for text in texts for f in pattern.finditer(text)
+                                           if hint & set(re.sub(f"^{count}", "", f.group()))))  # (七个一百: 百)
+            else:
+                forms = list(dict.fromkeys(f.group() for text in texts if (f := pattern.search(text))))
             if forms:
                 found.extend(f for f in forms[:3] if f not in specific + loose)
                 break

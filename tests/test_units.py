@@ -1427,3 +1427,14 @@ def test_plan_words_are_whole_words():
 def test_a_total_asked_is_a_figure():
     assert read_question("What is the total investment of the petrochemical upgrade project?").wants_number
     assert read_question("What was the total output of Maoming's industry in 2013?").wants_number
+
+
+def test_a_counted_term_the_report_sets_apart_must_share_a_word_with_the_noun_asked():
+    from assistant.terms import english_counted_terms
+
+    texts = ["“三馆合一”：对美术馆、非物质文化遗产展示中心、文学馆实行同一选址、合并建设。",
+             "建设“四小园”：小菜园、小果园、小花园、小公园。", "13.“三线一单”：生态保护红线、环境质量底线、资源利用上线、生态环境准入清单。"]
+    assert english_counted_terms("What are the four small gardens?", texts) == ["四小园"]
+    # another count's term, sharing no character with the noun's words, is not the one asked
+    assert english_counted_terms("What three elements make up the mechanism?", texts[:2]) == []
+    assert english_counted_terms("What does 'three lines and one list' mean?", texts) == ["三线一单"]
