@@ -431,7 +431,7 @@ def read_question(question: str, regions: frozenset[str] = frozenset(), lang: st
         others = [y for y in years if y != report_year]
         relative = report_year - 1 if _LAST_YEAR.search(question) else report_year if _THIS_YEAR.search(question) \
             or not others and _THAT_YEAR.search(question) else None
-        years = [y for y in years if y != report_year] + ([relative] if relative else [])
+        years = others + ([relative] if relative else [])
     said = _without_plan_names(question)
     if _met(said):
         kind = "met"

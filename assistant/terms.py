@@ -143,7 +143,7 @@ def english_counted_terms(question: str, texts: list[str]) -> list[str]:
         # the characters of the noun's dictionary words: a term the report merely sets apart shares one after
         # its count (四小园: small → 小幅, gardens → 园林; 七个一百: hundreds → 成百上千), or it is another
         # count's (三馆合一 is no "three control lines")
-        hint = {c for _, chinese in english_terms(m.group(2)) for word in chinese for c in word} - set("零一二两三四五六七八九十")
+        hint = {c for _, chinese in english_terms(m.group(2)) for word in chinese for c in word} - set("零" + _NUMERALS)
         for found, pattern in patterns:
             # each form the texts write it in (5条高铁 in one report, 五条高铁 in another), best texts first
             if found is loose:
@@ -199,7 +199,8 @@ def announces(text: str, term: str) -> bool:
 
 # A counted term's parts: 三中心一基地 is three items ending in 中心 and one in 基地; 五大基地 five in 基地;
 # 六保 six items starting with 保 (保居民就业、保基本民生…), 三清三拆 three with 清 and three with 拆.
-_COUNTED_PART = re.compile(r"([一二两三四五六七八九十]{1,3})(?:大|个|项|条|类)?((?:(?![一二两三四五六七八九十])[\u4e00-\u9fff]){1,2})")
+_NUMERALS = "一二两三四五六七八九十"
+_COUNTED_PART = re.compile(rf"([{_NUMERALS}]{{1,3}})(?:大|个|项|条|类)?((?:(?![{_NUMERALS}])[\u4e00-\u9fff]){{1,2}})")
 _SEGMENT = re.compile(r"[^。；！？;!?，,：:（）()“”‘’「」\n]+")
 
 
@@ -210,7 +211,7 @@ def _enumeration(text: str, term: str) -> tuple[int, int] | None:
     the term names (starts with a one-character head), as many times as it counts.
     The run's span in the text, or None."""
     parts = _COUNTED_PART.findall(term)
-    if not parts or "".join(n + h for n, h in parts) != re.sub(r"(?<=[一二两三四五六七八九十])(?:大|个|项|条|类)", "", term):
+    if not parts or "".join(n + h for n, h in parts) != re.sub(rf"(?<=[{_NUMERALS}])(?:大|个|项|条|类)", "", term):
         return None
     wanted: dict[str, int] = {}
     for numeral, head in parts:
