@@ -34,6 +34,9 @@ _MET = re.compile(r"完成了吗|实现了吗|达到了吗|达成了吗|完成�
                   r"overshoot|overshot|f[ae]ll\w* short of) (?:\S+\s+){0,5}(?:target|goal|plan)\b|"
                   r"\b(?:target|goal|plan)s? (?:vs\.?|versus|and|against) (?:the )?(?:actual|outcome|result)|"
                   r"\bactual\w* (?:vs\.?|versus|against) (?:the )?(?:target|goal|plan)|目标(?:与|和|及)实际|"
+                  # "How did its job creation compare with the target it set?" (no target before it), 与目标相比
+                  r"\b(?:did|does|do)\b(?:(?!targets?\b|goals?\b|plans?\b)[^.?;]){0,60}?\bcompar\w* (?:with|to|against) "
+                  r"(?:the |its |their )?(?:targets?|goals?)\b|(?:与|和|同)(?:年初|预期)?目标(?:相比|比较|对比)|"
                   r"(?:complet|fulfil)\w* (?:\S+\s+){0,3}(?:planned|target|goal|plan)\b|"
                   r"(?:target|goal) (?:\S+\s+){0,2}(?:was |were |been |be )?(?:met|achieved|reached|hit|missed|fulfilled)",
                   re.IGNORECASE)
@@ -327,10 +330,7 @@ def _places(question: str, regions: frozenset[str]) -> tuple[list[str], list[str
 # "…set a goal for 2024. Did the city's growth meet it?": a plan named, then asked whether it was met.
 _DID_MEET = re.compile(r"\b(?:did|has|have|was|were)\b[^.?;]{0,50}?\b(?:meet|met|reach\w*|achiev\w*|hit|exceed\w*|"
                        r"surpass\w*|fulfil\w*|get there|make it)\b|\b(?:actually|turn(?:ed)? out|end(?:ed)? up|came in)\b|实际(?!使用|利用)|"
-                       r"\b(?:did|has|have) (?:it|they|the (?:city|province|country))\s*\?"
-                       # "How did its job creation compare with the target it set?" (no target before it)
-                       r"|\b(?:did|does|do)\b(?:(?!targets?\b|goals?\b|plans?\b)[^.?;]){0,60}?\bcompar\w* (?:with|to|against) "
-                       r"(?:the |its |their )?(?:targets?|goals?)\b|(?:与|和|同)(?:年初|预期)?目标(?:相比|比较|对比)",
+                       r"\b(?:did|has|have) (?:it|they|the (?:city|province|country))\s*\?",
                        re.IGNORECASE)
 
 

@@ -127,7 +127,8 @@ def english_counted_terms(question: str, texts: list[str]) -> list[str]:
         n = int(number) if number.isdigit() else _EN_NUMBERS[number]
         glossed = [t for group in expand_groups(m.group(2)) for t in group if re.fullmatch(rf"[{CJK}]+", t)]
         # else the dictionary's words for its last noun ("four articles" → 四篇文章)
-        nouns = glossed or [t for phrase, chinese in english_terms(m.group(2)) if m.group(2).endswith(phrase)
+        translated = [] if glossed else english_terms(m.group(2))
+        nouns = glossed or [t for phrase, chinese in translated if m.group(2).endswith(phrase)
                             for t in chinese if len(t) >= 2]
         count = rf"(?:{chinese_number(n)}|{n})"
         patterns = []
@@ -143,7 +144,7 @@ def english_counted_terms(question: str, texts: list[str]) -> list[str]:
         # the characters of the noun's dictionary words: a term the report merely sets apart shares one after
         # its count (四小园: small → 小幅, gardens → 园林; 七个一百: hundreds → 成百上千), or it is another
         # count's (三馆合一 is no "three control lines")
-        hint = {c for _, chinese in english_terms(m.group(2)) for word in chinese for c in word} - set("零" + _NUMERALS)
+        hint = {c for _, chinese in translated for word in chinese for c in word} - set("零" + _NUMERALS)
         for found, pattern in patterns:
             # each form the texts write it in (5条高铁 in one report, 五条高铁 in another), best texts first
             if found is loose:
