@@ -166,3 +166,11 @@ def test_frozen_corpus_questions_about_these_four_reports(four: Path, qa: str, s
 def test_a_list_asked_by_its_head_noun_quotes_its_items(four: Path, question: str, item: str):
     answer = assistant.ask(question, index_dir=four)
     assert answer.found and item in answer.text
+
+
+def test_two_reports_named_each_answer_with_their_own_figure(four: Path):
+    """Maoming's 2021 and 2023 reports named: each part is asked of its report, cited and labelled by it."""
+    answer = assistant.ask("茂名2021年政府工作报告和2023年政府工作报告分别说地区生产总值是多少？", index_dir=four)
+    assert answer.found and answer.text.startswith("《茂名2021年政府工作报告》：") and "3279.31亿元" in answer.text
+    assert "《茂名2023年政府工作报告》：" in answer.text and "3900亿元" in answer.text
+    assert {c.source for c in answer.citations} == {"茂名市/2021.md", "茂名市/2023.md"}

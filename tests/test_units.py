@@ -1438,3 +1438,17 @@ def test_a_counted_term_the_report_sets_apart_must_share_a_word_with_the_noun_as
     # another count's term, sharing no character with the noun's words, is not the one asked
     assert english_counted_terms("What three elements make up the mechanism?", texts[:2]) == []
     assert english_counted_terms("What does 'three lines and one list' mean?", texts) == ["三线一单"]
+
+
+def test_two_reports_named_are_asked_one_by_one():
+    """"…its 2024 work report and … its 2025 report": each report's own figure, not the years 2024 and 2025."""
+    q = read_question("How much did Shenzhen's metro operating mileage grow between the figure given in its 2024 "
+                      "work report and the one in its 2025 report?", REGIONS)
+    assert (q.report_year, q.report_years, q.years) == (None, [2024, 2025], [])
+    assert [(label, p.report_year, p.years) for label, p in parts(q)] == [("2024 report", 2024, []),
+                                                                          ("2025 report", 2025, [])]
+    zh = read_question("茂名2021年政府工作报告和2023年政府工作报告分别说地区生产总值是多少？", REGIONS)
+    assert [label for label, _ in parts(zh)] == ["2021年政府工作报告", "2023年政府工作报告"]
+    one = read_question("茂名2023年政府工作报告说2022年地区生产总值是多少？", REGIONS)
+    assert (one.report_year, one.report_years, one.years) == (2023, [], [2022])
+
