@@ -67,6 +67,9 @@ _SHARE_OF_EN = re.compile(r"(?:(?:share|percentage|proportion|percent|%|ratio|fr
                           r"compared (?:with|to)) (?:the |its )?$|-to-$")
 # "多少元", "多少万人": the unit a figure is asked in; a row in another unit does not answer.
 _AVERAGE = re.compile(r"年均|平均每年|average annual|annual average|on average", re.IGNORECASE)
+# A sum over several years (五年累计完成固定资产投资6063亿元), not one year's figure
+_OVER_YEARS = re.compile(r"累计|[五几多两三四]年来|过去[五几多两三四]年|近[五几两三四]年|\bcumulative(?:ly)?\b|"
+                         r"\b(?:over|in|during) the (?:past|last|previous) (?:five|5|several|few) years\b", re.IGNORECASE)
 WHY_ASKED = re.compile(r"为什么|为何|什么原因|原因是|\bwhy\b|\bhow come\b|\breasons?\b", re.IGNORECASE)
 _WHAT_IS = re.compile(r"\s*what(?:'s| is| was| are| were)\b", re.IGNORECASE)
 # "Which major trade fairs did Guangdong pledge to host…?": things asked by name, not a figure (unless the
@@ -205,9 +208,9 @@ class TableAnswerer:
     def answer(self, query: Query, *, source=None, year=None, region=None) -> Answer | None:
         several = len(query.years) > 1 or len(query.places) > 1  # a comparison
         if not self.rows or query.wants_list and not several or query.kind == "definition" or query.unknown_places \
-                or query.span and not query.years or query.report_years or _AVERAGE.search(query.text) or asks_part_of_year(query.text) \
+                or query.span and not query.years or query.report_years or _AVERAGE.search(query.text) or _OVER_YEARS.search(query.text) or asks_part_of_year(query.text) \
                 or WHY_ASKED.search(query.text) or query.asks_when or _names_things(query) and not several:
-            return None  # (the table holds whole years' figures, not a five-year plan's, a quarter's or an average,
+            return None  # (the table holds whole years' figures, not a five-year plan's, a sum over years, a quarter's or an average,
             # nor what each of several reports named gives (its parts are asked one by one),
             # nor the reasons for one or the year something happened)
         # "What is Guangdong's GDP?": an indicator's figure, though no "how much" says so

@@ -359,3 +359,30 @@ def test_a_definition_from_a_glossary_entry_quotes_the_whole_entry(linjiang):
     # not for a question asking a figure
     figure = linjiang.retriever.understand(read_question("How many assessments are run in parallel?"))
     assert linjiang._whole_entry(figure, clause) is None
+
+
+QINGHE_2025 = """清河市政府工作报告
+——2025年1月8日在清河市第七届人民代表大会第四次会议上
+清河市市长 张伟
+
+一、2024年和过去五年工作回顾
+过去一年，全市地区生产总值2050亿元，增长5.2%。人均地区生产总值达到9.6万元。固定资产投资增长8.1%。
+2024年是新中国成立75周年。面对极端天气，我们经受了18轮强降水和4个台风影响，全力保障群众生命财产安全。
+五年来，全市累计完成固定资产投资6120亿元，是前五年的1.6倍。地铁运营里程达到180公里，清河迈入地铁城市行列。
+
+二、2025年工作安排
+今年主要预期目标是：地区生产总值增长5%左右，固定资产投资增长6%。
+"""
+
+
+@pytest.fixture(scope="module")
+def qinghe(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
+    """A made-up city's report reviewing a year and five years, indexed with the default model."""
+    return _indexed(tmp_path_factory, "qinghe-2025.txt", QINGHE_2025)
+
+
+@pytest.mark.parametrize("question", ["清河五年来累计完成固定资产投资多少？", "清河过去五年累计完成固定资产投资多少？"])
+def test_a_sum_over_years_is_not_one_years_figure_from_the_targets_table(qinghe, question: str):
+    answer = qinghe.ask(question)
+    assert answer.found and "6120亿元" in answer.text and "8.1%" not in answer.text, answer.text
+
