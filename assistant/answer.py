@@ -314,11 +314,13 @@ def _rate_forms() -> tuple[str, ...]:
     return tuple(sorted(forms, key=len, reverse=True))
 
 
-def _only_in_rates(query: Query, texts: list[str]) -> bool:
+def _only_in_rates(query: Query, asked: list[Indicator], texts: list[str]) -> bool:
     """A question asks a figure of a report term (resident population → 常住人口, 成都的人口有多少) that
-    the quoted texts use only inside the name of a rate (常住人口城镇化率): their figure is the rate's."""
+    the quoted texts use only inside the name of a rate (常住人口城镇化率): their figure is the rate's,
+    unless that rate is what it asks ("energy consumption per unit of GDP": 单位国内生产总值能耗)."""
     if not query.wants_number or _ASKS_RATE.search(query.text):
         return False
+    own = {normalize(f) for ind in asked if ind.measure == "rate" for f in ind.forms}
     joined = normalize(" ".join(texts))
     words = query.expansion if query.is_english else [
         t for t in query.tokens if t not in _QUESTION_WORDS and t not in query.places and not has_latin(t)]
@@ -327,7 +329,7 @@ def _only_in_rates(query: Query, texts: list[str]) -> bool:
         return False
     for term in terms:
         outside = joined
-        for form in (f for f in _rate_forms() if term in f and term != f):
+        for form in (f for f in _rate_forms() if term in f and term != f and f not in own):
             outside = outside.replace(form, " ")
         if term in outside:
             return False
@@ -879,7 +881,7 @@ class Answerer:
                 _misses_qualifier(asked, quoted)
                 or not WHY_ASKED.search(question) and _misses_growth(query, asked, quoted)  # (why is no figure)
                 or (not english and (_misses_indicator(query, asked, quoted, wants_number) or _misses_head(query, quoted)))
-                or _only_in_rates(query, quoted)
+                or _only_in_rates(query, asked, quoted)
                 or bool(chosen) and not self._says_names(query, figure_clause)
                 or _misses_when(query, quoted) or wants_number and _misses_level(query, asked, quoted)
                 or _misses_part_of_year(query, quoted)

@@ -1452,3 +1452,16 @@ def test_two_reports_named_are_asked_one_by_one():
     one = read_question("茂名2023年政府工作报告说2022年地区生产总值是多少？", REGIONS)
     assert (one.report_year, one.report_years, one.years) == (2023, [], [2022])
 
+
+
+def test_a_rate_asked_by_its_name_is_not_a_term_inside_another_rate():
+    """"energy consumption per unit of GDP" asks 单位国内生产总值能耗 itself: its figure answers; GDP asked
+    is not answered by it."""
+    from assistant.answer import _only_in_rates
+    from assistant.table_answer import named_indicators
+
+    quoted = ["单位国内生产总值能耗降幅超过3%"]
+    asked = read_question("How much did China's energy consumption per unit of GDP fall in 2024?", REGIONS)
+    assert not _only_in_rates(asked, named_indicators(asked), quoted)
+    gdp = read_question("How large was China's GDP in 2024?", REGIONS)
+    assert _only_in_rates(gdp, named_indicators(gdp), quoted)
