@@ -386,3 +386,9 @@ def test_a_sum_over_years_is_not_one_years_figure_from_the_targets_table(qinghe,
     answer = qinghe.ask(question)
     assert answer.found and "6120亿元" in answer.text and "8.1%" not in answer.text, answer.text
 
+
+def test_english_weather_words_find_the_reports_words(qinghe):
+    """"heavy rainfall" is 强降水 (the dictionary knows only 降雨, 雨量): the clause saying it answers, not
+    "2024年是…75周年"."""
+    answer = qinghe.ask("How many rounds of heavy rainfall hit Qinghe in 2024?")
+    assert answer.found and "18轮强降水" in answer.text, answer.text

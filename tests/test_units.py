@@ -1453,7 +1453,6 @@ def test_two_reports_named_are_asked_one_by_one():
     assert (one.report_year, one.report_years, one.years) == (2023, [], [2022])
 
 
-
 def test_a_rate_asked_by_its_name_is_not_a_term_inside_another_rate():
     """"energy consumption per unit of GDP" asks 单位国内生产总值能耗 itself: its figure answers; GDP asked
     is not answered by it."""
