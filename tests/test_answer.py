@@ -369,6 +369,7 @@ QINGHE_2025 = """清河市政府工作报告
 过去一年，全市地区生产总值2050亿元，增长5.2%。人均地区生产总值达到9.6万元。固定资产投资增长8.1%。
 2024年是新中国成立75周年。面对极端天气，我们经受了18轮强降水和4个台风影响，全力保障群众生命财产安全。
 五年来，全市累计完成固定资产投资6120亿元，是前五年的1.6倍。地铁运营里程达到180公里，清河迈入地铁城市行列。
+多年累计改造棚户区住房3500多套。
 
 二、2025年工作安排
 今年主要预期目标是：地区生产总值增长5%左右，固定资产投资增长6%。
@@ -392,3 +393,9 @@ def test_english_weather_words_find_the_reports_words(qinghe):
     "2024年是…75周年"."""
     answer = qinghe.ask("How many rounds of heavy rainfall hit Qinghe in 2024?")
     assert answer.found and "18轮强降水" in answer.text, answer.text
+
+
+def test_a_figure_with_more_than_is_a_figure(qinghe):
+    """3500多套 ("more than 3,500 units") states the count asked."""
+    answer = qinghe.ask("How many shantytown housing units has Qinghe rebuilt over the years?")
+    assert answer.found and "3500多套" in answer.text, answer.text
