@@ -1464,3 +1464,11 @@ def test_a_rate_asked_by_its_name_is_not_a_term_inside_another_rate():
     assert not _only_in_rates(asked, named_indicators(asked), quoted)
     gdp = read_question("How large was China's GDP in 2024?", REGIONS)
     assert _only_in_rates(gdp, named_indicators(gdp), quoted)
+
+
+def test_english_words_for_lining_up_work_ask_a_plan():
+    assert read_question("How many key projects did Zhanjiang line up for 2016?", REGIONS).kind == "plan"
+    assert read_question("How many projects were scheduled to start in Qinghe in 2025?", REGIONS).kind == "plan"
+    assert read_question("How many projects did Qinghe complete in 2024?", REGIONS).kind == "outcome"
+    assert read_question("How many of the tasks were completed on schedule in 2013?", REGIONS).kind == "outcome"
+
