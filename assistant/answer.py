@@ -48,7 +48,7 @@ from .terms import (
     key_terms,
     term_span,
 )
-from .text import CJK, CJK_CHAR, has_cjk
+from .text import CJK, CJK_CHAR, has_cjk, year_forms
 from .tokenize import has_latin, is_english, normalize, tokens
 
 # A count in words: 数以亿计 ("hundreds of millions")
@@ -865,7 +865,7 @@ class Answerer:
             has_number=any(_FIGURE.search(t) for t in quoted) and (english or _has_unit(query.text, quoted))
             and (not by_unit or any(unit.search(t) for t in quoted)) or unset,
             year_mismatch=bool(years) and not any(
-                str(y) in cited_text or _about(c.hit, y) for y in years for c in chosen),
+                any(f in cited_text for f in year_forms(y)) or _about(c.hit, y) for y in years for c in chosen),
             # A place no indexed report is about must be named by a quoted clause itself (a passage
             # naming 北京大兴临空经济区 elsewhere does not make its clauses about Beijing).
             place_mismatch=bool(places) and not any(

@@ -16,7 +16,7 @@ from .glossary import english_names_for
 from .index import MANIFEST, IndexStore, SourceInfo
 from .query import Query, check_question, read_question  # noqa: F401  (check_question: re-exported)
 from .resources import abroad_names
-from .text import has_cjk, romanised
+from .text import has_cjk, romanised, year_forms
 from .tokenize import normalize, to_simplified
 from .tokenize import tokens as tokenize_text
 
@@ -176,7 +176,13 @@ class Retriever:
         if query.years and len(store.years) > 1 or query.years and not (set(query.years) & store.years):
             # A target question about a year reads that year's plan; an outcome question its review.
             kind = query.kind if query.kind in ("plan", "outcome") else None
-            mask &= store.about_years(query.years, kind)
+            about = mask & store.about_years(query.years, kind)
+            if query.report_year is not None and not about.any():
+                # "Looking ahead to 2035, what does its 2021 report set?": a year beyond the named
+                # report's periods is what its passages naming that year speak of
+                named = [f for y in query.years for f in year_forms(y)]
+                about = mask & np.array([any(f in c.text for f in named) for c in store.chunks])
+            mask = about
         elif query.span and len(store.years) > 1:
             # "“十三五”期间…": the plan's years (its review, its targets), not the latest report's
             mask &= store.about_span(query.span, query.kind if query.kind in ("plan", "outcome") else None)

@@ -95,6 +95,11 @@ def years_in(text: str) -> list[int]:
 _BOLD = re.compile(r"^\*\*(.+?)\*\*$")
 
 
+def year_forms(year: int) -> tuple[str, str]:
+    """How a report writes a year: 2035 and 二〇三五 (展望二〇三五年)."""
+    return str(year), "".join("〇一二三四五六七八九"[int(d)] for d in str(year))
+
+
 def heading_level(line: str) -> int | None:
     """Markdown `#`…`######` are levels 1-6; 一、 (一) 1. come below them as 7, 8, 9; else None.
 

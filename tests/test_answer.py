@@ -370,6 +370,7 @@ QINGHE_2025 = """清河市政府工作报告
 2024年是新中国成立75周年。面对极端天气，我们经受了18轮强降水和4个台风影响，全力保障群众生命财产安全。
 五年来，全市累计完成固定资产投资6120亿元，是前五年的1.6倍。地铁运营里程达到180公里，清河迈入地铁城市行列。
 多年累计改造棚户区住房3500多套。
+展望二〇三五年，清河将基本建成现代化国际化城市。
 
 二、2025年工作安排
 今年主要预期目标是：地区生产总值增长5%左右，固定资产投资增长6%。
@@ -399,3 +400,10 @@ def test_a_figure_with_more_than_is_a_figure(qinghe):
     """3500多套 ("more than 3,500 units") states the count asked."""
     answer = qinghe.ask("How many shantytown housing units has Qinghe rebuilt over the years?")
     assert answer.found and "3500多套" in answer.text, answer.text
+
+
+def test_a_year_beyond_the_named_reports_periods_is_found_where_the_report_names_it(qinghe):
+    """2035 is no year the 2025 report reviews or plans: its passage saying 二〇三五年 (the year in
+    Chinese numerals) answers."""
+    answer = qinghe.ask("清河2025年政府工作报告展望2035年，清河将基本建成什么样的城市？")
+    assert answer.found and "现代化国际化城市" in answer.text, answer.text
