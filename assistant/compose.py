@@ -119,11 +119,9 @@ def combine(query: Query, answers: list[tuple[str, Answer]]) -> Answer:
                 citations.append(replace(c, n=n))
             quotes.append(f"{c.quote}[{n}]")
         where = report_label(answer.citations[0], query.is_english)
-        if label in where:  # (a part asking one report: "Maoming's 2021 report", not "2021 report (…)")
-            pieces.append(f"{where}: " + "; ".join(quotes) if query.is_english else f"{where}：" + "；".join(quotes))
-        else:
-            pieces.append(f"{label} ({where}): " + "; ".join(quotes) if query.is_english
-                          else f"{label}（{where}）：" + "；".join(quotes))
+        if label not in where:  # (a part asking one report is named by it: "Maoming's 2021 report")
+            where = f"{label} ({where})" if query.is_english else f"{label}（{where}）"
+        pieces.append(f"{where}: " + "; ".join(quotes) if query.is_english else f"{where}：" + "；".join(quotes))
     sep = "; " if query.is_english else "；"
     return Answer(query.words, sep.join(pieces) + ("." if query.is_english else "。"), True, citations)
 

@@ -426,10 +426,11 @@ def read_question(question: str, regions: frozenset[str] = frozenset(), lang: st
     report_year = None
     named = _REPORT_YEAR.search(question)
     reports = sorted({int(next(g for g in m.groups() if g)) for m in _REPORT_YEAR.finditer(question)})
-    if named and (_YEARS_JOINED.search(question) or len(reports) > 1):
+    reports = reports if len(reports) > 1 else []  # "…in its 2024 work report and … in its 2025 report"
+    if reports:
+        named, years = None, []  # each report asked of its own, not the years it names
+    elif named and _YEARS_JOINED.search(question):
         named = None  # "2019年和2025年的政府工作报告": two reports, each year asked of its own
-        if len(reports) > 1:  # ("…in its 2024 work report and … in its 2025 report": each report asked)
-            years = []
     if named:
         report_year = int(next(g for g in named.groups() if g))
         others = [y for y in years if y != report_year]
@@ -456,7 +457,7 @@ def read_question(question: str, regions: frozenset[str] = frozenset(), lang: st
         names=[w.lower() for w in _NAME.findall(question)], wants_speaker=bool(_SPEAKER.search(question)),
         wants_meeting=bool(_DELIVERED_WHEN.search(question)),
         asks_when=bool(_WHEN_ASKED.search(question)), translated=translated,
-        report_year=report_year, report_years=reports if len(reports) > 1 and named is None else [], span=plans[0] if len(set(plans)) == 1 else None, glossed=glossed,
+        report_year=report_year, report_years=reports, span=plans[0] if len(set(plans)) == 1 else None, glossed=glossed,
     )
 
 
@@ -470,8 +471,8 @@ def parts(query: Query) -> list[tuple[str, Query]]:
         return [(f"Target for {y}" if en else f"{y}年目标", replace(query, kind="plan")),
                 (f"Outcome for {y}" if en else f"{y}年实际", replace(query, kind="outcome"))]
     if query.report_years:  # each report named, the figure it gives
-        return [(f"{y} report" if en else f"{y}年政府工作报告", replace(query, report_year=y, report_years=[], years=[], span=None))
-                for y in query.report_years]
+        return [(f"{y} report" if en else f"{y}年政府工作报告",
+                 replace(query, report_year=y, report_years=[], years=[], span=None)) for y in query.report_years]
     years = list(dict.fromkeys(query.years))
     if len(years) >= 2:
         return [(str(y) if en else f"{y}年", replace(query, years=[y])) for y in years]

@@ -208,11 +208,12 @@ class TableAnswerer:
     def answer(self, query: Query, *, source=None, year=None, region=None) -> Answer | None:
         several = len(query.years) > 1 or len(query.places) > 1  # a comparison
         if not self.rows or query.wants_list and not several or query.kind == "definition" or query.unknown_places \
-                or query.span and not query.years or query.report_years or _AVERAGE.search(query.text) or _OVER_YEARS.search(query.text) or asks_part_of_year(query.text) \
+                or query.span and not query.years or query.report_years or _AVERAGE.search(query.text) \
+                or _OVER_YEARS.search(query.text) or asks_part_of_year(query.text) \
                 or WHY_ASKED.search(query.text) or query.asks_when or _names_things(query) and not several:
-            return None  # (the table holds whole years' figures, not a five-year plan's, a sum over years, a quarter's or an average,
-            # nor what each of several reports named gives (its parts are asked one by one),
-            # nor the reasons for one or the year something happened)
+            return None  # (the table holds whole years' figures, not a five-year plan's, a sum over years,
+            # a quarter's or an average, nor what each of several reports named gives (its parts are
+            # asked one by one), nor the reasons for one or the year something happened)
         # "What is Guangdong's GDP?": an indicator's figure, though no "how much" says so
         asks_figure = query.wants_number or query.kind in ("plan", "outcome", "met") or several or _economy_growth(query) or (
             query.is_english and bool(_WHAT_IS.match(query.text) or query.years and (
