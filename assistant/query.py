@@ -300,6 +300,12 @@ def _places(question: str, regions: frozenset[str]) -> tuple[list[str], list[str
     kept = [p for p in named if not qualifies(p) and not names_its_city(p) and not approves(p)]
     if kept and len(kept) < len(named):
         named = kept
+
+    def first_said(place: str) -> int:
+        """Where the question first names a place: places are taken in the question's order."""
+        spots = [m.start() for m in english.get(place, [])] + ([simple.index(place)] if place in simple else [])
+        return min(spots, default=len(question))
+    named.sort(key=first_said)
     if not named and _THE_PROVINCE.search(simple if not has_latin(question) else lower):
         # "全省…", "the provincial government's…" naming no place: the one province indexed, if one
         provinces = [p.name for p in resources.places() if p.level == "province" and p.name in regions]

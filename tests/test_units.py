@@ -1472,3 +1472,13 @@ def test_english_words_for_lining_up_work_ask_a_plan():
     assert read_question("How many projects did Qinghe complete in 2024?", REGIONS).kind == "outcome"
     assert read_question("How many of the tasks were completed on schedule in 2013?", REGIONS).kind == "outcome"
 
+
+@pytest.mark.parametrize(("question", "places"), [
+    ("Chengdu versus Hangzhou: which has set the more ambitious GDP growth target for 2025?", ["成都", "杭州"]),
+    ("Which city set the higher 2025 GDP growth target, Hangzhou or Chengdu?", ["杭州", "成都"]),
+    ("杭州和成都2025年GDP增长目标谁更高？", ["杭州", "成都"]),
+    ("2024年佛山和广州的GDP增速分别是多少？", ["佛山", "广州"]),
+])
+def test_places_are_taken_in_the_order_the_question_names_them(question: str, places: list[str]):
+    """(not in the order of a set of names, which changes from one start of the program to the next)"""
+    assert read_question(question, frozenset({"杭州", "成都", "广州", "佛山"})).places == places
