@@ -181,7 +181,8 @@ class Retriever:
                 # "Looking ahead to 2035, what does its 2021 report set?": a year beyond the named
                 # report's periods is what its passages naming that year speak of
                 named = [f for y in query.years for f in year_forms(y)]
-                about = mask & np.array([any(f in c.text for f in named) for c in store.chunks])
+                about = np.zeros_like(mask)
+                about[[r for r in np.flatnonzero(mask) if any(f in store.chunks[r].text for f in named)]] = True
             mask = about
         elif query.span and len(store.years) > 1:
             # "“十三五”期间…": the plan's years (its review, its targets), not the latest report's
