@@ -429,16 +429,13 @@ def read_question(question: str, regions: frozenset[str] = frozenset(), lang: st
     plans = five_year_plans(question)
     if len(set(plans)) == 1 and sorted(set(years)) == list(plans[0]):
         years = []  # "the 13th Five-Year Plan period (2016–2020)": the span's bounds, not two years asked
-    report_year = None
-    named = _REPORT_YEAR.search(question)
-    reports = sorted({int(next(g for g in m.groups() if g)) for m in _REPORT_YEAR.finditer(question)})
-    reports = reports if len(reports) > 1 else []  # "…in its 2024 work report and … in its 2025 report"
+    named = [int(next(g for g in m.groups() if g)) for m in _REPORT_YEAR.finditer(question)]  # reports' years
+    reports = sorted(set(named)) if len(set(named)) > 1 else []  # "…its 2024 work report and … its 2025 report"
+    # (not "2019年和2025年的政府工作报告": two reports, each year asked of its own)
+    report_year = named[0] if named and not reports and not _YEARS_JOINED.search(question) else None
     if reports:
-        named, years = None, []  # each report asked of its own, not the years it names
-    elif named and _YEARS_JOINED.search(question):
-        named = None  # "2019年和2025年的政府工作报告": two reports, each year asked of its own
-    if named:
-        report_year = int(next(g for g in named.groups() if g))
+        years = []  # each report asked of its own, not the years it names
+    if report_year is not None:
         others = [y for y in years if y != report_year]
         relative = report_year - 1 if _LAST_YEAR.search(question) else report_year if _THIS_YEAR.search(question) \
             or not others and _THAT_YEAR.search(question) else None
