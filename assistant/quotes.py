@@ -48,10 +48,25 @@ def clauses(store: IndexStore, hit: Hit, q: np.ndarray) -> list[Clause]:
     for (start, end), sim, terms in zip(spans, sims, clause_terms(store, hit), strict=True):
         if hit.text[end - hit.start : end - hit.start + 1] in (":", "："):
             continue  # a lead-in such as 主要预期目标是: introduces the answer, it is not one
+        end = _closed(hit.text, start - hit.start, end - hit.start) + hit.start
         body = hit.text[start - hit.start : end - hit.start]
         lead = len(body) - len(body.lstrip("*_ \u3000"))  # (a Markdown bold heading's closing ** before it)
         out.append(Clause(hit, start + lead, end, body[lead:], terms, float(sim)))
     return out
+
+
+_PAIRS = {"）": "（", ")": "(", "”": "“", "’": "‘", "」": "「", "』": "『", "》": "《", "]": "["}
+
+
+def _closed(text: str, start: int, end: int) -> int:
+    """A clause's end moved past the closing brackets and quotes of those it opens (22万套（间）, not
+    22万套（间): a quote never leaves one open."""
+    while end < len(text) and text[end] in _PAIRS:
+        body = text[start:end]
+        if body.count(_PAIRS[text[end]]) <= body.count(text[end]):
+            break
+        end += 1
+    return end
 
 
 def clause_terms(store: IndexStore, hit: Hit) -> list[frozenset[str]]:
