@@ -64,12 +64,12 @@ _PART_ZH = re.compile(r"农村|城镇居民|农民|一般贸易|服务贸易|跨
 _SHARE_OF_ZH = re.compile(r"(?:占|相当于)(?:全市|全省|全国)?$")
 _SHARE_AFTER_ZH = re.compile(r"的?(?:比重|比例)")
 _SHARE_OF_EN = re.compile(r"(?:(?:share|percentage|proportion|percent|%|ratio|fraction) (?:of|to)|relative to|"
-                          r"compared (?:with|to)) (?:the |its )?$|-to-$")
+                          r"compared (?:with|to)) (?:the |its |(?:the )?[a-z]+(?:'s|’s) )?$|-to-$")  # (share of Shenzhen's GDP)
 # "多少元", "多少万人": the unit a figure is asked in; a row in another unit does not answer.
 _AVERAGE = re.compile(r"年均|平均每年|average annual|annual average|on average", re.IGNORECASE)
 # A sum over several years (五年累计完成固定资产投资6063亿元), not one year's figure
 _OVER_YEARS = re.compile(r"累计|[五几多两三四]年来|过去[五几多两三四]年|近[五几两三四]年|\bcumulative(?:ly)?\b|"
-                         r"\b(?:over|in|during) the (?:past|last|previous) (?:five|5|several|few) years\b", re.IGNORECASE)
+                         r"\b(?:over|in|during) the (?:past|last|previous|preceding) (?:five|5|several|few) years\b", re.IGNORECASE)
 WHY_ASKED = re.compile(r"为什么|为何|什么原因|原因是|\bwhy\b|\bhow come\b|\breasons?\b", re.IGNORECASE)
 _WHAT_IS = re.compile(r"\s*what(?:'s| is| was| are| were)\b", re.IGNORECASE)
 # "Which major trade fairs did Guangdong pledge to host…?": things asked by name, not a figure (unless the
