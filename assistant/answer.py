@@ -34,7 +34,16 @@ from .query import Query, asks_met, asks_part_of_year, check_question, parts, ro
 from .quotes import Clause, bigrams, clauses, quote_span
 from .report_answers import ReportAnswers
 from .retrieve import Hit, Retriever, get_retriever
-from .table_answer import GROWTH_ASKED, LEVEL_ASKED, RANK_ASKED, RANK_SAID, WHY_ASKED, TableAnswerer, named_indicators
+from .table_answer import (
+    GROWTH_ASKED,
+    LEVEL_ASKED,
+    RANK_ASKED,
+    RANK_SAID,
+    WHY_ASKED,
+    TableAnswerer,
+    named_indicators,
+    names_things,
+)
 from .targets import _LEAD_OK, Indicator, _forms, _lead, _region_names, vocabulary
 from .terms import (
     LIST_CAP,
@@ -828,7 +837,9 @@ class Answerer:
             if termed is not None:
                 return termed, None
         weights = self._weights(query)
-        asked = named_indicators(query)  # the indicators of the targets vocabulary the question names
+        # the indicators of the targets vocabulary the question names ("Which trade fairs did it host to
+        # shore up foreign trade?" asks things by name: the indicator it names is not what it asks)
+        asked = [] if names_things(query) else named_indicators(query)
         # "What is Guangzhou's unemployment rate target?": an indicator's target or outcome is a figure
         # (a Chinese question asking one says 多少)
         wants_number = query.wants_number or query.is_english and bool(asked) and query.kind in ("plan", "outcome", "met") \

@@ -74,7 +74,7 @@ WHY_ASKED = re.compile(r"为什么|为何|什么原因|原因是|\bwhy\b|\bhow c
 _WHAT_IS = re.compile(r"\s*what(?:'s| is| was| are| were)\b", re.IGNORECASE)
 # "Which major trade fairs did Guangdong pledge to host…?": things asked by name, not a figure (unless the
 # things are figures: "which growth target…?")
-_WHICH_THINGS = re.compile(r"\s*which\s+((?:[\w-]+\s+){0,5}?)(?:did|does|do|will|would|is|are|was|were|has|have|had)\b",
+_WHICH_THINGS = re.compile(r"\s*(?:[^,?]{0,80},\s*)?which\s+((?:[\w-]+\s+){0,5}?)(?:did|does|do|will|would|is|are|was|were|has|have|had)\b",
                            re.IGNORECASE)
 _FIGURE_NOUNS = re.compile(r"target|goal|figure|rate|ratio|growth|number|amount|level|indicator|index|share|percent",
                            re.IGNORECASE)
@@ -191,7 +191,7 @@ def _bare_growth(query: Query) -> bool:
     return bool(rest) and set(rest) <= _GROWTH_TERMS
 
 
-def _names_things(query: Query) -> bool:
+def names_things(query: Query) -> bool:
     """An English question asks which things (fairs, projects, cities) by name, not how much."""
     which = _WHICH_THINGS.match(query.text) if query.is_english and not query.wants_number else None
     return bool(which) and not _FIGURE_NOUNS.search(which.group(1))
@@ -210,7 +210,7 @@ class TableAnswerer:
         if not self.rows or query.wants_list and not several or query.kind == "definition" or query.unknown_places \
                 or query.span and not query.years or query.report_years or _AVERAGE.search(query.text) \
                 or _OVER_YEARS.search(query.text) or asks_part_of_year(query.text) \
-                or WHY_ASKED.search(query.text) or query.asks_when or _names_things(query) and not several:
+                or WHY_ASKED.search(query.text) or query.asks_when or names_things(query) and not several:
             return None  # (the table holds whole years' figures, not a five-year plan's, a sum over years,
             # a quarter's or an average, nor what each of several reports named gives (its parts are
             # asked one by one), nor the reasons for one or the year something happened)

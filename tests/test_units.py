@@ -1408,11 +1408,11 @@ def test_a_glossary_entry_is_quoted_whole_not_to_its_first_semicolon():
 
 
 def test_an_english_which_question_naming_things_is_not_answered_from_the_targets_table():
-    from assistant.table_answer import _names_things
+    from assistant.table_answer import names_things
 
-    assert _names_things(read_question("Which major trade fairs did Guangdong pledge to host in 2024 to boost foreign trade?"))
-    assert not _names_things(read_question("Which growth target did Guangdong set for foreign trade in 2024?"))
-    assert not _names_things(read_question("What was Guangdong's foreign trade target for 2024?"))
+    assert names_things(read_question("Which major trade fairs did Guangdong pledge to host in 2024 to boost foreign trade?"))
+    assert not names_things(read_question("Which growth target did Guangdong set for foreign trade in 2024?"))
+    assert not names_things(read_question("What was Guangdong's foreign trade target for 2024?"))
 
 
 def test_plan_words_are_whole_words():
