@@ -73,6 +73,8 @@ _FIGURE = re.compile(
     r"\d+(?:\.\d+)?\s*(?:percent(?:age points?)?|per cent|trillion|billion|million|thousand|yuan|"
     r"(?:metric )?tons|kilometers|km|hectares|mu|square meters|households|people|persons|units)\b",
     re.IGNORECASE)
+# A figure asked (twice in "多少…多少…", "how many…, and how big…")
+_ASKS_FIGURE = re.compile(r"多少|(?<!哪)几[个项名家所万亿条次年倍]|\bhow (?:much|many|big|large|high|long|far)\b", re.IGNORECASE)
 _QUANTITY_Q = re.compile(
     r"多少|几|目标|增长|比例|规模|金额|数量|率|how (?:much|many)|what (?:percentage|rate|share|amount)|"
     r"targets?|growth|figures?|amount|number|rate|percent", re.IGNORECASE)
@@ -990,8 +992,14 @@ class Answerer:
         chosen: list[Clause] = []
         uncovered = set(weights)
         covered = 0.0
+        # "How many people were affected, and how big were the losses?": two figures asked, so clauses
+        # with a figure and words of the question the ones chosen leave out are quoted until two are
+        second = figured if len(_ASKS_FIGURE.findall(query.text)) >= 2 else set()
         while candidates and len(chosen) < MAX_CLAUSES:
-            best = max(candidates, key=lambda c: score(c, uncovered))
+            pool = [c for c in candidates if id(c) in second and terms_of(c) & uncovered] \
+                if chosen and sum(id(c) in second for c in chosen) < 2 else []
+            forced = max(pool, key=lambda c: score(c, uncovered)) if pool else None
+            best = forced or max(candidates, key=lambda c: score(c, uncovered))
             if not chosen and figured and id(best) not in figured:
                 # a figure asked: the closest clause that holds one, when it scores nearly as well
                 # (…项目首套装置投产 before 投资100亿欧元的…项目做出最终投资决策)
@@ -1000,7 +1008,7 @@ class Answerer:
                         and terms_of(alt) >= terms_of(best) & uncovered:  # (saying all the other says)
                     best = alt
             gain = sum(weights[t] for t in terms_of(best) & uncovered)
-            if chosen and (gain / total < MORE_MIN_GAIN or best.sim < chosen[0].sim - MORE_MAX_SIM_DROP
+            if chosen and not forced and (gain / total < MORE_MIN_GAIN or best.sim < chosen[0].sim - MORE_MAX_SIM_DROP
                            or id(chosen[0]) in unset):
                 break
             chosen.append(best)
