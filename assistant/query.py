@@ -395,6 +395,23 @@ def _named_plainly(question: str) -> str:
     return question
 
 
+def _phrases_over_glossary(question: str, glossed: list, translated: list, skip: frozenset[str]) -> list:
+    """The dictionary's phrases that end in a glossary term, a kind of what it names ("compulsory
+    education": 义务教育, not any 教育): the longer name says what is asked ("growth rates" is no kind
+    of growth)."""
+    lower = question.lower()
+    spans = [m.span() for pattern, _ in glossed for m in pattern.finditer(question)]
+    have = {term for term, _ in translated}
+    out = []
+    for term, chinese in english_terms(question, skip=skip):
+        if term in have or not re.search(r"[\s-]", term):
+            continue
+        at = re.search(r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", term)), lower)
+        if at and any(at.start() < a and b == at.end() for a, b in spans):
+            out.append((term, chinese))
+    return out
+
+
 def read_question(question: str, regions: frozenset[str] = frozenset(), lang: str | None = None) -> Query:
     """Read a question once.
 
@@ -425,6 +442,7 @@ def read_question(question: str, regions: frozenset[str] = frozenset(), lang: st
             rest = pattern.sub(" , ", rest)  # no phrase across a glossary term
         names = {romanised(p) for p in places + unknown if CJK_WORD.search(p)}
         translated = english_terms(rest, skip=frozenset(names))
+        translated += _phrases_over_glossary(question, glossed, translated, frozenset(names))
     years = years_in(question)
     plans = five_year_plans(question)
     if len(set(plans)) == 1 and sorted(set(years)) == list(plans[0]):
