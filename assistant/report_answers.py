@@ -83,6 +83,30 @@ def _heading_citations(source: str, info: SourceInfo, section: str, items: list[
     return out
 
 
+_ASKED_AFTER = re.compile(r"[的都主要共一包括含分成为是有哪些几大类个项方面条件什么及等\s？?，,。！!]")
+# A heading's words a list question may name it by: a run of at least this many Chinese characters
+HEADING_WORDS = 4
+
+
+def _heading_words(query: Query, titles: list[str]) -> list[str]:
+    """The longest run of a Chinese list question's words (not its places) that a heading says
+    (成都2025年的民生实事项目分成哪几大类？ → 民生实事项目, the heading 成都市2025年民生实事项目)."""
+    text = re.sub(r"\d{4}年", " ", without_places(query.normalized, query.places))
+    runs = [r for r in re.findall(f"[{CJK}]+", text) if len(r) >= HEADING_WORDS]
+    best = ""
+    for title in (normalize(t) for t in titles):
+        for run in runs:
+            for n in range(len(run), max(HEADING_WORDS, len(best) + 1) - 1, -1):
+                found = next((run[i:i + n] for i in range(len(run) - n + 1) if run[i:i + n] in title), None)
+                if found:
+                    best = found
+                    break
+    # (what the question asks must be the heading's items: nothing it names after the heading's words,
+    # not 十件民生实事里，给新生儿免费做哪些疾病筛查)
+    tail = text[text.find(best) + len(best):] if best else ""
+    return [best] if best and not _ASKED_AFTER.sub("", tail) else []
+
+
 def _children(headings: list[list], i: int) -> list[list]:
     """The direct sub-headings of heading i (those of the highest level under it, before the next
     heading of its level or above)."""
@@ -244,7 +268,9 @@ class ReportAnswers:
         for _, source in reports:
             info = infos[source]
             titles = [h[3] for h in info.headings]
-            terms = asked + (english_counted_terms(query.text, titles) if query.is_english else [])
+            # (a count asked must agree with the items: 四件民生实事 is not a heading over three)
+            terms = asked + (english_counted_terms(query.text, titles) if query.is_english else
+                             [] if any(count_of(t) for t in asked) else _heading_words(query, titles))
             for term in (normalize(t) for t in terms if len(t) >= 3):
                 for i, h in enumerate(info.headings):
                     if term not in normalize(h[3]):

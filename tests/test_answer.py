@@ -692,3 +692,88 @@ def test_a_dictionary_name_for_a_kind_of_a_glossary_term_is_read():
     translated = dict(read_question("How many compulsory-education places will Nanhu add in 2025?").translated)
     assert "义务教育" in translated.get("compulsory-education", ())
     assert not read_question("Did Nanhu grow faster than Linjiang? Give both growth rates.").translated
+
+
+
+
+NANHU_2025 = """# 南湖市政府工作报告
+——2025年1月9日在南湖市第八届人民代表大会第三次会议上
+南湖市市长 李强
+
+## 一、2024年工作回顾
+过去一年，全市地区生产总值2300亿元，增长5.6%。战略性新兴产业增加值增长8.8%，占地区生产总值比重提高到41.9%。
+加大稳外贸力度，成功举办南湖进出口商品交易会、首届南湖国际食品博览会等重大展会。
+下半年，遭遇建市以来秋季登陆我省的最强台风“海燕”正面袭击，中心城区大面积停电停水，部分镇村通信一度中断，全市上下迅速行动、全力抢险救灾，受灾人口34.5万、企业123家，直接经济损失25.6亿元，灾后重建任务艰巨。
+细颗粒物年均浓度21微克/立方米。河湖水质持续改善，空气质量优良天数达到340天、排名全省第一。
+
+## 二、2025年工作安排
+新增筹集建设保障性租赁住房不少于2万套（间），有效解决新市民、青年人住房困难。新增市区义务教育学位3700个、学前教育学位1500个。
+提升交通运输清洁化水平，新推广新能源汽车3万辆以上。巩固提升“超充之城”优势，新建小区充电桩5000个、综合能源补给站15座。
+
+## 南湖市2025年民生实事项目
+### 一、畅行南湖
+新开公交线路20条，优化调整公交线路50条。
+### 二、绿色南湖
+新建口袋公园30个，新增绿道100公里。
+### 三、平安南湖
+改造老旧燃气管道200公里。
+"""
+
+
+@pytest.fixture(scope="module")
+def nanhu(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
+    """A made-up city's report with a typhoon's toll, fairs held for trade and a list of projects by
+    heading, indexed with the default model."""
+    return _indexed(tmp_path_factory, "nanhu-2025.md", NANHU_2025)
+
+
+def test_which_things_asked_beside_an_indicator_are_named_not_counted(nanhu):
+    """"Which fairs did it host to shore up foreign trade?" asks the fairs: foreign trade is why, not a
+    figure asked (it was refused for quoting no trade figure)."""
+    answer = nanhu.ask("Which trade fairs did Nanhu host in 2024 to shore up foreign trade?")
+    assert answer.found and "南湖进出口商品交易会" in answer.text, answer.text
+    from assistant.query import read_question
+    from assistant.table_answer import names_things
+    assert names_things(read_question("Facing high global inflation, which two areas did China prioritise in 2023?"))
+    assert not names_things(read_question("Facing high inflation, which growth target did China set?"))
+
+
+def test_a_quote_closes_the_brackets_it_opens(nanhu):
+    answer = nanhu.ask("南湖2025年计划新增筹集保障性租赁住房多少套？")
+    assert answer.found and "2万套（间）" in answer.text, answer.text
+    quote = answer.citations[0].quote
+    assert quote.count("（") == quote.count("）")
+
+
+def test_a_share_of_a_places_gdp_is_not_its_gdp(nanhu):
+    """"What share of Nanhu's GDP…": the share asked, not the GDP's growth from the targets table."""
+    answer = nanhu.ask("What share of Nanhu's GDP did strategic emerging industries account for in 2024?")
+    assert answer.found and "41.9%" in answer.text, answer.text
+
+
+def test_two_figures_asked_are_both_quoted(nanhu):
+    """"How many…, and how big…?": a second clause with a figure and the words the others leave out
+    (受灾人口 beside 直接经济损失), though it adds less of a long question than another clause must."""
+    answer = nanhu.ask("How hard did the strongest autumn typhoon since the city was founded hit Nanhu in 2024, cutting "
+                       "power and water in the city centre — how many people were affected and how big were the direct "
+                       "economic losses?")
+    assert answer.found and "34.5万" in answer.text and "25.6亿元" in answer.text, answer.text
+
+
+def test_a_dictionary_name_for_a_kind_of_a_glossary_term_is_read():
+    """"compulsory education" is 义务教育, a kind of education (教育): the dictionary's longer name is
+    read beside the glossary's; "growth rates" is no kind of growth."""
+    from assistant.query import read_question
+    translated = dict(read_question("How many compulsory-education places will Nanhu add in 2025?").translated)
+    assert "义务教育" in translated.get("compulsory-education", ())
+    assert not read_question("Did Nanhu grow faster than Linjiang? Give both growth rates.").translated
+
+
+def test_a_list_asked_by_a_headings_words_is_its_sub_headings(nanhu):
+    """成都2025年的民生实事项目分成哪几大类: the sub-headings under the heading 成都市2025年民生实事项目;
+    a question about something inside one of them is not the list of headings."""
+    answer = nanhu.ask("南湖2025年的民生实事项目分成哪几大类？")
+    assert answer.found and all(h in answer.text for h in ("畅行南湖", "绿色南湖", "平安南湖")), answer.text
+    inner = nanhu.ask("南湖2025年民生实事里，要新建哪些公园？")
+    assert inner.found and "口袋公园" in inner.text and "平安南湖" not in inner.text, inner.text
+
