@@ -103,6 +103,9 @@ _DISTRICT_EN = re.compile(r"\b([A-Z][a-z]{2,})(?:'s)? (?:[Dd]istrict|[Cc]ounty)\
 # A day counted from now (tomorrow's weather, yesterday's prices): never what a yearly report says.
 _DAY_FROM_NOW = re.compile(r"明天|昨天|后天|前天|今晚|明晚|昨晚|\b(?:tomorrow|yesterday|tonight)\b", re.IGNORECASE)
 CANDIDATE_HITS = 5
+# An English question's words are the reports' only through the glossary and the dictionary, so its
+# passage ranks are rougher: it looks through more of them.
+EN_CANDIDATE_HITS = 8
 MAX_CLAUSES = 3
 SEM_WEIGHT = 1.0
 SIM_FLOOR = 0.75
@@ -751,7 +754,7 @@ class Answerer:
             return 1.0, bool(places and topic and not translated and not any(w in bm25.vocab for w in topic))
         return (known / total if total else 1.0), False
 
-    def ask(self, question: str | Query, *, k: int = CANDIDATE_HITS, source: str | list[str] | None = None,
+    def ask(self, question: str | Query, *, k: int | None = None, source: str | list[str] | None = None,
             year: int | None = None, region: str | None = None, history: list[str] | None = None) -> Answer:
         """Answer a question from the indexed reports, citing the passages used.
 
@@ -798,7 +801,7 @@ class Answerer:
                 else "其他已索引的报告也没有答案。")
         return f"在筛选条件（{named}）下的报告中没有找到答案；{tail}"
 
-    def explain(self, question: str | Query, *, k: int = CANDIDATE_HITS, source: str | list[str] | None = None,
+    def explain(self, question: str | Query, *, k: int | None = None, source: str | list[str] | None = None,
                 year: int | None = None, region: str | None = None) -> tuple[Answer, Evidence | None]:
         """The answer and the evidence that decided it."""
         if not isinstance(question, Query):
@@ -807,6 +810,7 @@ class Answerer:
         query = self.retriever.understand(question)
         question = query.text
         q = self.retriever.embed_question(query)
+        k = k or (EN_CANDIDATE_HITS if query.is_english else CANDIDATE_HITS)
         # "In what year…?": the clause naming the date may stand in a passage less like the question.
         hits = self.retriever.search(query, 2 * k if query.asks_when else k, source=source, year=year,
                                      region=region, query_vector=q)
@@ -1189,7 +1193,7 @@ def _contracted(term: str, text: str) -> bool:
 _ANSWERERS: dict[Path, Answerer] = {}
 
 
-def ask(question: str, index_dir: str | Path | None = None, *, k: int = CANDIDATE_HITS,
+def ask(question: str, index_dir: str | Path | None = None, *, k: int | None = None,
         source: str | list[str] | None = None, year: int | None = None, region: str | None = None,
         history: list[str] | None = None) -> Answer:
     """Answer a question with numbered citations.
@@ -1197,7 +1201,7 @@ def ask(question: str, index_dir: str | Path | None = None, *, k: int = CANDIDAT
     Args:
         question: Chinese or English.
         index_dir: index folder (default `index/` or $ASSISTANT_INDEX_DIR).
-        k: passages considered.
+        k: passages considered (default 5, 8 for an English question).
         source, year, region: optional filters.
         history: the conversation's earlier questions, oldest first (follow-ups take what they
             leave out from them).

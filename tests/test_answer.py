@@ -497,3 +497,19 @@ def test_a_list_asked_by_a_headings_words_is_its_sub_headings(nanhu):
     assert answer.found and all(h in answer.text for h in ("畅行南湖", "绿色南湖", "平安南湖")), answer.text
     inner = nanhu.ask("南湖2025年民生实事里，要新建哪些公园？")
     assert inner.found and "口袋公园" in inner.text and "平安南湖" not in inner.text, inner.text
+
+
+def test_an_english_question_looks_through_more_passages(nanhu, monkeypatch: pytest.MonkeyPatch):
+    """An English question reaches the reports' words only through the glossary and the dictionary,
+    so it weighs the clauses of eight passages, a Chinese one of five (a caller's k stands)."""
+    search, asked = nanhu.retriever.search, []
+
+    def counted(query, k=5, **kwargs):
+        asked.append(k)
+        return search(query, k, **kwargs)
+
+    monkeypatch.setattr(nanhu.retriever, "search", counted)
+    nanhu.explain("What share of Nanhu's GDP did strategic emerging industries account for in 2024?")
+    nanhu.explain("南湖2024年战略性新兴产业增加值占地区生产总值比重是多少？")
+    nanhu.explain("What share of Nanhu's GDP did strategic emerging industries account for in 2024?", k=3)
+    assert asked == [8, 5, 3]
