@@ -23,7 +23,7 @@ _PLAN = re.compile(r"目标|预期|计划|力争|争取|安排|打算|(?<![虚�
                    r"(?<![主重需只必首纲摘])(?:要|将)(?=推动|推进|加快|建设|实施|打造|办好|开展|抓好|深化|完善|提升|加强|落实|"
                    r"启动|新建|建成|开工|优化|培育|设立|举办)|\bcall(?:s|ed)? for|\b(?:was|were) to\b(?! date)|\btargets?|\baim(?:s|ed|ing)?\b|\bgoals?|(?<!master )(?<!action )(?<!spatial )(?<!overall )plans?\b|planned|planning|"
                    r"\bexpect\w*|\bforecast\w*|\bline[ds]? up\b|\blining up\b|\bschedul(?:e|es|ed|ing) (?:to|for)\b|\bearmark\w*|\bobjectives?|\bintend\w*|\bset (?:for|out)|\bwill\b|\b(?:it|they|he|she|the city|the province) would\b|\bcommit\w* to|\bpledg\w*|\bpromis\w*|"
-                   r"\b(?:want|wants|wanted|hope|hopes|hoped|seek|seeks|sought|strive|strives) (?:\S+ ){0,3}?to\b",
+                   r"\b(?:want|wants|wanted)\b|\b(?:hope|hopes|hoped|seek|seeks|sought|strive|strives) (?:\S+ ){0,3}?to\b",
                    re.IGNORECASE)
 _OUTCOME = re.compile(r"完成|实现|达到|达成|增长了|去年|上年|过去|实际|取得|how (?:much|many|fast) did|\bwas\b|\bwere\b|"
                       r"\bdid\b|achiev\w*|reach\w*|record\w*|grew|rose|fell|actual\w*|last year|in the past",

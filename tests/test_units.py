@@ -1473,6 +1473,12 @@ def test_english_words_for_lining_up_work_ask_a_plan():
     assert read_question("How many of the tasks were completed on schedule in 2013?", REGIONS).kind == "outcome"
 
 
+def test_what_a_government_wanted_done_is_its_plan():
+    """"…did Zhanjiang want fully operational in 2022?": the 2022 plan, not the next year's review."""
+    assert read_question("Which platform did Zhanjiang want fully operational at its port in 2022?", REGIONS).kind == "plan"
+    assert read_question("Which port did Zhanjiang open in 2022?", REGIONS).kind == "outcome"
+
+
 @pytest.mark.parametrize(("question", "places"), [
     ("Chengdu versus Hangzhou: which has set the more ambitious GDP growth target for 2025?", ["成都", "杭州"]),
     ("Which city set the higher 2025 GDP growth target, Hangzhou or Chengdu?", ["杭州", "成都"]),
