@@ -419,6 +419,7 @@ NANHU_2025 = """# 南湖市政府工作报告
 加大稳外贸力度，成功举办南湖进出口商品交易会、首届南湖国际食品博览会等重大展会。
 下半年，遭遇建市以来秋季登陆我省的最强台风“海燕”正面袭击，中心城区大面积停电停水，部分镇村通信一度中断，全市上下迅速行动、全力抢险救灾，受灾人口34.5万、企业123家，直接经济损失25.6亿元，灾后重建任务艰巨。
 细颗粒物年均浓度21微克/立方米。河湖水质持续改善，空气质量优良天数达到340天、排名全省第一。
+去年政府工作报告提出的50项工作任务，有48项按期完成。
 
 ## 二、2025年工作安排
 新增筹集建设保障性租赁住房不少于2万套（间），有效解决新市民、青年人住房困难。新增市区义务教育学位3700个、学前教育学位1500个。
@@ -513,3 +514,9 @@ def test_an_english_question_looks_through_more_passages(nanhu, monkeypatch: pyt
     nanhu.explain("南湖2024年战略性新兴产业增加值占地区生产总值比重是多少？")
     nanhu.explain("What share of Nanhu's GDP did strategic emerging industries account for in 2024?", k=3)
     assert asked == [8, 5, 3]
+
+
+def test_a_figure_clause_speaking_of_the_one_before_brings_it(nanhu):
+    """有48项按期完成 says 48 of what: the clause before it (50项工作任务) is quoted with it."""
+    answer = nanhu.ask("南湖2025年政府工作报告说，上一年报告定下的工作按期完成了多少项？")
+    assert answer.found and "50项工作任务，有48项按期完成" in answer.text, answer.text
