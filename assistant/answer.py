@@ -31,7 +31,7 @@ from .compose import (  # noqa: F401
 from .conversation import resolve
 from .glossary import matched, said_in_english
 from .query import Query, asks_met, asks_part_of_year, check_question, parts, romanised
-from .quotes import Clause, bigrams, clauses, quote_span
+from .quotes import Clause, bigrams, clauses, figure_quote, quote_span
 from .report_answers import ReportAnswers
 from .retrieve import Hit, Retriever, get_retriever
 from .table_answer import (
@@ -1156,7 +1156,7 @@ class Answerer:
             group = sorted((c for c in chosen if c.hit.chunk_id == chunk_id), key=lambda c: c.start)
             hit = group[0].hit
             spans: list[list[int]] = []
-            quoted = sorted(((_referent(hit, c), c.end) if id(c) in keep_clause else quote_span(hit, c))
+            quoted = sorted((figure_quote(hit, c) if id(c) in keep_clause else quote_span(hit, c))
                             for c in group)
             for start, end in quoted:
                 if spans and start - spans[-1][1] <= 2:
@@ -1170,22 +1170,6 @@ class Answerer:
         english = not any(has_cjk(c.quote) for c in citations)  # an English translation's words
         return finish(query, citations, ("; " if english else "；").join(parts) + _end_mark(citations[-1].quote),
                       self._several())
-
-# A clause that speaks of what the one before it names (有109项按期完成 of 116项工作任务; 其中…; 均…)
-_REFERS_BACK = re.compile(r"(?:有|其中|均|分别|占)")
-
-
-def _referent(hit: Hit, clause: Clause) -> int:
-    """Where a figure clause's quote starts: at the clause, or at the clause before it in the same
-    sentence when it speaks of what that one names."""
-    if not _REFERS_BACK.match(clause.text):
-        return clause.start
-    before = hit.text[: clause.start - hit.start].rstrip("，, \u3000")
-    if not before or before[-1] in "。；;！？!?\n":
-        return clause.start
-    cut = max(before.rfind(m) for m in "。；;！？!?\n，,")
-    return hit.start + cut + 1 + len(before[cut + 1:]) - len(before[cut + 1:].lstrip())
-
 
 _ORDINAL_ASKED = re.compile(r"第(\d{1,3})届|\b(\d{1,3})(?:st|nd|rd|th)\b(?! five-year)", re.IGNORECASE)
 _SESSION = re.compile(r"第(?:\d{1,3}|[一二三四五六七八九十百]+)届")

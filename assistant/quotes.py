@@ -5,6 +5,7 @@ Offsets are into the report's text, so every quote is `text[quote_start:quote_en
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -16,6 +17,8 @@ from .text import CJK_RUN
 from .tokenize import normalize, tokens
 
 _TRAIL = "。！？!?；;，,:：\n \u3000"
+# A clause that speaks of what the one before it names (有109项按期完成 of 116项工作任务; 其中…; 均…)
+_REFERS_BACK = re.compile(r"(?:有|其中|均|分别|占)")
 # The longest quote made from one sentence (characters).
 SENTENCE_CAP = 80
 # Passages whose clause words are kept between questions (about 30 KB each: 60 MB at most).
@@ -124,3 +127,17 @@ def quote_span(hit: Hit, clause: Clause) -> tuple[int, int]:
     return base + lo, base + hi
 
 
+
+
+def figure_quote(hit: Hit, clause: Clause) -> tuple[int, int]:
+    """What the answer quotes for a chosen clause holding the figure asked: the clause alone, or with
+    the clause before it in its sentence when it speaks of what that one names (去年…决定的116项工作，
+    有109项按期完成)."""
+    if not _REFERS_BACK.match(clause.text):
+        return clause.start, clause.end
+    text, base = hit.text, hit.start
+    for a, b in sentences(text, base):
+        if a <= clause.start < max(b, a + 1):
+            before = [s for s, e in clause_spans(text[a - base : b - base], a) if e <= clause.start]
+            return (before[-1] if before else clause.start), clause.end
+    return clause.start, clause.end
