@@ -57,7 +57,7 @@ from .terms import (
     key_terms,
     term_span,
 )
-from .text import CJK, CJK_CHAR, has_cjk, year_forms
+from .text import CJK, CJK_CHAR, FIVE_YEAR_PLANS, has_cjk, year_forms
 from .tokenize import has_latin, is_english, normalize, tokens
 
 # A count in words: 数以亿计 ("hundreds of millions")
@@ -76,11 +76,12 @@ _FIGURE = re.compile(
 # A figure asked (twice in "多少…多少…", "how many…, and how big…")
 _ASKS_FIGURE = re.compile(r"多少|(?<!哪)几[个项名家所万亿条次年倍]|\bhow (?:much|many|big|large|high|long|far)\b", re.IGNORECASE)
 _QUANTITY_Q = re.compile(
-    r"多少|几|目标|增长|比例|规模|金额|数量|率|how (?:much|many)|what (?:percentage|rate|share|amount)|"
+    r"多少|(?<!哪)几|目标|增长|比例|规模|金额|数量|率|how (?:much|many)|what (?:percentage|rate|share|amount)|"
     r"targets?|growth|figures?|amount|number|rate|percent", re.IGNORECASE)
 # A term an English question quotes ('zombie enterprises'), and a glossary entry's head (15.虚拟电厂：).
 _QUOTED_EN = re.compile(r"(?:(?<![A-Za-z])'|[“\"‘])([A-Za-z][A-Za-z -]{1,40}?)(?:'(?![A-Za-z])|[”\"’])")
-_ENTRY_HEAD = re.compile(rf"^\s*(?:\*\*)?(?:\[\d{{1,3}}\]|\d{{1,3}}[.、．])?\s*[“\"]?([{CJK}A-Za-z0-9]{{2,14}}?)[”\"]?[：:]")
+# (its words may quote a part and hold a figure: 横琴“双15%”税收优惠政策：, “五清”专项行动：)
+_ENTRY_HEAD = re.compile(rf"^\s*(?:\*\*)?(?:\[\d{{1,3}}\]|\d{{1,3}}[.、．])?\s*[“\"]?([{CJK}A-Za-z0-9“”%＋+·]{{2,20}}?)[”\"]?[：:]")
 # A plan that sets no target (我们没有提出全年经济增速具体目标) answers "what was the target?" without a
 # figure, when it names the indicator asked (growth of the economy is GDP's).
 _NO_TARGET = re.compile(r"(?:没有|未|不再?)(?:提出|设定|设置|设立|设)[^，。；]{0,10}?目标")
@@ -234,7 +235,9 @@ def _misses_head(query: Query, texts: list[str]) -> bool:
         return False
     joined = normalize(" ".join(texts))
     parts = [t for t in tokens(head) if t != head and len(t) >= 2]
-    return head not in joined and not (parts and all(p in joined for p in parts))
+    short = head[:-1] if head.endswith("量") and len(head) >= 3 else None  # 总产量 said 总产 before its figure
+    return head not in joined and not (parts and all(p in joined for p in parts)) \
+        and not (short and re.search(re.escape(short) + r"\s*\d", joined))
 
 
 def _end_mark(quote: str) -> str:
@@ -402,8 +405,9 @@ def _names_itself(asked: list[Indicator], text: str) -> bool:
 _GROUP_NAME = re.compile(r"[一二两三四五六七八九十]+大")
 _PERCENT = re.compile(r"\d(?:\.\d+)?\s*(?:%|％|个百分点)")
 _RATE_LEAD = re.compile(r"(?:年均|同比|比上年|比[^，。；、]{0,8}?)?(?:增长|增加|提高|下降)\d")  # a rate with no subject of its own
-_GROWTH_ASKED = re.compile(r"增速|增长率|增幅|增长了?多少|增长了?(?:百分之)?几|(?:增长|提高|上升)了?百分之|"
-                           r"growth rate|grow by|grew by|how fast|rate of growth|by what percent|(?:how many|what) percent",
+_GROWTH_ASKED = re.compile(r"增速|增长率|增幅|增长了?多少|增长了?(?:百分之)?几|(?:增长|提高|上升)了?百分之|增长(?:的)?(?:预期)?目标|"
+                           r"growth rate|grow by|grew by|how fast|rate of growth|by what percent|(?:how many|what) percent|"
+                           r"growth (?:target|goal)",
                            re.IGNORECASE)
 
 
@@ -462,11 +466,16 @@ def _sets_no_target(query: Query, asked: list[Indicator], texts: list[str]) -> b
     return False
 
 
+# A rate said: a percentage (an English translation's "5 percent"), points, or growth in step with another
+# (居民收入增长与经济增长同步).
+_RATE_SAID = re.compile(r"[%％]|百分点|同步|\bper ?cent\b|percentage points?", re.IGNORECASE)
+
+
 def _misses_growth(query: Query, asked: list[Indicator], texts: list[str]) -> bool:
-    """The question asks how fast an amount grew (GDP growth rate, 增长了多少) and no text gives a
-    percentage: a level (3万亿元) does not answer it."""
+    """The question asks how fast an amount grew or is to grow (GDP growth rate, 增长了多少, 增长目标)
+    and no text gives a percentage: a level (3万亿元) does not answer it."""
     return any(ind.measure == "amount" for ind in asked) and bool(_GROWTH_ASKED.search(query.text)) and not any(
-        "%" in t or "％" in t or "百分点" in t for t in texts)
+        _RATE_SAID.search(t) for t in texts)
 
 
 # An amount's level in the reports' units: 3.68万亿元, 3279.31亿元, 1200万人, 3亿吨.
@@ -621,13 +630,15 @@ class Answerer:
         translated = self.retriever.translated_tokens(query)
         spelled = self.retriever.spelled_names(query)  # (weighed in their Chinese words: 前海, not qianhai)
         unit = _ASKED_UNIT.search(query.text)  # 多少辆: the unit asked says what kind of figure, not what about
+        # the five-year plan named says which years (as a year does), not what about: 茂名“十四五”要打造哪几个基地？
+        period = {t for name in FIVE_YEAR_PLANS for t in [name, *tokens(name)]} if query.span else set()
         for tok in self.retriever.lexical_query(query):
             if tok in spelled:
                 continue
             if tok in weights or not tok.strip() or not store.knows(tok) or len(tok) == 1 and tok.isascii():
                 continue  # a word no passage contains cannot be covered (known_share weighs it); the s of 's
             w = store.idf(tok) * translated.get(tok, 1.0)
-            if tok in _GENERIC or tok.isdigit() or tok in _QUESTION_WORDS or tok in regions \
+            if tok in _GENERIC or tok.isdigit() or tok in _QUESTION_WORDS or tok in regions or tok in period \
                     or unit and tok == unit.group(1):
                 w *= 0.1
             weights[tok] = w
@@ -1048,16 +1059,17 @@ class Answerer:
         # the reports of the places the question names, whichever year's passages ranked best
         named = {s for s, info in store.sources().items() if info.region and info.region in query.places
                  and query.report_year in (None, info.year)}
-        groups = [[t] for t in key_terms(query.text)]
+        # (a five-year plan quoted in a list question says which years: 湛江“十三五”的主要目标任务有哪几个方面？)
+        groups = [[t] for t in key_terms(query.text) if query.kind == "definition" or t not in FIVE_YEAR_PLANS]
         if query.is_english:
             # the counted term in the forms the reports write it (5条高铁, 五条高铁：指…), in the passages
             # found or in the named places' glossaries, tried together: "five high-speed rail lines"
             glossaries = [g.text for g in self.retriever.term_hits(named, "", glossary_only=True, limit=400)]
             forms = english_counted_terms(query.text, [h.text for h in hits] + glossaries)
             groups += [forms] if forms else []
-        if query.is_english and query.kind == "definition":
-            # "What does 'zombie enterprises' mean?": the glossary entries whose head holds the
-            # report words of the quoted term (僵尸企业：…)
+        if query.is_english and (query.kind == "definition" or query.wants_list):
+            # "What does 'zombie enterprises' mean?", "Which counties make up its 'county new towns'?":
+            # the glossary entries whose head holds the report words of the quoted term (僵尸企业：…)
             groups += [self._glossary_heads(query, top | named)]
         head = head_term(query.text)
         everywhere = set(store.source_names) if unscoped else top
@@ -1119,14 +1131,24 @@ class Answerer:
         quoted = [m.group(1).lower() for m in _QUOTED_EN.finditer(query.text)]
         if not quoted:
             return []
-        words = {t for q in quoted for _, group in matched(q) for t in group if has_cjk(t) and len(t) >= 2}
-        words |= {t for phrase, chinese in query.translated if any(phrase in q for q in quoted)
-                  for t in chinese if len(t) >= 2}
+        # each report word weighs as many English words as it renders ("new towns" → 新城 two, "city" → 城市 one)
+        words: dict[str, int] = {}
+        for q in quoted:
+            for pattern, group in matched(q):
+                said = max((len(m.group().split()) for m in pattern.finditer(q)), default=1)
+                for t in group:
+                    if has_cjk(t) and len(t) >= 2:
+                        words[t] = max(words.get(t, 0), said)
+        for phrase, chinese in query.translated:
+            if any(phrase in q for q in quoted):
+                for t in chinese:
+                    if len(t) >= 2:
+                        words[t] = max(words.get(t, 0), len(phrase.split()))
         heads: dict[str, int] = {}
         for hit in self.retriever.term_hits(sources, "", glossary_only=True, limit=400):
             m = _ENTRY_HEAD.match(hit.text)
             if m:
-                held = sum(w in m.group(1) for w in words)
+                held = sum(n for w, n in words.items() if w in m.group(1))
                 if held:
                     heads[m.group(1)] = max(heads.get(m.group(1), 0), held)
         most = max(heads.values(), default=0)

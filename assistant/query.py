@@ -58,7 +58,10 @@ _DEFINITION = re.compile(r"是什么意思|指什么|什么是|是指什么|含�
 # "零基预算是什么？": a bare term (no 的, no figure) and nothing else asks what it means.
 _BARE_TERM = re.compile(rf"^[“\"‘'「]?[{CJK}A-Za-z]{{2,12}}[”\"’'」]?(?:是什么|是啥)[？?。]?$")
 _SPEAKER = re.compile(r"谁作|作报告的是|由谁|哪位.{0,4}(?:市长|省长|总理)|who (?:delivered|gave|presented|made|read)|"
-                      r"which (?:mayor|governor|premier)", re.IGNORECASE)
+                      r"which (?:mayor|governor|premier)|"
+                      # "Who was the mayor presenting …'s 2023 work report?"
+                      r"\bwho\b[^?]{0,30}\b(?:deliver|present|giv|read|mak)(?:ing|ed|es|s)?\b[^?]{0,50}\b(?:report|speech|address)\b",
+                      re.IGNORECASE)
 # "When was Guangdong's 2023 report delivered?", "报告是哪天作的？": the meeting line answers.
 _DELIVERED_WHEN = re.compile(
     r"\b(?:when|(?:on )?what (?:date|day))\b (?:was|were|is)\b[^?.;]{0,60}\b(?:report|speech|address)\b[^?.;]{0,12}"

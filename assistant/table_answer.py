@@ -90,6 +90,9 @@ class _Line:
     instead: bool = False  # the year's target, given because its outcome is not in the indexed reports
 
 
+_WHOLE_END = re.compile(r"(?:全社会|全市|全省|全国|全区|全县|全年)$")
+
+
 def _compound(query: Query, lead: str) -> bool:
     """A noun right before an indicator's form makes another measure of it: 海洋生产总值 is the
     ocean economy's output, not the region's GDP (广东, 2023年, 全省 before it only say whose); so
@@ -100,6 +103,8 @@ def _compound(query: Query, lead: str) -> bool:
         n for p in query.places for n in _region_names(p))])).strip()
     if re.search(r"(?:^|\s)[对与向同][^，。,]{1,16}的?$", tail):
         return True  # 对共建“一带一路”国家的进出口: the trade with some countries, a part of it
+    if _WHOLE_END.search(tail):
+        return False  # 全社会研发经费投入强度: the whole region's, however the words split (全 社会)
     words = [w for w in posseg_module().lcut(tail) if w.word.strip()] if tail else []
     if not words:
         return False

@@ -520,3 +520,82 @@ def test_a_figure_clause_speaking_of_the_one_before_brings_it(nanhu):
     """有48项按期完成 says 48 of what: the clause before it (50项工作任务) is quoted with it."""
     answer = nanhu.ask("南湖2025年政府工作报告说，上一年报告定下的工作按期完成了多少项？")
     assert answer.found and "50项工作任务，有48项按期完成" in answer.text, answer.text
+
+
+DONGGANG_2025 = """# 东港市政府工作报告
+——2025年1月10日在东港市第九届人民代表大会第四次会议上
+东港市市长 王海
+
+## 一、2024年工作回顾
+过去一年，全市地区生产总值1800亿元，增长5.2%。一般公共预算收入160.5亿元、连续3年居全省第2。
+全社会研发经费投入连续6年保持两位数增长，新增国家高新技术企业210家。
+
+## 二、“十四五”时期主要任务
+实现“十四五”规划目标任务，我们必须坚持稳中求进、以进促稳，推动东港发展迈上新台阶。市政府编制了《东港市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要》。着力打造国家级海洋装备制造基地、区域性冷链物流基地、滨海文旅度假基地，构建现代产业体系。
+
+## 三、2025年工作安排
+稳定粮食生产，力争全年粮食总产 60万吨以上。新建高标准农田5万亩。
+
+## 名词解释
+1.东港“双15%”税收优惠政策：对东港合作区符合条件的产业企业减按15%的税率征收企业所得税；对在合作区工作的高端人才，其个人所得税负超过15%的部分予以免征。
+2.“啄木鸟”城市运行问题预警机制：指聚焦公共安全领域突出问题，每日通报问题责任清单。
+3.县市新城：指东山县、西岭县、南溪市。
+"""
+
+
+@pytest.fixture(scope="module")
+def donggang(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
+    """A made-up city's report with a five-year plan's tasks, a grain target and a glossary whose
+    heads quote and hold figures, indexed with the default model."""
+    return _indexed(tmp_path_factory, "donggang-2025.md", DONGGANG_2025)
+
+
+def test_a_total_output_said_without_its_measure_word_is_the_one_asked(donggang):
+    """粮食总产 60万吨 is the grain output (粮食总产量) asked, not another measure."""
+    answer = donggang.ask("东港2025年的政府工作报告里，全年粮食总产量定的目标是多少？")
+    assert answer.found and "60万吨以上" in answer.text, answer.text
+
+
+def test_a_growth_target_is_not_answered_by_a_level(donggang):
+    """增长目标 asks a rate: last year's revenue (160.5亿元) is no growth target."""
+    answer = donggang.ask("东港今年一般公共预算收入的增长目标是多少？")
+    assert not answer.found, answer.text
+
+
+def test_the_whole_regions_measure_is_the_indicator_asked(donggang):
+    """全社会研发经费投入强度 is R&D intensity (全社会 says whose, as 全市 does): six years of
+    double-digit growth is no intensity."""
+    answer = donggang.ask("东港2024年全社会研发经费投入强度达到了多少？")
+    assert not answer.found, answer.text
+
+
+def test_which_ones_of_a_five_year_plan_are_its_items(donggang):
+    """哪几个基地 asks the bases, not how many; “十四五” says which years, as a year does, not what
+    about (the plan's title names it too)."""
+    answer = donggang.ask("东港“十四五”要打造哪几个基地？")
+    assert answer.found and "国家级海洋装备制造基地" in answer.text and "滨海文旅度假基地" in answer.text, answer.text
+
+
+def test_who_presented_the_report_is_its_speaker(donggang):
+    answer = donggang.ask("Who was the mayor presenting Donggang's 2025 government work report?")
+    assert answer.found and "王海" in answer.text, answer.text
+
+
+def test_a_glossary_entry_whose_head_quotes_a_figure_is_quoted_whole(donggang):
+    answer = donggang.ask("What is Donggang's 'double 15%' tax preference, as the report explains it?")
+    assert answer.found and "减按15%的税率" in answer.text and "超过15%的部分予以免征" in answer.text, answer.text
+
+
+def test_an_english_list_of_a_quoted_term_is_its_glossary_entry(donggang):
+    """'county and city new towns' is the entry 县市新城 (new towns: 新城, two words said), not an
+    entry that only says 城市 (city)."""
+    answer = donggang.ask("Which counties and county-level cities make up Donggang's 'county and city new towns'?")
+    assert answer.found and "东山县" in answer.text and "南溪市" in answer.text and "啄木鸟" not in answer.text, \
+        answer.text
+
+
+def test_a_five_year_plan_named_weighs_as_little_as_a_year(donggang):
+    """“十四五” says which years: the clauses are chosen by what is asked (基地), not by the plan's
+    name (the title of its outline names it too)."""
+    weights = donggang._weights(donggang.retriever.understand("东港“十四五”要打造哪几个基地？"))
+    assert weights["十四五"] < weights["基地"] / 2, weights

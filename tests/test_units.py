@@ -1488,3 +1488,20 @@ def test_what_a_government_wanted_done_is_its_plan():
 def test_places_are_taken_in_the_order_the_question_names_them(question: str, places: list[str]):
     """(not in the order of a set of names, which changes from one start of the program to the next)"""
     assert read_question(question, frozenset({"杭州", "成都", "广州", "佛山"})).places == places
+
+
+def test_which_ones_asks_items_not_a_figure():
+    """哪几个基地 asks the bases by name; 几个基地 asks how many."""
+    from assistant.answer import _QUANTITY_Q
+
+    assert not _QUANTITY_Q.search("茂名“十四五”要打造哪几个基地？")
+    assert _QUANTITY_Q.search("茂名今年要新建几个基地？")
+
+
+def test_a_measure_said_without_its_last_word_before_its_figure_is_said():
+    """粮食总产 60万吨 says the grain output (总产量) asked; a sown area says no output."""
+    from assistant.answer import _misses_head
+
+    query = read_question("茂名2014年的政府工作报告里，全年粮食总产量定的目标是多少？", frozenset({"茂名"}))
+    assert not _misses_head(query, ["力争全年粮食总产 145万吨以上"])
+    assert _misses_head(query, ["粮食播种面积210万亩"])
