@@ -80,6 +80,9 @@ _ASKS_FIGURE = re.compile(r"多少|(?<!哪)几[个项名家所万亿条次年倍
 _QUANTITY_Q = re.compile(
     r"多少|(?<!哪)几|目标|增长|比例|规模|金额|数量|率|how (?:much|many)|what (?:percentage|rate|share|amount)|"
     r"targets?|growth|figures?|amount|number|rate|percent", re.IGNORECASE)
+# A term an English question quotes as the reports write it, in figures and signs ('3+2', “1+6+N”): what
+# it asks is about that term, whatever else it asks.
+_WRITTEN_TERM = re.compile(r"(?:(?<![A-Za-z])'|[“\"‘])([0-9A-Z]*[0-9][0-9A-Z]*[+＋][0-9A-Z+＋]*)(?:'(?![A-Za-z])|[”\"’])")
 # A term an English question quotes ('zombie enterprises'), and a glossary entry's head (15.虚拟电厂：).
 _QUOTED_EN = re.compile(r"(?:(?<![A-Za-z])'|[“\"‘])([A-Za-z][A-Za-z -]{1,40}?)(?:'(?![A-Za-z])|[”\"’])")
 # (its words may quote a part and hold a figure: 横琴“双15%”税收优惠政策：, “五清”专项行动：)
@@ -851,7 +854,7 @@ class Answerer:
             listed = self.whole.heading_list(query)  # 十件民生实事 as a heading over its ten items
             if listed is not None:
                 return listed, None
-        if query.kind == "definition" or query.wants_list:
+        if query.kind == "definition" or query.wants_list or query.is_english and _WRITTEN_TERM.search(question):
             unscoped = not (source or year or region or query.places or query.years or query.report_year)
             termed = self._term_answer(query, hits, unscoped)
             if termed is not None:
@@ -913,7 +916,10 @@ class Answerer:
                 or not WHY_ASKED.search(question) and _misses_growth(query, asked, quoted)  # (why is no figure)
                 or (not english and (_misses_indicator(query, asked, quoted, wants_number) or _misses_head(query, quoted)))
                 or _only_in_rates(query, asked, quoted)
-                or bool(chosen) and not self._says_names(query, figure_clause)
+                # (each figure clause may say its own: "how many, including the Xuwen wind farm, broke
+                # ground, and how many, including the Leizhou plant, were completed?")
+                or bool(chosen) and not self._says_names(query, " ".join(
+                    [c.text for c in chosen if wants_figure and _FIGURE.search(c.text)] or [figure_clause]))
                 or _misses_when(query, quoted) or wants_number and _misses_level(query, asked, quoted)
                 or _misses_part_of_year(query, quoted)
                 or _misses_residents(query, quoted) or _misses_count(query, quoted) or _misses_direction(query, quoted)

@@ -187,7 +187,11 @@ def _city_names() -> tuple[re.Pattern, list[str]]:
     return pattern, [c.name for c in cities]
 
 
-_WHEN_ASKED = re.compile(r"哪一年|哪年|何年|何时|什么时候|几月|in what year|which year|what year(?![- ]on[- ]year)|\bwhen\b", re.IGNORECASE)
+# ("When … shifted its response, how many beds…?", "by 2015, when its plan was approved": a when that
+# joins a clause asks no date; one before an auxiliary or at the end does)
+_WHEN_ASKED = re.compile(r"哪一年|哪年|何年|何时|什么时候|几月|in what year|which year|what year(?![- ]on[- ]year)|"
+                         r"\bwhen\b(?=\s+(?:is|are|was|were|will|would|did|does|do|has|have|had|can|could|should|shall)\b)|"
+                         r"\bwhen\s*\?", re.IGNORECASE)
 
 
 def _spelled_out(text: str) -> str:

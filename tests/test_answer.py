@@ -599,3 +599,51 @@ def test_a_five_year_plan_named_weighs_as_little_as_a_year(donggang):
     name (the title of its outline names it too)."""
     weights = donggang._weights(donggang.retriever.understand("东港“十四五”要打造哪几个基地？"))
     assert weights["十四五"] < weights["基地"] / 2, weights
+
+
+XIJIANG_2014 = """# 西江市政府工作报告
+——2014年2月20日在西江市第十四届人民代表大会第三次会议上
+西江市市长 陈明
+
+## 一、2013年工作回顾
+过去一年，全市公共财政预算收入 90.3亿元，增长 15.6%。新认定国高企 128家，技术合同成交额 35亿元。
+项目建设提速，江口海上风电场项目等41个项目开工建设，华能西江电厂等18个项目建成投产。
+面对汛期连续强降雨，迅速启动防汛一级应急响应，转移安置群众3.2万人，抢修道路120公里。
+纵深开展“3+2”专项打击行动，街面“两抢”警情下降26.6%。
+
+## 二、2014年工作安排
+全市生产总值增长10%，公共财政预算收入增长12%。
+
+## 名词解释
+1.3+2：指“3+2”专项打击整治行动，即涉毒、涉黑恶、涉盗抢和涉赌、涉枪打击行动。
+"""
+
+
+@pytest.fixture(scope="module")
+def xijiang(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
+    """A made-up city's report of 2014, in that time's words (公共财政预算收入, 国高企), indexed with the
+    default model."""
+    return _indexed(tmp_path_factory, "xijiang-2014.md", XIJIANG_2014)
+
+
+@pytest.mark.parametrize(("question", "figure"), [
+    ("What was Xijiang's public finance budget revenue in 2013?", "90.3亿元"),  # 公共财政预算收入: the name before 2015
+    ("西江2013年公共财政预算收入是多少？", "90.3亿元"),
+])
+def test_an_indicator_in_its_older_name_is_known(xijiang, question: str, figure: str):
+    answer = xijiang.ask(question)
+    assert answer.found and figure in answer.text, answer.text
+
+
+def test_a_term_quoted_as_the_report_writes_it_is_what_is_asked_about(xijiang):
+    """'3+2' is written so in the report too: what the question asks of it is in its entry, though
+    the question asks neither a definition nor a list ("what types of crime are targeted by…")."""
+    answer = xijiang.ask("In Xijiang's 2014 report, what types of crime are targeted by the '3+2' special crackdown?")
+    assert answer.found and "涉毒" in answer.text and "涉枪" in answer.text, answer.text
+
+
+def test_two_figures_each_with_its_own_named_example_are_answered(xijiang):
+    answer = xijiang.ask("How many projects, including the Jiangkou offshore wind farm, broke ground in Xijiang in "
+                         "2013, and how many, including the Huaneng Xijiang power plant, were completed?")
+    assert answer.found and "41个" in answer.text and "18个" in answer.text, answer.text
+

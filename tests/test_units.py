@@ -1505,3 +1505,12 @@ def test_a_measure_said_without_its_last_word_before_its_figure_is_said():
     query = read_question("茂名2014年的政府工作报告里，全年粮食总产量定的目标是多少？", frozenset({"茂名"}))
     assert not _misses_head(query, ["力争全年粮食总产 145万吨以上"])
     assert _misses_head(query, ["粮食播种面积210万亩"])
+
+
+def test_a_when_that_joins_a_clause_asks_no_date():
+    """"When …, how many…?" and "…by 2015, when its plan was approved" ask no date; "When will…",
+    "When is…" and "…, and when?" do."""
+    assert not read_question("When Zhanjiang shifted its COVID-19 response in late 2022, how many beds did it set up?").asks_when
+    assert not read_question("How many projects were completed by 2015, when its master plan won approval?").asks_when
+    assert read_question("When is the Yangxin expressway expected to open to traffic?").asks_when
+    assert read_question("Which games did Maoming win the bid for, and when?").asks_when
