@@ -150,7 +150,12 @@ _ENGLISH_UNITS = ((re.compile(r"\bsquare (?:kilomet(?:re|er)s|km)\b", re.I), "�
                   (re.compile(r"\bTEUs?\b"), "标箱"),
                   (re.compile(r"\bhectares\b", re.I), "公顷|亩"),  # (reports count land in 亩 more often)
                   (re.compile(r"\bhouseholds\b", re.I), "户|家庭"),
-                  (re.compile(r"[μµu]g/m(?:3|³)|\bmicrograms?\b", re.I), "微克"))
+                  (re.compile(r"[μµu]g/m(?:3|³)|\bmicrograms?\b", re.I), "微克"),
+                  # "how much (cumulative) investment …": an amount of money, not a count of projects
+                  # (not how much it grew)
+                  (re.compile(r"\bhow much (?:[\w-]+ ){0,3}?(?:money|investment|revenue|spending|funding|funds|"
+                              r"capital|expenditure|subsid(?:y|ies))\b(?![^?]*\b(?:grow|grew|increas|rise|rose|fell|"
+                              r"declin|drop)\w*)", re.I), "元"))
 
 
 def _figure_in(unit: str) -> re.Pattern:

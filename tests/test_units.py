@@ -1514,3 +1514,13 @@ def test_a_when_that_joins_a_clause_asks_no_date():
     assert not read_question("How many projects were completed by 2015, when its master plan won approval?").asks_when
     assert read_question("When is the Yangxin expressway expected to open to traffic?").asks_when
     assert read_question("Which games did Maoming win the bid for, and when?").asks_when
+
+
+def test_how_much_investment_asks_an_amount_of_money():
+    """"How much cumulative investment went into…?" is answered in 元 (累计投资478亿元), not by a count
+    of projects (开工66个); how much it grew is a rate."""
+    from assistant.answer import _unit_figure
+
+    unit = _unit_figure(read_question("How much cumulative investment went into Hangzhou's seven key zones in 2024?"))
+    assert unit is not None and unit.search("累计投资478亿元") and not unit.search("开工66个、完工30个")
+    assert _unit_figure(read_question("How much did fixed-asset investment grow in Maoming in 2022?")) is None
