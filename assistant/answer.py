@@ -1216,10 +1216,10 @@ _SESSION = re.compile(r"第(?:\d{1,3}|[一二三四五六七八九十百]+)届")
 
 
 def _meant(query: Query, candidates: list[Clause]) -> dict[int, float]:
-    """Per clause (by id), the share of an English question's content words it says: in the
-    Chinese words the glossary and dictionary give for them, or in words whose dictionary
-    definitions use them (擦亮…特色品牌 says "brands": 品牌 is a "brand name"). A word weighs more
-    the fewer of the candidate clauses say it."""
+    """Per clause (by id), the share of an English question's content words it says, of those any
+    candidate clause says: in the Chinese words the glossary and dictionary give for them, or in
+    words whose dictionary definitions use them (擦亮…特色品牌 says "brands": 品牌 is a "brand name").
+    A word weighs more the fewer of the candidate clauses say it."""
     names = {romanised(p).lower() for p in query.places + query.unknown_places}
     asked = content_stems(query.text, frozenset(names))
     if not asked:
