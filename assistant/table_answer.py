@@ -20,7 +20,7 @@ from .compose import Answer, Citation, report_label
 from .index import IndexStore
 from .query import Query, asks_part_of_year, romanised, without_places
 from .retrieve import Hit
-from .targets import _LEAD_OK, Indicator, IndicatorRow, _forms, _lead, _region_names, vocabulary
+from .targets import _LEAD_OK, WHOLE_REGION, Indicator, IndicatorRow, _forms, _lead, _region_names, vocabulary
 
 # What an amount indicator's question asks: its growth (增速) or its level (总量, "how big").
 _BARE_WORDS = re.compile(r"\b(?:growth|rate|target|goal|outcome|actual|figure|level|total|of|in|for|the|and|"
@@ -90,7 +90,7 @@ class _Line:
     instead: bool = False  # the year's target, given because its outcome is not in the indexed reports
 
 
-_WHOLE_END = re.compile(r"(?:全社会|全市|全省|全国|全区|全县|全年)$")
+_WHOLE_END = re.compile(rf"(?:{WHOLE_REGION})$")
 
 
 def _compound(query: Query, lead: str) -> bool:

@@ -51,7 +51,8 @@ _FROM = re.compile(r"从|由")
 _IN_STEP = re.compile(r"(?:增长|收入)?(?:与|和|同)[^，,。；;：:\n\d]{0,14}同步")
 # Words that may stand between a clause's start and the indicator when the figure is the whole
 # region's (全年, 全省, 预计实现…); anything else names a part (农村居民…, 一般贸易进出口, 合作区…).
-_LEAD_OK = re.compile(r"全年|全社会|全市|全省|全国|全区|全县|全州|全盟|我市|我省|我国|我区|我县|本市|本省|年末|年底|"
+WHOLE_REGION = "全年|全社会|全市|全省|全国|全区|全县"  # (also said of the whole: 全州, 全盟, 我市…)
+_LEAD_OK = re.compile(rf"{WHOLE_REGION}|全州|全盟|我市|我省|我国|我区|我县|本市|本省|年末|年底|"
                       r"预计|预期|初步核算|实现|完成|其中|力争|努力|确保|保持|推动|争取|今年|去年|同期|"
                       r"(?:19|20)\d\d年|的|在|了|将|要|使|达到|达|地区|经济|\s|\*|“|”|（|）|\(|\)")
 _LEAD_MULTI = re.compile(r"累计|五年|5年|年均|十[一二三四五]五|期间|以来")
