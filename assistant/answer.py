@@ -37,6 +37,7 @@ from .quotes import Clause, bigrams, clauses, figure_quote, quote_span
 from .report_answers import ReportAnswers
 from .retrieve import Hit, Retriever, get_retriever
 from .table_answer import (
+    AVERAGE,
     GROWTH_ASKED,
     LEVEL_ASKED,
     RANK_ASKED,
@@ -953,6 +954,8 @@ class Answerer:
         unit = _unit_figure(query)
         met = asks_met(query.text)  # (also in the parts a "was it met" question is split into)
         unaimed = wants_figure and query.kind is None and not query.years and query.span is None
+        # one year's outcome asked: not a term's yearly average beside it (城镇新增就业年均1270多万人)
+        one_year = query.kind == "outcome" and len(set(query.years)) == 1 and not AVERAGE.search(query.text)
         unset_asked = asked if query.kind == "plan" else []  # (also "did it set a target?")
         head = _asked_head(query) if wants_figure else None
         which = _which_head(query)
@@ -1000,7 +1003,7 @@ class Answerer:
                 s += FIGURE_BONUS  # "the growth target?": the plan says it sets none
             if id(c) in naming_asked or which and which in c.text:
                 s += FIGURE_BONUS / 2  # (是哪个片区？: the clause that names a 片区)
-            if id(c) in share_only:
+            if id(c) in share_only or one_year and AVERAGE.search(c.text):
                 s -= FIGURE_BONUS / 2
             if query.asks_when and _DATE.search(c.text):
                 s += FIGURE_BONUS  # "in what year will they be held?": the clause that names it

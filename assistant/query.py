@@ -478,6 +478,9 @@ def read_question(question: str, regions: frozenset[str] = frozenset(), lang: st
         kind = "outcome"
     else:
         kind = None
+    met_year = _year_met(years, report_year, reports) if kind == "met" else None
+    if met_year is not None:  # the target set for that year, and that year's review in the next report
+        years, report_year, reports = [met_year], None, []
     return Query(
         text=question, asked=asked if asked != question else "", language=lang, normalized=normalize(question), tokens=toks, expansion=expansion,
         dense_text=dense, years=years, places=places, unknown_places=unknown, kind=kind,
@@ -507,6 +510,19 @@ def parts(query: Query) -> list[tuple[str, Query]]:
     if len(query.places) >= 2:
         return [(_english_label(p) if en else p, replace(query, places=[p])) for p in query.places]
     return []
+
+
+def _year_met(years: list[int], report_year: int | None, reports: list[int]) -> int | None:
+    """The year whose target a "was it met" question asks about: the year it names, also when it
+    names the report that set the target (2022年政府工作报告提出的…目标，当年是否完成？) or the next
+    one that reviews it ("the 2021 report set a target. Was it met, according to the 2022 report?")."""
+    if len(years) == 1 and report_year in (None, years[0], years[0] + 1):
+        return years[0]
+    if not years and report_year is not None:
+        return report_year
+    if not years and len(reports) == 2 and reports[1] == reports[0] + 1:
+        return reports[0]
+    return None
 
 
 def _english_label(place: str) -> str:

@@ -66,7 +66,7 @@ _SHARE_AFTER_ZH = re.compile(r"的?(?:比重|比例)")
 _SHARE_OF_EN = re.compile(r"(?:(?:share|percentage|proportion|percent|%|ratio|fraction) (?:of|to)|relative to|"
                           r"compared (?:with|to)) (?:the |its |(?:the )?[a-z]+(?:'s|’s) )?$|-to-$")  # (share of Shenzhen's GDP)
 # "多少元", "多少万人": the unit a figure is asked in; a row in another unit does not answer.
-_AVERAGE = re.compile(r"年均|平均每年|average annual|annual average|on average", re.IGNORECASE)
+AVERAGE = re.compile(r"年均|平均每年|average annual|annual average|on average", re.IGNORECASE)
 # A sum over several years (五年累计完成固定资产投资6063亿元), not one year's figure
 _OVER_YEARS = re.compile(r"累计|[五几多两三四]年来|过去[五几多两三四]年|近[五几两三四]年|\bcumulative(?:ly)?\b|"
                          r"\b(?:over|in|during) the (?:past|last|previous|preceding) (?:five|5|several|few) years\b", re.IGNORECASE)
@@ -213,7 +213,7 @@ class TableAnswerer:
     def answer(self, query: Query, *, source=None, year=None, region=None) -> Answer | None:
         several = len(query.years) > 1 or len(query.places) > 1  # a comparison
         if not self.rows or query.wants_list and not several or query.kind == "definition" or query.unknown_places \
-                or query.span and not query.years or query.report_years or _AVERAGE.search(query.text) \
+                or query.span and not query.years or query.report_years or AVERAGE.search(query.text) \
                 or _OVER_YEARS.search(query.text) or asks_part_of_year(query.text) \
                 or WHY_ASKED.search(query.text) or query.asks_when or names_things(query) and not several:
             return None  # (the table holds whole years' figures, not a five-year plan's, a sum over years,
@@ -374,17 +374,21 @@ class TableAnswerer:
         return Citation(**asdict(hit), n=n, quote=row.quote, quote_start=row.start, quote_end=row.end)
 
     def _with_rank(self, row: IndicatorRow) -> IndicatorRow:
-        """The row's quote with the clause after it when that clause says where the figure ranks
-        (货物进出口总额624.8亿元，增长14.7%，增速全省第一): "…and how did it rank?"."""
+        """The row's quote up to one of the two clauses after it that says where the figure ranks
+        (货物进出口总额624.8亿元，增长14.7%，增速全省第一; 农业总产值达1126亿元，增长5.8%，总量位居全省第一):
+        "…and how did it rank?"."""
         c = self.store.chunk_at(row.source, row.start)
         if c is None or row.end > c.end:
             return row
-        after = c.text[row.end - c.start:]
-        m = _NEXT_CLAUSE.match(after)
-        if not m or not RANK_SAID.search(m.group(1)):
-            return row
-        end = row.end + m.end(1)
-        return replace(row, end=end, quote=c.text[row.start - c.start:end - c.start])
+        end = row.end
+        for _ in range(2):
+            m = _NEXT_CLAUSE.match(c.text[end - c.start:])
+            if not m:
+                return row
+            end += m.end(1)
+            if RANK_SAID.search(m.group(1)):
+                return replace(row, end=end, quote=c.text[row.start - c.start:end - c.start])
+        return row
 
     def _compose(self, query: Query, lines: list[_Line]) -> Answer | None:
         en = query.is_english
@@ -405,9 +409,10 @@ class TableAnswerer:
         one_report = len(set(labels)) == 1
         # A figure and its growth quoted from one clause (地区生产总值达3.68万亿元、增长5.8%): the
         # clause is quoted once, with the later line.
-        within = {id(line) for line, n in pieces if any(
+        # (one quote for both, as when the clause saying its rank is added to each: the later line's)
+        within = {id(line) for i, (line, n) in enumerate(pieces) if any(
             o is not line and m == n and o.label == line.label and line.row.quote in o.row.quote
-            and len(o.row.quote) > len(line.row.quote) for o, m in pieces)}
+            and (len(o.row.quote) > len(line.row.quote) or j > i) for j, (o, m) in enumerate(pieces))}
         if not en:
             pieces = [(line, n) for line, n in pieces if id(line) not in within]
         texts = []

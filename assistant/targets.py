@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from .load import Document
 
 # Bump when the extraction rules change: the index re-reads its reports.
-EXTRACTOR_VERSION = 5
+EXTRACTOR_VERSION = 6
 VOCABULARY = "indicators.tsv"
 
 _TARGET_MARK = re.compile(r"主要预期目标|主要目标|预期目标")
@@ -43,8 +43,8 @@ _FIGURE = re.compile(
     rf"(?P<fill>[^\d，,。；;：:！？!?\n、（(）)“”]{{0,12}}?)(?:(?P<year>(?:19|20)\d\d)年(?P<fill2>[^\d，,。；;：:\n、]{{0,4}}?))?"
     rf"(?P<pre>{_PRE})?(?P<num>\d+(?:\.\d+)?)(?:(?:%|％)?[—–~\-－至](?P<num2>\d+(?:\.\d+)?))?"
     rf"(?P<unit>{_UNIT})(?P<post>{_POST})?")
-# A following figure of the same indicator: 地区生产总值3712.56亿元，增长1.2%.
-_NEXT = re.compile(r"[，,、]\s*(?=(?:(?:19|20)\d\d年)?(?:全年|同比|比上年|预计)?(?:增长|增速|增幅|上涨|下降|降低|达到|达|增加到|提高到|突破|超过|为|累计|年均))")
+# A following figure of the same indicator: 地区生产总值3712.56亿元，增长1.2%; 国内生产总值增长6.6%，总量突破90万亿元.
+_NEXT = re.compile(r"[，,、]\s*(?=(?:(?:19|20)\d\d年)?(?:全年|同比|比上年|预计|总量|经济总量)?(?:增长|增速|增幅|上涨|下降|降低|达到|达|增加到|提高到|突破|超过|为|累计|年均))")
 _GROWTH = re.compile(r"增长|增速|增幅|上涨|涨幅|下降|降低|降幅|回落|提高|增加|减少|增")
 _NOT_THIS = re.compile(r"年均|平均增长|占|比重|贡献率|排名|居全|第|倍|每|人均|均价|首位")
 _FROM = re.compile(r"从|由")

@@ -647,3 +647,37 @@ def test_two_figures_each_with_its_own_named_example_are_answered(xijiang):
                          "2013, and how many, including the Huaneng Xijiang power plant, were completed?")
     assert answer.found and "41个" in answer.text and "18个" in answer.text, answer.text
 
+
+
+BEIWAN_2024 = """# 北湾市政府工作报告
+——2024年1月12日在北湾市第八届人民代表大会第三次会议上
+北湾市市长 李明
+
+## 一、2023年工作回顾
+过去一年，全市地区生产总值增长6.1%，总量突破2100亿元。出台招商引资奖励办法，全年招商引资签约项目212个，总投资额865.4亿元，完成投资占年度计划118.2%。
+生态环境持续改善，细颗粒物年均浓度26微克/立方米、下降4.1%，优良天数达到331天、增加12天。
+农业总产值达530亿元，增长4.6%，总量位居全省第三。
+连续5年获评“全国文明城市”。
+
+## 二、2024年工作安排
+今年经济社会发展的主要预期目标是：地区生产总值增长6%左右。深入开展“两违”整治，深化“放管服”改革。
+
+## 名词解释
+1. “两违”：指违法用地和违法建设。
+2. “放管服”：指简政放权、放管结合、优化服务。
+"""
+
+
+@pytest.fixture(scope="module")
+def beiwan(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
+    """A made-up city's review of 2023 that says two figures of a thing in a row, a rank two clauses
+    after an amount and a count of years, indexed with the default model."""
+    return _indexed(tmp_path_factory, "beiwan-2024.md", BEIWAN_2024)
+
+
+def test_where_an_amount_ranks_is_quoted_from_the_clause_that_says_it(beiwan):
+    """农业总产值达530亿元，增长4.6%，总量位居全省第三: the rank two clauses after the amount."""
+    answer = beiwan.ask("What was Beiwan's total agricultural output value in 2023, and where did it rank?")
+    assert answer.found and "总量位居全省第三" in answer.text, answer.text
+    answer = beiwan.ask("北湾2023年农业总产值多少？排名第几？")
+    assert answer.text.count("总量位居全省第三") == 1, answer.text

@@ -191,3 +191,10 @@ def test_an_english_question_is_answered_by_the_clause_whose_words_mean_its_word
     dictionary's definitions, not only in the words the glossary and dictionary give for them."""
     answer = assistant.ask(question, index_dir=four)
     assert answer.found and all(n in answer.text for n in names), answer.text
+
+
+def test_one_years_outcome_is_not_the_yearly_average_of_a_term_beside_it(four: Path):
+    """The 2023 national report reviews 2022 and the five years before it: 2022's new jobs are
+    1206万人, not the term's 年均1270多万人 said in the same words."""
+    answer = assistant.ask("Did China meet its 2022 target for new urban jobs?", index_dir=four)
+    assert "城镇新增就业1206万人" in answer.text and "年均" not in answer.text, answer.text

@@ -78,6 +78,15 @@ def test_outcomes_keep_levels_and_growth_apart_and_skip_parts_and_averages(tmp_p
     assert not any(c[3] == "5.1" for c in cells)
 
 
+def test_a_total_said_after_a_growth_is_the_same_indicators_level(tmp_path: Path):
+    """国内生产总值增长6.6%，总量突破90万亿元: the 总量 is GDP's level, as 、达… after it would be."""
+    text = REPORT.replace("地区生产总值1234.5亿元、增长2.5%", "地区生产总值增长2.5%，总量突破1234.5亿元")
+    assert text != REPORT
+    cells = _cells(r for r in _rows(tmp_path, text) if r.kind == "outcome")
+    assert ("outcome", 2022, "gdp", "1234.5", "亿元", "突破") in cells
+    assert ("outcome", 2022, "gdp_growth", "2.5", "%", "") in cells
+
+
 def test_a_share_of_gdp_is_its_own_indicator_not_gdp(tmp_path: Path):
     text = REPORT.replace("粮食产量超过30万吨。", "全社会研发经费支出相当于全市生产总值的比例达到4.5%左右；全社会固定资产投资增长9%。")
     cells = _cells(r for r in _rows(tmp_path, text) if r.kind == "target")
@@ -238,6 +247,17 @@ def test_a_target_met_question_cites_the_target_and_the_next_years_review(two_ye
         assert ("not met" in a.text) if question.isascii() else ("未完成" in a.text)
     a = two_years.ask("Did Haibin meet its 2024 GDP growth target?")
     assert "not in the indexed reports" in a.text and len(a.citations) == 1
+
+
+@pytest.mark.parametrize("question", [
+    "海滨2023年政府工作报告提出的地区生产总值增长目标是否实现？",
+    "海滨2023年政府工作报告提出的GDP增长目标，当年是否完成？",
+    "Haibin's 2023 government work report set a GDP growth target for the year. Was it met, according to the 2024 report?",
+    "According to its 2024 report, did Haibin meet its 2023 GDP growth target?"])
+def test_a_target_met_question_naming_the_report_that_set_it_or_reviews_it(two_years, question: str):
+    a = two_years.ask(question)
+    assert [c.source for c in a.citations] == ["haibin-2023.txt", "haibin-2024.txt"]
+    assert "6%左右" in a.text and "5.4%" in a.text
 
 
 def test_retrieval_puts_the_passages_of_the_tables_figures_first(tmp_path: Path):
