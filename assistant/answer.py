@@ -58,6 +58,8 @@ from .terms import (
     introduces,
     item_marks,
     key_terms,
+    spelled_in,
+    spelled_terms,
     term_span,
 )
 from .text import CJK, CJK_CHAR, FIVE_YEAR_PLANS, has_cjk, year_forms
@@ -76,11 +78,24 @@ _FIGURE = re.compile(
     r"\d+(?:\.\d+)?\s*(?:percent(?:age points?)?|per cent|trillion|billion|million|thousand|yuan|"
     r"(?:metric )?tons|kilometers|km|hectares|mu|square meters|households|people|persons|units)\b",
     re.IGNORECASE)
-# A figure asked (twice in "多少…多少…", "how many…, and how big…")
-_ASKS_FIGURE = re.compile(r"多少|(?<!哪)几[个项名家所万亿条次年倍]|\bhow (?:much|many|big|large|high|long|far)\b", re.IGNORECASE)
+# A figure asked (twice in "多少…多少…", "how many…, and how big…", "how many…, and with what total investment?")
+_ASKS_FIGURE = re.compile(r"多少|(?<!哪)几[个项名家所万亿条次年倍]|\bhow (?:much|many|big|large|high|long|far|fast)\b|"
+                          r"\bwhat (?:[\w-]+ )?(?:share|percentage|proportion|rate|amount|total|value|level)\b|"
+                          r"\b(?:the|its|their) number of\b", re.IGNORECASE)
 _QUANTITY_Q = re.compile(
     r"多少|(?<!哪)几|目标|增长|比例|规模|金额|数量|率|how (?:much|many)|what (?:percentage|rate|share|amount)|"
     r"targets?|growth|figures?|amount|number|rate|percent", re.IGNORECASE)
+_WHAT_IS = re.compile(r"\s*what (?:is|was|are|were)\b", re.IGNORECASE)
+
+
+def _figures_asked(question: str) -> int:
+    """How many figures a question asks: "how much…, and how many…?", "…增长多少？总量多少？"; "What
+    were X and its number of Y?" asks one with its "what" and one after its "and"."""
+    asks = [m.start() for m in _ASKS_FIGURE.finditer(question)]
+    joined = len(asks) == 1 and _WHAT_IS.match(question) and re.search(r"\band $", question[:asks[0]], re.IGNORECASE)
+    return len(asks) + bool(joined)
+
+
 # A term an English question quotes as the reports write it, in figures and signs ('3+2', “1+6+N”): what
 # it asks is about that term, whatever else it asks.
 _OPEN_QUOTE, _CLOSE_QUOTE = r"(?:(?<![A-Za-z])'|[“\"‘])", r"(?:'(?![A-Za-z])|[”\"’])"
@@ -507,7 +522,7 @@ _PART_OF_YEAR_SAID = re.compile(r"季度|上半年|下半年|\d{1,2}[-—至~]?\
 
 
 # A count asked (how many vehicles, 多少辆) and a count said: a figure that is not a rate (增长69.2% is none).
-_COUNT_ASKED = re.compile(r"\bhow many\b(?!\s+(?:percent|percentage|times|fold)\b)|"
+_COUNT_ASKED = re.compile(r"\bhow many\b(?!\s+(?:percent|percentage|times|fold|years|(?:consecutive|straight|successive|running) \w+)\b)|"
                           r"多少(?:万|亿)?(?:个|辆|家|人|名|所|座|项|条|台|套|户|吨|件|次|架|艘)", re.IGNORECASE)
 _COUNT_SAID = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]|\s*(?:%|％|个百分点|倍|年))|[一二两三四五六七八九十百千万]+[个项名家所条座台套户件次大批类]|"
                          rf"{_IN_WORDS}|数(?:十|百|千|万|十万|百万|千万|亿)(?:人|名|家|个|户)")
@@ -1030,10 +1045,13 @@ class Answerer:
         covered = 0.0
         # "How many people were affected, and how big were the losses?": two figures asked, so clauses
         # with a figure and words of the question the ones chosen leave out are quoted until two are
-        second = figured if len(_ASKS_FIGURE.findall(query.text)) >= 2 else set()
+        second = figured if _figures_asked(query.text) >= 2 else set()
         while candidates and len(chosen) < MAX_CLAUSES:
             pool = [c for c in candidates if id(c) in second and terms_of(c) & uncovered] \
                 if chosen and sum(id(c) in second for c in chosen) < 2 else []
+            # (the second figure asked of the same thing is said right after the first: 项目累计539个，总投资额601.8亿元)
+            pool = [c for c in pool if any(d.hit.chunk_id == c.hit.chunk_id and 0 <= c.start - d.end <= 2
+                                           for d in chosen)] or pool
             forced = max(pool, key=lambda c: score(c, uncovered)) if pool else None
             best = forced or max(candidates, key=lambda c: score(c, uncovered))
             if not chosen and figured and id(best) not in figured:
@@ -1092,6 +1110,9 @@ class Answerer:
             # "What does 'zombie enterprises' mean?", "Which counties make up its 'county new towns'?":
             # the glossary entries whose head holds the report words of the quoted term (僵尸企业：…)
             groups += [self._glossary_heads(query, top | named)]
+            spelled = spelled_terms(query.text)
+            if spelled:  # "the 'two lacks' (liang bu ju bei) villages": the term the reports write so (两不具备)
+                groups.insert(0, spelled_in(spelled, glossaries + [h.text for h in hits]))
         head = head_term(query.text)
         everywhere = set(store.source_names) if unscoped else top
         seen = {h.chunk_id for h in hits}

@@ -32,6 +32,38 @@ LIST_CAP = 720
 _ANNOUNCED_AFTER = re.compile(rf"[{CJK}]{{0,10}}?(?:[，,]\s*(?:分别是|分别为|包括|即|依次是)|[：:])")
 
 
+# A term an English question spells in pinyin, in brackets or quotes: "(liang bu ju bei)", 'san xia xiang'.
+_SPELLED = re.compile(r"[(（“\"‘]|(?<![A-Za-z])'")
+_SPELLED_RUN = re.compile(r"\s*((?:[a-z]+[\s-]+){1,5}[a-z]+)\s*(?:[)）”\"’]|'(?![A-Za-z]))")
+_REPORT_TERM = re.compile(rf"“([{CJK}]{{2,12}})”|^\s*(?:\d+[.．、]\s*)?([{CJK}]{{2,12}})[：:]", re.MULTILINE)
+
+
+# A toneless pinyin syllable: an initial and a final (a few such pairs are no syllable; no harm).
+_SYLLABLE = re.compile(r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:a|ai|an|ang|ao|e|ei|en|eng|er|i|ia|ian|iang|iao|ie|in|"
+                       r"ing|iong|iu|o|ong|ou|u|ua|uai|uan|uang|ue|ui|un|uo|v|ve)")
+
+
+def spelled_terms(question: str) -> list[str]:
+    """The pinyin an English question spells a term in, a syllable a word, joined: "the 'two
+    lacks' (liang bu ju bei) villages" → liangbujubei."""
+    out = []
+    for m in _SPELLED.finditer(question):
+        run = _SPELLED_RUN.match(question, m.end())
+        words = re.split(r"[\s-]+", run.group(1)) if run else []
+        if words and all(_SYLLABLE.fullmatch(w) for w in words):
+            out.append("".join(words))
+    return out
+
+
+def spelled_in(spelled: list[str], texts: list[str]) -> list[str]:
+    """The terms the texts quote or gloss (“三下乡”, 两不具备：) whose pinyin is one spelled."""
+    from .tokenize import syllables
+
+    terms = {t for text in texts for m in _REPORT_TERM.finditer(text) for t in m.groups() if t}
+    sound = syllables("".join(sorted({c for t in terms for c in t})))
+    return sorted(t for t in terms if "".join(sound[c] for c in t) in spelled)
+
+
 def key_terms(question: str) -> list[str]:
     """Terms a definition or list question asks about, most specific first."""
     out = [m.group(1).strip() for m in _BRACKETED.finditer(question)]

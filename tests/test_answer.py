@@ -671,8 +671,22 @@ BEIWAN_2024 = """# 北湾市政府工作报告
 @pytest.fixture(scope="module")
 def beiwan(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
     """A made-up city's review of 2023 that says two figures of a thing in a row, a rank two clauses
-    after an amount and a count of years, indexed with the default model."""
+    after an amount and a count of years, and a glossary of terms an English question may spell in
+    pinyin, indexed with the default model."""
     return _indexed(tmp_path_factory, "beiwan-2024.md", BEIWAN_2024)
+
+
+@pytest.mark.parametrize(("question", "figures"), [
+    # the second figure asked of the same thing is the clause right after the first
+    ("How many investment projects did Beiwan sign in 2023, and with what total investment?", ["212个", "865.4亿元"]),
+    # "What were X and its number of Y?" asks two figures
+    ("What were Beiwan's average PM2.5 concentration and its number of good-air days in 2023?",
+     ["26微克/立方米", "331天"]),
+])
+def test_a_question_asking_two_figures_gets_both(beiwan, question: str, figures: list[str]):
+    answer = beiwan.ask(question)
+    assert answer.found and all(f in answer.text for f in figures), answer.text
+    assert "118.2%" not in answer.text
 
 
 def test_where_an_amount_ranks_is_quoted_from_the_clause_that_says_it(beiwan):
@@ -681,3 +695,18 @@ def test_where_an_amount_ranks_is_quoted_from_the_clause_that_says_it(beiwan):
     assert answer.found and "总量位居全省第三" in answer.text, answer.text
     answer = beiwan.ask("北湾2023年农业总产值多少？排名第几？")
     assert answer.text.count("总量位居全省第三") == 1, answer.text
+
+
+def test_how_many_years_is_answered_by_a_number_of_years(beiwan):
+    answer = beiwan.ask("For how many consecutive years has Beiwan been named a national civilized city?")
+    assert answer.found and "连续5年" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(("question", "words"), [
+    ("What does the 'two violations' (liang wei) crackdown in Beiwan's 2024 report refer to?", "违法用地和违法建设"),
+    ("How is the (fang guan fu) reform explained in Beiwan's report?", "简政放权"),
+])
+def test_a_term_spelled_in_pinyin_is_the_one_the_report_writes_so(beiwan, question: str, words: str):
+    """“两违” spelled liang wei: its glossary entry, though the English words say nothing of it."""
+    answer = beiwan.ask(question)
+    assert answer.found and words in answer.text, answer.text

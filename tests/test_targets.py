@@ -260,6 +260,25 @@ def test_a_target_met_question_naming_the_report_that_set_it_or_reviews_it(two_y
     assert "6%左右" in a.text and "5.4%" in a.text
 
 
+@pytest.mark.parametrize("question", [
+    "How much fixed-asset investment growth was Haibin to achieve in 2023?",
+    "By how much was Haibin's fixed-asset investment budgeted to grow in 2023?",
+    "What fixed-asset investment growth did Haibin vow to deliver in 2023?",
+    "How much fixed-asset investment growth was Haibin slated to reach in 2023?"])
+def test_a_plan_asked_in_the_past_tense_is_the_years_target(two_years, question: str):
+    """"was Haibin to achieve", "was budgeted to", "did it vow to", "slated to": what the year's plan set, not
+    what the next year's review says was reached."""
+    a = two_years.ask(question)
+    assert "8.5%以上" in a.text and "7.9%" not in a.text, a.text
+
+
+def test_a_past_tense_with_to_after_a_verb_is_no_plan():
+    from assistant.query import read_question
+
+    assert read_question("How much was added to Haibin's fixed-asset investment in 2023?").kind == "outcome"
+    assert read_question("Was Haibin's 2023 fixed-asset investment growth target achieved?").kind == "met"
+
+
 def test_retrieval_puts_the_passages_of_the_tables_figures_first(tmp_path: Path):
     """A target-met question: the year's targets and the next report's review, in two hits, even
     among passages that repeat the question's words."""

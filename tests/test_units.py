@@ -695,6 +695,16 @@ def test_a_bare_will_beside_a_past_tense_asks_for_neither_kind():
     assert read_question("“四大要素”是什么？").kind == "definition"
 
 
+def test_how_a_quoted_term_is_explained_asks_its_definition():
+    from assistant.query import read_question
+    from assistant.terms import spelled_terms
+
+    question = 'How is the "three to the countryside" (san xia xiang) activity explained in the glossary?'
+    assert read_question(question).kind == "definition"
+    assert spelled_terms(question) == ["sanxiaxiang"]
+    assert spelled_terms("What is the hukou (household registration) system?") == []
+
+
 def test_a_when_question_needs_a_clause_that_names_a_date():
     from assistant.answer import _misses_when
     from assistant.query import read_question
@@ -705,6 +715,18 @@ def test_a_when_question_needs_a_clause_that_names_a_date():
     assert _misses_when(read_question("地铁1号线计划什么时候开通？"), ["加快推进地铁建设"])
     assert not _misses_when(read_question("地铁1号线计划什么时候开通？"), ["力争年底前开通"])
     assert not _misses_when(read_question("What is the 2023 GDP target?"), ["地区生产总值增长6%"])
+
+
+def test_a_count_asked_needs_a_count_but_a_number_of_years_is_one():
+    from assistant.answer import _misses_count
+    from assistant.query import read_question
+
+    assert _misses_count(read_question("How many new energy vehicles were sold?"), ["新能源汽车销量增长30%"])
+    assert not _misses_count(read_question("How many new energy vehicles were sold?"), ["新能源汽车销量12万辆"])
+    years = read_question("For how many consecutive years has the city been named the happiest city?")
+    assert not _misses_count(years, ["连续16年获评“最具幸福感城市”"])
+    times = read_question("How many consecutive times has the city been named a national model city?")
+    assert not _misses_count(times, ["连续六届荣获全国双拥模范城"])
 
 
 def test_an_indicator_named_inside_another_is_not_the_one_asked():
