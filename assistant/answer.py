@@ -88,6 +88,13 @@ _QUANTITY_Q = re.compile(
 _WHAT_IS = re.compile(r"\s*what (?:is|was|are|were)\b", re.IGNORECASE)
 
 
+def _beside(a: Clause, b: Clause) -> bool:
+    """Two clauses of one passage next to each other in one sentence (…539个，总投资额601.8亿元)."""
+    first, second = (a, b) if a.start < b.start else (b, a)
+    gap = first.hit.text[first.end - first.hit.start:second.start - first.hit.start]
+    return 0 <= second.start - first.end <= 2 and not re.search(r"[。！？!?；;\n]", gap)
+
+
 def _figures_asked(question: str) -> int:
     """How many figures a question asks: "how much…, and how many…?", "…增长多少？总量多少？"; "What
     were X and its number of Y?" asks one with its "what" and one after its "and"."""
@@ -1045,13 +1052,15 @@ class Answerer:
         covered = 0.0
         # "How many people were affected, and how big were the losses?": two figures asked, so clauses
         # with a figure and words of the question the ones chosen leave out are quoted until two are
-        second = figured if _figures_asked(query.text) >= 2 else set()
+        # (each in its own unit: "how many housing units…, and how many households…?")
+        second = {id(c) for c in candidates if wants_figure and _FIGURE.search(_GROUP_NAME.sub("", c.text))} \
+            if _figures_asked(query.text) >= 2 else set()
         while candidates and len(chosen) < MAX_CLAUSES:
             pool = [c for c in candidates if id(c) in second and terms_of(c) & uncovered] \
                 if chosen and sum(id(c) in second for c in chosen) < 2 else []
-            # (the second figure asked of the same thing is said right after the first: 项目累计539个，总投资额601.8亿元)
-            pool = [c for c in pool if any(d.hit.chunk_id == c.hit.chunk_id and 0 <= c.start - d.end <= 2
-                                           for d in chosen)] or pool
+            # (the second figure asked of the same thing is said beside the first: 项目累计539个，总投资额601.8亿元;
+            # 全面推动第二批2225个典型村建设，基本建成129条乡村振兴示范带)
+            pool = [c for c in pool if any(d.hit.chunk_id == c.hit.chunk_id and _beside(c, d) for d in chosen)] or pool
             forced = max(pool, key=lambda c: score(c, uncovered)) if pool else None
             best = forced or max(candidates, key=lambda c: score(c, uncovered))
             if not chosen and figured and id(best) not in figured:

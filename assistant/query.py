@@ -22,7 +22,7 @@ _PLAN = re.compile(r"目标|预期|计划|力争|争取|安排|打算|(?<![虚�
                    # 要推动, 将加快: work to be done (主要, 重要, 需要 are other words)
                    r"(?<![主重需只必首纲摘])(?:要|将)(?=推动|推进|加快|建设|实施|打造|办好|开展|抓好|深化|完善|提升|加强|落实|"
                    r"启动|新建|建成|开工|优化|培育|设立|举办)|\bcall(?:s|ed)? for|\b(?:was|were) (?:(?:the |its |their )\w+ |(?-i:[A-Z])\w+ |it |they )?to\b(?! date)|\bvow(?:s|ed|ing)?\b|\bbudget(?:ed)? (?:to|for)\b|\btargets?|\baim(?:s|ed|ing)?\b|\bgoals?|(?<!master )(?<!action )(?<!spatial )(?<!overall )plans?\b|planned|planning|"
-                   r"\bexpect\w*|\bforecast\w*|\bline[ds]? up\b|\blining up\b|\bschedul(?:e|es|ed|ing) (?:to|for)\b|\bslated\b|\bearmark\w*|\bobjectives?|\bintend\w*|\bset (?:for|out)|\bwill\b|\b(?:it|they|he|she|the city|the province) would\b|\bcommit\w* to|\bpledg\w*|\bpromis\w*|"
+                   r"\bexpect\w*|\bforecast\w*|\bline[ds]? up\b|\blining up\b|\bschedul(?:e|es|ed|ing) (?:to|for)\b|\bslated\b|\bearmark\w*|\bobjectives?|\bintend\w*|\bset (?:for|out)|\bwill\b|\bwould\b(?!\s+have)|\bcommit\w* to|\bpledg\w*|\bpromis\w*|"
                    r"\b(?:want|wants|wanted)\b|\b(?:hope|hopes|hoped|seek|seeks|sought|strive|strives) (?:\S+ ){0,3}?to\b",
                    re.IGNORECASE)
 _OUTCOME = re.compile(r"完成|实现|达到|达成|增长了|去年|上年|过去|实际|取得|how (?:much|many|fast) did|\bwas\b|\bwere\b|"
@@ -51,6 +51,7 @@ _LIST = re.compile(r"哪些|哪几|哪[两三四五六七八九十]|哪\d{1,2}[�
 _DEFINITION = re.compile(r"是什么意思|指什么|什么是|是指什么|含义|意思是|何谓|\bmean\b|meaning|refer(?:s|red)? to|stand for|"
                          r"\bdefin(?:e|es|ed|ing)\b|\bwhat does (?:that|the|this) (?:term|phrase|expression) (?:cover|include)|\bexplain\w* what (?:a |an |the )?[“\"‘']|"
                          r"what is meant|definition|defined|\bhow (?:is|are|was|were) (?:the |a |an )?[“\"‘'][^?]*\b(?:explained|described)\b|"
+                         r"\bhow (?:does|did|do) [^?]{0,60}\b(?:explain|describe|define)\b (?:the |a |an )?[“\"‘']|"
                          r"\bwhat (?:is|are) (?:[A-Z][\w-]*(?:'s|’s) )?(?:the |a )?[“\"‘']|"  # what is the '五乐计划'? what is Foshan's '9+5+X' …?
                          r"\bwhat (?:kind|sort|type) of \w+ (?:is|are) (?:a |an |the )?[“\"‘']|"  # …village is a "两不具备" village?
                          rf"[”\"’」](?:(?![{CJK}]*(?:目标|任务|重点|进展|成效|成果|举措|措施|情况|规模|安排))[{CJK}]{{0,6}})?(?:是什么|是啥|指的是什么)",

@@ -656,11 +656,12 @@ BEIWAN_2024 = """# 北湾市政府工作报告
 ## 一、2023年工作回顾
 过去一年，全市地区生产总值增长6.1%，总量突破2100亿元。出台招商引资奖励办法，全年招商引资签约项目212个，总投资额865.4亿元，完成投资占年度计划118.2%。
 生态环境持续改善，细颗粒物年均浓度26微克/立方米、下降4.1%，优良天数达到331天、增加12天。
-农业总产值达530亿元，增长4.6%，总量位居全省第三。
-连续5年获评“全国文明城市”。
+农业总产值达530亿元，增长4.6%，总量位居全省第三。预计实现社会消费品零售总额980亿元，增长5.1%。规上工业增加值612亿元，增长8.3%。
+连续5年获评“全国文明城市”。全面推动第二批225个典型村建设，基本建成29条乡村振兴示范带，90%以上村庄达到干净整洁村标准。
 
 ## 二、2024年工作安排
 今年经济社会发展的主要预期目标是：地区生产总值增长6%左右。深入开展“两违”整治，深化“放管服”改革。
+完善住房保障体系，新开工公租房1200套，发放住房货币补贴230户。
 
 ## 名词解释
 1. “两违”：指违法用地和违法建设。
@@ -682,6 +683,15 @@ def beiwan(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
     # "What were X and its number of Y?" asks two figures
     ("What were Beiwan's average PM2.5 concentration and its number of good-air days in 2023?",
      ["26微克/立方米", "331天"]),
+    # each in its own unit, though the question names one unit of the two
+    ("How many households were to receive housing cash subsidies in Beiwan in 2024, and how many public rental "
+     "housing units were to be started?", ["1200套", "230户"]),
+    # the second figure in the same sentence, not the one ending the sentence before
+    ("What was the value added of Beiwan's industrial enterprises above designated size in 2023, and how fast did "
+     "it grow?", ["612亿元", "8.3%"]),
+    # the second figure said before the first
+    ("How many villages were in Beiwan's second batch of typical villages in 2023, and how many rural revitalization "
+     "demonstration belts were basically completed?", ["225个", "29条"]),
 ])
 def test_a_question_asking_two_figures_gets_both(beiwan, question: str, figures: list[str]):
     answer = beiwan.ask(question)

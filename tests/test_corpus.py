@@ -198,3 +198,33 @@ def test_one_years_outcome_is_not_the_yearly_average_of_a_term_beside_it(four: P
     1206万人, not the term's 年均1270多万人 said in the same words."""
     answer = assistant.ask("Did China meet its 2022 target for new urban jobs?", index_dir=four)
     assert "城镇新增就业1206万人" in answer.text and "年均" not in answer.text, answer.text
+
+
+@pytest.fixture(scope="module")
+def zhanjiang(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """湛江's 2018 and 2022 reports, whose reviews and plans say two figures in a row, indexed together once."""
+    root = tmp_path_factory.mktemp("zhanjiang")
+    (root / "data").mkdir()
+    for year in (2018, 2022):
+        shutil.copy(CORPUS / "reports" / f"湛江市/{year}.md", root / "data" / f"{year}.md")
+    build_index(root / "data", root / "index")
+    return root / "index"
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_the_second_figure_asked_is_in_the_first_ones_sentence(zhanjiang: Path):
+    """预计实现生产总值2850亿元，增长7.7%。规上工业增加值833亿元，增长9%: the growth of the value added asked is
+    9%, not the GDP growth that ends the sentence before it."""
+    answer = assistant.ask("What was the value added of Zhanjiang's industrial enterprises above designated size "
+                           "in 2017, and how fast did it grow?", index_dir=zhanjiang)
+    assert "规上工业增加值833亿元，增长9%" in answer.text and "7.7%" not in answer.text, answer.text
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_the_second_figure_asked_may_be_in_another_unit_than_the_first(zhanjiang: Path):
+    """"how many 5G base stations…, and what coverage rate…": 3000座 though the question's unit is a share's."""
+    answer = assistant.ask("How many new 5G base stations did Zhanjiang plan to build in 2022, and what coverage rate "
+                           "did it target for gigabit fibre in urban households?", index_dir=zhanjiang)
+    assert "3000座" in answer.text and "80%" in answer.text, answer.text

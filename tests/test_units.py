@@ -717,6 +717,16 @@ def test_a_when_question_needs_a_clause_that_names_a_date():
     assert not _misses_when(read_question("What is the 2023 GDP target?"), ["地区生产总值增长6%"])
 
 
+def test_unemployment_insurance_is_not_the_unemployment_rate():
+    from assistant.query import read_question
+    from assistant.table_answer import named_indicators
+
+    asked = named_indicators(read_question("How much did the province draw from the unemployment insurance fund?"))
+    assert asked == []
+    rate = named_indicators(read_question("What was the surveyed urban unemployment rate in 2019?"))
+    assert [i.id for i in rate] == ["urban_unemployment_rate"]
+
+
 def test_a_count_asked_needs_a_count_but_a_number_of_years_is_one():
     from assistant.answer import _misses_count
     from assistant.query import read_question
