@@ -69,7 +69,8 @@ from .tokenize import has_latin, is_english, normalize, tokens
 _IN_WORDS = "数以(?:十|百|千|万|百万|千万|亿)计"
 _FIGURE = re.compile(
     r"(?<![第\d.])\d+(?:\.\d+)?\s*(?:多|余)?(?:%|％|亿|万|千|百|个|项|家|所|条|人|元|吨|公里|千米|米|年|倍|座|套|户|次|天|处|辆|"
-    r"件|名|台|艘|亩|标箱|架|片|张|间|场|届|微克|毫克|立方米|千瓦|兆瓦|度|斤|公顷|小时|分钟|毫米|株|棵|部|只|头|枚|块|岁|省|县|镇|村|份)|"
+    r"件|名|台|艘|亩|标箱|架|片|张|间|场|届|微克|毫克|立方米|千瓦|兆瓦|度|斤|公顷|小时|分钟|毫米|株|棵|部|只|头|枚|块|岁|省|县|镇|村|份|"
+    r"类|批|种|款)|"
     r"\d+金(?:\d+银)?(?:\d+铜)?|"  # medals: 4金2银2铜
     r"[一二两三四五六七八九十百千]+(?:项|个|大|条|家|所|座|批|类|万|亿|处|名|台|件)|"
     r"[一二三四五六七八九十百千]+分之[一二三四五六七八九十]+|一半|翻(?:一|两|三)?番|"  # 压缩一半以上, 三分之一以上
@@ -453,12 +454,13 @@ def _mentions(asked: list[Indicator], texts: list[str]) -> list[tuple[str, re.Ma
     return [(t, m) for t in texts for m in pattern.finditer(t) if by_form[m.group()].id in ids]
 
 
-def _part_only(query: Query, asked: list[Indicator], texts: list[str]) -> bool:
+def _part_only(query: Query, asked: list[Indicator], texts: list[str], spelled: tuple[str, ...] = ()) -> bool:
     """Every quoted mention of the indicator asked is a part's (跨境电商进出口总额, 农产品进出口总额,
-    一般贸易进出口), a part the question does not name: the whole region's figure is not quoted."""
+    一般贸易进出口), a part the question does not name: the whole region's figure is not quoted.
+    `spelled`: the report words of names the question romanises (Qianhai: 前海)."""
     mentions = _mentions(asked, texts) if asked else []
     regional = tuple(n for p in (*query.places, *query.unknown_places) for n in _region_names(p + "市") + (p,))
-    asked_words = normalize(query.text + " " + " ".join(query.expansion))
+    asked_words = normalize(" ".join((query.text, *query.expansion, *spelled)))
     for text, m in mentions:
         lead = _lead(text, m.start())
         for name in regional:
@@ -917,6 +919,7 @@ class Answerer:
         unset = _sets_no_target(query, asked, quoted)
         if unset:
             known_share = 1.0  # (the clause names the indicator asked in words of its own: 经济增速)
+        spelled = tuple(w for words in self.retriever.spelled_names(query).values() for w in words)  # (前海 for Qianhai)
         evidence = Evidence(
             coverage=covered / total,
             best_sim=first.sim if first else 0.0,
@@ -951,7 +954,7 @@ class Answerer:
                 or _misses_when(query, quoted) or wants_number and _misses_level(query, asked, quoted)
                 or _misses_part_of_year(query, quoted)
                 or _misses_residents(query, quoted) or _misses_count(query, quoted) or _misses_direction(query, quoted)
-                or _part_only(query, asked, quoted) or _only_in_a_share(query, asked, quoted)),
+                or _part_only(query, asked, quoted, spelled) or _only_in_a_share(query, asked, quoted)),
             cross=not query.is_english and english,
         )
         if not chosen or not self.found(evidence, question):

@@ -657,6 +657,7 @@ BEIWAN_2024 = """# 北湾市政府工作报告
 过去一年，全市地区生产总值增长6.1%，总量突破2100亿元。出台招商引资奖励办法，全年招商引资签约项目212个，总投资额865.4亿元，完成投资占年度计划118.2%。
 生态环境持续改善，细颗粒物年均浓度26微克/立方米、下降4.1%，优良天数达到331天、增加12天。
 农业总产值达530亿元，增长4.6%，总量位居全省第三。预计实现社会消费品零售总额980亿元，增长5.1%。规上工业增加值612亿元，增长8.3%。
+龙湾片区开发开放提速，龙湾地区生产总值增长12.5%。北湾数据交易所上架数据产品超500款。累计实现18类港澳专业人才跨境执业。
 连续5年获评“全国文明城市”。全面推动第二批225个典型村建设，基本建成29条乡村振兴示范带，90%以上村庄达到干净整洁村标准。
 
 ## 二、2024年工作安排
@@ -720,3 +721,19 @@ def test_a_term_spelled_in_pinyin_is_the_one_the_report_writes_so(beiwan, questi
     """“两违” spelled liang wei: its glossary entry, though the English words say nothing of it."""
     answer = beiwan.ask(question)
     assert answer.found and words in answer.text, answer.text
+
+
+def test_a_part_the_question_names_in_pinyin_is_asked_for(beiwan):
+    """龙湾地区生产总值 is the part's GDP, and "Longwan's GDP" asks it: no refusal for quoting a part."""
+    answer = beiwan.ask("How fast did Longwan's GDP grow in 2023, according to Beiwan's 2024 report?")
+    assert answer.found and "12.5%" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(("question", "figure"), [
+    ("How many data products did Beiwan's data exchange offer by the end of 2023?", "500款"),
+    ("By the end of 2023, how many categories of Hong Kong and Macao professionals could practise across the border "
+     "in Beiwan?", "18类"),
+])
+def test_a_count_in_kinds_or_products_is_a_figure(beiwan, question: str, figure: str):
+    answer = beiwan.ask(question)
+    assert answer.found and figure in answer.text, answer.text
