@@ -996,9 +996,9 @@ class Answerer:
         own = asked if wants_figure and not query.is_english else []
         naming_asked = {id(c) for c in candidates if own and _names_itself(own, c.text) or head and head in c.text}
         share_only = {id(c) for c in candidates if own and _only_in_a_share(query, own, [c.text])}
-        # a figure in the unit asked, not a group's name (十大工程)
-        figured = {id(c) for c in candidates if wants_figure and _FIGURE.search(_GROUP_NAME.sub("", c.text))
-                   and (unit is None or unit.search(c.text))}
+        # a figure, not a group's name (十大工程); in the unit asked
+        any_figure = {id(c) for c in candidates if wants_figure and _FIGURE.search(_GROUP_NAME.sub("", c.text))}
+        figured = {id(c) for c in candidates if id(c) in any_figure and (unit is None or unit.search(c.text))}
 
         naming = {id(c) for c in candidates if self._says_names(query, c.text)} if self.retriever.spelled_names(query) \
             else set()
@@ -1056,8 +1056,7 @@ class Answerer:
         # "How many people were affected, and how big were the losses?": two figures asked, so clauses
         # with a figure and words of the question the ones chosen leave out are quoted until two are
         # (each in its own unit: "how many housing units…, and how many households…?")
-        second = {id(c) for c in candidates if wants_figure and _FIGURE.search(_GROUP_NAME.sub("", c.text))} \
-            if _figures_asked(query.text) >= 2 else set()
+        second = any_figure if _figures_asked(query.text) >= 2 else set()
         while candidates and len(chosen) < MAX_CLAUSES:
             pool = [c for c in candidates if id(c) in second and terms_of(c) & uncovered] \
                 if chosen and sum(id(c) in second for c in chosen) < 2 else []
