@@ -49,7 +49,9 @@ from .table_answer import (
 )
 from .targets import _LEAD_OK, Indicator, _forms, _lead, _region_names, vocabulary
 from .terms import (
+    CLOSE_QUOTE,
     LIST_CAP,
+    OPEN_QUOTE,
     announces,
     chinese_number,
     count_of,
@@ -91,6 +93,8 @@ _WHAT_IS = re.compile(r"\s*what (?:is|was|are|were)\b", re.IGNORECASE)
 
 def _beside(a: Clause, b: Clause) -> bool:
     """Two clauses of one passage next to each other in one sentence (…539个，总投资额601.8亿元)."""
+    if a.hit.chunk_id != b.hit.chunk_id:
+        return False
     first, second = (a, b) if a.start < b.start else (b, a)
     gap = first.hit.text[first.end - first.hit.start:second.start - first.hit.start]
     return 0 <= second.start - first.end <= 2 and not re.search(r"[。！？!?；;\n]", gap)
@@ -106,10 +110,9 @@ def _figures_asked(question: str) -> int:
 
 # A term an English question quotes as the reports write it, in figures and signs ('3+2', “1+6+N”): what
 # it asks is about that term, whatever else it asks.
-_OPEN_QUOTE, _CLOSE_QUOTE = r"(?:(?<![A-Za-z])'|[“\"‘])", r"(?:'(?![A-Za-z])|[”\"’])"
-_WRITTEN_TERM = re.compile(rf"{_OPEN_QUOTE}([0-9A-Z]*[0-9][0-9A-Z]*[+＋][0-9A-Z+＋]*){_CLOSE_QUOTE}")
+_WRITTEN_TERM = re.compile(rf"{OPEN_QUOTE}([0-9A-Z]*[0-9][0-9A-Z]*[+＋][0-9A-Z+＋]*){CLOSE_QUOTE}")
 # A term an English question quotes ('zombie enterprises'), and a glossary entry's head (15.虚拟电厂：).
-_QUOTED_EN = re.compile(rf"{_OPEN_QUOTE}([A-Za-z][A-Za-z -]{{1,40}}?){_CLOSE_QUOTE}")
+_QUOTED_EN = re.compile(rf"{OPEN_QUOTE}([A-Za-z][A-Za-z -]{{1,40}}?){CLOSE_QUOTE}")
 # (its words may quote a part and hold a figure: 横琴“双15%”税收优惠政策：, “五清”专项行动：)
 _ENTRY_HEAD = re.compile(rf"^\s*(?:\*\*)?(?:\[\d{{1,3}}\]|\d{{1,3}}[.、．])?\s*[“\"]?([{CJK}A-Za-z0-9“”%＋+·]{{2,20}}?)[”\"]?[：:]")
 # A plan that sets no target (我们没有提出全年经济增速具体目标) answers "what was the target?" without a
@@ -1062,7 +1065,7 @@ class Answerer:
                 if chosen and sum(id(c) in second for c in chosen) < 2 else []
             # (the second figure asked of the same thing is said beside the first: 项目累计539个，总投资额601.8亿元;
             # 全面推动第二批2225个典型村建设，基本建成129条乡村振兴示范带)
-            pool = [c for c in pool if any(d.hit.chunk_id == c.hit.chunk_id and _beside(c, d) for d in chosen)] or pool
+            pool = [c for c in pool if any(_beside(c, d) for d in chosen)] or pool
             forced = max(pool, key=lambda c: score(c, uncovered)) if pool else None
             best = forced or max(candidates, key=lambda c: score(c, uncovered))
             if not chosen and figured and id(best) not in figured:

@@ -88,13 +88,11 @@ class BM25:
         """Chinese words of the vocabulary whose toneless pinyin is name: qianhai → 前海, 浅海.
         (The table is made on first use, about a tenth of a second for the whole corpus.)"""
         if not hasattr(self, "_spellings"):
-            from .tokenize import syllables
+            from .tokenize import spellings
 
-            words = [t for t in self.vocab if len(t) >= 2 and _HANZI.fullmatch(t)]
-            sound = syllables("".join(sorted({c for w in words for c in w})))
             table: dict[str, list[str]] = {}
-            for w in words:
-                table.setdefault("".join(sound[c] for c in w), []).append(w)
+            for w, sound in spellings(t for t in self.vocab if len(t) >= 2 and _HANZI.fullmatch(t)).items():
+                table.setdefault(sound, []).append(w)
             self._spellings = table
         exact = self._spellings.get(name)
         if exact or len(name) < 5:  # (a one-syllable name, Hong of Hong Kong, is no place's)

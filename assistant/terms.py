@@ -32,9 +32,10 @@ LIST_CAP = 720
 _ANNOUNCED_AFTER = re.compile(rf"[{CJK}]{{0,10}}?(?:[，,]\s*(?:分别是|分别为|包括|即|依次是)|[：:])")
 
 
+# The quote marks an English question puts around a term (an apostrophe only outside a word).
+OPEN_QUOTE, CLOSE_QUOTE = r"(?:(?<![A-Za-z])'|[“\"‘])", r"(?:'(?![A-Za-z])|[”\"’])"
 # A term an English question spells in pinyin, in brackets or quotes: "(liang bu ju bei)", 'san xia xiang'.
-_SPELLED = re.compile(r"[(（“\"‘]|(?<![A-Za-z])'")
-_SPELLED_RUN = re.compile(r"\s*((?:[a-z]+[\s-]+){1,5}[a-z]+)\s*(?:[)）”\"’]|'(?![A-Za-z]))")
+_SPELLED = re.compile(rf"(?:[(（]|{OPEN_QUOTE})\s*((?:[a-z]+[\s-]+){{1,5}}[a-z]+)\s*(?:[)）]|{CLOSE_QUOTE})")
 _REPORT_TERM = re.compile(rf"“([{CJK}]{{2,12}})”|^\s*(?:\d+[.．、]\s*)?([{CJK}]{{2,12}})[：:]", re.MULTILINE)
 
 
@@ -48,20 +49,18 @@ def spelled_terms(question: str) -> list[str]:
     lacks' (liang bu ju bei) villages" → liangbujubei."""
     out = []
     for m in _SPELLED.finditer(question):
-        run = _SPELLED_RUN.match(question, m.end())
-        words = re.split(r"[\s-]+", run.group(1)) if run else []
-        if words and all(_SYLLABLE.fullmatch(w) for w in words):
+        words = re.split(r"[\s-]+", m.group(1))
+        if all(_SYLLABLE.fullmatch(w) for w in words):
             out.append("".join(words))
     return out
 
 
 def spelled_in(spelled: list[str], texts: list[str]) -> list[str]:
     """The terms the texts quote or gloss (“三下乡”, 两不具备：) whose pinyin is one spelled."""
-    from .tokenize import syllables
+    from .tokenize import spellings
 
     terms = {t for text in texts for m in _REPORT_TERM.finditer(text) for t in m.groups() if t}
-    sound = syllables("".join(sorted({c for t in terms for c in t})))
-    return sorted(t for t in terms if "".join(sound[c] for c in t) in spelled)
+    return sorted(t for t, sound in spellings(terms).items() if sound in spelled)
 
 
 def key_terms(question: str) -> list[str]:

@@ -68,11 +68,15 @@ def _pinyin(word: str) -> str:
     return "".join(lazy_pinyin(word))
 
 
-def syllables(chars: str) -> dict[str, str]:
-    """Each character's toneless pinyin (its most common reading)."""
+def spellings(words) -> dict[str, str]:
+    """Each Chinese word's toneless pinyin, joined, each character read in its most common reading
+    (前海 → qianhai); the characters of all the words are looked up once."""
     from pypinyin import lazy_pinyin
 
-    return dict(zip(chars, lazy_pinyin(list(chars)), strict=True))
+    words = list(words)
+    chars = sorted({c for w in words for c in w})
+    sound = dict(zip(chars, lazy_pinyin(chars), strict=True))
+    return {w: "".join(sound[c] for c in w) for w in words}
 
 
 def tokens(text: str, pinyin: bool = False) -> list[str]:
