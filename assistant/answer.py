@@ -72,9 +72,10 @@ _IN_WORDS = "数以(?:十|百|千|万|百万|千万|亿)计"
 _FIGURE = re.compile(
     r"(?<![第\d.])\d+(?:\.\d+)?\s*(?:多|余)?(?:%|％|亿|万|千|百|个|项|家|所|条|人|元|吨|公里|千米|米|年|倍|座|套|户|次|天|处|辆|"
     r"件|名|台|艘|亩|标箱|架|片|张|间|场|届|微克|毫克|立方米|千瓦|兆瓦|度|斤|公顷|小时|分钟|毫米|株|棵|部|只|头|枚|块|岁|省|县|镇|村|份|"
-    r"类|批|种|款)|"
+    r"类|批|种|款|段|宗|轮|册|根|盏|组|对|支|栋|层)|"
     r"\d+金(?:\d+银)?(?:\d+铜)?|"  # medals: 4金2银2铜
-    r"[一二两三四五六七八九十百千]+(?:项|个|大|条|家|所|座|批|类|万|亿|处|名|台|件)|"
+    r"[一二两三四五六七八九十百千]+(?:项|个|大|条|家|所|座|批|类|万|亿|处|名|台|件|次|轮|届|位数)|"
+    r"零(?:发生|事故|伤亡|死亡|新增)|"  # (风险事件零发生: a count of none)
     r"[一二三四五六七八九十百千]+分之[一二三四五六七八九十]+|一半|翻(?:一|两|三)?番|"  # 压缩一半以上, 三分之一以上
     rf"{_IN_WORDS}|"  # 灵活就业人员数以亿计
     # an English translation's: 5 percent, 126 trillion yuan, 12.44 million urban jobs, 650 million metric tons
@@ -83,7 +84,7 @@ _FIGURE = re.compile(
     re.IGNORECASE)
 # A figure asked (twice in "多少…多少…", "how many…, and how big…", "how many…, and with what total investment?")
 _ASKS_FIGURE = re.compile(r"多少|(?<!哪)几[个项名家所万亿条次年倍]|\bhow (?:much|many|big|large|high|long|far|fast)\b|"
-                          r"\bwhat (?:[\w-]+ )?(?:share|percentage|proportion|rate|amount|total|value|level)\b|"
+                          r"\bwhat (?:[\w-]+ ){0,4}(?:share|percentage|proportion|rate|amount|total|value|level|size)\b|"
                           r"\b(?:the|its|their) number of\b", re.IGNORECASE)
 _QUANTITY_Q = re.compile(
     r"多少|(?<!哪)几|目标|增长|比例|规模|金额|数量|率|how (?:much|many)|what (?:percentage|rate|share|amount)|"
@@ -98,6 +99,14 @@ def _beside(a: Clause, b: Clause) -> bool:
     first, second = (a, b) if a.start < b.start else (b, a)
     gap = first.hit.text[first.end - first.hit.start:second.start - first.hit.start]
     return 0 <= second.start - first.end <= 2 and not re.search(r"[。！？!?；;\n]", gap)
+
+
+def _sentence_before(c: Clause) -> str:
+    """A clause with what its sentence says before it (“南粤家政”工程高质量发展，开展…培训16万人次以上):
+    a name said there is the figure's."""
+    before = c.hit.text[: c.start - c.hit.start]
+    start = max(before.rfind(mark) for mark in "。！？；;\n") + 1
+    return before[start:] + c.text
 
 
 def _figures_asked(question: str) -> int:
@@ -537,6 +546,7 @@ _PART_OF_YEAR_SAID = re.compile(r"季度|上半年|下半年|\d{1,2}[-—至~]?\
 _COUNT_ASKED = re.compile(r"\bhow many\b(?!\s+(?:percent|percentage|times|fold|years|(?:consecutive|straight|successive|running) \w+)\b)|"
                           r"多少(?:万|亿)?(?:个|辆|家|人|名|所|座|项|条|台|套|户|吨|件|次|架|艘)", re.IGNORECASE)
 _COUNT_SAID = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]|\s*(?:%|％|个百分点|倍|年))|[一二两三四五六七八九十百千万]+[个项名家所条座台套户件次大批类]|"
+                         r"零(?:发生|事故|伤亡|死亡|新增)|"
                          rf"{_IN_WORDS}|数(?:十|百|千|万|十万|百万|千万|亿)(?:人|名|家|个|户)")
 
 
@@ -953,7 +963,8 @@ class Answerer:
                 or _only_in_rates(query, asked, quoted)
                 # (each figure clause may say its own: "how many, including the Xuwen wind farm, broke
                 # ground, and how many, including the Leizhou plant, were completed?")
-                or bool(chosen) and not self._says_names(query, " ".join(figure_clauses or [figure_clause]))
+                or bool(chosen) and not self._says_names(query, " ".join(
+                    _sentence_before(c) for c in chosen if c.text in (figure_clauses or [figure_clause])))
                 or _misses_when(query, quoted) or wants_number and _misses_level(query, asked, quoted)
                 or _misses_part_of_year(query, quoted)
                 or _misses_residents(query, quoted) or _misses_count(query, quoted) or _misses_direction(query, quoted)
@@ -1090,9 +1101,12 @@ class Answerer:
         follow = unit or (_PERCENT if growth else _FIGURE if wants_figure else None)
         crossed = {"plan": "outcome", "outcome": "plan"}.get(query.kind or "")  # (a target asked: not a review's)
         if follow is not None and chosen and not any(follow.search(c.text) for c in chosen):
+            # (a count asked: the first clause's figure said right after it, in its sentence: 推进“广东技工”等重点培训，
+            # 年度培训3.5万人)
             chosen += [d for c in list(chosen) for d in candidates if d.hit.chunk_id == c.hit.chunk_id and d.hit.kind != crossed
                        and 0 <= d.start - c.end <= 2 and follow.search(d.text)
-                       and (_RATE_LEAD.match(d.text) if growth else terms_of(d) & uncovered)][:1]
+                       and (_RATE_LEAD.match(d.text) if growth else terms_of(d) & uncovered
+                            or follow is _FIGURE and c is chosen[0] and _beside(c, d))][:1]
         if RANK_ASKED.search(query.text):
             # "…and its world ranking?": the clause right after a chosen one that says where it ranks
             # (吞吐量分别达到420.6万吨、1.25亿人次，排名分别升至世界第二、世界第三)

@@ -462,7 +462,12 @@ def read_question(question: str, regions: frozenset[str] = frozenset(), lang: st
     # (not "2019年和2025年的政府工作报告": two reports, each year asked of its own)
     report_year = named[0] if named and not reports and not _YEARS_JOINED.search(question) else None
     if reports:
-        years = []  # each report asked of its own, not the years it names
+        # each report asked of its own, not the years it names, but for the year each reviews ("the 2022
+        # report (for 2021)"): each report's part asks about the year before it
+        said = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", question)]
+        reviewed = [y for y in dict.fromkeys(years) if said.count(y) > named.count(y)]
+        years = reviewed if reviewed and all(y + 1 in reports for y in reviewed) else []
+
     if report_year is not None:
         others = [y for y in years if y != report_year]
         relative = report_year - 1 if _LAST_YEAR.search(question) else report_year if _THIS_YEAR.search(question) \
@@ -506,7 +511,9 @@ def parts(query: Query) -> list[tuple[str, Query]]:
                 (f"Outcome for {y}" if en else f"{y}年实际", replace(query, kind="outcome"))]
     if query.report_years:  # each report named, the figure it gives
         return [(f"{y} report" if en else f"{y}年政府工作报告",
-                 replace(query, report_year=y, report_years=[], years=[], span=None)) for y in query.report_years]
+                 replace(query, report_year=y, report_years=[], years=[y - 1] if y - 1 in query.years else [],
+                         kind=query.kind or ("outcome" if y - 1 in query.years else None), span=None))
+                for y in query.report_years]
     years = list(dict.fromkeys(query.years))
     if len(years) >= 2:
         return [(str(y) if en else f"{y}年", replace(query, years=[y])) for y in years]

@@ -663,6 +663,8 @@ BEIWAN_2024 = """# 北湾市政府工作报告
 ## 二、2024年工作安排
 今年经济社会发展的主要预期目标是：地区生产总值增长6%左右。深入开展“两违”整治，深化“放管服”改革。
 完善住房保障体系，新开工公租房1200套，发放住房货币补贴230户。
+推进“北湾工匠”等重点培训，年度培训2.4万人。
+全面推动“南粤家政”工程提质，开展家政服务类培训8万人次以上，带动就业4万人次。
 
 ## 名词解释
 1. “两违”：指违法用地和违法建设。
@@ -706,6 +708,20 @@ def test_where_an_amount_ranks_is_quoted_from_the_clause_that_says_it(beiwan):
     assert answer.found and "总量位居全省第三" in answer.text, answer.text
     answer = beiwan.ask("北湾2023年农业总产值多少？排名第几？")
     assert answer.text.count("总量位居全省第三") == 1, answer.text
+
+
+def test_a_count_said_right_after_the_clause_found_is_its_figure(beiwan):
+    """推进“北湾工匠”等重点培训，年度培训2.4万人: the figure is the next clause's."""
+    answer = beiwan.ask("How many people did Beiwan plan to train in 2024 through key programmes such as its "
+                        "'craftsmen' training?")
+    assert answer.found and "2.4万人" in answer.text, answer.text
+
+
+def test_a_name_said_earlier_in_the_figures_sentence_is_the_figures(beiwan):
+    """“南粤家政”工程提质，开展家政服务类培训8万人次以上: Nanyue is said in the sentence, not the clause."""
+    answer = beiwan.ask("How many domestic-service training sessions did Beiwan target under the 'Nanyue "
+                        "Housekeeping' programme in 2024?")
+    assert answer.found and "8万人次" in answer.text, answer.text
 
 
 def test_how_many_years_is_answered_by_a_number_of_years(beiwan):

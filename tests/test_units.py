@@ -266,6 +266,41 @@ def test_compound_questions_split_into_parts():
     years = parts(read_question("How did China's GDP growth target change from 2022 to 2023?", REGIONS))
     assert [q.years for _, q in years] == [[2022], [2023]]
     assert parts(read_question("茂名2023年GDP增长目标是多少？", REGIONS)) == []
+    # each report named with the year it reviews: that year's outcome in each
+    reviewed = parts(read_question("Compare China's GDP as stated in the 2022 report (for 2021) with the figure in "
+                                   "the 2025 report (for 2024).", REGIONS))
+    assert [(q.report_year, q.years, q.kind) for _, q in reviewed] == [(2022, [2021], "outcome"),
+                                                                       (2025, [2024], "outcome")]
+    plans = parts(read_question("How did the deficit ratio in China's 2022 report compare with the 2021 report's?", REGIONS))
+    assert [(q.report_year, q.years) for _, q in plans] == [(2021, []), (2022, [])]
+
+
+
+def test_figures_and_what_asks_them():
+    from assistant.answer import _FIGURE, _figures_asked, _misses_count
+    from assistant.glossary import matched
+
+    assert _figures_asked("What average annual GDP growth rate does the 2023 report cite, and what size had GDP "
+                          "reached?") == 2
+    assert _FIGURE.search("强化79段海岸线分段分类管控")
+    # counts in words: twice, double digits, none
+    assert all(_FIGURE.search(t) for t in ("两次下调存款准备金率", "研发投入保持两位数增长", "风险事件零发生"))
+    assert _misses_count(read_question("How many risk incidents occurred?"), ["风险事件零发生"]) is False
+    # GDP as what a ratio is taken of is not GDP asked
+    assert not any("生产总值" in t for _, group in matched("What deficit-to-GDP ratio was planned?") for t in group)
+    assert any("生产总值" in t for _, group in matched("What was the GDP growth target?") for t in group)
+
+
+def test_report_words_for_rail_origin_brands_and_high_tech_firms():
+    from assistant.glossary import matched
+
+    def words(question: str) -> set[str]:
+        return {t for _, group in matched(question) for t in group}
+
+    assert "城际" in words("Which intercity rail projects did it plan?")
+    assert "地理标志" in words("Which geographical-indication brands did it promote?")
+    assert "品牌" in words("Which geographical-indication brands did it promote?")
+    assert "国高企" in words("How many high-tech enterprises were certified?")  # as 新认定国高企2728家 says
 
 
 # --- metadata and periods -----------------------------------------------------------------------
