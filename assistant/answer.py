@@ -54,12 +54,16 @@ from .terms import (
     OPEN_QUOTE,
     announces,
     chinese_number,
+    count_asked,
     count_of,
     english_counted_terms,
+    enumerates,
     head_term,
     introduces,
     item_marks,
     key_terms,
+    quoted_names,
+    rendered_in,
     spelled_in,
     spelled_terms,
     term_span,
@@ -1016,6 +1020,9 @@ class Answerer:
 
         naming = {id(c) for c in candidates if self._says_names(query, c.text)} if self.retriever.spelled_names(query) \
             else set()
+        # "…in five short slogans. What are they?": a clause quoting five together (“A、B、C、D、E”)
+        count = count_asked(query.text) if query.wants_list else None
+        listing = {id(c) for c in candidates if count and count > 1 and enumerates(c.text, count)}
         ranking = self._ranking_weights(query, weights)
         ranked_total = sum(ranking.values()) or 1.0
         meant = _meant(query, candidates) if query.is_english else {}
@@ -1054,6 +1061,8 @@ class Answerer:
                     s -= FIGURE_BONUS  # "在建里程278.2公里" is what is being built, not the network asked for
             if id(c) in naming:
                 s += FIGURE_BONUS  # "Tianfu International Airport": a clause that names it
+            if id(c) in listing:
+                s += 2 * FIGURE_BONUS  # as many items as asked: the list itself
             if unaimed and c.hit.kind == "outcome":
                 s += FIGURE_BONUS / 2  # a figure asked with no aim or year named: the latest reached
             elif query.kind == "plan" and c.hit.kind == "outcome":
@@ -1129,9 +1138,12 @@ class Answerer:
         # (a five-year plan quoted in a list question says which years: 湛江“十三五”的主要目标任务有哪几个方面？)
         groups = [[t] for t in key_terms(query.text) if query.kind == "definition" or t not in FIVE_YEAR_PLANS]
         if query.is_english:
+            glossaries = [g.text for g in self.retriever.term_hits(named, "", glossary_only=True, limit=400)]
+            if query.kind == "definition" or query.wants_list:
+                # "the 'Double High Plan'": the term the reports coin whose characters say it (双高计划)
+                groups += [rendered_in(quoted_names(query.text), glossaries + [h.text for h in hits])]
             # the counted term in the forms the reports write it (5条高铁, 五条高铁：指…), in the passages
             # found or in the named places' glossaries, tried together: "five high-speed rail lines"
-            glossaries = [g.text for g in self.retriever.term_hits(named, "", glossary_only=True, limit=400)]
             forms = english_counted_terms(query.text, [h.text for h in hits] + glossaries)
             groups += [forms] if forms else []
         if query.is_english and (query.kind == "definition" or query.wants_list):

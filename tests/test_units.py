@@ -275,7 +275,6 @@ def test_compound_questions_split_into_parts():
     assert [(q.report_year, q.years) for _, q in plans] == [(2021, []), (2022, [])]
 
 
-
 def test_figures_and_what_asks_them():
     from assistant.answer import _FIGURE, _figures_asked, _misses_count
     from assistant.glossary import matched
@@ -292,6 +291,14 @@ def test_figures_and_what_asks_them():
     assert any("生产总值" in t for _, group in matched("What was the GDP growth target?") for t in group)
 
 
+def test_a_count_of_kinds_is_the_reports_counted_term():
+    from assistant.terms import english_counted_terms
+
+    text = "统筹推进居住、产业、市政基础设施、公共服务设施、区域综合等五类更新改造"
+    assert english_counted_terms("What five types of urban renewal did the city plan?", [text]) == ["五类更新改造"]
+    assert english_counted_terms("What three kinds of urban renewal did the city plan?", [text]) == []
+
+
 def test_report_words_for_intercity_rail_and_product_origins():
     from assistant.glossary import matched
 
@@ -301,6 +308,20 @@ def test_report_words_for_intercity_rail_and_product_origins():
     assert "城际" in words("Which intercity rail projects did it plan?")
     assert "地理标志" in words("Which geographical-indication brands did it promote?")
     assert "品牌" in words("Which geographical-indication brands did it promote?")
+
+
+def test_a_list_question_counts_the_items_it_asks():
+    from assistant.terms import count_asked, enumerates
+
+    assert count_asked("The city will build five 'bases'. Which five?") == 5
+    assert count_asked("茂名构成新区发展“三大实体平台”的是哪三个？") == 3
+    assert count_asked("Which projects did it finish over the past five years?") is None
+    assert count_asked("It sums up the next five years in five slogans. What are they?") == 5
+    slogans = "体现在“奔小康、建中心、增后劲、优生态、惠民生”"
+    assert enumerates(slogans, 5) and not enumerates(slogans, 4) and not enumerates(slogans, 6)
+    assert enumerates("建立“财政补助+创业投资+科技信贷”联动机制", 3)
+    # three things of a kind in a row are not yet the three a question asks of
+    assert not enumerates("建设季华实验室、仙湖实验室、蓝橙实验室等重大创新平台", 3)
 
 
 # --- metadata and periods -----------------------------------------------------------------------
@@ -518,6 +539,16 @@ def test_a_counted_term_the_report_does_not_write_is_found_by_its_items():
     assert term_span(hit, "四大基地") is None  # as many items as it counts, or none
     assert term_span(hit, "两中心两基地") is None
 
+
+
+def test_things_said_to_make_up_a_counted_term_before_it_are_its_items():
+    from assistant.retrieve import Hit
+    from assistant.terms import term_span
+
+    text = "创新体制机制，启动滨海试验区和东湾新城建设，与高新区一起构成新区发展三大实体平台。经过一年努力，三大平台拉开架势。"
+    hit = Hit(text=text, score=1.0, source="x", section="", start=0, end=len(text), chunk_id="c", rank=1)
+    start, end = term_span(hit, "三大实体平台")
+    assert text[start:end] == "创新体制机制，启动滨海试验区和东湾新城建设，与高新区一起构成新区发展三大实体平台"
 
 
 def test_a_term_counting_items_by_their_first_character_is_found_by_its_items():
@@ -738,6 +769,28 @@ def test_how_a_quoted_term_is_explained_asks_its_definition():
     assert read_question(question).kind == "definition"
     assert spelled_terms(question) == ["sanxiaxiang"]
     assert spelled_terms("What is the hukou (household registration) system?") == []
+
+
+def test_an_english_name_is_the_coined_term_whose_characters_say_it():
+    from assistant.terms import quoted_names, rendered_in
+
+    texts = ["推行“多评合一”、“一址多照”。推进“双高计划”和“新双高”建设。", "落实“千村示范、万村整治”工程。",
+             "河湖“五清”“清四乱”专项行动。", "5.“红黄蓝”三色走访关爱机制：指按风险划分人群。", "多评合一：指…"]
+    assert rendered_in(["Double High Plan"], texts) == ["双高计划"]
+    assert rendered_in(["multiple assessments in one"], texts) == ["多评合一"]
+    assert rendered_in(["Five Cleanups"], texts) == ["五清"]
+    assert rendered_in(["red-yellow-blue"], texts) == ["红黄蓝"]
+    assert rendered_in(["Thousand Villages Demonstration, Ten Thousand Villages Renovation"], texts) == ["千村示范、万村整治"]
+    assert rendered_in(["Cleanups"], texts) == []  # one word: too many terms say one
+    assert rendered_in(["Digital Silk Road"], texts) == []
+    assert quoted_names("How is the 'one station per town, one point per village' rule explained?") == [
+        "one station per town, one point per village"]
+
+
+def test_what_a_quoted_campaign_covers_asks_its_items():
+    assert read_question("What does Guangdong's 'Five Cleanups' campaign for rivers and lakes cover?").wants_list
+    assert read_question("What did the plan involve?").wants_list
+    assert not read_question("How many villages did the campaign cover in 2023?").wants_list
 
 
 def test_a_when_question_needs_a_clause_that_names_a_date():
