@@ -37,8 +37,10 @@ OPEN_QUOTE, CLOSE_QUOTE = r"(?:(?<![A-Za-z])'|[“\"‘])", r"(?:'(?![A-Za-z])|[
 # A term an English question spells in pinyin, in brackets or quotes: "(liang bu ju bei)", 'san xia xiang'.
 # (or as one word: 'Zhangmenren')
 _SPELLED = re.compile(rf"(?:[(（]|{OPEN_QUOTE})\s*((?:[a-z]+[\s-]+){{1,5}}[a-z]+|[A-Za-z][a-z]{{3,20}})\s*(?:[)）]|{CLOSE_QUOTE})")
-_REPORT_TERM = re.compile(rf"“([{CJK}]{{2,12}})”|^\s*(?:\d+[.．、]\s*)?([{CJK}]{{2,12}})[：:]", re.MULTILINE)
 
+# A term a report sets apart: in quotes (two joined, “千村示范、万村整治”) or as a glossary entry's head.
+_COINED = re.compile(rf"“([{CJK}、]{{2,16}})”|^\s*(?:\*\*)?(?:\[\d{{1,3}}\]|\d{{1,3}}[.．、])?\s*([{CJK}、]{{2,16}})[：:]",
+                     re.MULTILINE)
 
 # A toneless pinyin syllable: an initial and a final (a few such pairs are no syllable; no harm).
 _SYLLABLE = re.compile(r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:a|ai|an|ang|ao|e|ei|en|eng|er|i|ia|ian|iang|iao|ie|in|"
@@ -61,13 +63,10 @@ def spelled_in(spelled: list[str], texts: list[str]) -> list[str]:
     """The terms the texts quote or gloss (“三下乡”, 两不具备：) whose pinyin is one spelled."""
     from .tokenize import spellings
 
-    terms = {t for text in texts for m in _REPORT_TERM.finditer(text) for t in m.groups() if t}
+    terms = {t for text in texts for m in _COINED.finditer(text) for t in m.groups() if t}
     return sorted(t for t, sound in spellings(terms).items() if sound in spelled)
 
 
-# A term a report sets apart: in quotes (two joined, “千村示范、万村整治”) or as a glossary entry's head.
-_COINED = re.compile(rf"“([{CJK}、]{{2,16}})”|^\s*(?:\*\*)?(?:\[\d{{1,3}}\]|\d{{1,3}}[.．、])?\s*([{CJK}、]{{2,16}})[：:]",
-                     re.MULTILINE)
 # How much of an English name a coined term must say, and how much of the term must say it.
 RENDERED_WORDS, RENDERED_CHARS = 0.6, 0.5
 _NAME_GRAMMAR = frozenset("a an the of in on at to for by with from and or per its their".split())
@@ -211,7 +210,7 @@ def count_asked(question: str) -> int | None:
     while m and _NOT_ITEMS.match(m.group(2)):  # (the next count may stand among the words this one took)
         m = _EN_COUNTED.search(question, m.start() + 1)
     if m:
-        return int(m.group(1)) if m.group(1).isdigit() else _EN_NUMBERS[m.group(1).lower()]
+        return _number(m.group(1))
     m = _ZH_COUNT_ASKED.search(question)
     if m:
         return "零一二三四五六七八九十".index((m.group(1) or m.group(2)).replace("两", "二"))
@@ -221,6 +220,11 @@ def count_asked(question: str) -> int | None:
 def enumerates(text: str, n: int) -> bool:
     """A clause quoting n items together (“奔小康、建中心、增后劲、优生态、惠民生”, “财政补助+创业投资+科技信贷”)."""
     return any(len(re.split(r"[、+＋]", m.group(1))) == n for m in re.finditer(r"[“\"]([^”\"]{3,120})[”\"]", text))
+
+
+def _number(word: str) -> int:
+    """An English count in digits or words: 5, five."""
+    return int(word) if word.isdigit() else _EN_NUMBERS[word.lower()]
 
 
 def chinese_number(n: int) -> str:
@@ -245,7 +249,7 @@ def english_counted_terms(question: str, texts: list[str]) -> list[str]:
     loose: list[str] = []
     for m in _EN_COUNTED.finditer(question):
         number = m.group(1).lower()
-        n = int(number) if number.isdigit() else _EN_NUMBERS[number]
+        n = _number(number)
         glossed = [t for group in expand_groups(m.group(2)) for t in group if re.fullmatch(rf"[{CJK}]+", t)]
         # else the dictionary's words for its last noun ("four articles" → 四篇文章)
         translated = [] if glossed else english_terms(m.group(2))
@@ -301,7 +305,7 @@ def _counted_pairs(question: str, texts: list[str]) -> list[str]:
     for m in _EN_PAIR.finditer(question):
         counts = []
         for number in (m.group(1), m.group(3)):
-            n = int(number) if number.isdigit() else _EN_NUMBERS[number.lower()]
+            n = _number(number)
             counts.append(rf"(?:{chinese_number(n)}{'|两' if n == 2 else ''}|{n})")
         first, second = chars(m.group(2)), chars(m.group(4))
         if not first or not second:
@@ -327,7 +331,7 @@ def _counted_kinds(question: str, texts: list[str]) -> list[str]:
 
     found: list[str] = []
     for m in _EN_KINDS.finditer(question):
-        n = int(m.group(1)) if m.group(1).isdigit() else _EN_NUMBERS[m.group(1).lower()]
+        n = _number(m.group(1))
         words = [t for group in expand_groups(m.group(2)) for t in group]
         words += [t for _, chinese in english_terms(m.group(2)) for t in chinese]
         hint = {c for w in words for c in w if re.fullmatch(f"[{CJK}]", c)}
