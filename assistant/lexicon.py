@@ -158,6 +158,14 @@ def glosses() -> dict[str, frozenset[str]]:
     return _cached("glosses", _read_glosses)
 
 
+def load_tables() -> None:
+    """Make or load every table English questions read (`entries`, `senses`, `glosses`): the page
+    does it beside serving, so no English question waits for it."""
+    entries()
+    senses()
+    glosses()
+
+
 def content_stems(text: str, skip: frozenset[str] = frozenset()) -> set[str]:
     """The stems of an English text's content words: not function or question words
     (`english_stopwords.txt`), words of two letters or `skip` (place names)."""

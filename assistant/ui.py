@@ -10,11 +10,12 @@ at run time to describe `/ask` and `/retrieve`.
 """
 
 import logging
+import threading
 from pathlib import Path
 
 import gradio as gr
 
-from . import resources
+from . import lexicon, resources
 from .answer import Answer, ask
 from .config import MAX_FILE_BYTES, MAX_PDF_DOCX_BYTES
 from .conversation import MAX_HISTORY, check_history
@@ -398,6 +399,8 @@ def launch(data_dir: str | Path | None = None, index_dir: str | Path | None = No
     # Load the index and the model and run the answer path once now, not on the first question.
     _retriever(index_dir, data_dir)
     ask("政府工作报告", index_dir)
+    # the dictionary tables English questions read (made once per machine, then cached), beside serving
+    threading.Thread(target=lexicon.load_tables, name="dictionary", daemon=True).start()
     demo = build_demo(data_dir, index_dir)
     # Gradio's own banner ends with "set share=True in launch()": the project's word for it is --share.
     log.info("Serving the page on http://%s:%s%s", host, port,

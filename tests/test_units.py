@@ -959,6 +959,18 @@ def test_the_dictionary_is_read_once_then_from_the_users_cache(tmp_path: Path, m
         lexicon.entries.cache_clear()
 
 
+def test_every_dictionary_table_is_loaded_at_once():
+    """What the page loads beside serving: the three tables English questions read."""
+    from assistant import lexicon
+
+    tables = (lexicon.entries, lexicon.senses, lexicon.glosses)
+    for table in tables:
+        table.cache_clear()
+    lexicon.load_tables()
+    assert all(table.cache_info().currsize == 1 for table in tables)
+    assert "doubl" in lexicon.glosses()["双"]  # (stems)
+
+
 def test_a_figure_of_another_indicator_does_not_answer_the_one_asked():
     from assistant.answer import _misses_indicator
     from assistant.table_answer import named_indicators
