@@ -54,6 +54,7 @@ from .terms import (
     OPEN_QUOTE,
     announces,
     chinese_number,
+    coined_terms,
     count_asked,
     count_of,
     english_counted_terms,
@@ -1139,20 +1140,22 @@ class Answerer:
         groups = [[t] for t in key_terms(query.text) if query.kind == "definition" or t not in FIVE_YEAR_PLANS]
         if query.is_english:
             glossaries = [g.text for g in self.retriever.term_hits(named, "", glossary_only=True, limit=400)]
-            if query.kind == "definition" or query.wants_list:
+            asks_term = query.kind == "definition" or query.wants_list
+            coined = coined_terms(glossaries + [h.text for h in hits]) if asks_term else set()
+            if asks_term:
                 # "the 'Double High Plan'": the term the reports coin whose characters say it (双高计划)
-                groups += [rendered_in(quoted_names(query.text), glossaries + [h.text for h in hits])]
+                groups += [rendered_in(quoted_names(query.text), coined)]
             # the counted term in the forms the reports write it (5条高铁, 五条高铁：指…), in the passages
             # found or in the named places' glossaries, tried together: "five high-speed rail lines"
             forms = english_counted_terms(query.text, [h.text for h in hits] + glossaries)
             groups += [forms] if forms else []
-        if query.is_english and (query.kind == "definition" or query.wants_list):
-            # "What does 'zombie enterprises' mean?", "Which counties make up its 'county new towns'?":
-            # the glossary entries whose head holds the report words of the quoted term (僵尸企业：…)
-            groups += [self._glossary_heads(query, top | named)]
-            spelled = spelled_terms(query.text)
-            if spelled:  # "the 'two lacks' (liang bu ju bei) villages": the term the reports write so (两不具备)
-                groups.insert(0, spelled_in(spelled, glossaries + [h.text for h in hits]))
+            if asks_term:
+                # "What does 'zombie enterprises' mean?", "Which counties make up its 'county new towns'?":
+                # the glossary entries whose head holds the report words of the quoted term (僵尸企业：…)
+                groups += [self._glossary_heads(query, top | named)]
+                spelled = spelled_terms(query.text)
+                if spelled:  # "the 'two lacks' (liang bu ju bei) villages": the term the reports write so (两不具备)
+                    groups.insert(0, spelled_in(spelled, coined))
         head = head_term(query.text)
         everywhere = set(store.source_names) if unscoped else top
         seen = {h.chunk_id for h in hits}

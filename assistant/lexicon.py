@@ -115,10 +115,11 @@ def _stemmer():
     return snowballstemmer.stemmer("english")
 
 
-def _read_senses() -> dict[str, frozenset[str]]:
-    stop = resources.english_stopwords() | _GRAMMAR
+def _read_stems(shortest: int, stop: frozenset[str]) -> dict[str, frozenset[str]]:
+    """Headword of `shortest` to four characters → the stems of its definitions' words (up to
+    SENSE_MAX_WORDS long), not those in `stop` nor of two letters or fewer."""
     out: dict[str, set[str]] = {}
-    for simplified, glosses in _definitions():
+    for simplified, glosses in _definitions(shortest):
         words = out.setdefault(simplified, set())
         for gloss in glosses:
             gloss = _PARENS.sub("", gloss).strip().lower()
@@ -127,6 +128,10 @@ def _read_senses() -> dict[str, frozenset[str]]:
                 continue
             words.update(stem(part) for w in found for part in w.split("-") if part not in stop and len(part) > 2)
     return {k: frozenset(v) for k, v in out.items() if v}
+
+
+def _read_senses() -> dict[str, frozenset[str]]:
+    return _read_stems(2, resources.english_stopwords() | _GRAMMAR)
 
 
 @functools.lru_cache(maxsize=1)
@@ -138,16 +143,7 @@ def senses() -> dict[str, frozenset[str]]:
 
 
 def _read_glosses() -> dict[str, frozenset[str]]:
-    out: dict[str, set[str]] = {}
-    for simplified, glosses in _definitions(shortest=1):
-        for gloss in glosses:
-            gloss = _PARENS.sub("", gloss).strip().lower()
-            found = _WORD.findall(gloss)
-            if not gloss or gloss.startswith(_SKIP) or len(found) > SENSE_MAX_WORDS:
-                continue
-            out.setdefault(simplified, set()).update(
-                stem(part) for w in found for part in w.split("-") if part not in _GRAMMAR and len(part) > 2)
-    return {k: frozenset(v) for k, v in out.items() if v}
+    return _read_stems(1, _GRAMMAR)
 
 
 @functools.lru_cache(maxsize=1)

@@ -453,7 +453,8 @@ def read_question(question: str, regions: frozenset[str] = frozenset(), lang: st
         names = {romanised(p) for p in places + unknown if CJK_WORD.search(p)}
         translated = english_terms(rest, skip=frozenset(names))
         translated += _phrases_over_glossary(question, glossed, translated, frozenset(names))
-    years = years_in(question)
+    said = years_in(question)  # (each time said: a report's year and the year it reviews may be one)
+    years = list(said)
     plans = five_year_plans(question)
     if len(set(plans)) == 1 and sorted(set(years)) == list(plans[0]):
         years = []  # "the 13th Five-Year Plan period (2016–2020)": the span's bounds, not two years asked
@@ -464,7 +465,6 @@ def read_question(question: str, regions: frozenset[str] = frozenset(), lang: st
     if reports:
         # each report asked of its own, not the years it names, but for the year each reviews ("the 2022
         # report (for 2021)"): each report's part asks about the year before it
-        said = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", question)]
         reviewed = [y for y in dict.fromkeys(years) if said.count(y) > named.count(y)]
         years = reviewed if reviewed and all(y + 1 in reports for y in reviewed) else []
     if report_year is not None:

@@ -59,11 +59,15 @@ def spelled_terms(question: str) -> list[str]:
     return out
 
 
-def spelled_in(spelled: list[str], texts: list[str]) -> list[str]:
-    """The terms the texts quote or gloss (“三下乡”, 两不具备：) whose pinyin is one spelled."""
+def coined_terms(texts: list[str]) -> set[str]:
+    """The terms texts set apart: quoted (“三下乡”, “千村示范、万村整治”) or glossed (两不具备：)."""
+    return {t for text in texts for m in _COINED.finditer(text) for t in m.groups() if t}
+
+
+def spelled_in(spelled: list[str], terms: set[str]) -> list[str]:
+    """The terms (`coined_terms`) whose pinyin is one spelled."""
     from .tokenize import spellings
 
-    terms = {t for text in texts for m in _COINED.finditer(text) for t in m.groups() if t}
     return sorted(t for t, sound in spellings(terms).items() if sound in spelled)
 
 
@@ -81,8 +85,8 @@ def quoted_names(question: str) -> list[str]:
     return [m.group(1) for m in _QUOTED_NAME.finditer(question)]
 
 
-def rendered_in(names: list[str], texts: list[str]) -> list[str]:
-    """The terms the texts set apart that best say an English name a question quotes, character by
+def rendered_in(names: list[str], terms: set[str]) -> list[str]:
+    """The terms (`coined_terms`) that best say an English name a question quotes, character by
     character: 'Double High Plan' → 双高计划 (双 double, 高 high, 计划 plan), 'Five
     Cleanups' → 五清, 'red-yellow-blue' → 红黄蓝. A character says a word its dictionary senses
     hold (or the start of one: 多 multi-, multiple), or one of the word's dictionary translations
@@ -90,7 +94,6 @@ def rendered_in(names: list[str], texts: list[str]) -> list[str]:
     from .lexicon import english_terms, glosses, stem
 
     table = glosses()
-    terms = {t for text in texts for m in _COINED.finditer(text) for t in m.groups() if t}
     scored: dict[str, float] = {}
     for name in names:
         words = {w for w in re.findall(r"[a-z]+", name.lower()) if w not in _NAME_GRAMMAR}
@@ -120,7 +123,6 @@ def rendered_in(names: list[str], texts: list[str]) -> list[str]:
                 scored[term] = max(scored.get(term, 0.0), words_share + chars_share)
     best = max(scored.values(), default=0.0)
     return sorted(t for t, score in scored.items() if score == best)
-
 
 
 def _alike(stem: str, sense: str) -> bool:
