@@ -327,6 +327,7 @@ def build_index(
                 f"no readable report in {data_dir}"
                 + (f" ({len(report.skipped)} file(s) skipped)" if report.skipped else ""))
         extras = {
+            "data_dir": str(data_dir.resolve()),  # where its reports are: asking later need not name it
             "duplicates": {s: {"same_as": d} | plan.stamps[s] for s, d in report.duplicates.items()},
             "skipped": {s: {"reason": r} | plan.stamps.get(s, {}) for s, r in report.skipped.items()},
         }

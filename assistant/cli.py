@@ -18,7 +18,8 @@ EXIT_SKIPPED = 3
 def _common(p: argparse.ArgumentParser, model: bool = False) -> None:
     p.add_argument("-q", "--quiet", action="store_true", help="print only results and errors")
     p.add_argument("--data", default=None, metavar="DIR",
-                   help="folder of reports (default: data/, or $ASSISTANT_DATA_DIR)")
+                   help="folder of reports (default: $ASSISTANT_DATA_DIR, else the folder the index was built "
+                        "from, else data/)")
     p.add_argument("--index", default=None, metavar="DIR",
                    help="index folder (default: index/, or $ASSISTANT_INDEX_DIR)")
     if model:
@@ -133,8 +134,9 @@ def _print_build(report, quiet: bool) -> None:
 
 def cmd_build(args) -> int:
     from .build import build_index
+    from .library import data_folder
 
-    report = build_index(args.data, args.index, model=args.model, rebuild=args.rebuild)
+    report = build_index(data_folder(args.data, args.index), args.index, model=args.model, rebuild=args.rebuild)
     _print_build(report, args.quiet)
     return EXIT_SKIPPED if report.skipped else 0
 
@@ -256,11 +258,10 @@ def _print_answer(answer) -> None:
 
 
 def cmd_targets(args) -> int:
+    from .library import data_folder, ensure_index
     from .table import load_rows, select, to_csv
 
-    if config.data_dir(args.data).is_dir():
-        from .library import ensure_index
-
+    if data_folder(args.data, args.index).is_dir():
         ensure_index(args.data, args.index, say=(lambda _: None) if args.quiet else log.info)
     rows = select(load_rows(args.index), region=args.region, year=args.year, indicator=args.indicator,
                   kind=args.kind, source=args.source)
@@ -286,7 +287,7 @@ def cmd_serve(args) -> int:
 
 def cmd_status(args) -> int:
     from .index import Manifest, read_manifest
-    from .library import check_freshness
+    from .library import check_freshness, data_folder
 
     index_dir = config.index_dir(args.index)
     manifest = read_manifest(index_dir)
@@ -310,7 +311,7 @@ def cmd_status(args) -> int:
     for source, info in typed.skipped.items():
         print(f"  {source}: skipped ({info['reason']})")
     if fresh.fresh:
-        print("Up to date with " + str(config.data_dir(args.data)))
+        print("Up to date with " + str(data_folder(args.data, args.index)))
     else:
         for label, items in (("new", fresh.added), ("changed", fresh.changed), ("removed", fresh.removed)):
             for s in items:

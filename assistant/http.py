@@ -147,10 +147,11 @@ def report_route(data_dir, index_dir) -> Route:
     from . import config
     from .build import inside
     from .index import read_manifest
+    from .library import data_folder
     from .load import load_file
 
     def page(source: str, start: str, end: str) -> HTMLResponse:
-        data = config.data_dir(data_dir)
+        data = data_folder(data_dir, index_dir)
         try:
             sources = read_manifest(config.index_dir(index_dir)).get("sources", {})
         except AssistantError:

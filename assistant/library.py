@@ -49,6 +49,39 @@ class Freshness:
         return self.exists and not (self.added or self.changed or self.removed or self.reason)
 
 
+def _named(data_dir: str | Path | None) -> bool:
+    return bool(data_dir or os.environ.get("ASSISTANT_DATA_DIR"))
+
+
+def data_folder(data_dir: str | Path | None = None, index_dir: str | Path | None = None) -> Path:
+    """The data folder of an index: the one named (argument or $ASSISTANT_DATA_DIR), else the one
+    the index was built from while it is there (`build --data ~/reports --index ~/idx`, then `ask
+    --index ~/idx` keeps to ~/reports), else `data/`."""
+    if _named(data_dir):
+        return config.data_dir(data_dir)
+    try:
+        built = read_manifest(config.index_dir(index_dir)).get("data_dir")
+    except (IndexNotFoundError, IndexFormatError):
+        built = None
+    return Path(built) if built and Path(built).is_dir() else config.data_dir()
+
+
+def _other_reports(data_dir: str | Path | None, index_dir: str | Path | None) -> Path | None:
+    """The folder an index would be brought in line with when no folder was named and it holds none
+    of the index's reports (an index built from reports kept elsewhere, asked from a folder that has
+    `data/` of its own): updating would replace every report with others, so it is not done."""
+    if _named(data_dir):
+        return None
+    data = data_folder(data_dir, index_dir)
+    try:
+        known = _known(read_manifest(config.index_dir(index_dir)))
+    except (IndexNotFoundError, IndexFormatError):
+        return None
+    if not known or not data.is_dir():
+        return None
+    return None if any(source_of(p, data) in known for p in list_report_files(data)) else data
+
+
 def ensure_index(data_dir: str | Path | None = None, index_dir: str | Path | None = None, *,
                  progress: BuildProgress | None = None,
                  say: Callable[[str], None] = log.info) -> BuildReport | None:
@@ -60,6 +93,12 @@ def ensure_index(data_dir: str | Path | None = None, index_dir: str | Path | Non
     fresh = check_freshness(data_dir, index_dir)
     if fresh.fresh:
         return None
+    other = _other_reports(data_dir, index_dir) if fresh.exists else None
+    if other is not None:
+        say(f"{config.index_dir(index_dir)} holds none of the reports in {other}; answering from it as it is "
+            f"(name the folder with --data to bring the index in line with it).")
+        return None
+    data_dir = data_folder(data_dir, index_dir)
     if fresh.exists and build_running(config.index_dir(index_dir)):
         # Readers never wait for a long build: they answer from the index as it is.
         holder = lock_holder(config.index_dir(index_dir)) or "another process"
@@ -68,7 +107,7 @@ def ensure_index(data_dir: str | Path | None = None, index_dir: str | Path | Non
     changes = ", ".join(f"{len(v)} {k}" for k, v in
                         (("new", fresh.added), ("changed", fresh.changed), ("removed", fresh.removed)) if v)
     what = fresh.reason or f"data changed: {changes}"
-    say(f"Updating the index in {config.index_dir(index_dir)} ({what}) from {config.data_dir(data_dir)} …")
+    say(f"Updating the index in {config.index_dir(index_dir)} ({what}) from {data_dir} …")
     report = build_index(data_dir, index_dir, progress=progress)
     say(f"Index ready: {report.chunks} chunks ({report.embedded} embedded) in {report.seconds:.1f}s.")
     return report
@@ -85,7 +124,7 @@ def open_index(data_dir: str | Path | None = None, index_dir: str | Path | None 
     """
     from .retrieve import get_retriever
 
-    data = config.data_dir(data_dir)
+    data = data_folder(data_dir, index_dir)
     if data.is_dir():
         ensure_index(data_dir, index_dir, progress=progress, say=say)
     try:
@@ -96,7 +135,7 @@ def open_index(data_dir: str | Path | None = None, index_dir: str | Path | None 
         if not data.is_dir():
             raise
         say(f"{exc}: rebuilding it from {data} …")
-        build_index(data_dir, index_dir, rebuild=True, progress=progress)
+        build_index(data, index_dir, rebuild=True, progress=progress)
         retriever = get_retriever(index_dir)
         retriever.refresh()
         return retriever
@@ -113,7 +152,7 @@ def _known(manifest: dict) -> dict[str, dict]:
 def check_freshness(data_dir: str | Path | None = None, index_dir: str | Path | None = None,
                     model: str | None = None) -> Freshness:
     """Compare the data folder with the index manifest (size and mtime first, hash if they differ)."""
-    data_dir, index_dir = config.data_dir(data_dir), config.index_dir(index_dir)
+    data_dir, index_dir = data_folder(data_dir, index_dir), config.index_dir(index_dir)
     try:
         manifest = read_manifest(index_dir)
     except IndexNotFoundError:
@@ -173,7 +212,7 @@ def add_reports(paths: list[str | Path], data_dir: str | Path | None = None,
 
     Files that cannot be read as reports are not copied; they are listed in `skipped`.
     """
-    data_dir = config.data_dir(data_dir)
+    data_dir = data_folder(data_dir, index_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
     skipped: dict[str, str] = {}
     stored: dict[str, str] = {}
@@ -210,7 +249,7 @@ def add_reports(paths: list[str | Path], data_dir: str | Path | None = None,
 def remove_report(source: str, data_dir: str | Path | None = None,
                   index_dir: str | Path | None = None) -> BuildReport:
     """Drop one report: its file moves to `data/.removed/` (nothing is deleted) and the index follows."""
-    data_dir = config.data_dir(data_dir)
+    data_dir = data_folder(data_dir, index_dir)
     path = (data_dir / source).resolve()
     if data_dir.resolve() not in path.parents or not path.is_file():
         raise NoDocumentsError(f"no report {source!r} in {data_dir}")

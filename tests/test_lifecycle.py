@@ -234,3 +234,44 @@ def test_add_and_remove_from_outside(corpus, tmp_path):
 ])
 def test_safe_name(name, expected):
     assert safe_name(name) == expected
+
+
+def _ask_from(cwd: Path, index: Path) -> subprocess.CompletedProcess:
+    """`ask` from a folder with a data/ of its own, naming only the index (as a user of one index would)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
+    env.update(PYTHONPATH=str(REPO), PYTHONIOENCODING="utf-8")
+    return subprocess.run([sys.executable, "-m", "assistant", "ask", QUESTION, "--index", str(index)],
+                          cwd=cwd, env=env, capture_output=True, text=True, encoding="utf-8", timeout=600)
+
+
+def test_an_index_keeps_to_the_folder_it_was_built_from(tmp_path):
+    # Reports kept elsewhere, indexed there; asked later from a folder whose data/ holds another report.
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    shutil.copy(REPORT, reports / REPORT.name)
+    index = tmp_path / "idx"
+    assistant.build_index(reports, index)
+    assert read_manifest(index)["data_dir"] == str(reports.resolve())
+    elsewhere = tmp_path / "project"
+    (elsewhere / "data").mkdir(parents=True)
+    (elsewhere / "data" / "other.txt").write_text(
+        _variant(REPORT.read_text(encoding="utf-8"), 2019, "3.3%"), encoding="utf-8")
+    proc = _ask_from(elsewhere, index)
+    assert proc.returncode == 0, proc.stderr
+    assert "8.5%" in proc.stdout and "3.3%" not in proc.stdout
+    assert set(read_manifest(index)["sources"]) == {REPORT.name}
+    # A report dropped into the folder it was built from is indexed at the next question.
+    (reports / "maoming-2019.txt").write_text(_variant(REPORT.read_text(encoding="utf-8"), 2019, "4.4%"),
+                                              encoding="utf-8")
+    proc = _ask_from(elsewhere, index)
+    assert proc.returncode == 0, proc.stderr
+    assert set(read_manifest(index)["sources"]) == {REPORT.name, "maoming-2019.txt"}
+    # An index that does not say where its reports are (built by an earlier version) is not replaced
+    # by a folder holding none of its reports: it answers as it is, and says how to update it.
+    manifest = json.loads((index / "manifest.json").read_text(encoding="utf-8"))
+    del manifest["data_dir"]
+    (index / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    proc = _ask_from(elsewhere, index)
+    assert proc.returncode == 0, proc.stderr
+    assert "holds none of the reports" in proc.stderr and "--data" in proc.stderr
+    assert set(read_manifest(index)["sources"]) == {REPORT.name, "maoming-2019.txt"}
