@@ -93,7 +93,8 @@ _ASKS_FIGURE = re.compile(r"多少|(?<!哪)几[个项名家所万亿条次年倍
                           r"\b(?:the|its|their) number of\b", re.IGNORECASE)
 _QUANTITY_Q = re.compile(
     r"多少|(?<!哪)几|目标|增长|比例|规模|金额|数量|率|how (?:much|many)|what (?:percentage|rate|share|amount)|"
-    r"targets?|growth|figures?|amount|number|rate|percent", re.IGNORECASE)
+    r"targets?|growth|figures?|amount|number|rate|percent|\bhow (?:did|has|have|does|do|will|would) [^?]{0,80}\bchange",
+    re.IGNORECASE)
 _WHAT_IS = re.compile(r"\s*what (?:is|was|are|were)\b", re.IGNORECASE)
 
 
@@ -114,11 +115,33 @@ def _sentence_before(c: Clause) -> str:
     return before[start:] + c.text
 
 
+# "How many affordable childcare places and school places did it add?": one ask of two things, each a
+# phrase of two words or more, before the verb
+_AUX = r"(?:did|do|does|were|was|are|is|will|would|has|have|had)\b"
+_NOUN = rf"(?!{_AUX})[\w/'-]+"
+_ASK_OF_TWO = re.compile(rf"\s+{_NOUN}(?:\s+{_NOUN})+?((?:,\s*{_NOUN}(?:\s+{_NOUN})+?)*),?\s+and\s+{_NOUN}(?:\s+{_NOUN})+?"
+                         rf"\s+{_AUX}", re.IGNORECASE)
+# "What were its targets for A, B, and C?": the targets of each thing named
+_TARGETS_FOR = re.compile(r"\b(?:targets?|goals?)\s+for\s+([^?]+?)\s*\?", re.IGNORECASE)
+
+
 def _figures_asked(question: str) -> int:
     """How many figures a question asks: "how much…, and how many…?", "…增长多少？总量多少？"; "What
-    were X and its number of Y?" asks one with its "what" and one after its "and"."""
-    asks = [m.start() for m in _ASKS_FIGURE.finditer(question)]
+    were X and its number of Y?" asks one with its "what" and one after its "and"; "How many A and
+    B did…?" and "its targets for A, B and C" one of each."""
+    found = list(_ASKS_FIGURE.finditer(question))
+    asks = [m.start() for m in found]
     joined = len(asks) == 1 and _WHAT_IS.match(question) and re.search(r"\band $", question[:asks[0]], re.IGNORECASE)
+    if len(found) == 1 and not joined:
+        two = _ASK_OF_TWO.match(question, found[0].end())
+        if two:
+            return 2 + two.group(1).count(",")
+    if len(found) <= 1 and not joined:
+        named = _TARGETS_FOR.search(question)
+        if named:
+            items = [i for i in re.split(r",\s*(?:and\s+)?|\s+and\s+", named.group(1)) if i.strip()]
+            if len(items) >= 2:
+                return len(items)
     return len(asks) + bool(joined)
 
 
@@ -346,6 +369,11 @@ def _misses_qualifier(asked: list[Indicator], texts: list[str]) -> bool:
     return False
 
 
+# "What share of GDP did it spend on R&D?": a rate of the economy asked (R&D intensity), not a share of firms
+_SHARE_OF_GDP = re.compile(r"\b(?:share|proportion|percentage|per ?cent) of (?:its |the |\w+'s )?(?:GDP|gross (?:domestic|regional) "
+                           r"product|economic output|(?:the )?economy)\b|\bas a (?:share|proportion|percentage) of\b", re.IGNORECASE)
+
+
 def _misses_indicator(query: Query, asked: list[Indicator], texts: list[str], wants_number: bool) -> bool:
     """A question asks a figure of indicators it names and no quoted text names any of them by its
     report forms (一般公共预算收入 asked, 一般公共预算支出 quoted): the figure is another's.
@@ -353,8 +381,9 @@ def _misses_indicator(query: Query, asked: list[Indicator], texts: list[str], wa
     投入, except a rate called one: "the unemployment rate" is 失业率, not 失业再就业. An English
     translation's clauses name it in English, which the caller leaves to the other checks.)"""
     if query.is_english:
-        asked = [ind for ind in asked if ind.measure == "rate" and re.search(
-            rf"(?:{ind.question_en})" r"[\w\s-]{0,20}?(?<!growth )\b(?:rate|ratio|intensity)\b", query.text, re.IGNORECASE)]
+        asked = [ind for ind in asked if ind.measure == "rate" and (re.search(
+            rf"(?:{ind.question_en})" r"[\w\s-]{0,20}?(?<!growth )\b(?:rate|ratio|intensity)\b", query.text, re.IGNORECASE)
+            or _SHARE_OF_GDP.search(query.text))]
     if not wants_number or not asked:
         return False
     joined = normalize(" ".join(texts))
@@ -460,7 +489,8 @@ _PERCENT = re.compile(r"\d(?:\.\d+)?\s*(?:%|％|个百分点)")
 _RATE_LEAD = re.compile(r"(?:年均|同比|比上年|比[^，。；、]{0,8}?)?(?:增长|增加|提高|下降)\d")  # a rate with no subject of its own
 _GROWTH_ASKED = re.compile(r"增速|增长率|增幅|增长了?多少|增长了?(?:百分之)?几|(?:增长|提高|上升)了?百分之|增长(?:的)?(?:预期)?目标|"
                            r"growth rate|grow by|grew by|how fast|rate of growth|by what percent|(?:how many|what) percent|"
-                           r"growth (?:target|goal)",
+                           r"growth (?:target|goal)|in percentage terms|"
+                           r"how much (?:did|has|have|does|do|will|would)\b[^?,;]{0,40}?\b(?:grow|grew|increase|rise)\b",
                            re.IGNORECASE)
 
 
@@ -648,6 +678,48 @@ def _qualifiers(ident: str) -> tuple[str, ...]:
     others = [f for ind in vocabulary() if ind.id != ident for f in ind.forms]
     return tuple(sorted({f[: len(f) - len(g)] for f in own.forms for g in others
                          if f.endswith(g) and 0 < len(f) - len(g) <= 4}))
+
+
+# A part of a place (县域, 镇域, a county or district, a zone) or another city named right before an
+# indicator (县域生产总值, 廉江市生产总值): the figure is the part's; 全市, 本市 and 我市 name the whole.
+_PART_BEFORE = re.compile(rf"(?:县域|镇域|园区|(?:[{CJK}](?<![全本我]))(?:县|区|镇|乡|市))$")
+_PART_ASKED = re.compile(r"县|区|镇|乡|园|\b(?:count(?:y|ies)|districts?|towns?|townships?|zones?|parks?|rural)\b", re.I)
+
+
+def _only_of_a_part(query: Query, forms: list[str], c: Clause) -> bool:
+    """Every mention in a clause of the indicator asked (its report forms) is a part's (县域生产总值),
+    and the question names no part: a city's or the country's figure is asked."""
+    forms = sorted({normalize(f) for f in forms if len(f) >= 2}, key=len, reverse=True)
+    said = normalize(query.text)
+    for f in forms + [normalize(p) for p in query.places]:
+        said = said.replace(f, " ")  # (地区生产总值 and 深圳市 name no part)
+    if _PART_ASKED.search(said):
+        return False
+    text = normalize(c.text)
+    region = normalize(c.hit.region or "")
+    spans = []
+    for f in forms:
+        for m in re.finditer(re.escape(f), text):
+            if not any(a <= m.start() < b for a, b in spans):
+                spans.append((m.start(), m.end()))
+    return bool(spans) and all(
+        _PART_BEFORE.search(text[:a]) and not (region and text[:a].endswith((region, region + "市", region + "省")))
+        for a, _ in spans)
+
+
+# Each year of several (连续5年…每年超35万名): not one year's figure
+_EACH_YEAR = re.compile(r"每年|\b(?:each|every|per) year\b|\bannually\b|\ba year\b", re.IGNORECASE)
+
+
+def _unsaid_city(query: Query, texts: list[str]) -> bool:
+    """A city no indexed report is about, asked of a province's or the country's report ("How fast did
+    Dongguan's economy grow, according to Guangdong's report?"): only a quoted clause naming it answers."""
+    levels = resources.place_levels()
+    if not query.places or any(levels.get(p) not in ("province", "national") for p in query.places):
+        return False
+    cities = {c.name for c in resources.cities()}
+    joined = " ".join(texts)
+    return any(p in cities and p not in joined for p in query.unknown_places)
 
 
 @dataclass
@@ -959,6 +1031,7 @@ class Answerer:
             or bool(query.places) and bool(chosen) and any(p not in figure_clause
                                                            for p in query.unknown_places if p.endswith("区"))
             or _unsaid_abroad(query, [c.text for c in chosen])
+            or _unsaid_city(query, [c.text for c in chosen])
             or self._unwritten_district(query),
             # (a plan saying it sets no target for the indicator asked answers without its figure)
             indicator_mismatch=not unset and bool(
@@ -999,7 +1072,8 @@ class Answerer:
         met = asks_met(query.text)  # (also in the parts a "was it met" question is split into)
         unaimed = wants_figure and query.kind is None and not query.years and query.span is None
         # one year's outcome asked: not a term's yearly average beside it (城镇新增就业年均1270多万人)
-        one_year = query.kind == "outcome" and len(set(query.years)) == 1 and not AVERAGE.search(query.text)
+        one_year = query.kind == "outcome" and len(set(query.years)) == 1 and not AVERAGE.search(query.text) \
+            and not _EACH_YEAR.search(query.text)
         unset_asked = asked if query.kind == "plan" else []  # (also "did it set a target?")
         head = _asked_head(query) if wants_figure else None
         which = _which_head(query)
@@ -1015,6 +1089,9 @@ class Answerer:
         own = asked if wants_figure and not query.is_english else []
         naming_asked = {id(c) for c in candidates if own and _names_itself(own, c.text) or head and head in c.text}
         share_only = {id(c) for c in candidates if own and _only_in_a_share(query, own, [c.text])}
+        # (a part's: 县域生产总值, 廉江市生产总值 when the city's is asked)
+        part_forms = [f for ind in asked for f in ind.forms] or [t for _, group in query.glossed for t in group]
+        part_only = {id(c) for c in candidates if part_forms and wants_figure and _only_of_a_part(query, part_forms, c)}
         # a figure, not a group's name (十大工程); in the unit asked
         any_figure = {id(c) for c in candidates if wants_figure and _FIGURE.search(_GROUP_NAME.sub("", c.text))}
         figured = {id(c) for c in candidates if id(c) in any_figure and (unit is None or unit.search(c.text))}
@@ -1050,7 +1127,7 @@ class Answerer:
                 s += FIGURE_BONUS  # "the growth target?": the plan says it sets none
             if id(c) in naming_asked or which and which in c.text:
                 s += FIGURE_BONUS / 2  # (是哪个片区？: the clause that names a 片区)
-            if id(c) in share_only or one_year and AVERAGE.search(c.text):
+            if id(c) in share_only or id(c) in part_only or one_year and (AVERAGE.search(c.text) or _EACH_YEAR.search(c.text)):
                 s -= FIGURE_BONUS / 2
             if query.asks_when and _DATE.search(c.text):
                 s += FIGURE_BONUS  # "in what year will they be held?": the clause that names it
@@ -1080,13 +1157,19 @@ class Answerer:
         # "How many people were affected, and how big were the losses?": two figures asked, so clauses
         # with a figure and words of the question the ones chosen leave out are quoted until two are
         # (each in its own unit: "how many housing units…, and how many households…?")
-        second = any_figure if _figures_asked(query.text) >= 2 else set()
+        many = _figures_asked(query.text)
+        second = any_figure if many >= 2 else set()
         while candidates and len(chosen) < MAX_CLAUSES:
             pool = [c for c in candidates if id(c) in second and terms_of(c) & uncovered] \
-                if chosen and sum(id(c) in second for c in chosen) < 2 else []
+                if chosen and sum(id(c) in second for c in chosen) < many else []
             # (the second figure asked of the same thing is said beside the first: 项目累计539个，总投资额601.8亿元;
             # 全面推动第二批2225个典型村建设，基本建成129条乡村振兴示范带)
-            pool = [c for c in pool if any(_beside(c, d) for d in chosen)] or pool
+            near = [c for c in pool if any(_beside(c, d) for d in chosen)]
+            if not near and chosen and sum(id(c) in second for c in chosen) < many:
+                # (…开工建设…等28项电网重点工程，推动…等26项电网重点工程投产: beside the first and of the same thing)
+                near = [c for c in candidates if id(c) in second and any(
+                    _beside(c, d) and terms_of(c) & terms_of(d) & set(weights) for d in chosen)]
+            pool = near or pool
             forced = max(pool, key=lambda c: score(c, uncovered)) if pool else None
             best = forced or max(candidates, key=lambda c: score(c, uncovered))
             if not chosen and figured and id(best) not in figured:
@@ -1094,7 +1177,8 @@ class Answerer:
                 # (…项目首套装置投产 before 投资100亿欧元的…项目做出最终投资决策)
                 alt = max((c for c in candidates if id(c) in figured), key=lambda c: score(c, uncovered))
                 if score(alt, uncovered) >= FIGURE_NEAR * score(best, uncovered) \
-                        and terms_of(alt) >= terms_of(best) & uncovered:  # (saying all the other says)
+                        and (terms_of(alt) >= terms_of(best) & uncovered  # (saying all the other says)
+                             or best.hit.kind == "glossary"):  # (a term's definition holds no figure)
                     best = alt
             gain = sum(weights[t] for t in terms_of(best) & uncovered)
             if chosen and not forced and (gain / total < MORE_MIN_GAIN or best.sim < chosen[0].sim - MORE_MAX_SIM_DROP

@@ -82,6 +82,13 @@ _REPORT_YEAR = re.compile(rf"((?:19|20)\d\d)年(?:的)?(?:[{CJK}]{{0,6}})?(?:政
                           re.IGNORECASE)
 _YEARS_JOINED = re.compile(r"(?:19|20)\d\d年?(?:和|与|及|、|至|到|-|–|and|to)\s*(?:19|20)\d\d年?(?:的)?[^，,。？?]{0,12}报告|"
                            r"(?:19|20)\d\d(?:'s)? and (?:19|20)\d\d\b[^,.?]{0,40}\breports\b", re.IGNORECASE)
+# "the city's 2016 and 2018 government work reports", "from the 2019 to the 2020 government work report":
+# two reports named by one noun, each its own report
+_REPORT_WORDS = r"(?:'s)? (?:(?:national|provincial|municipal|city|State Council|central|government|annual|work) ){0,3}"
+_TWO_REPORTS = re.compile(rf"\b(?:from|between) (?:the |its )?((?:19|20)\d\d)(?:'s)?(?: report)? (?:to|and) (?:the |its )?"
+                          rf"((?:19|20)\d\d){_REPORT_WORDS}reports?\b|"
+                          rf"\b((?:19|20)\d\d)(?:'s)?,? and (?:the |its )?((?:19|20)\d\d){_REPORT_WORDS}reports\b",
+                          re.IGNORECASE)
 _LAST_YEAR = re.compile(r"去年|上一年|上年|last year|the previous year|the year before", re.IGNORECASE)
 _THIS_YEAR = re.compile(r"今年|本年|this year|the current year|the coming year", re.IGNORECASE)
 # "2023年政府工作报告给当年…": the report's year, when the question names no other year for it to be
@@ -215,6 +222,14 @@ def _alone(question: str) -> str:
                   lambda m: short[m.group(1)], question)
 
 
+# A place named as part of a larger one's name or of a pair ("South China", "western Guangdong", the
+# "Guangdong–Guangxi collaboration"): not the government a question asks about, beside one that is.
+_PART_OF = re.compile(r"\b(?:south|north|east|west|central|southern|northern|eastern|western|south-?east|south-?west|"
+                      r"north-?east|north-?west)(?:ern)?[\s-]+$", re.IGNORECASE)
+_JOINED_AFTER = re.compile(r"\s*[-–—]\s*[A-Z][a-z]")
+_JOINED_BEFORE = re.compile(r"[A-Z][a-z]+\s*[-–—]\s*$")
+
+
 def _places(question: str, regions: frozenset[str]) -> tuple[list[str], list[str]]:
     """(indexed regions named, other places named) in a question. A place in brackets right after a
     name is part of that name (巴斯夫（广东）一体化基地: a company, not Guangdong)."""
@@ -266,10 +281,12 @@ def _places(question: str, regions: frozenset[str]) -> tuple[list[str], list[str
     # national target" in a comparison is.
     compares = bool(re.search(r"\b(?:compare[ds]?|comparison|than|versus|vs\.?|both)\b", lower))
 
-    def qualifies(place: str) -> bool:
+    def qualifies(place: str, joined: bool = True) -> bool:
         mentions = english.get(place, [])
         return bool(mentions) and place not in simple and all(
             (m.group() == "national" and not compares) or re.match(r" [A-Z][a-z]", question[m.end():m.end() + 3])
+            or joined and (_PART_OF.search(question, 0, m.start()) or _JOINED_AFTER.match(question, m.end())
+                                                     or _JOINED_BEFORE.search(question, 0, m.start()))
             for m in mentions)
 
     def superlative(place: str) -> bool:
@@ -305,7 +322,10 @@ def _places(question: str, regions: frozenset[str]) -> tuple[list[str], list[str
         return (bool(mentions) and all(said)) or (not mentions and bool(_APPROVES_ZH.search(simple))
                                                    and len(_APPROVES_ZH.findall(simple)) >= simple.count("国务院"))
 
-    kept = [p for p in named if not qualifies(p) and not names_its_city(p) and not approves(p)]
+    kept = [p for p in named if not qualifies(p, joined=False) and not names_its_city(p) and not approves(p)]
+    unjoined = [p for p in kept if not qualifies(p)]
+    if any(p in regions for p in unjoined):
+        kept = unjoined  # (beside a report's own place: "Shenzhen's record in Guangdong–Guangxi collaboration")
     if kept and len(kept) < len(named):
         named = kept
 
@@ -459,6 +479,7 @@ def read_question(question: str, regions: frozenset[str] = frozenset(), lang: st
     if len(set(plans)) == 1 and sorted(set(years)) == list(plans[0]):
         years = []  # "the 13th Five-Year Plan period (2016–2020)": the span's bounds, not two years asked
     named = [int(next(g for g in m.groups() if g)) for m in _REPORT_YEAR.finditer(question)]  # reports' years
+    named += [y for y in (int(g) for m in _TWO_REPORTS.finditer(question) for g in m.groups() if g) if y not in named]
     reports = sorted(set(named)) if len(set(named)) > 1 else []  # "…its 2024 work report and … its 2025 report"
     # (not "2019年和2025年的政府工作报告": two reports, each year asked of its own)
     report_year = named[0] if named and not reports and not _YEARS_JOINED.search(question) else None

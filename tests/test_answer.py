@@ -688,6 +688,13 @@ def beiwan(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
     return _indexed(tmp_path_factory, "beiwan-2024.md", BEIWAN_2024)
 
 
+def _quotes_all(answerer: Answerer, question: str, figures: list[str]) -> str:
+    """The answer's text, after checking it is found and quotes every figure asked."""
+    answer = answerer.ask(question)
+    assert answer.found and all(f in answer.text for f in figures), answer.text
+    return answer.text
+
+
 @pytest.mark.parametrize(("question", "figures"), [
     # the second figure asked of the same thing is the clause right after the first
     ("How many investment projects did Beiwan sign in 2023, and with what total investment?", ["212个", "865.4亿元"]),
@@ -705,9 +712,7 @@ def beiwan(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
      "demonstration belts were basically completed?", ["225个", "29条"]),
 ])
 def test_a_question_asking_two_figures_gets_both(beiwan, question: str, figures: list[str]):
-    answer = beiwan.ask(question)
-    assert answer.found and all(f in answer.text for f in figures), answer.text
-    assert "118.2%" not in answer.text
+    assert "118.2%" not in _quotes_all(beiwan, question, figures)
 
 
 def test_where_an_amount_ranks_is_quoted_from_the_clause_that_says_it(beiwan):
@@ -785,3 +790,103 @@ def test_a_part_the_question_names_in_pinyin_is_asked_for(beiwan):
 def test_a_count_in_kinds_or_products_is_a_figure(beiwan, question: str, figure: str):
     answer = beiwan.ask(question)
     assert answer.found and figure in answer.text, answer.text
+
+
+XILING_2016 = """# 西岭市政府工作报告
+——2016年1月10日在西岭市第九届人民代表大会第五次会议上
+西岭市市长 周平
+
+## 一、2015年工作回顾
+过去一年，全市完成生产总值1380亿元，增长7.5%。基本完成改革任务137项；市级审批事项取消18项、下放9项。
+
+## 二、2016年工作安排
+继续发行一定数量的置换债券，减轻利息负担。今年拟安排专项债券额度80亿元，重点支持交通和水利项目。
+
+## 名词解释
+1. 多评合一：指推动项目行政审批制度改革，把多项评估合并办理。
+"""
+
+XILING_2018 = """# 西岭市政府工作报告
+——2018年1月12日在西岭市第十届人民代表大会第二次会议上
+西岭市市长 周平
+
+## 一、2017年工作回顾
+县域生产总值达到859亿元，占全市比重过半。预计实现生产总值1650亿元，增长7.2%。长岭县生产总值突破300亿元。
+新增普惠性托位近9千个，适龄儿童入园率达到92%；新增中小学学位近2.1万个。
+人才集聚加快，连续5年新引进35岁以下大学生每年超3万名。全年新引进35岁以下大学生4.1万名，新认定高层次人才2100名。
+
+## 二、2018年工作安排
+加快重大项目建设。开工建设500千伏西岭第二通道等18项电网重点工程，推动220千伏岭南输变电工程等16项电网重点工程投产。
+新增近零碳排放区12个以上，城镇竣工建筑中绿色建筑面积占比达到80%，绿色低碳产业规模提升至900亿元以上。
+今年拟安排专项债券额度120亿元，重点支持新型基础设施。
+"""
+
+
+@pytest.fixture(scope="module")
+def xiling(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
+    """A made-up city's 2016 and 2018 reports: a county's GDP beside the city's, figures asked two or
+    three at a time, a glossary entry sharing a figure's words, indexed together with the default model."""
+    root = tmp_path_factory.mktemp("xiling")
+    (root / "data").mkdir()
+    (root / "data" / "xiling-2016.md").write_text(XILING_2016, encoding="utf-8")
+    (root / "data" / "xiling-2018.md").write_text(XILING_2018, encoding="utf-8")
+    assistant.build_index(root / "data", root / "index")
+    return Answerer(Retriever(root / "index"))
+
+
+def test_a_parts_figure_is_not_the_citys(xiling):
+    """县域生产总值 and 长岭县生产总值 are the counties' output; the city's economy is asked."""
+    answer = xiling.ask("How large was Xiling's economy in 2017, according to the city's 2018 government work report?")
+    assert answer.found and "1650亿元" in answer.text and "859亿元" not in answer.text, answer.text
+
+
+def test_one_years_figure_is_not_each_years_of_several(xiling):
+    answer = xiling.ask("How many university graduates under 35 did Xiling attract in 2017?")
+    assert answer.found and "4.1万名" in answer.text and "3万名" not in answer.text, answer.text
+
+
+def test_two_reports_named_by_one_noun_are_each_asked(xiling):
+    answer = xiling.ask("How much larger was Xiling's economy in 2017 than in 2015, going by the city's 2016 and "
+                        "2018 government work reports?")
+    assert answer.found and "1380亿元" in answer.text and "1650亿元" in answer.text, answer.text
+    answer = xiling.ask("How did Xiling's planned quota of special-purpose bonds change from the 2016 to the 2018 "
+                        "government work report?")
+    assert answer.found and "80亿元" in answer.text and "120亿元" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(("question", "figures"), [
+    # one "how many" of two things
+    ("How many affordable childcare places and primary/secondary school places did Xiling add in 2017?",
+     ["9千个", "2.1万个"]),
+    # the targets for three things named
+    ("What were Xiling's 2018 goals for new near-zero-carbon zones, the green-building share of completed urban "
+     "buildings, and the size of its green low-carbon industries?", ["12个以上", "80%", "900亿元以上"]),
+    # the second figure beside the first, of the same thing, though the question's other words are said already
+    ("How many key power grid projects did Xiling plan to start construction on in 2018, and how many to bring "
+     "into operation?", ["18项", "16项"]),
+    ("How many key power grid projects did Xiling plan to bring into operation in 2018, and how many were to be "
+     "begun?", ["16项", "18项"]),
+    # a figure asked: not a glossary entry's definition that shares its words
+    ("According to Xiling's 2016 report, how many reform tasks were basically completed in 2015, and how many "
+     "city-level approval items were scrapped or delegated?", ["137项", "取消18项"]),
+])
+def test_each_figure_asked_is_quoted(xiling, question: str, figures: list[str]):
+    _quotes_all(xiling, question, figures)
+
+
+JIANGXI_2022 = """# 江西省政府工作报告
+——2022年1月18日在江西省第十三届人民代表大会第六次会议上
+江西省省长 叶建春
+
+## 一、2021年工作回顾
+过去一年，全省地区生产总值增长8.8%，规模以上工业增加值增长11.4%。
+"""
+
+
+def test_a_city_asked_of_its_provinces_report_is_answered_only_where_named(tmp_path_factory):
+    """The province's growth is not the growth of a city it does not name."""
+    answerer = _indexed(tmp_path_factory, "jiangxi-2022.md", JIANGXI_2022)
+    answer = answerer.ask("How fast did Ganzhou's economy grow in 2021, according to Jiangxi's 2022 report?")
+    assert not answer.found, answer.text
+    answer = answerer.ask("How fast did Jiangxi's economy grow in 2021, according to its 2022 report?")
+    assert answer.found and "8.8%" in answer.text, answer.text

@@ -299,12 +299,15 @@ def test_a_count_of_kinds_is_the_reports_counted_term():
     assert english_counted_terms("What three kinds of urban renewal did the city plan?", [text]) == []
 
 
-def test_report_words_for_intercity_rail_and_product_origins():
+def _glossed(question: str) -> set[str]:
+    """The report terms the glossary gives an English question."""
     from assistant.glossary import matched
 
-    def words(question: str) -> set[str]:
-        return {t for _, group in matched(question) for t in group}
+    return {t for _, group in matched(question) for t in group}
 
+
+def test_report_words_for_intercity_rail_and_product_origins():
+    words = _glossed
     assert "城际" in words("Which intercity rail projects did it plan?")
     assert "地理标志" in words("Which geographical-indication brands did it promote?")
     assert "品牌" in words("Which geographical-indication brands did it promote?")
@@ -1393,8 +1396,10 @@ def test_a_report_named_by_its_year_alone_and_two_reports_named_together():
     q = read_question("2019年和2025年的国务院政府工作报告分别把赤字率定在多少？", REGIONS)
     assert (q.report_year, q.years) == (None, [2019, 2025])
     assert [label for label, _ in parts(q)] == ["2019年", "2025年"]
+    # in English "the 2019 and 2025 government work reports" names two reports: each is asked
     q = read_question("What deficit ratios did the 2019 and 2025 government work reports set?", REGIONS)
-    assert (q.report_year, q.years) == (None, [2019, 2025])
+    assert (q.report_year, q.report_years, q.years) == (None, [2019, 2025], [])
+    assert [label for label, _ in parts(q)] == ["2019 report", "2025 report"]
 
 
 def test_an_english_question_quoting_a_chinese_term_is_english():
@@ -1657,3 +1662,111 @@ def test_how_much_investment_asks_an_amount_of_money():
     unit = _unit_figure(read_question("How much cumulative investment went into Hangzhou's seven key zones in 2024?"))
     assert unit is not None and unit.search("累计投资478亿元") and not unit.search("开工66个、完工30个")
     assert _unit_figure(read_question("How much did fixed-asset investment grow in Maoming in 2022?")) is None
+
+
+def test_a_place_named_as_part_of_a_name_or_a_pair_is_not_the_government_asked():
+    regions = frozenset({"茂名", "深圳", "广东", "全国"})
+    # "South China" is a region of the country, not the State Council's report
+    query = read_question("Maoming's 2023 work report says a plant that is the largest of its kind in South China "
+                          "went into operation in 2022. What was it?", regions)
+    assert query.places == ["茂名"]
+    # a pair joined by a dash names a collaboration, beside the city asked about
+    query = read_question("What record did Shenzhen achieve in the assessment of Guangdong–Guangxi collaboration, "
+                          "according to its 2024 report?", regions)
+    assert query.places == ["深圳"] and query.unknown_places == []
+    # a pair naming a bridge, with no other place: the city named stays the one asked about
+    query = read_question("What was the average daily traffic on the Shenzhen-Zhongshan Link in 2024?", regions)
+    assert query.places == ["深圳"]
+
+
+def test_a_city_no_report_is_about_must_be_said_when_asked_of_its_provinces_report():
+    from assistant.answer import _unsaid_city
+
+    query = read_question("How fast did Dongguan's economy grow in 2021, according to Guangdong's 2022 report?",
+                          frozenset({"广东", "全国"}))
+    assert query.places == ["广东"] and query.unknown_places == ["东莞"]
+    assert _unsaid_city(query, ["全省地区生产总值达12.4万亿元、同比增长8%"])
+    assert not _unsaid_city(query, ["东莞地区生产总值增长8.2%"])
+
+
+def test_share_of_gdp_and_percentage_growth_ask_a_rate():
+    from assistant.answer import _misses_growth, _misses_indicator
+    from assistant.table_answer import named_indicators
+
+    query = read_question("What share of GDP did Chengdu spend on research and development in 2024?",
+                          frozenset({"成都"}))
+    asked = named_indicators(query)
+    assert _misses_indicator(query, asked, ["全社会研发经费投入连续9年保持两位数增长", "地区生产总值增长5.7%"], True)
+    assert not _misses_indicator(query, asked, ["全社会研发经费投入强度达到3.6%"], True)
+    # a share of firms is no share of GDP
+    query = read_question("What share of Foshan's industrial firms were to have their own R&D institutions?",
+                          frozenset({"佛山"}))
+    assert not _misses_indicator(query, named_indicators(query), ["规上工业企业研发机构覆盖率达到60%"], True)
+    query = read_question("In percentage terms, how much did Guangdong's GDP grow in 2024?", frozenset({"广东"}))
+    assert _misses_growth(query, named_indicators(query), ["全省地区生产总值迈上14万亿元新台阶"])
+    assert not _misses_growth(query, named_indicators(query), ["全省地区生产总值增长3.5%"])
+    for question in ("What was Guangdong's GDP growth in 2024, in percentage terms?",
+                     "How much did Guangdong's GDP grow in 2024?"):
+        query = read_question(question, frozenset({"广东"}))
+        assert _misses_growth(query, named_indicators(query), ["全省地区生产总值迈上14万亿元新台阶"]), question
+
+
+def test_two_reports_named_by_one_noun_and_a_change_asked():
+    from assistant.answer import _QUANTITY_Q
+
+    query = read_question("How did China's planned quota of special-purpose bonds change from the 2019 to the 2020 "
+                          "government work report?", REGIONS)
+    assert query.report_years == [2019, 2020]
+    query = read_question("How much larger was Zhanjiang's economy in 2017 than in 2015, going by the city's 2016 "
+                          "and 2018 government work reports?", REGIONS)
+    assert query.report_years == [2016, 2018] and sorted(query.years) == [2015, 2017]
+    # two years of one report are not two reports
+    assert read_question("How did GDP change from 2019 to 2020 in the 2021 report?", REGIONS).report_years == []
+    assert _QUANTITY_Q.search("How did the planned quota of bonds change?")
+
+
+def test_one_ask_of_several_things_asks_a_figure_of_each():
+    from assistant.answer import _figures_asked
+
+    assert _figures_asked("How many affordable childcare places and primary/secondary school places did it add?") == 2
+    assert _figures_asked("What were its 2025 goals for new near-zero-carbon zones, the green-building share of "
+                          "completed buildings, and the size of its green industries?") == 3
+    assert _figures_asked("What were its 2020 targets for converting rural toilets and for upgrading school "
+                          "toilets?") == 2
+    # one thing of two words, and a "which" after the figure's verb
+    assert _figures_asked("How many small and medium-sized enterprises did it support?") == 1
+    assert _figures_asked("How many industrial design centres were added in 2023, and which city was selected?") == 1
+    assert _figures_asked("What was the GDP target for 2024?") == 0
+
+
+def test_a_counties_figure_is_a_parts():
+    from assistant.answer import _only_of_a_part
+    from assistant.quotes import Clause
+
+    class Hit:
+        region = "湛江"
+
+    def clause(text: str) -> Clause:
+        return Clause(text=text, start=0, end=len(text), hit=Hit(), sim=0.0, terms=frozenset())
+
+    query = read_question("How large was Zhanjiang's economy in 2017?", REGIONS)
+    forms = ["地区生产总值", "生产总值"]
+    assert _only_of_a_part(query, forms, clause("县域生产总值达到1559亿元"))
+    assert _only_of_a_part(query, forms, clause("廉江市生产总值突破500亿元"))
+    assert not _only_of_a_part(query, forms, clause("预计实现生产总值2850亿元"))
+    assert not _only_of_a_part(query, forms, clause("全市地区生产总值2850亿元"))
+    assert not _only_of_a_part(query, forms, clause("湛江市生产总值2850亿元"))
+    # a part asked is a part's figure
+    query = read_question("How large was the county economy of Zhanjiang in 2017?", REGIONS)
+    assert not _only_of_a_part(query, forms, clause("县域生产总值达到1559亿元"))
+
+
+def test_headquarters_university_and_a_larger_economy_are_report_words():
+    glossed = _glossed
+    assert "总部" in glossed("How many regional headquarters of multinational companies had it by 2024?")
+    assert "大学" in glossed("Which British university did it support?")
+    assert "生产总值" in glossed("How much larger was its economy in 2017?")
+    assert "累计" in glossed("How many had it accumulated by 2024?")
+    assert "引进" in glossed("How many graduates did the city attract?")
+    assert "开工" in glossed("How many new project starts did it aim for?")
+    assert {"开工", "水厂"} <= glossed("How many water plants did it plan to start building?")
