@@ -686,25 +686,31 @@ _PART_BEFORE = re.compile(rf"(?:县域|镇域|园区|(?:[{CJK}](?<![全本我]))
 _PART_ASKED = re.compile(r"县|区|镇|乡|园|\b(?:count(?:y|ies)|districts?|towns?|townships?|zones?|parks?|rural)\b", re.I)
 
 
-def _only_of_a_part(query: Query, forms: list[str], c: Clause) -> bool:
-    """Every mention in a clause of the indicator asked (its report forms) is a part's (县域生产总值),
-    and the question names no part: a city's or the country's figure is asked."""
+def _whole_asked(query: Query, forms: list[str]) -> list[str]:
+    """The report forms of the indicator asked, normalised and longest first, when the question names
+    no part of a place (a county, a district, a zone): then a part's figure is not the one asked. []
+    when it names one."""
     forms = sorted({normalize(f) for f in forms if len(f) >= 2}, key=len, reverse=True)
     said = normalize(query.text)
     for f in forms + [normalize(p) for p in query.places]:
         said = said.replace(f, " ")  # (地区生产总值 and 深圳市 name no part)
-    if _PART_ASKED.search(said):
-        return False
+    return [] if _PART_ASKED.search(said) else forms
+
+
+def _only_of_a_part(forms: list[str], c: Clause) -> bool:
+    """Every mention in a clause of the indicator asked (`forms`, from `_whole_asked`) is a part's
+    (县域生产总值, 廉江市生产总值), not its own region's."""
     text = normalize(c.text)
+    if not any(f in text for f in forms):
+        return False
     region = normalize(c.hit.region or "")
-    spans = []
+    spans: list[tuple[int, int]] = []
     for f in forms:
         for m in re.finditer(re.escape(f), text):
             if not any(a <= m.start() < b for a, b in spans):
                 spans.append((m.start(), m.end()))
-    return bool(spans) and all(
-        _PART_BEFORE.search(text[:a]) and not (region and text[:a].endswith((region, region + "市", region + "省")))
-        for a, _ in spans)
+    return all(_PART_BEFORE.search(text[:a]) and not (region and text[:a].endswith((region, region + "市", region + "省")))
+               for a, _ in spans)
 
 
 # Each year of several (连续5年…每年超35万名): not one year's figure
@@ -1090,8 +1096,9 @@ class Answerer:
         naming_asked = {id(c) for c in candidates if own and _names_itself(own, c.text) or head and head in c.text}
         share_only = {id(c) for c in candidates if own and _only_in_a_share(query, own, [c.text])}
         # (a part's: 县域生产总值, 廉江市生产总值 when the city's is asked)
-        part_forms = [f for ind in asked for f in ind.forms] or [t for _, group in query.glossed for t in group]
-        part_only = {id(c) for c in candidates if part_forms and wants_figure and _only_of_a_part(query, part_forms, c)}
+        whole = _whole_asked(query, [f for ind in asked for f in ind.forms] or [
+            t for _, group in query.glossed for t in group]) if wants_figure else []
+        part_only = {id(c) for c in candidates if whole and _only_of_a_part(whole, c)}
         # a figure, not a group's name (十大工程); in the unit asked
         any_figure = {id(c) for c in candidates if wants_figure and _FIGURE.search(_GROUP_NAME.sub("", c.text))}
         figured = {id(c) for c in candidates if id(c) in any_figure and (unit is None or unit.search(c.text))}
