@@ -1167,12 +1167,12 @@ class Answerer:
         many = _figures_asked(query.text)
         second = any_figure if many >= 2 else set()
         while candidates and len(chosen) < MAX_CLAUSES:
-            pool = [c for c in candidates if id(c) in second and terms_of(c) & uncovered] \
-                if chosen and sum(id(c) in second for c in chosen) < many else []
+            owed = bool(chosen) and sum(id(c) in second for c in chosen) < many  # figures asked, not yet quoted
+            pool = [c for c in candidates if id(c) in second and terms_of(c) & uncovered] if owed else []
             # (the second figure asked of the same thing is said beside the first: 项目累计539个，总投资额601.8亿元;
             # 全面推动第二批2225个典型村建设，基本建成129条乡村振兴示范带)
             near = [c for c in pool if any(_beside(c, d) for d in chosen)]
-            if not near and chosen and sum(id(c) in second for c in chosen) < many:
+            if not near and owed:
                 # (…开工建设…等28项电网重点工程，推动…等26项电网重点工程投产: beside the first and of the same thing)
                 near = [c for c in candidates if id(c) in second and any(
                     _beside(c, d) and terms_of(c) & terms_of(d) & set(weights) for d in chosen)]
