@@ -132,11 +132,10 @@ def _figures_asked(question: str) -> int:
     found = list(_ASKS_FIGURE.finditer(question))
     asks = [m.start() for m in found]
     joined = len(asks) == 1 and _WHAT_IS.match(question) and re.search(r"\band $", question[:asks[0]], re.IGNORECASE)
-    if len(found) == 1 and not joined:
-        two = _ASK_OF_TWO.match(question, found[0].end())
+    if len(found) <= 1 and not joined:
+        two = _ASK_OF_TWO.match(question, found[0].end()) if found else None
         if two:
             return 2 + two.group(1).count(",")
-    if len(found) <= 1 and not joined:
         named = _TARGETS_FOR.search(question)
         if named:
             items = [i for i in re.split(r",\s*(?:and\s+)?|\s+and\s+", named.group(1)) if i.strip()]

@@ -43,6 +43,8 @@ class Freshness:
     changed: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     reason: str | None = None
+    folder: Path | None = None  # the data folder compared
+    foreign: bool = False  # it holds none of the index's reports
 
     @property
     def fresh(self) -> bool:
@@ -53,33 +55,26 @@ def _named(data_dir: str | Path | None) -> bool:
     return bool(data_dir or os.environ.get("ASSISTANT_DATA_DIR"))
 
 
-def data_folder(data_dir: str | Path | None = None, index_dir: str | Path | None = None) -> Path:
+def data_folder(data_dir: str | Path | None = None, index_dir: str | Path | None = None,
+                manifest: dict | None = None) -> Path:
     """The data folder of an index: the one named (argument or $ASSISTANT_DATA_DIR), else the one
     the index was built from while it is there (`build --data ~/reports --index ~/idx`, then `ask
-    --index ~/idx` keeps to ~/reports), else `data/`."""
+    --index ~/idx` keeps to ~/reports), else `data/`. `manifest`: the index's, when already read."""
     if _named(data_dir):
         return config.data_dir(data_dir)
-    try:
-        built = read_manifest(config.index_dir(index_dir)).get("data_dir")
-    except (IndexNotFoundError, IndexFormatError):
-        built = None
+    if manifest is None:
+        try:
+            manifest = read_manifest(config.index_dir(index_dir))
+        except (IndexNotFoundError, IndexFormatError):
+            manifest = {}
+    built = manifest.get("data_dir")
     return Path(built) if built and Path(built).is_dir() else config.data_dir()
 
 
-def _other_reports(data_dir: str | Path | None, index_dir: str | Path | None) -> Path | None:
-    """The folder an index would be brought in line with when no folder was named and it holds none
-    of the index's reports (an index built from reports kept elsewhere, asked from a folder that has
-    `data/` of its own): updating would replace every report with others, so it is not done."""
-    if _named(data_dir):
-        return None
-    data = data_folder(data_dir, index_dir)
-    try:
-        known = _known(read_manifest(config.index_dir(index_dir)))
-    except (IndexNotFoundError, IndexFormatError):
-        return None
-    if not known or not data.is_dir():
-        return None
-    return None if any(source_of(p, data) in known for p in list_report_files(data)) else data
+def _holds_none(folder: Path, known: dict) -> bool:
+    """A data folder holding none of an index's reports (`known`): bringing the index in line with it
+    would replace every report with others."""
+    return bool(known) and folder.is_dir() and not any(source_of(p, folder) in known for p in list_report_files(folder))
 
 
 def ensure_index(data_dir: str | Path | None = None, index_dir: str | Path | None = None, *,
@@ -93,12 +88,12 @@ def ensure_index(data_dir: str | Path | None = None, index_dir: str | Path | Non
     fresh = check_freshness(data_dir, index_dir)
     if fresh.fresh:
         return None
-    other = _other_reports(data_dir, index_dir) if fresh.exists else None
-    if other is not None:
-        say(f"{config.index_dir(index_dir)} holds none of the reports in {other}; answering from it as it is "
+    if fresh.exists and fresh.foreign and not _named(data_dir):
+        # (an index built from reports kept elsewhere, asked from a folder that has a data/ of its own)
+        say(f"{config.index_dir(index_dir)} holds none of the reports in {fresh.folder}; answering from it as it is "
             f"(name the folder with --data to bring the index in line with it).")
         return None
-    data_dir = data_folder(data_dir, index_dir)
+    data_dir = fresh.folder
     if fresh.exists and build_running(config.index_dir(index_dir)):
         # Readers never wait for a long build: they answer from the index as it is.
         holder = lock_holder(config.index_dir(index_dir)) or "another process"
@@ -152,23 +147,26 @@ def _known(manifest: dict) -> dict[str, dict]:
 def check_freshness(data_dir: str | Path | None = None, index_dir: str | Path | None = None,
                     model: str | None = None) -> Freshness:
     """Compare the data folder with the index manifest (size and mtime first, hash if they differ)."""
-    data_dir, index_dir = data_folder(data_dir, index_dir), config.index_dir(index_dir)
+    index_dir = config.index_dir(index_dir)
     try:
         manifest = read_manifest(index_dir)
     except IndexNotFoundError:
-        return Freshness(exists=False, reason="no index yet")
+        return Freshness(exists=False, reason="no index yet", folder=data_folder(data_dir, index_dir, {}))
     except IndexFormatError as exc:
-        return Freshness(exists=False, reason=str(exc))
+        return Freshness(exists=False, reason=str(exc), folder=data_folder(data_dir, index_dir, {}))
+    data_dir, known = data_folder(data_dir, index_dir, manifest), _known(manifest)
+
+    def stale(reason: str) -> Freshness:
+        return Freshness(exists=True, reason=reason, folder=data_dir, foreign=_holds_none(data_dir, known))
     if config.model_name(model) != manifest["embedding"]["name"]:
-        return Freshness(exists=True, reason="the index was built with another embedding model")
+        return stale("the index was built with another embedding model")
     if manifest.get("bm25") != lexical_settings() or manifest["chunker"] != ChunkerSettings().to_dict():
-        return Freshness(exists=True, reason="the chunker, the tokenizer or its word lists changed")
+        return stale("the chunker, the tokenizer or its word lists changed")
     if manifest.get("indicators") != targets.settings():
-        return Freshness(exists=True, reason="the targets table's rules or vocabulary changed")
-    result = Freshness(exists=True)
+        return stale("the targets table's rules or vocabulary changed")
+    result = Freshness(exists=True, folder=data_dir)
     if not data_dir.is_dir():
         return result  # an index shipped without its data folder is used as it is
-    known = _known(manifest)
     seen = set()
     for path in list_report_files(data_dir):
         source = source_of(path, data_dir)
@@ -185,6 +183,7 @@ def check_freshness(data_dir: str | Path | None = None, index_dir: str | Path | 
         if sha256_bytes(path.read_bytes()) != info.get("sha256"):
             result.changed.append(source)
     result.removed = sorted(set(known) - seen)
+    result.foreign = bool(known) and not seen & set(known)
     return result
 
 

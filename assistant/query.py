@@ -73,18 +73,18 @@ _DELIVERED_WHEN = re.compile(
     r"报告[^？?。；]{0,8}(?:是|在)?(?:哪天|哪一天|什么时候|何时|几月几[日号])(?:作|做|发表|宣读)|"
     r"(?:人代会|人民代表大会|会议)[^？?。；]{0,8}(?:哪天|哪一天|什么时候|何时|几月几[日号])(?:召开|举行|开幕)",
     re.IGNORECASE)
+# The words between a report's year and "report": "2019 government work report", "2024's provincial report"
+_REPORT_WORDS = r"(?:'s)? (?:(?:national|provincial|municipal|city|State Council|central|government|annual|work) ){0,3}"
 # "2019年政府工作报告", "按广东省2025年政府工作报告", "in Zhanjiang's 2019 government work report": the year
 # of a report, so 去年/今年 count from it.
 _REPORT_YEAR = re.compile(rf"((?:19|20)\d\d)年(?:的)?(?:[{CJK}]{{0,6}})?(?:政府)?工作报告|((?:19|20)\d\d)年(?:的)?报告|"
-                          r"((?:19|20)\d\d)(?:'s)? (?:(?:national|provincial|municipal|city|State Council|central|"
-                          r"government|annual|work) ){0,3}report|"
+                          rf"((?:19|20)\d\d){_REPORT_WORDS}report|"
                           r"\breport (?:of|from|delivered in|published in|released in|issued in) ((?:19|20)\d\d)\b",
                           re.IGNORECASE)
 _YEARS_JOINED = re.compile(r"(?:19|20)\d\d年?(?:和|与|及|、|至|到|-|–|and|to)\s*(?:19|20)\d\d年?(?:的)?[^，,。？?]{0,12}报告|"
                            r"(?:19|20)\d\d(?:'s)? and (?:19|20)\d\d\b[^,.?]{0,40}\breports\b", re.IGNORECASE)
 # "the city's 2016 and 2018 government work reports", "from the 2019 to the 2020 government work report":
 # two reports named by one noun, each its own report
-_REPORT_WORDS = r"(?:'s)? (?:(?:national|provincial|municipal|city|State Council|central|government|annual|work) ){0,3}"
 _TWO_REPORTS = re.compile(rf"\b(?:from|between) (?:the |its )?((?:19|20)\d\d)(?:'s)?(?: report)? (?:to|and) (?:the |its )?"
                           rf"((?:19|20)\d\d){_REPORT_WORDS}reports?\b|"
                           rf"\b((?:19|20)\d\d)(?:'s)?,? and (?:the |its )?((?:19|20)\d\d){_REPORT_WORDS}reports\b",
