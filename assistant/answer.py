@@ -95,7 +95,8 @@ _QUANTITY_Q = re.compile(
     r"多少|(?<!哪)几|目标|增长|比例|规模|金额|数量|率|how (?:much|many)|what (?:percentage|rate|share|amount)|"
     r"targets?|growth|figures?|amount|number|rate|percent|\bhow (?:did|has|have|does|do|will|would) [^?]{0,80}\bchange",
     re.IGNORECASE)
-_WHAT_IS = re.compile(r"\s*what (?:is|was|are|were)\b", re.IGNORECASE)
+_WHAT_FIRST = re.compile(r"(?:^|[,:;]\s*)what\b(?:\s+(?:is|was|are|were)\b|(?:\s+(?!did\b|does\b|do\b)[\w-]+){1,4}\s+"
+                         r"(?:target|goal|figure|amount|number|value)s?\b)", re.IGNORECASE)
 
 
 def _beside(a: Clause, b: Clause) -> bool:
@@ -131,7 +132,10 @@ def _figures_asked(question: str) -> int:
     B did…?" and "its targets for A, B and C" one of each."""
     found = list(_ASKS_FIGURE.finditer(question))
     asks = [m.start() for m in found]
-    joined = len(asks) == 1 and _WHAT_IS.match(question) and re.search(r"\band $", question[:asks[0]], re.IGNORECASE)
+    # (also after the words naming the report: "According to …, what was X, and how many…?", and "what X
+    # target did it set…, and what size…?")
+    joined = len(asks) == 1 and _WHAT_FIRST.search(question[:asks[0]]) \
+        and re.search(r"\band $", question[:asks[0]], re.IGNORECASE)
     if len(found) <= 1 and not joined:
         two = _ASK_OF_TWO.match(question, found[0].end()) if found else None
         if two:
@@ -883,9 +887,11 @@ class Answerer:
             # (the English names of the places named are no strangers: China, the State Council)
             english_names = [e for p in resources.places() if (p.name if p.level != "national" else "全国") in query.places
                              for e in p.english]
-            strangers = [n for n in re.findall(r"(?<!^)(?<![.?!] )\b[A-Z][A-Za-z]+", question)
-                         if n.lower() not in bm25.vocab and n.lower() not in places
-                         and not any(re.fullmatch(e, n, re.IGNORECASE) for e in english_names)]
+            # (of several words too: "the State Council's report")
+            unnamed = re.sub("|".join(f"(?<![A-Za-z])(?:{e})(?![A-Za-z])" for e in english_names), " ", question,
+                             flags=re.IGNORECASE) if english_names else question
+            strangers = [n for n in re.findall(r"(?<!^)(?<![.?!] )\b[A-Z][A-Za-z]+", unnamed)
+                         if n.lower() not in bm25.vocab and n.lower() not in places]
             if words and not known_word and (not sentence or strangers):
                 return 0.0, False
             # Only the place is known ("What is the weather in Beijing today?"): the passages must
@@ -915,14 +921,14 @@ class Answerer:
                 answer.context = resolved.carried
             return answer
         query = self.retriever.understand(question if isinstance(question, Query) else check_question(question))
-        # (a thing named in pinyin, "Shenzhen's Qianhai": the table holds the city's figures, not its)
-        tabled = None if self.retriever.spelled_names(query) else TableAnswerer(
-            self.retriever.store, self._several()).answer(query, source=source, year=year, region=region)
+        tabled = self._tabled(query, source, year, region)
         if tabled is not None:
             return tabled
         split = parts(query)
         if split:
-            answers = [(label, self.explain(sub, k=k, source=source, year=year, region=region)[0])
+            # (each report named, "2019年和2025年政府工作报告…赤字率", may hold its figure in the table)
+            answers = [(label, (query.report_years and self._tabled(sub, source, year, region))
+                        or self.explain(sub, k=k, source=source, year=year, region=region)[0])
                        for label, sub in split]
             if any(a.found for _, a in answers):
                 return combine(query, answers)
@@ -931,6 +937,12 @@ class Answerer:
             self.retriever.check_filters(source, year, region)
             answer.text = self._filtered_refusal(query, answer.text, source, year, region)
         return answer
+
+    def _tabled(self, query: Query, source, year, region) -> Answer | None:
+        """The answer the targets table gives, if any."""
+        if self.retriever.spelled_names(query):
+            return None  # (a thing named in pinyin, "Shenzhen's Qianhai": the table holds the city's figures, not its)
+        return TableAnswerer(self.retriever.store, self._several()).answer(query, source=source, year=year, region=region)
 
     def _filtered_refusal(self, query: Query, text: str, source, year, region) -> str:
         """A refusal under a filter names it, and says whether the other reports answer."""
@@ -1245,7 +1257,9 @@ class Answerer:
                 groups += [self._glossary_heads(query, top | named)]
                 spelled = spelled_terms(query.text)
                 if spelled:  # "the 'two lacks' (liang bu ju bei) villages": the term the reports write so (两不具备)
-                    groups.insert(0, spelled_in(spelled, coined))
+                    # (coined anywhere in the reports named, not only in the passages found)
+                    quoting = self.retriever.term_hits(named, "“", glossary_only=False, limit=2000) if named else []
+                    groups.insert(0, spelled_in(spelled, coined | coined_terms([h.text for h in quoting])))
         head = head_term(query.text)
         everywhere = set(store.source_names) if unscoped else top
         seen = {h.chunk_id for h in hits}

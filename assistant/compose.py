@@ -123,7 +123,10 @@ def combine(query: Query, answers: list[tuple[str, Answer]]) -> Answer:
             where = f"{label} ({where})" if query.is_english else f"{label}（{where}）"
         pieces.append(f"{where}: " + "; ".join(quotes) if query.is_english else f"{where}：" + "；".join(quotes))
     sep = "; " if query.is_english else "；"
-    return Answer(query.words, sep.join(pieces) + ("." if query.is_english else "。"), True, citations)
+    text = sep.join(pieces)
+    if query.is_english:
+        text = text[:1].upper() + text[1:] + "."  # ("The State Council's 2019 report: …")
+    return Answer(query.words, text if query.is_english else text + "。", True, citations)
 
 
 _OFFICE_EN = {"总理": "Premier", "省长": "Governor", "市长": "Mayor", "县长": "County Head", "区长": "District Head",

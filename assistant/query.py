@@ -75,6 +75,7 @@ _DELIVERED_WHEN = re.compile(
     re.IGNORECASE)
 # The words between a report's year and "report": "2019 government work report", "2024's provincial report"
 _REPORT_WORDS = r"(?:'s)? (?:(?:national|provincial|municipal|city|State Council|central|government|annual|work) ){0,3}"
+_WORK_REPORT = re.compile(r"\b(?:government )?work reports?\b", re.IGNORECASE)
 # "2019年政府工作报告", "按广东省2025年政府工作报告", "in Zhanjiang's 2019 government work report": the year
 # of a report, so 去年/今年 count from it.
 _REPORT_YEAR = re.compile(rf"((?:19|20)\d\d)年(?:的)?(?:[{CJK}]{{0,6}})?(?:政府)?工作报告|((?:19|20)\d\d)年(?:的)?报告|"
@@ -83,11 +84,13 @@ _REPORT_YEAR = re.compile(rf"((?:19|20)\d\d)年(?:的)?(?:[{CJK}]{{0,6}})?(?:政
                           re.IGNORECASE)
 _YEARS_JOINED = re.compile(r"(?:19|20)\d\d年?(?:和|与|及|、|至|到|-|–|and|to)\s*(?:19|20)\d\d年?(?:的)?[^，,。？?]{0,12}报告|"
                            r"(?:19|20)\d\d(?:'s)? and (?:19|20)\d\d\b[^,.?]{0,40}\breports\b", re.IGNORECASE)
-# "the city's 2016 and 2018 government work reports", "from the 2019 to the 2020 government work report":
+# "the city's 2016 and 2018 government work reports", "from the 2019 to the 2020 government work report",
+# 2024年与2025年政府工作报告:
 # two reports named by one noun, each its own report
 _TWO_REPORTS = re.compile(rf"\b(?:from|between) (?:the |its )?((?:19|20)\d\d)(?:'s)?(?: report)? (?:to|and) (?:the |its )?"
                           rf"((?:19|20)\d\d){_REPORT_WORDS}reports?\b|"
-                          rf"\b((?:19|20)\d\d)(?:'s)?,? and (?:the |its )?((?:19|20)\d\d){_REPORT_WORDS}reports\b",
+                          rf"\b((?:19|20)\d\d)(?:'s)?,? and (?:the |its )?((?:19|20)\d\d){_REPORT_WORDS}reports\b|"
+                          r"((?:19|20)\d\d)年?(?:和|与|及|、)((?:19|20)\d\d)年(?:的)?(?:两份|两个)?(?:政府)?工作报告",
                           re.IGNORECASE)
 _LAST_YEAR = re.compile(r"去年|上一年|上年|last year|the previous year|the year before", re.IGNORECASE)
 _THIS_YEAR = re.compile(r"今年|本年|this year|the current year|the coming year", re.IGNORECASE)
@@ -195,6 +198,11 @@ def _city_names() -> tuple[re.Pattern, list[str]]:
     return pattern, [c.name for c in cities]
 
 
+def names_a_city(word: str) -> bool:
+    """Whether an English word is the name of a city (cities.tsv) or a place abroad (abroad.tsv)."""
+    return bool(_city_names()[0].fullmatch(word.lower()))
+
+
 # ("When … shifted its response, how many beds…?", "by 2015, when its plan was approved": a when that
 # joins a clause asks no date; one before an auxiliary or at the end does)
 _WHEN_ASKED = re.compile(r"哪一年|哪年|何年|何时|什么时候|几月|in what year|which year|what year(?![- ]on[- ]year)|"
@@ -271,7 +279,11 @@ def _places(question: str, regions: frozenset[str]) -> tuple[list[str], list[str
     said = {c.name for c in _other_places() if c.name in words or c.name + "市" in words}
     if has_latin(question):
         pattern, names = _city_names()
-        said |= {names[m.lastindex - 1] for text in texts for m in pattern.finditer(text)}
+        for n, text in enumerate(texts):
+            for m in pattern.finditer(text):
+                said.add(names[m.lastindex - 1])
+                if n == 0:  # (where it stands: "the Hong Kong-Zhuhai-Macao Bridge" names a bridge)
+                    english.setdefault(names[m.lastindex - 1], []).append(m)
     for city in _other_places():  # in the files' order
         if city.name in said and city.name not in named and city.name not in regions \
                 and not (latin and romanised(city.name) in latin):
@@ -284,7 +296,10 @@ def _places(question: str, regions: frozenset[str]) -> tuple[list[str], list[str
     def qualifies(place: str, joined: bool = True) -> bool:
         mentions = english.get(place, [])
         return bool(mentions) and place not in simple and all(
-            (m.group() == "national" and not compares) or re.match(r" [A-Z][a-z]", question[m.end():m.end() + 3])
+            (m.group() == "national" and not compares)
+            # (another city before a name is asked of: "the Paris Olympics" is 巴黎奥运会; only joined into one
+            # it is not, "the Hong Kong-Zhuhai-Macao Bridge")
+            or place not in said and re.match(r" [A-Z][a-z]", question[m.end():m.end() + 3])
             or joined and (_PART_OF.search(question, 0, m.start()) or _JOINED_AFTER.match(question, m.end())
                                                      or _JOINED_BEFORE.search(question, 0, m.start()))
             for m in mentions)
@@ -467,7 +482,7 @@ def read_question(question: str, regions: frozenset[str] = frozenset(), lang: st
     places, unknown = _places(question, regions)
     translated = []
     if lang == "en":
-        rest = question
+        rest = _WORK_REPORT.sub(" , ", question)  # the document asked of, not its topic ("work" is no 劳动)
         for pattern, _ in glossed:
             rest = pattern.sub(" , ", rest)  # no phrase across a glossary term
         names = {romanised(p) for p in places + unknown if CJK_WORD.search(p)}

@@ -14,7 +14,7 @@ from .embed import Embedder, get_embedder
 from .errors import FilterError
 from .glossary import english_names_for
 from .index import MANIFEST, IndexStore, SourceInfo
-from .query import Query, check_question, read_question  # noqa: F401  (check_question: re-exported)
+from .query import Query, check_question, names_a_city, read_question  # noqa: F401  (check_question: re-exported)
 from .resources import abroad_names
 from .text import has_cjk, romanised, year_forms
 from .tokenize import normalize, to_simplified
@@ -239,7 +239,9 @@ class Retriever:
         for name in dict.fromkeys(query.names):
             # (the index holds its words' pinyin: a name none begins with is no report's, and the
             # pinyin table is not made for it)
-            if name not in places and name not in dictionary and (name in bm25.vocab or bm25.prefixed(name, 1)):
+            # (nor another city's name: "the Hong Kong-Zhuhai-Macao Bridge" is written 港珠澳大桥)
+            if name not in places and name not in dictionary and not names_a_city(name) \
+                    and (name in bm25.vocab or bm25.prefixed(name, 1)):
                 words = bm25.spelled(name)
                 if words:
                     out[name] = words

@@ -173,11 +173,13 @@ HAIBIN_2024 = """海滨市政府工作报告
 """
 
 
-def _indexed(tmp_path_factory: pytest.TempPathFactory, name: str, text: str) -> Answerer:
-    """One made-up report indexed alone with the default model."""
+def _indexed(tmp_path_factory: pytest.TempPathFactory, name: str, text: str,
+             more: dict[str, str] | None = None) -> Answerer:
+    """A made-up report (and more, by file name) indexed with the default model."""
     root = tmp_path_factory.mktemp(name.split("-")[0])
     (root / "data").mkdir()
-    (root / "data" / name).write_text(text, encoding="utf-8")
+    for file, body in {name: text, **(more or {})}.items():
+        (root / "data" / file).write_text(body, encoding="utf-8")
     assistant.build_index(root / "data", root / "index")
     return Answerer(Retriever(root / "index"))
 
@@ -826,12 +828,7 @@ XILING_2018 = """# 西岭市政府工作报告
 def xiling(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
     """A made-up city's 2016 and 2018 reports: a county's GDP beside the city's, figures asked two or
     three at a time, a glossary entry sharing a figure's words, indexed together with the default model."""
-    root = tmp_path_factory.mktemp("xiling")
-    (root / "data").mkdir()
-    (root / "data" / "xiling-2016.md").write_text(XILING_2016, encoding="utf-8")
-    (root / "data" / "xiling-2018.md").write_text(XILING_2018, encoding="utf-8")
-    assistant.build_index(root / "data", root / "index")
-    return Answerer(Retriever(root / "index"))
+    return _indexed(tmp_path_factory, "xiling-2016.md", XILING_2016, {"xiling-2018.md": XILING_2018})
 
 
 def test_a_parts_figure_is_not_the_citys(xiling):
@@ -890,3 +887,74 @@ def test_a_city_asked_of_its_provinces_report_is_answered_only_where_named(tmp_p
     assert not answer.found, answer.text
     answer = answerer.ask("How fast did Jiangxi's economy grow in 2021, according to its 2022 report?")
     assert answer.found and "8.8%" in answer.text, answer.text
+
+
+NATION_2019 = """# 政府工作报告
+——2019年3月5日在第十三届全国人民代表大会第二次会议上
+国务院总理 李克强
+
+## 一、2018年工作回顾
+过去一年，国内生产总值增长6.6%，总量突破90万亿元。港珠澳大桥建成通车，支持珠海横琴开发。
+
+## 二、2019年政府工作任务
+今年赤字率拟按2.8%安排，比去年预算高0.2个百分点。新改扩建中小学校300所以上。
+"""
+
+NATION_2020 = """# 政府工作报告
+——2020年5月22日在第十三届全国人民代表大会第三次会议上
+国务院总理 李克强
+
+## 一、2019年工作回顾
+过去一年，国内生产总值增长6.1%。港珠澳大桥车流量增长90%，完成127宗小型水库标准化建设。
+国内经济增长基础尚需巩固，需求不足仍是突出矛盾，一些基层财政收支矛盾较大。
+
+## 二、2020年政府工作任务
+今年赤字率拟按3.6%以上安排，财政赤字规模比去年增加1万亿元。
+"""
+
+
+@pytest.fixture(scope="module")
+def nation(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
+    """A made-up pair of national reports (2019, 2020), indexed together with the default model."""
+    return _indexed(tmp_path_factory, "nation-2019.md", NATION_2019, {"nation-2020.md": NATION_2020})
+
+
+def test_a_city_in_a_joined_name_is_no_place_asked(nation):
+    """"the Hong Kong-Zhuhai-Macao Bridge" names a bridge (港珠澳大桥), not Zhuhai: no clause must say 珠海."""
+    answer = nation.ask("According to the State Council's 2020 government work report, how much did traffic on the "
+                        "Hong Kong-Zhuhai-Macao Bridge grow?")
+    assert answer.found and "90%" in answer.text, answer.text
+
+
+def test_the_words_naming_the_report_say_nothing_of_the_topic(nation):
+    """"government work report" is the document: its "work" (工作, 劳动) is not a word a clause must say."""
+    answer = nation.ask("How many small reservoirs were brought up to standard, according to the State Council's 2020 "
+                        "government work report?")
+    assert answer.found and "127宗" in answer.text, answer.text
+
+
+def test_the_state_councils_english_name_is_no_stranger(nation):
+    """A question whose words the glossary does not know: "State Council" names the country's report, not
+    something the reports never mention."""
+    answer = nation.ask("According to the State Council's 2020 government work report, what is still the prominent "
+                        "contradiction facing the domestic economy?")
+    assert answer.found and "需求不足" in answer.text, answer.text
+
+
+def test_each_report_named_is_asked_of_the_targets_table_too(nation):
+    from assistant.query import parts
+    from assistant.table_answer import TableAnswerer
+
+    question = "国务院2019年和2020年政府工作报告分别将当年赤字率拟定为多少？"
+    answer = nation.ask(question)
+    table = TableAnswerer(nation.retriever.store, True)
+    tabled = [table.answer(sub) for _, sub in parts(nation.retriever.understand(question))]
+    assert all(t is not None for t in tabled)
+    assert [c.quote for c in answer.citations] == [t.citations[0].quote for t in tabled], answer.text
+    assert "2.8%" in answer.text and "3.6%" in answer.text, answer.text
+
+
+def test_an_english_answer_of_several_parts_starts_with_a_capital(nation):
+    answer = nation.ask("What deficit ratios did the State Council's 2019 and 2020 government work reports set?")
+    assert answer.text.startswith("The State Council's 2019 report: "), answer.text
+    assert "2.8%" in answer.text and "3.6%" in answer.text, answer.text

@@ -228,3 +228,16 @@ def test_the_second_figure_asked_may_be_in_another_unit_than_the_first(zhanjiang
     answer = assistant.ask("How many new 5G base stations did Zhanjiang plan to build in 2022, and what coverage rate "
                            "did it target for gigabit fibre in urban households?", index_dir=zhanjiang)
     assert "3000座" in answer.text and "80%" in answer.text, answer.text
+
+
+@pytest.mark.model
+@pytest.mark.slow
+@pytest.mark.parametrize(("question", "source", "term"), [
+    ("What does 'yi wang tong guan' mean in Maoming's 2023 government work report?", "茂名市/2023.md", "一网统管"),
+    ("What does 'san xiang ji zhi' mean in Maoming's 2021 government work report?", "茂名市/2021.md", "三项机制"),
+])
+def test_a_term_spelled_in_pinyin_is_found_where_its_report_coins_it(four: Path, question: str, source: str,
+                                                                     term: str):
+    """The passage coining it may rank below the first ones: the report named is looked through."""
+    answer = assistant.ask(question, index_dir=four)
+    assert answer.found and term in answer.text and {c.source for c in answer.citations} == {source}, answer.text

@@ -1768,3 +1768,50 @@ def test_headquarters_university_and_a_larger_economy_are_report_words():
     assert "引进" in glossed("How many graduates did the city attract?")
     assert "开工" in glossed("How many new project starts did it aim for?")
     assert {"开工", "水厂"} <= glossed("How many water plants did it plan to start building?")
+
+
+def test_the_words_naming_a_report_are_not_translated():
+    q = read_question("How many primary and secondary schools does Shenzhen plan to build, according to its 2025 "
+                      "government work report?", REGIONS)
+    assert "work" not in {word for word, _ in q.translated}
+    assert "build" in {word for word, _ in q.translated}
+
+
+def test_two_reports_named_together_in_chinese_are_each_asked():
+    q = read_question("深圳市2024年与2025年政府工作报告中，深圳地铁运营里程分别达到多少公里？", REGIONS)
+    assert (q.report_year, q.report_years, q.years) == (None, [2024, 2025], [])
+    assert [label for label, _ in parts(q)] == ["2024年政府工作报告", "2025年政府工作报告"]
+
+
+def test_a_city_joined_into_a_name_is_no_place_asked():
+    q = read_question("According to Guangdong's 2025 report, how much did traffic on the Hong Kong-Zhuhai-Macao Bridge "
+                      "grow?", REGIONS)
+    assert "珠海" not in q.places + q.unknown_places
+    q = read_question("According to Guangdong's 2025 report, how fast did Zhuhai's economy grow?", REGIONS)
+    assert "珠海" in q.unknown_places
+
+
+def test_a_what_before_and_how_many_asks_two_figures():
+    from assistant.answer import _figures_asked
+
+    assert _figures_asked("According to Beijing's 2025 report, what was the city's average PM2.5 concentration in "
+                          "2024, and how many days of good air quality did it record?") == 2
+    assert _figures_asked("What GDP growth target did the province set, and what size did it expect its economy to "
+                          "pass?") == 2
+    assert _figures_asked("What measures did it take, and how much did it spend?") == 1
+
+
+def test_reservoirs_business_entities_outlets_and_size_thresholds_are_report_words():
+    assert "水库" in _glossed("How many small reservoirs were reinforced?")
+    assert "经营主体" in _glossed("How many business entities did the province have?")
+    assert "排污口" in _glossed("How many sewage outlets discharging into rivers were rectified?")
+    assert "限额以上" in _glossed("online retail sales by enterprises above designated size")
+    assert "网络零售额" in _glossed("How much online retail sales did it add?")
+
+
+def test_online_retail_sales_are_not_retail_sales_of_consumer_goods():
+    from assistant.table_answer import named_indicators
+
+    assert [i.id for i in named_indicators(read_question("What was the retail sales target?", REGIONS))] == [
+        "retail_sales"]
+    assert not named_indicators(read_question("What was the online retail sales target?", REGIONS))
