@@ -219,9 +219,15 @@ def count_asked(question: str) -> int | None:
     return None
 
 
+# Quoted terms one after another: “广东质量”“广东标准”“广东服务”, “三农”、“四化”.
+_QUOTED_RUN = re.compile(r"(?:“[^”“]{1,20}”[、和与及]?){2,}")
+
+
 def enumerates(text: str, n: int) -> bool:
-    """A clause quoting n items together (“奔小康、建中心、增后劲、优生态、惠民生”, “财政补助+创业投资+科技信贷”)."""
-    return any(len(re.split(r"[、+＋]", m.group(1))) == n for m in re.finditer(r"[“\"]([^”\"]{3,120})[”\"]", text))
+    """A clause quoting n items together (“奔小康、建中心、增后劲、优生态、惠民生”, “财政补助+创业投资+科技信贷”)
+    or n quoted terms in a row (“广东质量”“广东标准”“广东服务”)."""
+    return any(len(re.split(r"[、+＋]", m.group(1))) == n for m in re.finditer(r"[“\"]([^”\"]{3,120})[”\"]", text)) \
+        or any(m.group().count("“") == n for m in _QUOTED_RUN.finditer(text))
 
 
 def _number(word: str) -> int:
@@ -260,7 +266,7 @@ def english_counted_terms(question: str, texts: list[str]) -> list[str]:
         count = rf"(?:{chinese_number(n)}|{n})"
         patterns = []
         if nouns:
-            patterns.append((specific, re.compile(rf"{count}[大个项件条类小张批座篇]?[{CJK}]{{0,8}}?(?:"
+            patterns.append((specific, re.compile(rf"{count}[大个项件条类小张批座篇]?[{CJK}]{{0,4}}?(?:"
                                                   + "|".join(map(re.escape, sorted(set(nouns), key=len, reverse=True)))
                                                   + ")")))
         if not glossed:

@@ -907,9 +907,11 @@ NATION_2020 = """# 政府工作报告
 ## 一、2019年工作回顾
 过去一年，国内生产总值增长6.1%。港珠澳大桥车流量增长90%，完成127宗小型水库标准化建设。
 国内经济增长基础尚需巩固，需求不足仍是突出矛盾，一些基层财政收支矛盾较大。
+推动三项工程标准化品牌化发展，培育一批乡村工匠。
 
 ## 二、2020年政府工作任务
 今年赤字率拟按3.6%以上安排，财政赤字规模比去年增加1万亿元。
+深入实施质量提升行动，打响“中国质量”“中国标准”“中国服务”品牌。
 """
 
 
@@ -958,3 +960,10 @@ def test_an_english_answer_of_several_parts_starts_with_a_capital(nation):
     answer = nation.ask("What deficit ratios did the State Council's 2019 and 2020 government work reports set?")
     assert answer.text.startswith("The State Council's 2019 report: "), answer.text
     assert "2.8%" in answer.text and "3.6%" in answer.text, answer.text
+
+
+def test_a_count_of_things_asked_is_the_clause_quoting_as_many_in_a_row(nation):
+    """“中国质量”“中国标准”“中国服务”品牌 are the three brands; 三项工程标准化品牌化 counts projects, not brands."""
+    answer = nation.ask("Which three brands does the State Council's 2020 government work report aim to promote "
+                        "through its quality improvement campaign?")
+    assert answer.found and "“中国质量”“中国标准”“中国服务”" in answer.citations[0].quote, answer.text

@@ -1815,3 +1815,18 @@ def test_online_retail_sales_are_not_retail_sales_of_consumer_goods():
     assert [i.id for i in named_indicators(read_question("What was the retail sales target?", REGIONS))] == [
         "retail_sales"]
     assert not named_indicators(read_question("What was the online retail sales target?", REGIONS))
+
+
+def test_quoted_terms_in_a_row_are_items_and_a_count_is_said_close_to_its_noun():
+    from assistant.terms import english_counted_terms, enumerates
+
+    assert enumerates("打响“广东质量”“广东标准”“广东服务”品牌", 3)
+    assert not enumerates("打响“广东质量”“广东标准”“广东服务”品牌", 2)
+    question = "Which three brands does the province aim to promote?"
+    assert english_counted_terms(question, ["推动三项工程标准化品牌化发展"]) == []
+    assert english_counted_terms(question, ["培育三大区域品牌"]) == ["三大区域品牌"]
+
+
+def test_congratulatory_letters_and_separating_permits_from_licences_are_report_words():
+    assert "贺信" in _glossed("Which events did he send congratulatory letters to?")
+    assert "证照分离" in _glossed("under the reform separating operating permits from business licenses")
