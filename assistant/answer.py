@@ -1187,6 +1187,11 @@ class Answerer:
                 # (…开工建设…等28项电网重点工程，推动…等26项电网重点工程投产: beside the first and of the same thing)
                 near = [c for c in candidates if id(c) in second and any(
                     _beside(c, d) and terms_of(c) & terms_of(d) & set(weights) for d in chosen)]
+            if not near and not pool and owed:
+                # (no other clause says a word of the question: the figure said right after the first, in its
+                # sentence: 新增充电桩13.4万个，累计建成超充站1030座)
+                near = [c for c in candidates if id(c) in second and any(_beside(c, d) and c.start > d.start
+                                                                             for d in chosen)]
             pool = near or pool
             forced = max(pool, key=lambda c: score(c, uncovered)) if pool else None
             best = forced or max(candidates, key=lambda c: score(c, uncovered))

@@ -908,6 +908,7 @@ NATION_2020 = """# 政府工作报告
 过去一年，国内生产总值增长6.1%。港珠澳大桥车流量增长90%，完成127宗小型水库标准化建设。
 国内经济增长基础尚需巩固，需求不足仍是突出矛盾，一些基层财政收支矛盾较大。
 推动三项工程标准化品牌化发展，培育一批乡村工匠。
+发布超充设备等6项标准，新增充电桩13.4万个，累计建成超充站1030座。
 
 ## 二、2020年政府工作任务
 今年赤字率拟按3.6%以上安排，财政赤字规模比去年增加1万亿元。
@@ -967,3 +968,11 @@ def test_a_count_of_things_asked_is_the_clause_quoting_as_many_in_a_row(nation):
     answer = nation.ask("Which three brands does the State Council's 2020 government work report aim to promote "
                         "through its quality improvement campaign?")
     assert answer.found and "“中国质量”“中国标准”“中国服务”" in answer.citations[0].quote, answer.text
+
+
+def test_a_second_figure_asked_is_the_one_said_right_after_the_first(nation):
+    """No other clause says a word of the second thing asked (超充站 is no glossary word): the figure said
+    right after the first, in its sentence, is quoted."""
+    answer = nation.ask("How many charging piles did China add in 2019, and how many supercharging stations had it "
+                        "built in total, according to the State Council's 2020 report?")
+    assert answer.found and "13.4万个" in answer.text and "1030座" in answer.text, answer.text

@@ -1830,3 +1830,8 @@ def test_quoted_terms_in_a_row_are_items_and_a_count_is_said_close_to_its_noun()
 def test_congratulatory_letters_and_separating_permits_from_licences_are_report_words():
     assert "贺信" in _glossed("Which events did he send congratulatory letters to?")
     assert "证照分离" in _glossed("under the reform separating operating permits from business licenses")
+
+
+def test_self_employed_businesses_are_report_words():
+    assert "个体工商户" in _glossed("What milestone did the number of self-employed individual businesses pass?")
+    assert "个体工商户" in _glossed("How many individual businesses were registered?")
