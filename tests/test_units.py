@@ -1835,3 +1835,12 @@ def test_congratulatory_letters_and_separating_permits_from_licences_are_report_
 def test_self_employed_businesses_are_report_words():
     assert "个体工商户" in _glossed("What milestone did the number of self-employed individual businesses pass?")
     assert "个体工商户" in _glossed("How many individual businesses were registered?")
+
+
+def test_total_fiscal_revenue_is_not_general_public_budget_revenue():
+    from assistant.table_answer import named_indicators
+
+    assert [i.id for i in named_indicators(read_question("What was Maoming's fiscal revenue in 2020?", REGIONS))] == [
+        "budget_revenue"]
+    assert not named_indicators(read_question("What was Maoming's total fiscal revenue in 2020?", REGIONS))
+    assert "财政总收入" in _glossed("What was the total fiscal revenue originating in Maoming in 2020?")
