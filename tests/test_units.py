@@ -1844,3 +1844,9 @@ def test_total_fiscal_revenue_is_not_general_public_budget_revenue():
         "budget_revenue"]
     assert not named_indicators(read_question("What was Maoming's total fiscal revenue in 2020?", REGIONS))
     assert "财政总收入" in _glossed("What was the total fiscal revenue originating in Maoming in 2020?")
+
+
+def test_paddy_fields_and_grain_depots_are_report_words():
+    assert "水田" in _glossed("How much paddy land was returned to cultivation?")
+    assert "粮库" in _glossed("Which grain depots were completed?")
+    assert "粮仓" in _glossed("How much new grain storage capacity was built?")
