@@ -124,9 +124,9 @@ def combine(query: Query, answers: list[tuple[str, Answer]]) -> Answer:
         pieces.append(f"{where}: " + "; ".join(quotes) if query.is_english else f"{where}：" + "；".join(quotes))
     sep = "; " if query.is_english else "；"
     text = sep.join(pieces)
-    if query.is_english:
-        text = text[:1].upper() + text[1:] + "."  # ("The State Council's 2019 report: …")
-    return Answer(query.words, text if query.is_english else text + "。", True, citations)
+    # (an English one starts with a capital: "The State Council's 2019 report: …")
+    text = text[:1].upper() + text[1:] + "." if query.is_english else text + "。"
+    return Answer(query.words, text, True, citations)
 
 
 _OFFICE_EN = {"总理": "Premier", "省长": "Governor", "市长": "Mayor", "县长": "County Head", "区长": "District Head",
