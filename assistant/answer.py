@@ -1119,6 +1119,10 @@ class Answerer:
         # "…in five short slogans. What are they?": a clause quoting five together (“A、B、C、D、E”)
         count = count_asked(query.text) if query.wants_list else None
         listing = {id(c) for c in candidates if count and count > 1 and enumerates(c.text, count)}
+        # (three or more in a row without quotes, 集成电路、生物医药、人工智能, weigh less: a clause names several
+        # things as often as it lists the ones asked; two so joined are too common)
+        unquoted = {id(c) for c in candidates if count and count >= 3 and id(c) not in listing
+                    and c.text.count("、") == count - 1}
         ranking = self._ranking_weights(query, weights)
         ranked_total = sum(ranking.values()) or 1.0
         meant = _meant(query, candidates) if query.is_english else {}
@@ -1159,6 +1163,8 @@ class Answerer:
                 s += FIGURE_BONUS  # "Tianfu International Airport": a clause that names it
             if id(c) in listing:
                 s += 2 * FIGURE_BONUS  # as many items as asked: the list itself
+            elif id(c) in unquoted:
+                s += FIGURE_BONUS
             if unaimed and c.hit.kind == "outcome":
                 s += FIGURE_BONUS / 2  # a figure asked with no aim or year named: the latest reached
             elif query.kind == "plan" and c.hit.kind == "outcome":

@@ -913,6 +913,7 @@ NATION_2020 = """# 政府工作报告
 ## 二、2020年政府工作任务
 今年赤字率拟按3.6%以上安排，财政赤字规模比去年增加1万亿元。
 深入实施质量提升行动，打响“中国质量”“中国标准”“中国服务”品牌。
+新兴产业加快成长，计划新兴产业发展壮大。培育壮大集成电路、生物医药、人工智能等新兴产业。
 """
 
 
@@ -976,3 +977,10 @@ def test_a_second_figure_asked_is_the_one_said_right_after_the_first(nation):
     answer = nation.ask("How many charging piles did China add in 2019, and how many supercharging stations had it "
                         "built in total, according to the State Council's 2020 report?")
     assert answer.found and "13.4万个" in answer.text and "1030座" in answer.text, answer.text
+
+
+def test_a_count_of_things_asked_is_a_clause_naming_as_many_unquoted(nation):
+    """集成电路、生物医药、人工智能 are the three asked, though the clause before says the question's words too."""
+    answer = nation.ask("Which three emerging industries does the State Council's 2020 government work report plan "
+                        "to grow?")
+    assert answer.found and "集成电路、生物医药、人工智能" in answer.citations[0].quote, answer.text
