@@ -726,9 +726,8 @@ def _unsaid_city(query: Query, texts: list[str]) -> bool:
     levels = resources.place_levels()
     if not query.places or any(levels.get(p) not in ("province", "national") for p in query.places):
         return False
-    cities = {c.name for c in resources.cities()}
     joined = " ".join(texts)
-    return any(p in cities and p not in joined for p in query.unknown_places)
+    return any(p in resources.city_names() and p not in joined for p in query.unknown_places)
 
 
 @dataclass
@@ -1186,18 +1185,18 @@ class Answerer:
         while candidates and len(chosen) < MAX_CLAUSES:
             owed = bool(chosen) and sum(id(c) in second for c in chosen) < many  # figures asked, not yet quoted
             pool = [c for c in candidates if id(c) in second and terms_of(c) & uncovered] if owed else []
+            # (figure clauses and the chosen one each stands beside)
+            beside = [(c, d) for c in candidates if id(c) in second for d in chosen if _beside(c, d)] if owed else []
             # (the second figure asked of the same thing is said beside the first: 项目累计539个，总投资额601.8亿元;
             # 全面推动第二批2225个典型村建设，基本建成129条乡村振兴示范带)
-            near = [c for c in pool if any(_beside(c, d) for d in chosen)]
-            if not near and owed:
+            near = [c for c in pool if any(c is b for b, _ in beside)]
+            if not near:
                 # (…开工建设…等28项电网重点工程，推动…等26项电网重点工程投产: beside the first and of the same thing)
-                near = [c for c in candidates if id(c) in second and any(
-                    _beside(c, d) and terms_of(c) & terms_of(d) & set(weights) for d in chosen)]
-            if not near and not pool and owed:
+                near = [c for c, d in beside if terms_of(c) & terms_of(d) & set(weights)]
+            if not near and not pool:
                 # (no other clause says a word of the question: the figure said right after the first, in its
                 # sentence: 新增充电桩13.4万个，累计建成超充站1030座)
-                near = [c for c in candidates if id(c) in second and any(_beside(c, d) and c.start > d.start
-                                                                             for d in chosen)]
+                near = [c for c, d in beside if c.start > d.start]
             pool = near or pool
             forced = max(pool, key=lambda c: score(c, uncovered)) if pool else None
             best = forced or max(candidates, key=lambda c: score(c, uncovered))

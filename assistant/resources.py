@@ -148,6 +148,11 @@ def abroad_names() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def city_names() -> frozenset[str]:
+    return frozenset(p.name for p in cities())
+
+
+@functools.lru_cache(maxsize=1)
 def english_stopwords() -> frozenset[str]:
     """English words that ask rather than name a topic (english_stopwords.txt)."""
     return frozenset(w.strip().lower() for w in _lines("english_stopwords.txt"))

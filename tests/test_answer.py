@@ -925,24 +925,21 @@ def nation(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
 
 def test_a_city_in_a_joined_name_is_no_place_asked(nation):
     """"the Hong Kong-Zhuhai-Macao Bridge" names a bridge (港珠澳大桥), not Zhuhai: no clause must say 珠海."""
-    answer = nation.ask("According to the State Council's 2020 government work report, how much did traffic on the "
-                        "Hong Kong-Zhuhai-Macao Bridge grow?")
-    assert answer.found and "90%" in answer.text, answer.text
+    _quotes_all(nation, "According to the State Council's 2020 government work report, how much did traffic on the "
+                "Hong Kong-Zhuhai-Macao Bridge grow?", ["90%"])
 
 
 def test_the_words_naming_the_report_say_nothing_of_the_topic(nation):
     """"government work report" is the document: its "work" (工作, 劳动) is not a word a clause must say."""
-    answer = nation.ask("How many small reservoirs were brought up to standard, according to the State Council's 2020 "
-                        "government work report?")
-    assert answer.found and "127宗" in answer.text, answer.text
+    _quotes_all(nation, "How many small reservoirs were brought up to standard, according to the State Council's 2020 "
+                "government work report?", ["127宗"])
 
 
 def test_the_state_councils_english_name_is_no_stranger(nation):
     """A question whose words the glossary does not know: "State Council" names the country's report, not
     something the reports never mention."""
-    answer = nation.ask("According to the State Council's 2020 government work report, what is still the prominent "
-                        "contradiction facing the domestic economy?")
-    assert answer.found and "需求不足" in answer.text, answer.text
+    _quotes_all(nation, "According to the State Council's 2020 government work report, what is still the prominent "
+                "contradiction facing the domestic economy?", ["需求不足"])
 
 
 def test_each_report_named_is_asked_of_the_targets_table_too(nation):
@@ -974,9 +971,8 @@ def test_a_count_of_things_asked_is_the_clause_quoting_as_many_in_a_row(nation):
 def test_a_second_figure_asked_is_the_one_said_right_after_the_first(nation):
     """No other clause says a word of the second thing asked (超充站 is no glossary word): the figure said
     right after the first, in its sentence, is quoted."""
-    answer = nation.ask("How many charging piles did China add in 2019, and how many supercharging stations had it "
-                        "built in total, according to the State Council's 2020 report?")
-    assert answer.found and "13.4万个" in answer.text and "1030座" in answer.text, answer.text
+    _quotes_all(nation, "How many charging piles did China add in 2019, and how many supercharging stations had it "
+                "built in total, according to the State Council's 2020 report?", ["13.4万个", "1030座"])
 
 
 def test_a_count_of_things_asked_is_a_clause_naming_as_many_unquoted(nation):
