@@ -89,7 +89,7 @@ _FIGURE = re.compile(
     re.IGNORECASE)
 # A figure asked (twice in "多少…多少…", "how many…, and how big…", "how many…, and with what total investment?")
 _ASKS_FIGURE = re.compile(r"多少|(?<!哪)几[个项名家所万亿条次年倍]|\bhow (?:much|many|big|large|high|long|far|fast)\b|"
-                          r"\bwhat (?:[\w-]+ ){0,4}(?:share|percentage|proportion|rate|amount|total|value|level|size)\b|"
+                          r"\bwhat (?:[\w-]+ ){0,4}(?:share|percentage|proportion|rate|ratio|coverage|amount|total|value|level|size)\b|"
                           r"\b(?:the|its|their) number of\b", re.IGNORECASE)
 _QUANTITY_Q = re.compile(
     r"多少|(?<!哪)几|目标|增长|比例|规模|金额|数量|率|how (?:much|many)|what (?:percentage|rate|share|amount)|"
@@ -119,7 +119,7 @@ def _sentence_before(c: Clause) -> str:
 # "How many affordable childcare places and school places did it add?": one ask of two things, each a
 # phrase of two words or more, before the verb
 _AUX = r"(?:did|do|does|were|was|are|is|will|would|has|have|had)\b"
-_NOUN = rf"(?!{_AUX})[\w/'-]+"
+_NOUN = rf"(?!{_AUX})[\w/'\"“”‘’-]+"
 _ASK_OF_TWO = re.compile(rf"\s+{_NOUN}(?:\s+{_NOUN})+?((?:,\s*{_NOUN}(?:\s+{_NOUN})+?)*),?\s+and\s+{_NOUN}(?:\s+{_NOUN})+?"
                          rf"\s+{_AUX}", re.IGNORECASE)
 # "What were its targets for A, B, and C?": the targets of each thing named
@@ -145,7 +145,9 @@ def _figures_asked(question: str) -> int:
             items = [i for i in re.split(r",\s*(?:and\s+)?|\s+and\s+", named.group(1)) if i.strip()]
             if len(items) >= 2:
                 return len(items)
-    return len(asks) + bool(joined)
+    # "What deficit ratio and deficit size did it propose?": one "what" of two things
+    both = sum(bool(re.match(r"what\b.*\band\b", m.group(), re.IGNORECASE)) for m in found)
+    return len(asks) + bool(joined) + both
 
 
 # A term an English question quotes as the reports write it, in figures and signs ('3+2', “1+6+N”): what
@@ -194,6 +196,10 @@ FIGURE_NEAR = 0.9  # a clause with the figure asked is chosen first when it scor
 MORE_MAX_SIM_DROP = 0.03
 EN_MIN_KNOWN = 0.5  # an English question is answered when the passages say more than this share of its topic
 EN_MIN_SIM = 0.77
+# ...or when the glossary knows too little of it but the first clause chosen says this share of its
+# content words (of at least EN_MIN_SAID_WORDS), in the dictionary's senses of its words
+EN_MIN_SAID = 0.75
+EN_MIN_SAID_WORDS = 4
 EN_MIN_SIM_PLACE_ONLY = 0.80
 # An English question whose only known words name a place: the quoted clauses must cover some of it
 # (on the dev halves every such answer covering less than this was wrong).
@@ -655,8 +661,10 @@ def _misses_residents(query: Query, texts: list[str]) -> bool:
     joined = normalize(" ".join(texts))
     leads = [joined[max(0, m.start() - 8): m.start()] for m in _RESIDENT_FIGURE.finditer(joined)]
     asked = [words for said, words in _RESIDENT_PARTS if said.search(query.text)]
-    if asked:  # (城镇、农村居民人均可支配收入 says both)
-        return not all(any(w in lead for lead in leads or [joined] for w in words) for words in asked)
+    if asked:  # (城镇、农村居民人均可支配收入 says both; 城乡居民 both together)
+        both = len(asked) == len(_RESIDENT_PARTS)
+        return not all(any(w in lead or both and "城乡" in lead for lead in leads or [joined] for w in words)
+                       for words in asked)
     return bool(leads) and all(any(w in lead[-4:] for _, words in _RESIDENT_PARTS for w in words) for lead in leads)
 
 
@@ -744,6 +752,7 @@ class Evidence:
     best_sim: float = 0.0  # cosine of the first chosen clause
     place_only: bool = False  # an English question whose only words the reports know name a place
     indicator_mismatch: bool = False  # asks about 人均地区生产总值; the clauses name 地区生产总值 only
+    said_share: float = 0.0  # share of an English question's content words the first chosen clause says
     cross: bool = False  # a Chinese question answered from an English translation's passages
 
 
@@ -1030,6 +1039,7 @@ class Answerer:
             coverage=covered / total,
             best_sim=first.sim if first else 0.0,
             known_share=known_share,
+            said_share=_said_share(query, first) if query.is_english and first else 0.0,
             place_only=place_only,
             top_dense=max((h.dense_score or 0.0) for h in hits),
             wants_number=wants_number,
@@ -1359,7 +1369,8 @@ class Answerer:
         if e.year_mismatch or e.place_mismatch or e.indicator_mismatch or (e.wants_number and not e.has_number):
             return False
         if is_english(question) or e.cross:  # words the passages do not share: meaning and the glossary decide
-            return e.known_share > EN_MIN_KNOWN and e.best_sim >= (EN_MIN_SIM_PLACE_ONLY if e.place_only
+            known = e.known_share > EN_MIN_KNOWN or e.said_share >= EN_MIN_SAID
+            return known and e.best_sim >= (EN_MIN_SIM_PLACE_ONLY if e.place_only
                                                                   else EN_MIN_SIM) \
                 and not (e.place_only and e.coverage < EN_MIN_COVERAGE_PLACE_ONLY)
         return e.coverage >= ZH_MIN_COVERAGE and e.known_share >= ZH_MIN_KNOWN
@@ -1396,15 +1407,11 @@ _ORDINAL_ASKED = re.compile(r"第(\d{1,3})届|\b(\d{1,3})(?:st|nd|rd|th)\b(?! fi
 _SESSION = re.compile(r"第(?:\d{1,3}|[一二三四五六七八九十百]+)届")
 
 
-def _meant(query: Query, candidates: list[Clause]) -> dict[int, float]:
-    """Per clause (by id), the share of an English question's content words it says, of those any
-    candidate clause says: in the Chinese words the glossary and dictionary give for them, or in
-    words whose dictionary definitions use them (擦亮…特色品牌 says "brands": 品牌 is a "brand name").
-    A word weighs more the fewer of the candidate clauses say it."""
+def _asked(query: Query) -> tuple[set[str], dict[str, set[str]]]:
+    """An English question's content-word stems (not the places it names), and per stem the
+    Chinese words the glossary and dictionary give for it."""
     names = {romanised(p).lower() for p in query.places + query.unknown_places}
     asked = content_stems(query.text, frozenset(names))
-    if not asked:
-        return {}
     rendered: dict[str, set[str]] = {}  # a word's stem → the Chinese words given for it
     for phrase, chinese in query.translated:
         for w in content_stems(phrase):
@@ -1413,12 +1420,25 @@ def _meant(query: Query, candidates: list[Clause]) -> dict[int, float]:
         for m in pattern.finditer(query.text):
             for w in content_stems(m.group()):
                 rendered.setdefault(w, set()).update(chinese)
+    return asked, rendered
+
+
+def _said(clause: Clause, asked: set[str], rendered: dict[str, set[str]]) -> set[str]:
+    """The asked stems a clause says: in the Chinese words given for them, or in words whose
+    dictionary definitions use them (擦亮…特色品牌 says "brands": 品牌 is a "brand name")."""
     table = senses()
-    said = {}
-    for c in candidates:
-        words = {w for t in c.terms if not t.startswith("#") for w in table.get(t, ())}
-        words |= {w for w, chinese in rendered.items() if any(t in c.text for t in chinese)}
-        said[id(c)] = words & asked
+    words = {w for t in clause.terms if not t.startswith("#") for w in table.get(t, ())}
+    words |= {w for w, chinese in rendered.items() if any(t in clause.text for t in chinese)}
+    return words & asked
+
+
+def _meant(query: Query, candidates: list[Clause]) -> dict[int, float]:
+    """Per clause (by id), the share of an English question's content words it says (`_said`), of
+    those any candidate clause says. A word weighs more the fewer of the candidate clauses say it."""
+    asked, rendered = _asked(query)
+    if not asked:
+        return {}
+    said = {id(c): _said(c, asked, rendered) for c in candidates}
     n = len(candidates)
     weight = {}
     for w in asked:
@@ -1427,6 +1447,20 @@ def _meant(query: Query, candidates: list[Clause]) -> dict[int, float]:
             weight[w] = math.log(1 + n / df)
     total = sum(weight.values())
     return {i: sum(weight[w] for w in s) / total for i, s in said.items()} if total else {}
+
+
+def _said_share(query: Query, clause: Clause) -> float:
+    """Share of an English question's content words a clause says (`_said`), the words naming the
+    report asked of apart (government work report; China and the State Council for the country's);
+    0 for a question of fewer than EN_MIN_SAID_WORDS such words."""
+    asked, rendered = _asked(query)
+    asked -= content_stems(" ".join(m.group() for m in _REPORT_NAMING.finditer(query.text)))
+    if len(asked) < EN_MIN_SAID_WORDS:
+        return 0.0
+    return len(_said(clause, asked, rendered)) / len(asked)
+
+
+_REPORT_NAMING = re.compile(r"\b(?:government )?work reports?\b|\bState Council\b|\bChina(?:'s|’s)?\b", re.IGNORECASE)
 
 
 def _ordinals(question: str) -> list[str]:

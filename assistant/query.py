@@ -45,7 +45,7 @@ _HOW_MUCH = re.compile(r"多少|(?<!哪)几[个项名家所万亿条次年倍]|�
                        r"volume of|population|size of|value of|count of|tally of|total (?:investment|cost|output|amount|value))\b",
                        re.IGNORECASE)
 _LIST = re.compile(r"哪些|哪几|哪[两三四五六七八九十]|哪\d{1,2}[个项条家大类所座]|分别是|"
-                   r"\b(?:which|what|name) (?:the )?(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) [a-z]|包括什么|包括哪|有哪|由什么组成|\bwhat (?:are|were)\b|\bwhich\b.*\b(?:are|were)\b|\blist\b|\bname the\b|"
+                   r"\b(?:which|what|name) (?:the )?(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) [“\"‘']?[a-z]|包括什么|包括哪|有哪|由什么组成|\bwhat (?:are|were)\b|\bwhich\b.*\b(?:are|were)\b|\blist\b|\bname the\b|"
                    r"\bmake up\b|\bmade up of\b|\bconsists? of\b|\bcompris(?:e|es|ed)\b|\bwhat (?:does|did|do) .+ (?:include|cover|involve|entail)\b",
                    re.IGNORECASE)
 _DEFINITION = re.compile(r"是什么意思|指什么|什么是|是指什么|含义|意思是|何谓|\bmean\b|meaning|refer(?:s|red)? to|stand for|"
@@ -378,10 +378,10 @@ def _places(question: str, regions: frozenset[str]) -> tuple[list[str], list[str
 
 
 # "…set a goal for 2024. Did the city's growth meet it?": a plan named, then asked whether it was met.
-_REACHED = r"(?:meet|met|reach\w*|achiev\w*|hit|exceed\w*|surpass\w*|fulfil\w*|get there|make it)\b"
+_REACHED = r"(?:meet|met|reach\w*|achiev\w*|hit|exceed\w*|surpass\w*|fulfil\w*|get there|make it|record(?:ed)?)\b"
 # ("was it to reach…?" asks the plan: was to)
 _DID_MEET = re.compile(rf"\b(?:did|has|have)\b[^.?;]{{0,50}}?\b{_REACHED}|\b(?:was|were)\b[^.?;]{{0,50}}?(?<!\bto )\b{_REACHED}|"
-                       r"\b(?:actually|turn(?:ed)? out|end(?:ed)? up|came in)\b|实际(?!使用|利用)|"
+                       r"\b(?:actually|turn(?:ed)? out|end(?:ed)? up|came in)\b|实际(?!使用|利用|工作)|"
                        r"\b(?:did|has|have) (?:it|they|the (?:city|province|country))\s*\?",
                        re.IGNORECASE)
 

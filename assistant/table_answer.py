@@ -32,6 +32,8 @@ _BARE_WORDS = re.compile(r"\b(?:growth|rate|target|goal|outcome|actual|figure|le
 RANK_ASKED = re.compile(r"\brank\w*|排名|排第|位居|位列|名次|第几", re.IGNORECASE)
 RANK_SAID = re.compile(r"第[一二三四五六七八九十\d]+(?!次|届|批|期|轮)|首位|前列|前[一二三四五六七八九十\d]+(?:名|位)?|榜首|之首")
 _NEXT_CLAUSE = re.compile(r"[，,、]([^，,。；;！!？?]{1,20})")
+# A target's higher aim said right after it: 增长7.5%左右，实际工作按8%左右争取; 增长5%左右、努力争取更好结果.
+_STRIVING = re.compile(r"^(?:在|并|但)?(?:实际工作中?|力争|争取|努力)[^，,。；;]{0,12}(?:\d|更好|更高|更快)")
 
 
 def _without_forms(text: str, ind: Indicator) -> str:
@@ -390,8 +392,21 @@ class TableAnswerer:
                 return replace(row, end=end, quote=c.text[row.start - c.start:end - c.start])
         return row
 
+    def _with_striving(self, row: IndicatorRow) -> IndicatorRow:
+        """A target row's quote with the clause after it that aims higher (生产总值增长7.5%左右，
+        实际工作按8%左右争取): the report's target is both."""
+        c = self.store.chunk_at(row.source, row.start)
+        if row.kind != "target" or c is None or row.end > c.end:
+            return row
+        m = _NEXT_CLAUSE.match(c.text[row.end - c.start:])
+        if not m or not _STRIVING.search(m.group(1)):
+            return row
+        end = row.end + m.end(1)
+        return replace(row, end=end, quote=c.text[row.start - c.start:end - c.start])
+
     def _compose(self, query: Query, lines: list[_Line]) -> Answer | None:
         en = query.is_english
+        lines = [replace(line, row=self._with_striving(line.row)) for line in lines]
         if RANK_ASKED.search(query.text):
             lines = [replace(line, row=self._with_rank(line.row)) for line in lines]
         citations: list[Citation] = []

@@ -663,7 +663,7 @@ BEIWAN_2024 = """# 北湾市政府工作报告
 连续5年获评“全国文明城市”。全面推动第二批225个典型村建设，基本建成29条乡村振兴示范带，90%以上村庄达到干净整洁村标准。
 
 ## 二、2024年工作安排
-今年经济社会发展的主要预期目标是：地区生产总值增长6%左右。深入开展“两违”整治，深化“放管服”改革。
+今年经济社会发展的主要预期目标是：地区生产总值增长6%左右，实际工作按6.5%左右争取。深入开展“两违”整治，深化“放管服”改革。
 完善住房保障体系，新开工公租房1200套，发放住房货币补贴230户。
 推行“多评合一”、“一址多照”，缩短项目审批周期。实施文旅“掌门人”计划和文旅“领航员”计划，培育发展主理人经济。推进“北湾工匠”等重点培训，年度培训2.4万人。
 全面推动“南粤家政”工程提质，开展家政服务类培训8万人次以上，带动就业4万人次。
@@ -715,6 +715,12 @@ def _quotes_all(answerer: Answerer, question: str, figures: list[str]) -> str:
 ])
 def test_a_question_asking_two_figures_gets_both(beiwan, question: str, figures: list[str]):
     assert "118.2%" not in _quotes_all(beiwan, question, figures)
+
+
+def test_a_target_is_quoted_with_the_higher_aim_said_after_it(beiwan):
+    """生产总值增长6%左右，实际工作按6.5%左右争取: the target is both figures, in Chinese and English."""
+    _quotes_all(beiwan, "北湾2024年地区生产总值增长目标是多少？", ["6%左右", "6.5%左右"])
+    _quotes_all(beiwan, "What is Beiwan's GDP growth target for 2024?", ["6%左右", "6.5%左右"])
 
 
 def test_where_an_amount_ranks_is_quoted_from_the_clause_that_says_it(beiwan):
@@ -914,6 +920,7 @@ NATION_2020 = """# 政府工作报告
 今年赤字率拟按3.6%以上安排，财政赤字规模比去年增加1万亿元。
 深入实施质量提升行动，打响“中国质量”“中国标准”“中国服务”品牌。
 新兴产业加快成长，计划新兴产业发展壮大。培育壮大集成电路、生物医药、人工智能等新兴产业。
+扩大高水平对外开放，新招引国际组织总部或分支机构5家。
 """
 
 
@@ -921,6 +928,17 @@ NATION_2020 = """# 政府工作报告
 def nation(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
     """A made-up pair of national reports (2019, 2020), indexed together with the default model."""
     return _indexed(tmp_path_factory, "nation-2019.md", NATION_2019, {"nation-2020.md": NATION_2020})
+
+
+def test_a_clause_saying_the_words_the_glossary_lacks_answers(nation):
+    """The glossary knows few of "headquarters or branch offices of international organizations",
+    but the clause says nearly every content word in the dictionary's senses (总部, 分支机构, 国际组织):
+    answered. A question of the same clause whose words it mostly does not say stays refused."""
+    _quotes_all(nation, "How many headquarters or branch offices of international organizations did the State "
+                "Council's 2020 government work report aim to attract?", ["5家"])
+    answer = nation.ask("How many foreign consulates and trade missions did the State Council's 2020 government "
+                        "work report aim to attract to the capital?")
+    assert not answer.found, answer.text
 
 
 def test_a_city_in_a_joined_name_is_no_place_asked(nation):

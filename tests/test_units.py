@@ -1737,6 +1737,12 @@ def test_one_ask_of_several_things_asks_a_figure_of_each():
     assert _figures_asked("How many small and medium-sized enterprises did it support?") == 1
     assert _figures_asked("How many industrial design centres were added in 2023, and which city was selected?") == 1
     assert _figures_asked("What was the GDP target for 2024?") == 0
+    # one "what" of two things; "what coverage", and a name in quotes within a thing's words
+    assert _figures_asked("What deficit ratio and deficit size did the 2025 report propose?") == 2
+    assert _figures_asked("What push rate does it aim for on new policies, and what coverage does it want for "
+                          "no-application benefits?") == 2
+    assert _figures_asked('How many "Shenyan" key research projects and technology breakthrough projects did '
+                          "it carry out?") == 2
 
 
 def test_a_counties_figure_is_a_parts():
@@ -1837,6 +1843,37 @@ def test_total_fiscal_revenue_is_not_general_public_budget_revenue():
     ("How much paddy land was returned to cultivation?", {"水田"}),
     ("Which grain depots were completed?", {"粮库"}),
     ("How much new grain storage capacity was built?", {"粮仓"}),
+    ("How many ICU beds did it set up?", {"重症"}),
+    ("Which five industrial bases does it aim to build?", {"基地"}),
+    ("How many tourist toilets were upgraded?", {"旅游", "厕所"}),
+    ("How many thatched houses were renovated?", {"茅草房"}),
+    ("How many all-cargo air routes did the airport add?", {"全货机"}),
+    ("How many river channels were dredged?", {"清淤"}),
+    ("How many street-flooding black spots were fixed?", {"水浸街"}),
 ])
 def test_english_words_a_report_writes_otherwise_are_glossed(question: str, words: set[str]):
     assert words <= _glossed(question)
+
+
+def test_two_reports_target_and_record_ask_whether_it_was_met():
+    """"What did the 2022 report target, and what did the 2023 report record for that year?" asks the
+    target and the outcome; "实际工作按…争取" (the aim in practice) is part of a target, not an outcome."""
+    met = read_question("What GDP growth did Haibin's 2022 government work report target for 2022, and what growth "
+                        "did the 2023 report record for that year?", REGIONS)
+    assert met.kind == "met" and met.years == [2022]
+    assert read_question("海滨2018年政府工作报告中，生产总值增长的预期目标是多少？实际工作按多少来争取？",
+                         REGIONS).kind == "plan"
+    assert read_question("海滨2018年生产总值增长目标实际完成了吗？", REGIONS).kind == "met"
+
+
+def test_a_count_before_a_quoted_noun_asks_a_list():
+    assert read_question("What five 'bases' does Maoming aim to build, according to its 2021 report?", REGIONS).wants_list
+
+
+def test_urban_and_rural_residents_together_are_both_groups():
+    from assistant.answer import _misses_residents
+
+    both = read_question("What per-capita subsidy for urban and rural residents' medical insurance was set?", REGIONS)
+    assert not _misses_residents(both, ["城乡居民医保人均财政补助标准从450元提高到610元"])
+    urban = read_question("What was urban residents' per capita disposable income?", REGIONS)
+    assert _misses_residents(urban, ["城乡居民人均可支配收入增长5%"])
