@@ -79,7 +79,7 @@ _FIGURE = re.compile(
     r"件|名|台|艘|亩|标箱|架|片|张|间|场|届|微克|毫克|立方米|千瓦|兆瓦|度|斤|公顷|小时|分钟|毫米|株|棵|部|只|头|枚|块|岁|省|县|镇|村|份|"
     r"类|批|种|款|段|宗|轮|册|根|盏|组|对|支|栋|层)|"
     r"\d+金(?:\d+银)?(?:\d+铜)?|"  # medals: 4金2银2铜
-    r"(?<!第)[一二两三四五六七八九十百千]+(?:项|个|大|条|家|所|座|批|类|万|亿|处|名|台|件|次|轮|届|位数)|"
+    r"(?<![第一二两三四五六七八九十百千])[一二两三四五六七八九十百千]+(?:项|个|大|条|家|所|座|批|类|万|亿|处|名|台|件|次|轮|届|位数)|"
     r"零(?:发生|事故|伤亡|死亡|新增)|"  # (风险事件零发生: a count of none)
     r"[一二三四五六七八九十百千]+分之[一二三四五六七八九十]+|一半|翻(?:一|两|三)?番|"  # 压缩一半以上, 三分之一以上
     rf"{_IN_WORDS}|"  # 灵活就业人员数以亿计
@@ -181,7 +181,8 @@ _DAY_FROM_NOW = re.compile(r"明天|昨天|后天|前天|今晚|明晚|昨晚|\b
 CANDIDATE_HITS = 5
 # An English question's words are the reports' only through the glossary and the dictionary, so its
 # passage ranks are rougher: it looks through more of them.
-EN_CANDIDATE_HITS = 8
+EN_CANDIDATE_HITS = 12
+KNOWN_HITS = 8
 MAX_CLAUSES = 3
 SEM_WEIGHT = 1.0
 SIM_FLOOR = 0.75
@@ -900,8 +901,8 @@ class Answerer:
                              flags=re.IGNORECASE) if english_names else question
             strangers = [n for n in re.findall(r"(?<!^)(?<![.?!] )\b[A-Z][A-Za-z]+", unnamed)
                          if n.lower() not in bm25.vocab and n.lower() not in places]
-            if words and not known_word and (not sentence or strangers):
-                return 0.0, False
+            if words and not known_word and (not sentence or strangers) or not words and not query.places:
+                return 0.0, False  # (no word at all, only codes: "r4:U021")
             # Only the place is known ("What is the weather in Beijing today?"): the passages must
             # then be closer in meaning than usual (the place alone makes any of its reports similar).
             # A word of it whose dictionary translation a quoted clause uses (typhoon → 台风) is known.
@@ -1023,7 +1024,12 @@ class Answerer:
         first = chosen[0] if chosen else None
         english = _english_passages(hits)  # an English translation's: units are words, the words differ
         quoted = [c.text for c in chosen]
-        known_share, place_only = self._known_share(query, hits, english, quoted)
+        # (what the question's words are known by: the passages of the first KNOWN_HITS and those quoted,
+        # however many more a clause is chosen from: looking through more does not make a topic known)
+        first_hits = hits[:KNOWN_HITS]
+        known_share, place_only = self._known_share(
+            query, first_hits + list({h.chunk_id: h for h in (c.hit for c in chosen) if h not in first_hits}.values()),
+            english, quoted)
         total = sum(weights.values()) or 1.0
         cited_text = " ".join(c.hit.text for c in chosen)
         years = set(query.years)
@@ -1489,7 +1495,7 @@ def ask(question: str, index_dir: str | Path | None = None, *, k: int | None = N
     Args:
         question: Chinese or English.
         index_dir: index folder (default `index/` or $ASSISTANT_INDEX_DIR).
-        k: passages considered (default 5, 8 for an English question).
+        k: passages considered (default 5, 12 for an English question).
         source, year, region: optional filters.
         history: the conversation's earlier questions, oldest first (follow-ups take what they
             leave out from them).

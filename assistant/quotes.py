@@ -54,6 +54,8 @@ def clauses(store: IndexStore, hit: Hit, q: np.ndarray) -> list[Clause]:
         end = _closed(hit.text, start - hit.start, end - hit.start) + hit.start
         body = hit.text[start - hit.start : end - hit.start]
         lead = len(body) - len(body.lstrip("*_ \u3000"))  # (a Markdown bold heading's closing ** before it)
+        if not any(ch.isalnum() for ch in body[lead:]):
+            continue  # Markdown marks alone (the ** closing 附件1：): nothing to quote
         out.append(Clause(hit, start + lead, end, body[lead:], terms, float(sim)))
     return out
 

@@ -109,7 +109,9 @@ def test_the_right_government_and_year_answer(four: Path, question: str, source:
                                       # cities no indexed report is about, named without 市 or in English
                                       "武汉2023年地区生产总值增长目标是多少？", "What is Xi'an's GDP growth target for 2023?",
                                       # countries abroad: not answered with China's figure
-                                      "美国2023年国内生产总值增长目标是多少？", "What was Japan's GDP growth target for 2023?"])
+                                      "美国2023年国内生产总值增长目标是多少？", "What was Japan's GDP growth target for 2023?",
+                                      # codes, not words
+                                      "r4:U021", "x9:Q123"])
 def test_what_the_reports_do_not_cover_is_refused(four: Path, question: str):
     answer = assistant.ask(question, index_dir=four)
     assert not answer.found and not answer.citations
@@ -241,3 +243,28 @@ def test_a_term_spelled_in_pinyin_is_found_where_its_report_coins_it(four: Path,
     """The passage coining it may rank below the first ones: the report named is looked through."""
     answer = assistant.ask(question, index_dir=four)
     assert answer.found and term in answer.text and {c.source for c in answer.citations} == {source}, answer.text
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_an_english_topic_is_known_from_the_first_passages_and_those_quoted(four: Path, monkeypatch):
+    """An English question's clause is chosen among EN_CANDIDATE_HITS passages, but whether the
+    reports know its words is read from the first KNOWN_HITS and the passages quoted only: looking
+    through more passages never makes a topic known."""
+    from assistant import answer as answer_module
+    from assistant.retrieve import Retriever
+
+    seen: list[list[str]] = []
+    known_share = answer_module.Answerer._known_share
+
+    def spy(self, query, hits, english, quoted):
+        seen.append([h.chunk_id for h in hits])
+        return known_share(self, query, hits, english, quoted)
+
+    monkeypatch.setattr(answer_module.Answerer, "_known_share", spy)
+    answerer = answer_module.Answerer(Retriever(four))
+    answer, _ = answerer.explain("How many new urban jobs did Zhanjiang create in 2022, according to its 2023 report?")
+    assert answer.found and seen, answer.text
+    cited = {c.chunk_id for c in answer.citations}
+    assert cited <= set(seen[-1]) and len(seen[-1]) <= answer_module.KNOWN_HITS + len(cited)
+    assert answer_module.EN_CANDIDATE_HITS > answer_module.KNOWN_HITS

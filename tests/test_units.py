@@ -286,6 +286,11 @@ def test_figures_and_what_asks_them():
     assert all(_FIGURE.search(t) for t in ("两次下调存款准备金率", "研发投入保持两位数增长", "风险事件零发生"))
     assert _misses_count(read_question("How many risk incidents occurred?"), ["风险事件零发生"]) is False
     assert not _FIGURE.search("制定实施第三轮三年行动计划")  # an ordinal counts nothing
+    # the digits of an ordinal in words are no figure; counts in words are
+    assert not _FIGURE.search("编制第十四个五年规划纲要")
+    assert all(_FIGURE.search(t) for t in ("三年行动计划实施满3年", "建成十四个公园", "2035年前建成20所学校"))
+    # "what forest coverage rate" asks a figure
+    assert read_question("What forest coverage rate was China aiming for in its 2021 report?").wants_number
     # GDP as what a ratio is taken of is not GDP asked
     assert not any("生产总值" in t for _, group in matched("What deficit-to-GDP ratio was planned?") for t in group)
     assert any("生产总值" in t for _, group in matched("What was the GDP growth target?") for t in group)
@@ -1844,6 +1849,7 @@ def test_total_fiscal_revenue_is_not_general_public_budget_revenue():
     ("Which grain depots were completed?", {"粮库"}),
     ("How much new grain storage capacity was built?", {"粮仓"}),
     ("How many ICU beds did it set up?", {"重症"}),
+    ("What forest coverage rate was it aiming for?", {"森林覆盖率"}),
     ("Which five industrial bases does it aim to build?", {"基地"}),
     ("How many tourist toilets were upgraded?", {"旅游", "厕所"}),
     ("How many thatched houses were renovated?", {"茅草房"}),
@@ -1866,8 +1872,9 @@ def test_two_reports_target_and_record_ask_whether_it_was_met():
     assert read_question("海滨2018年生产总值增长目标实际完成了吗？", REGIONS).kind == "met"
 
 
-def test_a_count_before_a_quoted_noun_asks_a_list():
+def test_a_count_before_a_quoted_noun_or_alone_asks_a_list():
     assert read_question("What five 'bases' does Maoming aim to build, according to its 2021 report?", REGIONS).wants_list
+    assert read_question("The report says the city will build five bases. Which five?", REGIONS).wants_list
 
 
 def test_urban_and_rural_residents_together_are_both_groups():
