@@ -182,7 +182,7 @@ CANDIDATE_HITS = 5
 # An English question's words are the reports' only through the glossary and the dictionary, so its
 # passage ranks are rougher: it looks through more of them.
 EN_CANDIDATE_HITS = 12
-KNOWN_HITS = 8
+KNOWN_HITS = 8  # the passages whose words say whether the reports know a question's topic (and those quoted)
 MAX_CLAUSES = 3
 SEM_WEIGHT = 1.0
 SIM_FLOOR = 0.75
@@ -1027,9 +1027,9 @@ class Answerer:
         # (what the question's words are known by: the passages of the first KNOWN_HITS and those quoted,
         # however many more a clause is chosen from: looking through more does not make a topic known)
         first_hits = hits[:KNOWN_HITS]
-        known_share, place_only = self._known_share(
-            query, first_hits + list({h.chunk_id: h for h in (c.hit for c in chosen) if h not in first_hits}.values()),
-            english, quoted)
+        first_ids = {h.chunk_id for h in first_hits}
+        quoted_hits = {c.hit.chunk_id: c.hit for c in chosen if c.hit.chunk_id not in first_ids}
+        known_share, place_only = self._known_share(query, first_hits + list(quoted_hits.values()), english, quoted)
         total = sum(weights.values()) or 1.0
         cited_text = " ".join(c.hit.text for c in chosen)
         years = set(query.years)
@@ -1376,9 +1376,8 @@ class Answerer:
             return False
         if is_english(question) or e.cross:  # words the passages do not share: meaning and the glossary decide
             known = e.known_share > EN_MIN_KNOWN or e.said_share >= EN_MIN_SAID
-            return known and e.best_sim >= (EN_MIN_SIM_PLACE_ONLY if e.place_only
-                                                                  else EN_MIN_SIM) \
-                and not (e.place_only and e.coverage < EN_MIN_COVERAGE_PLACE_ONLY)
+            least = EN_MIN_SIM_PLACE_ONLY if e.place_only else EN_MIN_SIM
+            return known and e.best_sim >= least and not (e.place_only and e.coverage < EN_MIN_COVERAGE_PLACE_ONLY)
         return e.coverage >= ZH_MIN_COVERAGE and e.known_share >= ZH_MIN_KNOWN
 
     def _compose(self, query: Query, chosen: list[Clause], keep_clause: set[int]) -> Answer:
@@ -1455,6 +1454,10 @@ def _meant(query: Query, candidates: list[Clause]) -> dict[int, float]:
     return {i: sum(weight[w] for w in s) / total for i, s in said.items()} if total else {}
 
 
+# The words naming the report asked of: the document and the country's government, not a topic.
+_REPORT_NAMING = re.compile(r"\b(?:government )?work reports?\b|\bState Council\b|\bChina(?:'s|’s)?\b", re.IGNORECASE)
+
+
 def _said_share(query: Query, clause: Clause) -> float:
     """Share of an English question's content words a clause says (`_said`), the words naming the
     report asked of apart (government work report; China and the State Council for the country's);
@@ -1464,9 +1467,6 @@ def _said_share(query: Query, clause: Clause) -> float:
     if len(asked) < EN_MIN_SAID_WORDS:
         return 0.0
     return len(_said(clause, asked, rendered)) / len(asked)
-
-
-_REPORT_NAMING = re.compile(r"\b(?:government )?work reports?\b|\bState Council\b|\bChina(?:'s|’s)?\b", re.IGNORECASE)
 
 
 def _ordinals(question: str) -> list[str]:
