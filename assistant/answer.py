@@ -32,7 +32,7 @@ from .compose import (  # noqa: F401
 from .conversation import resolve
 from .glossary import matched, said_in_english
 from .lexicon import content_stems, senses
-from .query import Query, asks_met, asks_part_of_year, check_question, parts, romanised
+from .query import WORK_REPORT, Query, asks_met, asks_part_of_year, check_question, parts, romanised
 from .quotes import Clause, bigrams, clauses, figure_quote, quote_span
 from .report_answers import ReportAnswers
 from .retrieve import Hit, Retriever, get_retriever
@@ -1455,7 +1455,7 @@ def _meant(query: Query, candidates: list[Clause]) -> dict[int, float]:
 
 
 # The words naming the report asked of: the document and the country's government, not a topic.
-_REPORT_NAMING = re.compile(r"\b(?:government )?work reports?\b|\bState Council\b|\bChina(?:'s|’s)?\b", re.IGNORECASE)
+_REPORT_NAMING = re.compile(rf"{WORK_REPORT.pattern}|\bState Council\b|\bChina(?:'s|’s)?\b", re.IGNORECASE)
 
 
 def _said_share(query: Query, clause: Clause) -> float:

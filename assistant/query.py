@@ -75,7 +75,8 @@ _DELIVERED_WHEN = re.compile(
     re.IGNORECASE)
 # The words between a report's year and "report": "2019 government work report", "2024's provincial report"
 _REPORT_WORDS = r"(?:'s)? (?:(?:national|provincial|municipal|city|State Council|central|government|annual|work) ){0,3}"
-_WORK_REPORT = re.compile(r"\b(?:government )?work reports?\b", re.IGNORECASE)
+# The document a question asks of ("government work report"): its words are not the question's topic.
+WORK_REPORT = re.compile(r"\b(?:government )?work reports?\b", re.IGNORECASE)
 # "2019年政府工作报告", "按广东省2025年政府工作报告", "in Zhanjiang's 2019 government work report": the year
 # of a report, so 去年/今年 count from it.
 _REPORT_YEAR = re.compile(rf"((?:19|20)\d\d)年(?:的)?(?:[{CJK}]{{0,6}})?(?:政府)?工作报告|((?:19|20)\d\d)年(?:的)?报告|"
@@ -482,7 +483,7 @@ def read_question(question: str, regions: frozenset[str] = frozenset(), lang: st
     places, unknown = _places(question, regions)
     translated = []
     if lang == "en":
-        rest = _WORK_REPORT.sub(" , ", question)  # the document asked of, not its topic ("work" is no 劳动)
+        rest = WORK_REPORT.sub(" , ", question)  # the document asked of, not its topic ("work" is no 劳动)
         for pattern, _ in glossed:
             rest = pattern.sub(" , ", rest)  # no phrase across a glossary term
         names = {romanised(p) for p in places + unknown if CJK_WORD.search(p)}

@@ -375,34 +375,32 @@ class TableAnswerer:
                   region=row.region, locator=c.locator, level=row.level, kind=c.kind, period=c.period)
         return Citation(**asdict(hit), n=n, quote=row.quote, quote_start=row.start, quote_end=row.end)
 
-    def _with_rank(self, row: IndicatorRow) -> IndicatorRow:
-        """The row's quote up to one of the two clauses after it that says where the figure ranks
-        (货物进出口总额624.8亿元，增长14.7%，增速全省第一; 农业总产值达1126亿元，增长5.8%，总量位居全省第一):
-        "…and how did it rank?"."""
+    def _through_next(self, row: IndicatorRow, clauses: int, said: re.Pattern) -> IndicatorRow:
+        """The row's quote up to the first of the `clauses` clauses after it, in its passage, that
+        `said` finds (else the row as it is)."""
         c = self.store.chunk_at(row.source, row.start)
         if c is None or row.end > c.end:
             return row
         end = row.end
-        for _ in range(2):
+        for _ in range(clauses):
             m = _NEXT_CLAUSE.match(c.text[end - c.start:])
             if not m:
                 return row
             end += m.end(1)
-            if RANK_SAID.search(m.group(1)):
+            if said.search(m.group(1)):
                 return replace(row, end=end, quote=c.text[row.start - c.start:end - c.start])
         return row
+
+    def _with_rank(self, row: IndicatorRow) -> IndicatorRow:
+        """The row's quote up to one of the two clauses after it that says where the figure ranks
+        (货物进出口总额624.8亿元，增长14.7%，增速全省第一; 农业总产值达1126亿元，增长5.8%，总量位居全省第一):
+        "…and how did it rank?"."""
+        return self._through_next(row, 2, RANK_SAID)
 
     def _with_striving(self, row: IndicatorRow) -> IndicatorRow:
         """A target row's quote with the clause after it that aims higher (生产总值增长7.5%左右，
         实际工作按8%左右争取): the report's target is both."""
-        c = self.store.chunk_at(row.source, row.start)
-        if row.kind != "target" or c is None or row.end > c.end:
-            return row
-        m = _NEXT_CLAUSE.match(c.text[row.end - c.start:])
-        if not m or not _STRIVING.search(m.group(1)):
-            return row
-        end = row.end + m.end(1)
-        return replace(row, end=end, quote=c.text[row.start - c.start:end - c.start])
+        return self._through_next(row, 1, _STRIVING) if row.kind == "target" else row
 
     def _compose(self, query: Query, lines: list[_Line]) -> Answer | None:
         en = query.is_english
