@@ -77,7 +77,7 @@ _IN_WORDS = "数以(?:十|百|千|万|百万|千万|亿)计"
 _FIGURE = re.compile(
     r"(?<![第\d.])\d+(?:\.\d+)?\s*(?:多|余)?(?:%|％|亿|万|千|百|个|项|家|所|条|人|元|吨|公里|千米|米|年|倍|座|套|户|次|天|处|辆|"
     r"件|名|台|艘|亩|标箱|架|片|张|间|场|届|微克|毫克|立方米|千瓦|兆瓦|度|斤|公顷|小时|分钟|毫米|株|棵|部|只|头|枚|块|岁|省|县|镇|村|份|"
-    r"类|批|种|款|段|宗|轮|册|根|盏|组|对|支|栋|层)|"
+    r"类|批|种|款|段|宗|轮|册|根|盏|组|对|支|栋|层|位)|"
     r"\d+金(?:\d+银)?(?:\d+铜)?|"  # medals: 4金2银2铜
     r"(?<![第一二两三四五六七八九十百千])[一二两三四五六七八九十百千]+(?:项|个|大|条|家|所|座|批|类|万|亿|处|名|台|件|次|轮|届|位数)|"
     r"零(?:发生|事故|伤亡|死亡|新增)|"  # (风险事件零发生: a count of none)
@@ -89,7 +89,9 @@ _FIGURE = re.compile(
     re.IGNORECASE)
 # A figure asked (twice in "多少…多少…", "how many…, and how big…", "how many…, and with what total investment?")
 _ASKS_FIGURE = re.compile(r"多少|(?<!哪)几[个项名家所万亿条次年倍]|\bhow (?:much|many|big|large|high|long|far|fast)\b|"
-                          r"\bwhat (?:[\w-]+ ){0,4}(?:share|percentage|proportion|rate|ratio|coverage|amount|total|value|level|size)\b|"
+                          r"\bwhat (?:[\w-]+ ){0,4}(?:share|percentage|proportion|rate|ratio|coverage|amount|total|value|level|size|length|"
+                          r"capacity|scale|volume|speed|number|height|distance|mileage|"
+                          r"growth(?= of\b| in\b| rate\b| target\b|\s*[?,;]))\b|"
                           r"\b(?:the|its|their) number of\b", re.IGNORECASE)
 _QUANTITY_Q = re.compile(
     r"多少|(?<!哪)几|目标|增长|比例|规模|金额|数量|率|how (?:much|many)|what (?:percentage|rate|share|amount)|"
@@ -106,6 +108,44 @@ def _beside(a: Clause, b: Clause) -> bool:
     first, second = (a, b) if a.start < b.start else (b, a)
     gap = first.hit.text[first.end - first.hit.start:second.start - first.hit.start]
     return 0 <= second.start - first.end <= 2 and not re.search(r"[。！？!?；;\n]", gap)
+
+
+def _rate_tails(candidates: list[Clause]) -> dict[int, Clause]:
+    """Per clause holding an amount (by id), the rate with no subject of its own said right after it
+    in its sentence (全年完成投资166.6亿元，增长61%): the amount's growth."""
+    by_chunk: dict[str, list[Clause]] = {}
+    for c in candidates:
+        by_chunk.setdefault(c.hit.chunk_id, []).append(c)
+    tails = {}
+    for group in by_chunk.values():
+        group.sort(key=lambda c: c.start)
+        for c, d in zip(group, group[1:]):
+            if _RATE_LEAD.match(d.text) and _FIGURE.search(c.text) and not _PERCENT.search(c.text) and _beside(c, d):
+                tails[id(c)] = d
+    return tails
+
+
+def _new_figure(pattern: re.Pattern, text: str, stated: set[str]) -> bool:
+    """A text holds a figure of the pattern other than the numbers a question states."""
+    for m in pattern.finditer(text):
+        digits = re.search(r"\d+(?:\.\d+)?", m.group())
+        if digits is None or digits.group() not in stated:
+            return True
+    return False
+
+
+# A target asked in so many words (not only "plan", "expected": "the clusters it planned", 预计…增长).
+_TARGET_ASKED = re.compile(r"目标|\btargets?\b|\bgoals?\b", re.IGNORECASE)
+
+
+def _reviewed_only(query: Query, figured: list[Clause]) -> bool:
+    """A target asked of the year a report plans ("What target for new urban jobs did it set for
+    2022?") and every figure quoted is in a review of what was done (城镇新增就业5.79万人 of the year
+    before): the report sets none. (A report's part of a question about the year it reviews asks
+    what was done, whatever the question's other part asks.)"""
+    reviewed = query.report_year is not None and any(y < query.report_year for y in query.years)
+    return query.kind == "plan" and bool(_TARGET_ASKED.search(query.text)) and not reviewed and bool(figured) \
+        and all(c.hit.kind == "outcome" for c in figured)
 
 
 def _sentence_before(c: Clause) -> str:
@@ -155,6 +195,10 @@ def _figures_asked(question: str) -> int:
 _WRITTEN_TERM = re.compile(rf"{OPEN_QUOTE}([0-9A-Z]*[0-9][0-9A-Z]*[+＋][0-9A-Z+＋]*){CLOSE_QUOTE}")
 # A term an English question quotes ('zombie enterprises'), and a glossary entry's head (15.虚拟电厂：).
 _QUOTED_EN = re.compile(rf"{OPEN_QUOTE}([A-Za-z][A-Za-z -]{{1,40}}?){CLOSE_QUOTE}")
+# The term a definition question names without quotes ("How does it define infrastructure REITs in its
+# glossary?", "What is the meaning of zero-based budgeting?").
+_DEFINED_EN = re.compile(r"\b(?:define[sd]?|definition of|meaning of|meant by)\s+(?:the\s+)?(?:term\s+)?"
+                         r"([A-Za-z][A-Za-z -]{1,40}?)(?=\s+(?:in|as|under|according|mean|means|refers?)\b|\s*[?,.;]|$)")
 # (its words may quote a part and hold a figure: 横琴“双15%”税收优惠政策：, “五清”专项行动：)
 _ENTRY_HEAD = re.compile(rf"^\s*(?:\*\*)?(?:\[\d{{1,3}}\]|\d{{1,3}}[.、．])?\s*[“\"]?([{CJK}A-Za-z0-9“”%＋+·]{{2,20}}?)[”\"]?[：:]")
 # A plan that sets no target (我们没有提出全年经济增速具体目标) answers "what was the target?" without a
@@ -414,6 +458,9 @@ def _says_form(form: str, text: str) -> bool:
 
 
 _ASKS_RATE = re.compile(r"率|比重|比例|百分|\brates?\b|share|proportion|percent|ratio", re.IGNORECASE)
+# How far something moved ("By how much did robbery cases fall?"): a rate answers it.
+_CHANGE_ASKED = re.compile(r"\bby how much\b|\bhow much (?:did|has|have|does|do|will|would)\b[^?,;]{0,60}?\b(?:fall|fell|drop|"
+                           r"decline|decrease|shrink|shrank|rise|rose|grow|grew|increase)", re.IGNORECASE)
 
 
 @functools.cache
@@ -427,7 +474,7 @@ def _only_in_rates(query: Query, asked: list[Indicator], texts: list[str]) -> bo
     """A question asks a figure of a report term (resident population → 常住人口, 成都的人口有多少) that
     the quoted texts use only inside the name of a rate (常住人口城镇化率): their figure is the rate's,
     unless that rate is what it asks ("energy consumption per unit of GDP": 单位国内生产总值能耗)."""
-    if not query.wants_number or _ASKS_RATE.search(query.text):
+    if not query.wants_number or _ASKS_RATE.search(query.text) or _CHANGE_ASKED.search(query.text):
         return False
     own = {normalize(f) for ind in asked if ind.measure == "rate" for f in ind.forms}
     joined = normalize(" ".join(texts))
@@ -580,7 +627,8 @@ def _misses_level(query: Query, asked: list[Indicator], texts: list[str]) -> boo
     """The question asks how large an amount is (its total, "the size of the economy, in yuan") and
     no text gives a level: a growth rate (增长5.2%) does not answer it."""
     return any(ind.measure == "amount" for ind in asked) and bool(LEVEL_ASKED.search(query.text)) \
-        and not GROWTH_ASKED.search(query.text) and not any(_LEVEL_FIGURE.search(t) for t in texts)
+        and not GROWTH_ASKED.search(query.text) and not _ASKS_SHARE.search(query.text) \
+        and not any(_LEVEL_FIGURE.search(t) for t in texts)
 
 
 # Part of a year: a question about a quarter or a half is not answered by the year's figure.
@@ -1078,7 +1126,8 @@ class Answerer:
                 or _misses_when(query, quoted) or wants_number and _misses_level(query, asked, quoted)
                 or _misses_part_of_year(query, quoted)
                 or _misses_residents(query, quoted) or _misses_count(query, quoted) or _misses_direction(query, quoted)
-                or _part_only(query, asked, quoted, spelled) or _only_in_a_share(query, asked, quoted)),
+                or _part_only(query, asked, quoted, spelled) or _only_in_a_share(query, asked, quoted)
+                or _reviewed_only(query, [c for c in chosen if c.text in figure_clauses])),
             cross=not query.is_english and english,
         )
         if not chosen or not self.found(evidence, question):
@@ -1140,19 +1189,26 @@ class Answerer:
                     and c.text.count("、") == count - 1}
         ranking = self._ranking_weights(query, weights)
         ranked_total = sum(ranking.values()) or 1.0
-        meant = _meant(query, candidates) if query.is_english else {}
+        asked_words, rendered = _asked(query) if query.is_english else (set(), {})
+        # (per clause, the English question's words it says, and its share of them)
+        said = {id(c): _said(c, asked_words, rendered) for c in candidates} if asked_words else {}
+        meant = _meant(said, asked_words)
         for i in unset:  # (it says the indicator asked in words of its own, as terms_of reads it)
             meant[i] = max(meant.values(), default=0.0)
 
         unset_terms = {t for t in weights if any(t.lstrip("#") in f for ind in unset_asked for f in ind.forms)
                        or unset_asked and t in ("增长", "增速")}  # (经济增速: the growth asked)
 
+        tails = _rate_tails(candidates)
+
         def terms_of(c: Clause) -> frozenset[str]:
-            """A clause's terms; one saying no target is set for the indicator asked names it in words
-            of its own (经济增速 for GDP), so the question's words for it count as said."""
+            """A clause's terms, with those of the rate said right after its amount (完成投资166.6亿元，
+            增长61%); one saying no target is set for the indicator asked names it in words of its own
+            (经济增速 for GDP), so the question's words for it count as said."""
+            terms = c.terms | tails[id(c)].terms if id(c) in tails else c.terms
             if unset_terms and id(c) in unset:
-                return c.terms | unset_terms
-            return c.terms
+                return terms | unset_terms
+            return terms
 
         def score(c: Clause, uncovered: set[str]) -> float:
             gain = sum(ranking[t] for t in terms_of(c) & uncovered) / ranked_total
@@ -1208,7 +1264,11 @@ class Answerer:
             near = [c for c in pool if any(c is b for b, _ in beside)]
             if not near:
                 # (…开工建设…等28项电网重点工程，推动…等26项电网重点工程投产: beside the first and of the same thing)
-                near = [c for c, d in beside if terms_of(c) & terms_of(d) & set(weights)]
+                # (or it says a word of an English question the chosen ones do not: 新增充电桩13.4万个，累计建成
+                # 超充站1030座, "…and how many stations had it built in total?")
+                unsaid = asked_words - {w for d in chosen for w in said.get(id(d), ())}
+                near = [c for c, d in beside if terms_of(c) & terms_of(d) & set(weights)
+                        or said.get(id(c), set()) & unsaid]
             if not near and not pool:
                 # (no other clause says a word of the question: the figure said right after the first, in its
                 # sentence: 新增充电桩13.4万个，累计建成超充站1030座)
@@ -1232,13 +1292,18 @@ class Answerer:
             covered += gain
             uncovered -= terms_of(best)
             candidates.remove(best)
+        # (a clause read with the rate said right after it is quoted with it)
+        chosen = [x for c in chosen for x in (c, tails.get(id(c))) if x is not None
+                  and (x is c or not any(x is y for y in chosen))]
         # "…资金多少？实施了多少个帮扶项目？", "…年均增长多少？": the clause right after a chosen one that
         # holds the figure in the unit asked and more of the question (帮扶资金1.58亿元，实施帮扶项目33个),
         # or the rate of the amount just quoted (增加到3279.31亿元，年均增长5.3%; not 进出口总额…增长9.8%)
         growth = unit is None and bool(_GROWTH_ASKED.search(query.text))
         follow = unit or (_PERCENT if growth else _FIGURE if wants_figure else None)
         crossed = {"plan": "outcome", "outcome": "plan"}.get(query.kind or "")  # (a target asked: not a review's)
-        if follow is not None and chosen and not any(follow.search(c.text) for c in chosen):
+        stated = set(re.findall(r"\d+(?:\.\d+)?", query.text))  # (a figure the question says is not its answer:
+        # "Of the 116 tasks…, how many were completed?" → 116项工作，有109项按期完成)
+        if follow is not None and chosen and not any(_new_figure(follow, c.text, stated) for c in chosen):
             # (a count asked: the first clause's figure said right after it, in its sentence: 推进“广东技工”等重点培训，
             # 年度培训3.5万人)
             chosen += [d for c in list(chosen) for d in candidates if d.hit.chunk_id == c.hit.chunk_id and d.hit.kind != crossed
@@ -1341,11 +1406,13 @@ class Answerer:
 
     def _glossary_heads(self, query: Query, sources: set[str]) -> list[str]:
         """The heads of glossary entries (虚拟电厂 of "15.虚拟电厂：…") in these reports holding the
-        most report words of the term an English question quotes (glossary terms and dictionary
-        words: virtual → 虚拟, zombie → 僵尸, enterprises → 企业); [] when it quotes none."""
-        quoted = [m.group(1).lower() for m in _QUOTED_EN.finditer(query.text)]
-        if not quoted:
+        most report words of the term an English question quotes or asks to define (glossary terms
+        and dictionary words: virtual → 虚拟, zombie → 僵尸, enterprises → 企业); [] when it names none."""
+        terms = [m.group(1) for m in _QUOTED_EN.finditer(query.text)] or [
+            m.group(1) for m in _DEFINED_EN.finditer(query.text)]  # ("How does it define infrastructure REITs?")
+        if not terms:
             return []
+        quoted = [q.lower() for q in terms]
         # each report word weighs as many English words as it renders ("new towns" → 新城 two, "city" → 城市 one)
         words: dict[str, int] = {}
         for q in quoted:
@@ -1437,14 +1504,13 @@ def _said(clause: Clause, asked: set[str], rendered: dict[str, set[str]]) -> set
     return words & asked
 
 
-def _meant(query: Query, candidates: list[Clause]) -> dict[int, float]:
-    """Per clause (by id), the share of an English question's content words it says (`_said`), of
-    those any candidate clause says. A word weighs more the fewer of the candidate clauses say it."""
-    asked, rendered = _asked(query)
+def _meant(said: dict[int, set[str]], asked: set[str]) -> dict[int, float]:
+    """Per clause (by id), the share of an English question's content words (`asked`) it says (`said`,
+    per clause by id, from `_said`), of those any clause says. A word weighs more the fewer of the
+    clauses say it."""
     if not asked:
         return {}
-    said = {id(c): _said(c, asked, rendered) for c in candidates}
-    n = len(candidates)
+    n = len(said)
     weight = {}
     for w in asked:
         df = sum(w in s for s in said.values())

@@ -46,7 +46,7 @@ class ChunkerSettings:
 
     max_chars: int = 200
     min_chars: int = 20
-    version: int = 20
+    version: int = 21
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -248,6 +248,9 @@ _PLAN_LEAD = re.compile(r"^今年|主要预期目标|预期目标是|今年.{0,1
                         r"targets? for (?:development )?this year", re.IGNORECASE)
 
 
+# A passage of one year under a review of several: 这一年，我们…
+_YEAR_LEAD = re.compile(r"这一年|过去一年|过去的一年|一年来|(?:19|20)\d\d年(?!—|-|至|到)")
+
 # A plan's item: a dash and what is to be done (——着力提升发展质量效益…, ——全面推进乡村振兴…).
 _POLICY_ITEM = re.compile(r"[—－-]{1,2}\s*(?:坚持|着力|形成|全面|优化|推动|推进|持续|统筹|加快|建立|建设|健全|深入|深化|实施|构建|"
                           r"完善|强化|促进|扩大|实行|发展|提升|提高|增强|加强|巩固)")
@@ -310,6 +313,13 @@ def section_kind(headings: list[str], text: str, year: int | None) -> tuple[str,
                     kind, span = outer
             if kind == "plan" and year is not None and _OUTCOME_LEAD.search(text[:12]) and span == (year, year):
                 return "outcome", (year - 1, year - 1)
+            if kind == "outcome" and not years_in(heading) and not _five_years(heading) \
+                    and not re.search(r"五年|届|five years", heading, re.IGNORECASE) and not _YEAR_LEAD.match(text):
+                # "（七）注重民生事业全面发展…取得新成效" under "一、“十三五”时期及2020年主要工作": the years the
+                # outer heading names, not a year by default (五年民生支出… is of the five)
+                outer = next((k for h in reversed(headings[:depth]) if (k := _heading_kind(h, year, text))), None)
+                if outer and outer[0] == "outcome" and outer[1] and outer[1][0] < outer[1][1]:
+                    return outer
             return kind, span
     if year is not None:
         if _OUTCOME_LEAD.search(text[:40]):

@@ -93,6 +93,7 @@ _TWO_REPORTS = re.compile(rf"\b(?:from|between) (?:the |its )?((?:19|20)\d\d)(?:
                           rf"\b((?:19|20)\d\d)(?:'s)?,? and (?:the |its )?((?:19|20)\d\d){_REPORT_WORDS}reports\b|"
                           r"((?:19|20)\d\d)年?(?:和|与|及|、)((?:19|20)\d\d)年(?:的)?(?:两份|两个)?(?:政府)?工作报告",
                           re.IGNORECASE)
+_REPORTED_IN = re.compile(r"\breported in ((?:19|20)\d\d)\b", re.IGNORECASE)
 _LAST_YEAR = re.compile(r"去年|上一年|上年|last year|the previous year|the year before", re.IGNORECASE)
 _THIS_YEAR = re.compile(r"今年|本年|this year|the current year|the coming year", re.IGNORECASE)
 # "2023年政府工作报告给当年…": the report's year, when the question names no other year for it to be
@@ -496,6 +497,8 @@ def read_question(question: str, regions: frozenset[str] = frozenset(), lang: st
         years = []  # "the 13th Five-Year Plan period (2016–2020)": the span's bounds, not two years asked
     named = [int(next(g for g in m.groups() if g)) for m in _REPORT_YEAR.finditer(question)]  # reports' years
     named += [y for y in (int(g) for m in _TWO_REPORTS.finditer(question) for g in m.groups() if g) if y not in named]
+    # ("the target in the 2024 report with the result reported in 2025": beside a report named, a second)
+    named += [y for y in (int(m.group(1)) for m in _REPORTED_IN.finditer(question)) if named and y not in named]
     reports = sorted(set(named)) if len(set(named)) > 1 else []  # "…its 2024 work report and … its 2025 report"
     # (not "2019年和2025年的政府工作报告": two reports, each year asked of its own)
     report_year = named[0] if named and not reports and not _YEARS_JOINED.search(question) else None
@@ -545,10 +548,11 @@ def parts(query: Query) -> list[tuple[str, Query]]:
         y = query.years[0]
         return [(f"Target for {y}" if en else f"{y}年目标", replace(query, kind="plan")),
                 (f"Outcome for {y}" if en else f"{y}年实际", replace(query, kind="outcome"))]
-    if query.report_years:  # each report named, the figure it gives
+    if query.report_years:  # each report named, the figure it gives (of the year it reviews: 上一年…各是多少)
+        last = bool(_LAST_YEAR.search(query.text))
         return [(f"{y} report" if en else f"{y}年政府工作报告",
-                 replace(query, report_year=y, report_years=[], years=[y - 1] if y - 1 in query.years else [],
-                         kind=query.kind or ("outcome" if y - 1 in query.years else None), span=None))
+                 replace(query, report_year=y, report_years=[], years=[y - 1] if y - 1 in query.years or last else [],
+                         kind=query.kind or ("outcome" if y - 1 in query.years or last else None), span=None))
                 for y in query.report_years]
     years = list(dict.fromkeys(query.years))
     if len(years) >= 2:

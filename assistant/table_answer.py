@@ -54,7 +54,7 @@ def _bare(query: Query, ind: Indicator) -> bool:
 # A terse English figure request: "Maoming GDP growth in 2021?", "Shenzhen 2024 GDP growth rate"
 _TERSE_GROWTH = re.compile(r"^[\w' -]{0,40}\bgrowth(?: rate)?(?: in \d{4})?\s*\??$", re.IGNORECASE)
 GROWTH_ASKED = re.compile(r"增长|增速|增幅|涨幅|上涨|growth|grow|grew|increase|rise|rose|rate", re.IGNORECASE)
-LEVEL_ASKED = re.compile(r"总量|规模|总额|多少亿|多少万亿|亿元|万亿元|多少万人|多少吨|多少斤|how (?:big|large)|\btotal\b|\bsize\b|"
+LEVEL_ASKED = re.compile(r"总量|规模|总额|多少亿|多少万亿|亿元|万亿元|多少万人|多少吨|多少斤|how (?:big|large)|\btotal\b|(?<!-)\bsize\b|"
                       r"in absolute terms|\bvalue of\b|\blevel\b|\bin (?:yuan|rmb|renminbi)\b|"
                       r"\b(?:mark|threshold)\b", re.IGNORECASE)
 # Questions about something more specific than the indicator (a part of the region, a sector).

@@ -421,6 +421,8 @@ NANHU_2025 = """# 南湖市政府工作报告
 过去一年，全市地区生产总值2300亿元，增长5.6%。战略性新兴产业增加值增长8.8%，占地区生产总值比重提高到41.9%。
 加大稳外贸力度，成功举办南湖进出口商品交易会、首届南湖国际食品博览会等重大展会。
 下半年，遭遇建市以来秋季登陆我省的最强台风“海燕”正面袭击，中心城区大面积停电停水，部分镇村通信一度中断，全市上下迅速行动、全力抢险救灾，受灾人口34.5万、企业123家，直接经济损失25.6亿元，灾后重建任务艰巨。
+交通建设提速，港口、机场、铁路、公路项目齐头并进，全年完成投资86.4亿元，增长37%。民间投资超500亿元、增长9%。城镇新增就业3.2万人。
+率先制定充电场站建设等4项地方标准，新增充电桩2.1万个，累计建成超充站320座、综合能源补给站41座。
 细颗粒物年均浓度21微克/立方米。河湖水质持续改善，空气质量优良天数达到340天、排名全省第一。
 去年政府工作报告提出的50项工作任务，有48项按期完成。
 
@@ -478,6 +480,24 @@ def test_two_figures_asked_are_both_quoted(nanhu):
     assert answer.found and "34.5万" in answer.text and "25.6亿元" in answer.text, answer.text
 
 
+def test_a_rate_said_right_after_an_amount_is_the_amounts_growth(nanhu):
+    """"How much…, and how fast did it grow?": the amount whose rate follows it in its sentence
+    (完成投资86.4亿元，增长37%), not another clause holding an amount and a rate of its own."""
+    answer = nanhu.ask("How much transport investment did Nanhu complete in 2024, and how fast did it grow?")
+    assert answer.found and "86.4亿元" in answer.text and "37%" in answer.text and "500亿元" not in answer.text, answer.text
+    # (the clause read with its rate is quoted with it, however the question asks the growth)
+    answer = nanhu.ask("What growth did Nanhu's transport investment post in 2024, and how much was completed?")
+    assert answer.found and "86.4亿元，增长37%" in answer.text, answer.text
+
+
+def test_the_second_figure_asked_is_the_neighbour_saying_the_words_left(nanhu):
+    """Of the clauses beside the first figure, the second figure asked is the one saying words of the
+    question the first does not ("built", "in total": 累计建成), not one sharing the first's words."""
+    answer = nanhu.ask("How many charging piles did Nanhu add in 2024, and how many supercharging stations had it "
+                       "built in total?")
+    assert answer.found and "2.1万个" in answer.text and "320座" in answer.text, answer.text
+
+
 def test_pm25_is_fine_particulate_matter(nanhu):
     """PM2.5 is 细颗粒物, not air quality in general (优良天数)."""
     for question in ("南湖2024年PM2.5年均浓度是多少？", "What was Nanhu's average PM2.5 concentration in 2024?"):
@@ -525,6 +545,25 @@ def test_a_figure_clause_speaking_of_the_one_before_brings_it(nanhu):
     assert answer.found and "50项工作任务，有48项按期完成" in answer.text, answer.text
 
 
+def test_a_target_the_plan_does_not_set_is_not_answered_with_last_years_outcome(nanhu):
+    """The review says how many jobs were added (城镇新增就业3.2万人); the plan sets no such target:
+    a question for the target is refused, one for the outcome answered."""
+    for question in ("What target for new urban jobs did Nanhu set for 2025 in its 2025 government work report?",
+                     "南湖2025年政府工作报告设定的城镇新增就业目标是多少？"):
+        answer = nanhu.ask(question)
+        assert not answer.found, answer.text
+    answer = nanhu.ask("How many new urban jobs did Nanhu add in 2024?")
+    assert answer.found and "3.2万人" in answer.text, answer.text
+
+
+def test_a_figure_the_question_states_is_not_its_answer(nanhu):
+    """"Of the 50 tasks…, how many were completed?": 50项 is said by the question; the figure after it
+    in its sentence (有48项按期完成) answers."""
+    answer = nanhu.ask("Of the 50 tasks set in Nanhu's previous government work report, how many were completed on "
+                       "schedule in 2024?")
+    assert answer.found and "48项" in answer.text, answer.text
+
+
 DONGGANG_2025 = """# 东港市政府工作报告
 ——2025年1月10日在东港市第九届人民代表大会第四次会议上
 东港市市长 王海
@@ -537,12 +576,13 @@ DONGGANG_2025 = """# 东港市政府工作报告
 实现“十四五”规划目标任务，我们必须坚持稳中求进、以进促稳，推动东港发展迈上新台阶。市政府编制了《东港市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要》。着力打造国家级海洋装备制造基地、区域性冷链物流基地、滨海文旅度假基地，构建现代产业体系。
 
 ## 三、2025年工作安排
-稳定粮食生产，力争全年粮食总产 60万吨以上。新建高标准农田5万亩。
+稳定粮食生产，力争全年粮食总产 60万吨以上。新建高标准农田5万亩。规范推进基础设施PPP项目建设。
 
 ## 名词解释
 1.东港“双15%”税收优惠政策：对东港合作区符合条件的产业企业减按15%的税率征收企业所得税；对在合作区工作的高端人才，其个人所得税负超过15%的部分予以免征。
 2.“啄木鸟”城市运行问题预警机制：指聚焦公共安全领域突出问题，每日通报问题责任清单。
 3.县市新城：指东山县、西岭县、南溪市。
+4.基础设施PPP项目：指政府与社会资本合作建设运营的基础设施项目，由社会资本承担设计、建设和运营。
 """
 
 
@@ -595,6 +635,13 @@ def test_an_english_list_of_a_quoted_term_is_its_glossary_entry(donggang):
     answer = donggang.ask("Which counties and county-level cities make up Donggang's 'county and city new towns'?")
     assert answer.found and "东山县" in answer.text and "南溪市" in answer.text and "啄木鸟" not in answer.text, \
         answer.text
+
+
+def test_a_term_defined_without_quotes_is_its_glossary_entry(donggang):
+    """"How does it define infrastructure PPP projects?": the entry whose head holds the term's words and
+    its acronym (基础设施PPP项目：), not the plan's sentence naming it."""
+    answer = donggang.ask("How does Donggang's 2025 government work report define infrastructure PPP projects?")
+    assert answer.found and "政府与社会资本合作" in answer.text, answer.text
 
 
 def test_a_five_year_plan_named_weighs_as_little_as_a_year(donggang):

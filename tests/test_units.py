@@ -357,6 +357,14 @@ def test_an_unsure_region_stays_empty():
     (["名词解释", "2.“补改投”改革：选取部分省财政安排支持经济社会发展的补助资金"], "2.“补改投”改革：选取",
      ("glossary", None)),  # an entry's own title may hold plan words (安排): still glossary
     ([], "刚刚过去的2020年，是极不平凡的一年", ("outcome", (2020, 2020))),
+    # a part of a review of several years, its heading naming none: the years of the review, unless
+    # its words say one
+    (["一、“十三五”时期及2020年主要工作", "（七）注重民生事业全面发展，民生保障取得新成效"], "五年民生支出增长",
+     ("outcome", (2016, 2020))),
+    (["一、“十三五”时期及2020年主要工作", "（七）注重民生事业全面发展，民生保障取得新成效"], "这一年，我们用心保障民生",
+     ("outcome", (2020, 2020))),
+    (["一、过去五年工作回顾", "（五）改革开放取得新成效"], "基本完成营商环境改革", ("outcome", (2016, 2020))),
+    (["一、2020年工作回顾", "（五）改革开放取得新成效"], "基本完成营商环境改革", ("outcome", (2020, 2020))),
 ])
 def test_section_period_and_kind(heads: list[str], text: str, expected: tuple):
     assert section_kind(heads, text, 2021) == expected
@@ -526,7 +534,8 @@ def test_an_english_glossary_phrase_starts_a_word():
 
 
 @pytest.mark.parametrize("text", ["优良天数达到290天", "世界文化遗产达到8处", "新增公交车300辆", "PM2.5平均浓度降至26微克/立方米",
-                                  "新增装机容量120万千瓦", "货物通关时间压缩一半以上", "工业生产许可证种类压减三分之一以上"])
+                                  "新增装机容量120万千瓦", "货物通关时间压缩一半以上", "工业生产许可证种类压减三分之一以上",
+                                  "8位专家学者受聘担任顾问"])
 def test_counts_in_days_sites_and_vehicles_are_figures(text: str):
     from assistant.answer import _FIGURE
 
@@ -851,7 +860,7 @@ def test_an_indicator_named_inside_another_is_not_the_one_asked():
 
 def test_a_per_capita_a_level_or_a_quarter_is_not_answered_by_another_figure():
     from assistant.answer import _misses_level, _misses_part_of_year, _misses_qualifier, _unit_figure
-    from assistant.table_answer import named_indicators
+    from assistant.table_answer import LEVEL_ASKED, named_indicators
 
     per_head = read_question("What was Shanghai's per-capita GDP in 2024?")
     # 人均 of 人均可支配收入 beside 生产总值 is not 人均地区生产总值
@@ -860,6 +869,12 @@ def test_a_per_capita_a_level_or_a_quarter_is_not_answered_by_another_figure():
     size = read_question("What was the total size of Beijing's economy in 2024, in yuan?")
     assert _misses_level(size, named_indicators(size), ["预计全市地区生产总值增长5.2%左右"])
     assert not _misses_level(size, named_indicators(size), ["全市地区生产总值4.9万亿元、增长5.2%"])
+    # a share asked is answered by a percentage, and "above-designated-size" asks no size
+    shares = read_question("What shares of total industrial value added did advanced manufacturing and high-tech "
+                           "manufacturing account for in Guangdong in 2019?")
+    assert not _misses_level(shares, named_indicators(shares), ["先进制造业增加值占规模以上工业比重达56.3%"])
+    sized = read_question("How fast did Guangdong's above-designated-size industrial value added grow in 2019?")
+    assert not LEVEL_ASKED.search(sized.text) and LEVEL_ASKED.search("What size will the economy reach?")
     quarter = read_question("深圳2024年第一季度地区生产总值增速是多少？")
     assert _misses_part_of_year(quarter, ["地区生产总值达3.68万亿元、增长5.8%"])
     assert not _misses_part_of_year(quarter, ["一季度地区生产总值增长5.5%"])
@@ -1022,6 +1037,9 @@ def test_a_term_quoted_only_inside_a_rates_name_gives_no_figure_of_it():
     # a rate asked for is answered by it
     rate = read_question("What was Maoming's urbanisation rate of the resident population in 2022?", frozenset({"茂名"}))
     assert not _only_in_rates(rate, [], ["常住人口城镇化率达80.8%"])
+    # how far something moved is answered by a rate
+    fall = read_question("By how much did Maoming's resident population fall in 2022?", frozenset({"茂名"}))
+    assert not _only_in_rates(fall, [], ["常住人口城镇化率达80.8%"])
 
 
 def test_an_indicator_named_only_inside_a_narrower_ones_name_is_not_quoted():
@@ -1742,6 +1760,11 @@ def test_one_ask_of_several_things_asks_a_figure_of_each():
     assert _figures_asked("How many small and medium-sized enterprises did it support?") == 1
     assert _figures_asked("How many industrial design centres were added in 2023, and which city was selected?") == 1
     assert _figures_asked("What was the GDP target for 2024?") == 0
+    # "what was the average growth of…" asks a figure; a growth strategy does not
+    assert _figures_asked("How many clusters did it cultivate, and what was the average annual growth of park "
+                          "output?") == 2
+    assert _figures_asked("How many clusters did it cultivate, and what growth strategy did it follow?") == 1
+    assert _figures_asked("How many parks were built, and what length did the greenway pass?") == 2
     # one "what" of two things; "what coverage", and a name in quotes within a thing's words
     assert _figures_asked("What deficit ratio and deficit size did the 2025 report propose?") == 2
     assert _figures_asked("What push rate does it aim for on new policies, and what coverage does it want for "
@@ -1856,9 +1879,27 @@ def test_total_fiscal_revenue_is_not_general_public_budget_revenue():
     ("How many all-cargo air routes did the airport add?", {"全货机"}),
     ("How many river channels were dredged?", {"清淤"}),
     ("How many street-flooding black spots were fixed?", {"水浸街"}),
+    ("How many small and medium-sized enterprises got loans?", {"中小企业"}),
+    ("How many kilometres of small and medium rivers were treated?", {"中小"}),
 ])
 def test_english_words_a_report_writes_otherwise_are_glossed(question: str, words: set[str]):
     assert words <= _glossed(question)
+
+
+def test_small_and_medium_names_no_enterprises_unless_said():
+    """"small and medium rivers" are 中小河流, not enterprises; "SMEs" are enterprises, and "smelting" is
+    no SME."""
+    assert "中小企业" not in _glossed("How many kilometres of small and medium rivers were treated?")
+    assert "中小企业" in _glossed("How many SMEs were supported?")
+    assert "中小企业" not in _glossed("How much steel smelting capacity was cut?")
+
+
+def test_last_year_in_each_report_named_is_the_year_it_reviews():
+    """"2014年和2021年政府工作报告中，上一年…各是多少": each report's part asks what it says was done the
+    year before (not the five years a report at a term's end also reviews)."""
+    query = read_question("海滨2014年和2021年政府工作报告中，上一年全市城镇新增就业各是多少人？", REGIONS)
+    assert [(p.report_year, p.years, p.kind) for _, p in parts(query)] == [(2014, [2013], "outcome"),
+                                                                           (2021, [2020], "outcome")]
 
 
 def test_two_reports_target_and_record_ask_whether_it_was_met():
@@ -1867,6 +1908,11 @@ def test_two_reports_target_and_record_ask_whether_it_was_met():
     met = read_question("What GDP growth did Haibin's 2022 government work report target for 2022, and what growth "
                         "did the 2023 report record for that year?", REGIONS)
     assert met.kind == "met" and met.years == [2022]
+    # "reported in 2025" beside a report named is the next report; alone, a year asked
+    met = read_question("Did Haibin meet its 2024 target for new urban jobs? Compare the target in the 2024 government "
+                        "work report with the result reported in 2025.", REGIONS)
+    assert met.kind == "met" and met.years == [2024] and met.report_year is None
+    assert read_question("What GDP growth was reported in 2024 for Haibin?", REGIONS).years == [2024]
     assert read_question("海滨2018年政府工作报告中，生产总值增长的预期目标是多少？实际工作按多少来争取？",
                          REGIONS).kind == "plan"
     assert read_question("海滨2018年生产总值增长目标实际完成了吗？", REGIONS).kind == "met"
