@@ -79,7 +79,7 @@ _FIGURE = re.compile(
     r"件|名|台|艘|亩|标箱|架|片|张|间|场|届|微克|毫克|立方米|千瓦|兆瓦|度|斤|公顷|小时|分钟|毫米|株|棵|部|只|头|枚|块|岁|省|县|镇|村|份|"
     r"类|批|种|款|段|宗|轮|册|根|盏|组|对|支|栋|层|位)|"
     r"\d+金(?:\d+银)?(?:\d+铜)?|"  # medals: 4金2银2铜
-    r"(?<![第一二两三四五六七八九十百千])[一二两三四五六七八九十百千]+(?:项|个|大|条|家|所|座|批|类|万|亿|处|名|台|件|次|轮|届|位数)|"
+    r"(?<![第一二两三四五六七八九十百千])[一二两三四五六七八九十百千]+(?:项|个|大|条|家|所|座|批|类|万|亿|处|名|台|件|次(?!性)|轮|届|位数)|"
     r"零(?:发生|事故|伤亡|死亡|新增)|"  # (风险事件零发生: a count of none)
     r"[一二三四五六七八九十百千]+分之[一二三四五六七八九十]+|一半|翻(?:一|两|三)?番|"  # 压缩一半以上, 三分之一以上
     rf"{_IN_WORDS}|"  # 灵活就业人员数以亿计
@@ -1282,7 +1282,8 @@ class Answerer:
                 alt = max((c for c in candidates if id(c) in figured), key=lambda c: score(c, uncovered))
                 if score(alt, uncovered) >= FIGURE_NEAR * score(best, uncovered) \
                         and (terms_of(alt) >= terms_of(best) & uncovered  # (saying all the other says)
-                             or best.hit.kind == "glossary"):  # (a term's definition holds no figure)
+                             or best.hit.kind == "glossary"  # (a term's definition holds no figure)
+                             or many >= 2):  # (two figures asked: a clause holding none answers neither)
                     best = alt
             gain = sum(weights[t] for t in terms_of(best) & uncovered)
             if chosen and not forced and (gain / total < MORE_MIN_GAIN or best.sim < chosen[0].sim - MORE_MAX_SIM_DROP

@@ -46,6 +46,7 @@ _HOW_MUCH = re.compile(r"多少|(?<!哪)几[个项名家所万亿条次年倍]|�
                        re.IGNORECASE)
 _LIST = re.compile(r"哪些|哪几|哪[两三四五六七八九十]|哪\d{1,2}[个项条家大类所座]|分别是|"
                    r"\b(?:which|what|name) (?:the )?(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})(?: [“\"‘']?[a-z]|\s*[?？])|包括什么|包括哪|有哪|由什么组成|\bwhat (?:are|were)\b|\bwhich\b.*\b(?:are|were)\b|\blist\b|\bname the\b|"
+                   r"\bwhich\b.*\b(?:count(?:s|ed)? as|belong(?:s|ed)? to|fall(?:s)? (?:under|within))\b|"
                    r"\bmake up\b|\bmade up of\b|\bconsists? of\b|\bcompris(?:e|es|ed)\b|\bwhat (?:does|did|do) .+ (?:include|cover|involve|entail)\b",
                    re.IGNORECASE)
 _DEFINITION = re.compile(r"是什么意思|指什么|什么是|是指什么|含义|意思是|何谓|\bmean\b|meaning|refer(?:s|red)? to|stand for|"

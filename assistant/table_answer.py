@@ -30,7 +30,8 @@ _BARE_WORDS = re.compile(r"\b(?:growth|rate|target|goal|outcome|actual|figure|le
 
 # Where a figure ranks, asked and said: "how did it rank", 排名第几; 增速全省第一, 居全国前列.
 RANK_ASKED = re.compile(r"\brank\w*|排名|排第|位居|位列|名次|第几", re.IGNORECASE)
-RANK_SAID = re.compile(r"第[一二三四五六七八九十\d]+(?!次|届|批|期|轮)|首位|前列|前[一二三四五六七八九十\d]+(?:名|位)?|榜首|之首")
+RANK_SAID = re.compile(r"第[一二三四五六七八九十\d]+(?!次|届|批|期|轮)|首位|前列|前[一二三四五六七八九十\d]+(?:名|位)?|榜首|之首|"
+                       r"[一二三四五六七八九十百\d]+(?:强|大[^，,。；;、]{1,10}之列)")  # (百强县, 回到…十大港口之列)
 _NEXT_CLAUSE = re.compile(r"[，,、]([^，,。；;！!？?]{1,20})")
 # A target's higher aim said right after it: 增长7.5%左右，实际工作按8%左右争取; 增长5%左右、努力争取更好结果.
 _STRIVING = re.compile(r"^(?:在|并|但)?(?:实际工作中?|力争|争取|努力)[^，,。；;]{0,12}(?:\d|更好|更高|更快)")

@@ -165,7 +165,7 @@ HAIBIN_2024 = """海滨市政府工作报告
 
 一、2023年工作回顾
 过去一年，全市地区生产总值1200亿元，增长5%。城市大脑建成全国首个政务模型训练场，数字经济核心产业增加值增长7.1%、占地区生产总值比重达18.5%。
-全市机场旅客吞吐量达2100万人次，排名全省第二，港口货物吞吐量1.2亿吨，海滨成为全省第三个经济总量过千亿元的城市。货物进出口总额300亿元，增长12%，增速全省第一。农民人均可支配收入达3.2万元、增长6.5%。新能源汽车产量增长35%，常住人口城镇化率达70.5%。
+全市机场旅客吞吐量达2100万人次，排名全省第二，港口货物吞吐量1.2亿吨，重回全省沿海五大港口之列，海滨成为全省第三个经济总量过千亿元的城市。货物进出口总额300亿元，增长12%，增速全省第一。农民人均可支配收入达3.2万元、增长6.5%。新能源汽车产量增长35%，常住人口城镇化率达70.5%。
 
 二、2024年工作安排
 做强数字经济，数字经济核心产业增加值增长6%、力争占地区生产总值比重达到20%。
@@ -226,6 +226,14 @@ def test_where_a_figure_ranks_is_quoted_when_asked(haibin):
     assert ranked.found and "12%" in ranked.text and "增速全省第一" in ranked.text, ranked.text
     plain = haibin.ask("海滨2023年货物进出口总额增长多少？")
     assert plain.found and "12%" in plain.text and "全省第一" not in plain.text, plain.text
+
+
+def test_a_rank_said_as_one_of_the_top_few_is_quoted_when_asked(haibin):
+    """重回全省沿海五大港口之列 says where the port ranks (one of the five largest): quoted up to it, not on
+    to a later clause's rank of something else (全省第三个经济总量过千亿元的城市)."""
+    answer = haibin.ask("What cargo throughput did Haibin's port handle in 2023, and what ranking did it return to?")
+    assert answer.found and "1.2亿吨" in answer.text and "五大港口之列" in answer.text, answer.text
+    assert "经济总量" not in answer.text, answer.text
 
 
 def test_a_romanised_name_must_be_said_by_the_quoted_figure(haibin):
@@ -428,6 +436,7 @@ NANHU_2025 = """# 南湖市政府工作报告
 
 ## 二、2025年工作安排
 新增筹集建设保障性租赁住房不少于2万套（间），有效解决新市民、青年人住房困难。新增市区义务教育学位3700个、学前教育学位1500个。
+持续优化税费服务，增值税留抵退税政策全面落实。落实好结构性减税政策，全年预计退税减税约12亿元，其中留抵退税约5亿元。
 提升交通运输清洁化水平，新推广新能源汽车3万辆以上。巩固提升“超充之城”优势，新建小区充电桩5000个、综合能源补给站15座。
 
 ## 南湖市2025年民生实事项目
@@ -554,6 +563,14 @@ def test_a_target_the_plan_does_not_set_is_not_answered_with_last_years_outcome(
         assert not answer.found, answer.text
     answer = nanhu.ask("How many new urban jobs did Nanhu add in 2024?")
     assert answer.found and "3.2万人" in answer.text, answer.text
+
+
+def test_two_figures_asked_begin_with_a_clause_holding_one(nanhu):
+    """Two amounts asked: the first clause quoted holds a figure when one scores nearly as well as the
+    clause naming the topic without any (增值税留抵退税政策全面落实), so both figures follow."""
+    answer = nanhu.ask("How much in VAT credit refunds does Nanhu expect to pay out in 2025, and what is the expected "
+                       "total of tax refunds and cuts?")
+    assert answer.found and "12亿元" in answer.text and "5亿元" in answer.text, answer.text
 
 
 def test_a_figure_the_question_states_is_not_its_answer(nanhu):

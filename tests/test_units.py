@@ -542,6 +542,13 @@ def test_counts_in_days_sites_and_vehicles_are_figures(text: str):
     assert _FIGURE.search(text)
 
 
+def test_once_and_for_all_is_no_figure():
+    from assistant.answer import _FIGURE
+
+    assert not _FIGURE.search("存量税额于年底前一次性全部退还")
+    assert _FIGURE.search("开展一次全面排查") and _FIGURE.search("举办三次招聘会")
+
+
 def test_a_counted_term_the_report_does_not_write_is_found_by_its_items():
     from assistant.retrieve import Hit
     from assistant.terms import term_span
@@ -1921,6 +1928,12 @@ def test_two_reports_target_and_record_ask_whether_it_was_met():
 def test_a_count_before_a_quoted_noun_or_alone_asks_a_list():
     assert read_question("What five 'bases' does Maoming aim to build, according to its 2021 report?", REGIONS).wants_list
     assert read_question("The report says the city will build five bases. Which five?", REGIONS).wants_list
+
+
+def test_which_ones_count_as_a_term_asks_its_members():
+    assert read_question("Which counties count as 'county new towns' in Maoming's 2023 report?", REGIONS).wants_list
+    assert read_question("Which districts belong to the 'eastern cluster'?", REGIONS).wants_list
+    assert not read_question("How many counties count as poor?", REGIONS).wants_list
 
 
 def test_urban_and_rural_residents_together_are_both_groups():
