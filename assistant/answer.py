@@ -125,6 +125,18 @@ def _rate_tails(candidates: list[Clause]) -> dict[int, Clause]:
     return tails
 
 
+def _with_tails(chosen: list[Clause], tails: dict[int, Clause]) -> list[Clause]:
+    """The clauses chosen, each read with the rate said right after it (`_rate_tails`) quoted with it,
+    once."""
+    out = []
+    for c in chosen:
+        out.append(c)
+        tail = tails.get(id(c))
+        if tail is not None and not any(tail is x for x in chosen):
+            out.append(tail)
+    return out
+
+
 def _new_figure(pattern: re.Pattern, text: str, stated: set[str]) -> bool:
     """A text holds a figure of the pattern other than the numbers a question states."""
     for m in pattern.finditer(text):
@@ -1293,17 +1305,16 @@ class Answerer:
             covered += gain
             uncovered -= terms_of(best)
             candidates.remove(best)
-        # (a clause read with the rate said right after it is quoted with it)
-        chosen = [x for c in chosen for x in (c, tails.get(id(c))) if x is not None
-                  and (x is c or not any(x is y for y in chosen))]
+        chosen = _with_tails(chosen, tails)
         # "…资金多少？实施了多少个帮扶项目？", "…年均增长多少？": the clause right after a chosen one that
         # holds the figure in the unit asked and more of the question (帮扶资金1.58亿元，实施帮扶项目33个),
         # or the rate of the amount just quoted (增加到3279.31亿元，年均增长5.3%; not 进出口总额…增长9.8%)
         growth = unit is None and bool(_GROWTH_ASKED.search(query.text))
         follow = unit or (_PERCENT if growth else _FIGURE if wants_figure else None)
         crossed = {"plan": "outcome", "outcome": "plan"}.get(query.kind or "")  # (a target asked: not a review's)
-        stated = set(re.findall(r"\d+(?:\.\d+)?", query.text))  # (a figure the question says is not its answer:
-        # "Of the 116 tasks…, how many were completed?" → 116项工作，有109项按期完成)
+        # (a figure the question says is not its answer: "Of the 116 tasks…, how many were completed?" →
+        # 116项工作，有109项按期完成)
+        stated = set(re.findall(r"\d+(?:\.\d+)?", query.text))
         if follow is not None and chosen and not any(_new_figure(follow, c.text, stated) for c in chosen):
             # (a count asked: the first clause's figure said right after it, in its sentence: 推进“广东技工”等重点培训，
             # 年度培训3.5万人)
