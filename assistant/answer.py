@@ -1080,7 +1080,9 @@ class Answerer:
         by_unit = query.is_english and not wants_number and unit is not None
         wants_number = wants_number or by_unit
         wants_figure = wants_number or bool(_QUANTITY_Q.search(question))
-        chosen, covered = self._choose(query, hits, q, weights, wants_figure, asked)
+        # (an English question's content words and the Chinese words given for them, read once)
+        words = _asked(query) if query.is_english else (set(), {})
+        chosen, covered = self._choose(query, hits, q, weights, wants_figure, asked, words)
         first = chosen[0] if chosen else None
         english = _english_passages(hits)  # an English translation's: units are words, the words differ
         quoted = [c.text for c in chosen]
@@ -1105,7 +1107,7 @@ class Answerer:
             coverage=covered / total,
             best_sim=first.sim if first else 0.0,
             known_share=known_share,
-            said_share=_said_share(query, first) if query.is_english and first else 0.0,
+            said_share=_said_share(query, first, *words) if query.is_english and first else 0.0,
             place_only=place_only,
             top_dense=max((h.dense_score or 0.0) for h in hits),
             wants_number=wants_number,
@@ -1151,8 +1153,10 @@ class Answerer:
         return self._compose(query, chosen, keep_clause), evidence
 
     def _choose(self, query: Query, hits: list[Hit], q: np.ndarray, weights: dict[str, float],
-                wants_figure: bool, asked: list[Indicator]) -> tuple[list[Clause], float]:
-        """The clauses an answer quotes (at most MAX_CLAUSES) and the topic weight they cover.
+                wants_figure: bool, asked: list[Indicator],
+                words: tuple[set[str], dict[str, set[str]]]) -> tuple[list[Clause], float]:
+        """The clauses an answer quotes (at most MAX_CLAUSES) and the topic weight they cover
+        (`words`: an English question's content words and their renderings, from `_asked`).
 
         A clause scores by its cosine to the question, the question terms it adds, a figure when
         one is asked for (not a share of GDP unless a share is asked for), and its passage's rank;
@@ -1201,7 +1205,7 @@ class Answerer:
                     and c.text.count("、") == count - 1}
         ranking = self._ranking_weights(query, weights)
         ranked_total = sum(ranking.values()) or 1.0
-        asked_words, rendered = _asked(query) if query.is_english else (set(), {})
+        asked_words, rendered = words
         # (per clause, the English question's words it says, and its share of them)
         said = {id(c): _said(c, asked_words, rendered) for c in candidates} if asked_words else {}
         meant = _meant(said, asked_words)
@@ -1536,12 +1540,12 @@ def _meant(said: dict[int, set[str]], asked: set[str]) -> dict[int, float]:
 _REPORT_NAMING = re.compile(rf"{WORK_REPORT.pattern}|\bState Council\b|\bChina(?:'s|’s)?\b", re.IGNORECASE)
 
 
-def _said_share(query: Query, clause: Clause) -> float:
-    """Share of an English question's content words a clause says (`_said`), the words naming the
-    report asked of apart (government work report; China and the State Council for the country's);
-    0 for a question of fewer than EN_MIN_SAID_WORDS such words."""
-    asked, rendered = _asked(query)
-    asked -= content_stems(" ".join(m.group() for m in _REPORT_NAMING.finditer(query.text)))
+def _said_share(query: Query, clause: Clause, asked: set[str], rendered: dict[str, set[str]]) -> float:
+    """Share of an English question's content words (`asked`, with their renderings, from `_asked`) a
+    clause says (`_said`), the words naming the report asked of apart (government work report; China
+    and the State Council for the country's); 0 for a question of fewer than EN_MIN_SAID_WORDS such
+    words."""
+    asked = asked - content_stems(" ".join(m.group() for m in _REPORT_NAMING.finditer(query.text)))
     if len(asked) < EN_MIN_SAID_WORDS:
         return 0.0
     return len(_said(clause, asked, rendered)) / len(asked)

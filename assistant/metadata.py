@@ -248,6 +248,8 @@ _PLAN_LEAD = re.compile(r"^今年|主要预期目标|预期目标是|今年.{0,1
                         r"targets? for (?:development )?this year", re.IGNORECASE)
 
 
+# A heading of a term's years (过去五年, 本届政府): a review of five years, not of the last.
+_TERM_HEAD = re.compile(r"五年|届|five years", re.IGNORECASE)
 # A passage of one year under a review of several: 这一年，我们…
 _YEAR_LEAD = re.compile(r"这一年|过去一年|过去的一年|一年来|(?:19|20)\d\d年(?!—|-|至|到)")
 
@@ -286,7 +288,7 @@ def _heading_kind(heading: str, year: int | None, text: str = "") -> tuple[str, 
     if year is None:
         return None
     if outcome:
-        return "outcome", ((year - 5, year - 1) if re.search(r"五年|届|five years", heading, re.IGNORECASE) else (year - 1, year - 1))
+        return "outcome", ((year - 5, year - 1) if _TERM_HEAD.search(heading) else (year - 1, year - 1))
     if plan:
         return "plan", (year, year)
     return None
@@ -306,20 +308,19 @@ def section_kind(headings: list[str], text: str, year: int | None) -> tuple[str,
         found = _heading_kind(heading, year, text)
         if found:
             kind, span = found
-            if kind == "plan" and not years_in(heading) and not _five_years(heading):
+            # a heading that names no years is read with the nearest telling heading above it
+            outer = None if years_in(heading) or _five_years(heading) else next(
+                (k for h in reversed(headings[:depth]) if (k := _heading_kind(h, year, text))), None)
+            if kind == "plan" and outer and outer[0] == "outcome":
                 # "（一）坚决贯彻落实…工作部署" under "一、2019年工作回顾": what was done, not planned.
-                outer = next((k for h in reversed(headings[:depth]) if (k := _heading_kind(h, year, text))), None)
-                if outer and outer[0] == "outcome":
-                    kind, span = outer
+                kind, span = outer
             if kind == "plan" and year is not None and _OUTCOME_LEAD.search(text[:12]) and span == (year, year):
                 return "outcome", (year - 1, year - 1)
-            if kind == "outcome" and not years_in(heading) and not _five_years(heading) \
-                    and not re.search(r"五年|届|five years", heading, re.IGNORECASE) and not _YEAR_LEAD.match(text):
+            if kind == "outcome" and outer and outer[0] == "outcome" and outer[1] and outer[1][0] < outer[1][1] \
+                    and not _TERM_HEAD.search(heading) and not _YEAR_LEAD.match(text):
                 # "（七）注重民生事业全面发展…取得新成效" under "一、“十三五”时期及2020年主要工作": the years the
                 # outer heading names, not a year by default (五年民生支出… is of the five)
-                outer = next((k for h in reversed(headings[:depth]) if (k := _heading_kind(h, year, text))), None)
-                if outer and outer[0] == "outcome" and outer[1] and outer[1][0] < outer[1][1]:
-                    return outer
+                return outer
             return kind, span
     if year is not None:
         if _OUTCOME_LEAD.search(text[:40]):
