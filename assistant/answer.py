@@ -74,12 +74,15 @@ from .tokenize import has_latin, is_english, normalize, tokens
 
 # A count in words: 数以亿计 ("hundreds of millions")
 _IN_WORDS = "数以(?:十|百|千|万|百万|千万|亿)计"
+# A count in words with a measure word that is no count when alone with 一 (一组, 一种 say "a"): 四组企业, 两支队伍
+_CN_COUNT = r"(?<![第一二两三四五六七八九十百千])(?:[二两三四五六七八九十百千]|[一二两三四五六七八九十百千]{2,})(?:组|种|支|场|艘|架|部|份|张)"
 _FIGURE = re.compile(
     r"(?<![第\d.])\d+(?:\.\d+)?\s*(?:多|余)?(?:%|％|亿|万|千|百|个|项|家|所|条|人|元|吨|公里|千米|米|年|倍|座|套|户|次|天|处|辆|"
     r"件|名|台|艘|亩|标箱|架|片|张|间|场|届|微克|毫克|立方米|千瓦|兆瓦|度|斤|公顷|小时|分钟|毫米|株|棵|部|只|头|枚|块|岁|省|县|镇|村|份|"
     r"类|批|种|款|段|宗|轮|册|根|盏|组|对|支|栋|层|位)|"
     r"\d+金(?:\d+银)?(?:\d+铜)?|"  # medals: 4金2银2铜
     r"(?<![第一二两三四五六七八九十百千])[一二两三四五六七八九十百千]+(?:项|个|大|条|家|所|座|批|类|万|亿|处|名|台|件|次(?!性)|轮|届|位数)|"
+    rf"{_CN_COUNT}|"  # 四组企业战略性重组
     r"零(?:发生|事故|伤亡|死亡|新增)|"  # (风险事件零发生: a count of none)
     r"[一二三四五六七八九十百千]+分之[一二三四五六七八九十]+|一半|翻(?:一|两|三)?番|"  # 压缩一半以上, 三分之一以上
     rf"{_IN_WORDS}|"  # 灵活就业人员数以亿计
@@ -92,13 +95,21 @@ _ASKS_FIGURE = re.compile(r"多少|(?<!哪)几[个项名家所万亿条次年倍
                           r"\bwhat (?:[\w-]+ ){0,4}(?:share|percentage|proportion|rate|ratio|coverage|amount|total|value|level|size|length|"
                           r"capacity|scale|volume|speed|number|height|distance|mileage|"
                           r"growth(?= of\b| in\b| rate\b| target\b|\s*[?,;]))\b|"
-                          r"\b(?:the|its|their) number of\b", re.IGNORECASE)
+                          r"\b(?:the|its|their) number of\b|"
+                          r"\bhow (?:did|does|do|has|have|would|will) (?:it|that|this|they|these|those) compare\b",
+                          re.IGNORECASE)
 _QUANTITY_Q = re.compile(
     r"多少|(?<!哪)几|目标|增长|比例|规模|金额|数量|率|how (?:much|many)|what (?:percentage|rate|share|amount)|"
     r"targets?|growth|figures?|amount|number|rate|percent|\bhow (?:did|has|have|does|do|will|would) [^?]{0,80}\bchange",
     re.IGNORECASE)
 _WHAT_FIRST = re.compile(r"(?:^|[,:;]\s*)what\b(?:\s+(?:is|was|are|were)\b|(?:\s+(?!did\b|does\b|do\b)[\w-]+){1,4}\s+"
                          r"(?:target|goal|figure|amount|number|value)s?\b)", re.IGNORECASE)
+
+
+def _of_a_term(c: Clause) -> bool:
+    """A clause of a review of several years (“十三五”时期…, 过去五年…)."""
+    period = c.hit.period
+    return c.hit.kind == "outcome" and bool(period) and period[0] < period[1]
 
 
 def _beside(a: Clause, b: Clause) -> bool:
@@ -297,11 +308,19 @@ def _figure_in(unit: str) -> re.Pattern:
     return re.compile(rf"\d(?:\.\d+)?\s*(?:多|余)?(?:万|亿|千|百)?(?:多|余)?(?:{unit})")
 
 
-def _unit_figure(query: Query) -> re.Pattern | None:
+def _unit_figure(query: Query | str) -> re.Pattern | None:
     """A figure in the unit the question asks for ("多少公里", "how many kilometres"), or None."""
-    asked = _ASKED_UNIT.search(query.text)
-    unit = asked.group(1) if asked else next((u for p, u in _ENGLISH_UNITS if p.search(query.text)), None)
+    text = query if isinstance(query, str) else query.text
+    asked = _ASKED_UNIT.search(text)
+    unit = asked.group(1) if asked else next((u for p, u in _ENGLISH_UNITS if p.search(text)), None)
     return _figure_in(unit) if unit else None
+
+
+def _first_unit(query: Query, many: int) -> re.Pattern | None:
+    """The unit of the first figure a question asks: "How many compounds…, and how many households?"
+    asks households only second, so the first figure may be in any unit."""
+    asks = list(_ASKS_FIGURE.finditer(query.text)) if many >= 2 else []
+    return _unit_figure(query.text[:asks[1].start()]) if len(asks) >= 2 else _unit_figure(query)
 
 
 def _has_unit(question: str, texts: list[str]) -> bool:
@@ -399,6 +418,14 @@ def _all_parts_known(word: str, vocab: dict) -> bool:
     """A compound jieba keeps whole (城镇新增就业) is known when its search-mode parts are."""
     parts = [t for t in tokens(word) if t != word]
     return bool(parts) and all(t in vocab for t in parts)
+
+
+# A name asked ("What was the name of the typhoon…?", 叫什么) and a name as reports write one, quoted
+_NAME_ASKED = re.compile(r"\bthe names? of\b|\bwhat (?:is|was|are|were) (?:it|they|that|this|the [\w-]+) called\b|"
+                         r"叫什么|名称(?:是|为)", re.IGNORECASE)
+_QUOTED_NAME = re.compile(r"“[^”]{1,12}”")
+# A plan's words for the year after its report's: 明年, 今明两年
+_NEXT_YEAR = re.compile(r"明年|今明两年")
 
 
 def _about(hit: Hit, year: int) -> bool:
@@ -582,8 +609,8 @@ def _part_only(query: Query, asked: list[Indicator], texts: list[str], spelled: 
         for name in regional:
             lead = lead.replace(name, "")
         qualifier = _qualifier_before(_LEAD_OK.sub(" ", lead))
-        if not qualifier or normalize(qualifier) in asked_words:
-            return False
+        if not qualifier or normalize(qualifier) in asked_words or any(w and w in lead for w in spelled):
+            return False  # (廉江市 before 生产总值, "Lianjiang city" asked: the part named)
     return bool(mentions)
 
 
@@ -651,6 +678,7 @@ _PART_OF_YEAR_SAID = re.compile(r"季度|上半年|下半年|\d{1,2}[-—至~]?\
 _COUNT_ASKED = re.compile(r"\bhow many\b(?!\s+(?:percent|percentage|times|fold|years|(?:consecutive|straight|successive|running) \w+)\b)|"
                           r"多少(?:万|亿)?(?:个|辆|家|人|名|所|座|项|条|台|套|户|吨|件|次|架|艘)", re.IGNORECASE)
 _COUNT_SAID = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]|\s*(?:%|％|个百分点|倍|年))|[一二两三四五六七八九十百千万]+[个项名家所条座台套户件次大批类]|"
+                         rf"{_CN_COUNT}|"
                          r"零(?:发生|事故|伤亡|死亡|新增)|"
                          rf"{_IN_WORDS}|数(?:十|百|千|万|十万|百万|千万|亿)(?:人|名|家|个|户)")
 
@@ -1115,7 +1143,9 @@ class Answerer:
             has_number=any(_FIGURE.search(t) for t in quoted) and (english or _has_unit(query.text, quoted))
             and (not by_unit or any(unit.search(t) for t in quoted)) or unset,
             year_mismatch=bool(years) and not any(
-                any(f in cited_text for f in year_forms(y)) or _about(c.hit, y) for y in years for c in chosen),
+                any(f in cited_text for f in year_forms(y)) or _about(c.hit, y)
+                or c.hit.year is not None and y == c.hit.year + 1 and _NEXT_YEAR.search(c.text)  # (今明两年, 明年)
+                for y in years for c in chosen),
             # A place no indexed report is about must be named by a quoted clause itself (a passage
             # naming 北京大兴临空经济区 elsewhere does not make its clauses about Beijing).
             place_mismatch=bool(places) and not any(
@@ -1175,6 +1205,7 @@ class Answerer:
         head = _asked_head(query) if wants_figure else None
         which = _which_head(query)
         ordinals = _ordinals(query.text)
+        name_asked = bool(_NAME_ASKED.search(query.text))
         # (the 45th WorldSkills Competition asked: not what the 47th brought)
         candidates = [c for h in hits for c in clauses(self.retriever.store, h, q)
                       if not (ordinals and _SESSION.search(c.text) and not any(o in c.text for o in ordinals))]
@@ -1192,7 +1223,9 @@ class Answerer:
         part_only = {id(c) for c in candidates if whole and _only_of_a_part(whole, c)}
         # a figure, not a group's name (十大工程); in the unit asked
         any_figure = {id(c) for c in candidates if wants_figure and _FIGURE.search(_GROUP_NAME.sub("", c.text))}
-        figured = {id(c) for c in candidates if id(c) in any_figure and (unit is None or unit.search(c.text))}
+        many = _figures_asked(query.text)
+        first_unit = _first_unit(query, many)
+        figured = {id(c) for c in candidates if id(c) in any_figure and (first_unit is None or first_unit.search(c.text))}
 
         naming = {id(c) for c in candidates if self._says_names(query, c.text)} if self.retriever.spelled_names(query) \
             else set()
@@ -1236,8 +1269,9 @@ class Answerer:
                 s += FIGURE_BONUS  # "the growth target?": the plan says it sets none
             if id(c) in naming_asked or which and which in c.text:
                 s += FIGURE_BONUS / 2  # (是哪个片区？: the clause that names a 片区)
-            if id(c) in share_only or id(c) in part_only or one_year and (AVERAGE.search(c.text) or _EACH_YEAR.search(c.text)):
-                s -= FIGURE_BONUS / 2
+            if id(c) in share_only or id(c) in part_only or one_year and (AVERAGE.search(c.text) or _EACH_YEAR.search(c.text)
+                                                                       or _of_a_term(c)):
+                s -= FIGURE_BONUS / 2  # (one year's outcome asked: not a review of the five, 城镇新增就业700万人)
             if query.asks_when and _DATE.search(c.text):
                 s += FIGURE_BONUS  # "in what year will they be held?": the clause that names it
             if id(c) in figured:
@@ -1268,7 +1302,6 @@ class Answerer:
         # "How many people were affected, and how big were the losses?": two figures asked, so clauses
         # with a figure and words of the question the ones chosen leave out are quoted until two are
         # (each in its own unit: "how many housing units…, and how many households…?")
-        many = _figures_asked(query.text)
         second = any_figure if many >= 2 else set()
         while candidates and len(chosen) < MAX_CLAUSES:
             owed = bool(chosen) and sum(id(c) in second for c in chosen) < many  # figures asked, not yet quoted
@@ -1300,6 +1333,13 @@ class Answerer:
                         and (terms_of(alt) >= terms_of(best) & uncovered  # (saying all the other says)
                              or best.hit.kind == "glossary"  # (a term's definition holds no figure)
                              or many >= 2):  # (two figures asked: a clause holding none answers neither)
+                    best = alt
+            if not chosen and name_asked and not _QUOTED_NAME.search(best.text):
+                # "What was the name of the typhoon…?": the closest clause quoting a name (“彩虹”) and
+                # saying a word of the question, when it scores nearly as well
+                named = [c for c in candidates if _QUOTED_NAME.search(c.text) and terms_of(c) & uncovered]
+                alt = max(named, key=lambda c: score(c, uncovered), default=None)
+                if alt is not None and score(alt, uncovered) >= FIGURE_NEAR * score(best, uncovered):
                     best = alt
             gain = sum(weights[t] for t in terms_of(best) & uncovered)
             if chosen and not forced and (gain / total < MORE_MIN_GAIN or best.sim < chosen[0].sim - MORE_MAX_SIM_DROP
@@ -1380,8 +1420,10 @@ class Answerer:
                              if g.chunk_id not in seen and query.report_year in (None, g.year)
                              and (not query.years or g.kind == "glossary" or any(_about(g, y) for y in query.years))]
                 for hit in [*hits, *elsewhere]:
-                    if counted:
-                        hit = self.retriever.run_on(hit, LIST_CAP)  # a list announced at a passage's end goes on in the next
+                    if counted or hit.kind == "glossary":
+                        # a list announced at a passage's end goes on in the next; so does a glossary entry
+                        # longer than a passage (百千万工程：…旨在…；…壮大县域综合实力…)
+                        hit = self.retriever.run_on(hit, LIST_CAP)
                     span = term_span(hit, term)
                     if span is not None and term == head and not introduces(hit.text[span[0] - hit.start:], term):
                         continue
@@ -1410,9 +1452,9 @@ class Answerer:
     def _whole_entry(self, query: Query, clause: Clause) -> Answer | None:
         """A definition asked and the closest clause a glossary entry's: the whole entry (多评合一：指…
         7项评估由串联方式调整为并联方式进行…), not the clauses of it that share the question's words."""
-        hit = clause.hit
-        if query.kind != "definition" or hit.kind != "glossary":
+        if query.kind != "definition" or clause.hit.kind != "glossary":
             return None
+        hit = self.retriever.run_on(clause.hit, LIST_CAP)  # (an entry longer than a passage, whole)
         at = clause.start - hit.start
         head = _ENTRY_HEAD.match(hit.text[hit.text.rfind("\n", 0, at) + 1 :])
         span = term_span(hit, head.group(1)) if head else None

@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass
 
 from .clean import is_furniture
 from .load import Document
-from .metadata import section_kind
+from .metadata import opens_one_year, section_kind
 from .text import CJK_CHAR
 from .text import HEADING_MD as _MD
 from .text import SENTENCE as _SENTENCE
@@ -25,10 +25,12 @@ def _says_nothing(text: str) -> bool:
     """A "passage" of rules and marks (---, ***, 1.): no Chinese character and under three letters or digits."""
     return not CJK_CHAR.search(text) and sum(ch.isalnum() for ch in text) < 3
 _CLAUSE = re.compile(r".*?(?:[，,、：:]+|$)", re.S)
-# Answer units: split at sentence ends, ；; ，, and ：: (list separators 、 stay inside).
+# Answer units: split at sentence ends, ；; ，, and ：: (list separators 、 stay inside; so does the
+# colon of a ratio or a time between digits, 2.31:1, 8:30).
 # An English sentence's full stop ends a clause too (not a decimal point, not 1. before a heading).
-_ANSWER_CLAUSE = re.compile(r"(?:[^。！？!?；;，,:：.\n]|(?<![A-Za-z)])\.|\.(?!\s|$))+[。！？!?；;，,:：.\n]*")
-_ENGLISH_CLAUSE = re.compile(r"(?:[^!?;:\n.]|(?<![A-Za-z)])\.|\.(?!\s|$))+[!?;:.\n]*")
+_ANSWER_CLAUSE = re.compile(r"(?:[^。！？!?；;，,:：.\n]|(?<=\d)[:：](?=\d)|(?<![A-Za-z)])\.|\.(?!\s|$))+"
+                            r"[。！？!?；;，,:：.\n]*")
+_ENGLISH_CLAUSE = re.compile(r"(?:[^!?;:\n.]|(?<=\d):(?=\d)|(?<![A-Za-z)])\.|\.(?!\s|$))+[!?;:.\n]*")
 _CLAUSE_TRAIL = "。！？!?；;，,:：”’\"』」)） \u3000\n"
 _INNER_PUNCT = re.compile(r"[，,、：:；;“”\"()（）]")
 
@@ -46,7 +48,7 @@ class ChunkerSettings:
 
     max_chars: int = 200
     min_chars: int = 20
-    version: int = 21
+    version: int = 23
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -173,6 +175,14 @@ def chunk_document(doc: Document, settings: ChunkerSettings | None = None) -> li
             # keeps its "过去一年" for both halves.
             lead = text[para_start[0]:start] if para_start[0] <= start else ""
             kind, span = section_kind(heads, (lead + text[start:end])[:200], doc.year)
+            if kind == "outcome" and span and span[0] < span[1]:
+                # the paragraphs after "2020年是…收官之年" under "“十三五”时期及2020年主要工作" are that
+                # year's, until one goes back to the term (五年来…) or the section ends
+                opens = opens_one_year(text[para_start[0]:para_start[0] + 30], span)
+                if opens is not None:
+                    one_year[0] = span if opens else None
+                if one_year[0] == span:
+                    span = (span[1], span[1])
             chunks.append(
                 Chunk(
                     id=f"{doc.source}#{len(chunks)}",
@@ -189,6 +199,7 @@ def chunk_document(doc: Document, settings: ChunkerSettings | None = None) -> li
 
     heads: list[str] = []
     para_start = [0]
+    one_year: list[tuple[int, int] | None] = [None]  # the review of several years whose last year is being read
     for p_start, p_end, lines in _grouped(text, _paragraphs(text, doc.body_end)):
         para_start[0] = p_start
         para = text[p_start:p_end]

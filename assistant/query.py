@@ -44,12 +44,13 @@ _HOW_MUCH = re.compile(r"多少|(?<!哪)几[个项名家所万亿条次年倍]|�
                        r"what percentage|\bwhat (?:[a-z-]+ ){1,3}(?:rate|ratio|share|proportion)\b|\bwhat (?:is|was|are|were)\b[^?.]{0,40}?\b(?:price|prices|number of|amount of|"
                        r"volume of|population|size of|value of|count of|tally of|total (?:investment|cost|output|amount|value))\b",
                        re.IGNORECASE)
-_LIST = re.compile(r"哪些|哪几|哪[两三四五六七八九十]|哪\d{1,2}[个项条家大类所座]|分别是|"
+_LIST = re.compile(r"哪些|哪几|哪[两三四五六七八九十]|哪\d{1,2}[个项条家大类所座]|分别是(?!多少|几)|"
                    r"\b(?:which|what|name) (?:the )?(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})(?: [“\"‘']?[a-z]|\s*[?？])|包括什么|包括哪|有哪|由什么组成|\bwhat (?:are|were)\b|\bwhich\b.*\b(?:are|were)\b|\blist\b|\bname the\b|"
                    r"\bwhich\b.*\b(?:count(?:s|ed)? as|belong(?:s|ed)? to|fall(?:s)? (?:under|within))\b|"
                    r"\bmake up\b|\bmade up of\b|\bconsists? of\b|\bcompris(?:e|es|ed)\b|\bwhat (?:does|did|do) .+ (?:include|cover|involve|entail)\b",
                    re.IGNORECASE)
 _DEFINITION = re.compile(r"是什么意思|指什么|什么是|是指什么|含义|意思是|何谓|\bmean\b|meaning|refer(?:s|red)? to|stand for|"
+                         r"\b(?:described|explained|defined|listed) in (?:the|its) (?:report's )?glossary\b|名词解释中|"
                          r"\bdefin(?:e|es|ed|ing)\b|\bwhat does (?:that|the|this) (?:term|phrase|expression) (?:cover|include)|\bexplain\w* what (?:a |an |the )?[“\"‘']|"
                          r"what is meant|definition|defined|\bhow (?:is|are|was|were) (?:the |a |an )?[“\"‘'][^?]*\b(?:explained|described)\b|"
                          r"\bhow (?:does|did|do) [^?]{0,60}\b(?:explain|describe|define)\b (?:the |a |an )?[“\"‘']|"
@@ -302,7 +303,7 @@ def _places(question: str, regions: frozenset[str]) -> tuple[list[str], list[str
             (m.group() == "national" and not compares)
             # (another city before a name is asked of: "the Paris Olympics" is 巴黎奥运会; only joined into one
             # it is not, "the Hong Kong-Zhuhai-Macao Bridge")
-            or place not in said and re.match(r" [A-Z][a-z]", question[m.end():m.end() + 3])
+            or (place not in said or place in regions) and re.match(r" [A-Z][a-z]", question[m.end():m.end() + 3])
             or joined and (_PART_OF.search(question, 0, m.start()) or _JOINED_AFTER.match(question, m.end())
                                                      or _JOINED_BEFORE.search(question, 0, m.start()))
             for m in mentions)

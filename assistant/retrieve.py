@@ -183,6 +183,10 @@ class Retriever:
                 named = [f for y in query.years for f in year_forms(y)]
                 about = np.zeros_like(mask)
                 about[[r for r in np.flatnonzero(mask) if any(f in store.chunks[r].text for f in named)]] = True
+                if not about.any() and all(y == query.report_year + 1 for y in query.years):
+                    # the year after the report's ("…over 2020 and 2021 combined, in its 2020 report"): its plan
+                    # may say 今明两年 or 明年, naming neither
+                    about = mask
             mask = about
         elif query.span and len(store.years) > 1:
             # "“十三五”期间…": the plan's years (its review, its targets), not the latest report's

@@ -1094,3 +1094,111 @@ def test_no_clause_quoted_is_markdown_marks_alone(tmp_path_factory):
     assert texts and all(any(ch.isalnum() for ch in t) for t in texts), texts
     answer = answerer.ask("r4:U021")
     assert not answer.found and not answer.citations, answer.text
+
+
+YUNXI_2021 = """# 云溪市政府工作报告
+——2021年2月3日在云溪市第九届人民代表大会第七次会议上
+
+云溪市市长 林青
+
+## 一、“十三五”与2020年工作回顾
+“十三五”时期，云溪综合实力跨上新台阶，坚持就业优先，城镇新增就业42万人，全市城镇登记失业率始终低于3.5%，城乡收入比从2.3:1降到1.98:1。五年合计完成港口建设投资315亿元，是前一个五年的1.8倍。
+2020年是云溪发展进程中极为特殊的一年，全市干部群众共克时艰，经受住了春旱与台风的双重考验。
+一是稳住就业大局。全年城镇新增就业8.6万人，年均调查失业率4.9%。
+二是抗击风灾。8月，强台风“海燕”正面登陆，全市连夜转移群众3.2万人，实现零伤亡。
+县域经济发展壮大，青石市地区生产总值突破300亿元。三是外贸质量提升。全市进出口总额820亿元，增长4.1%；其中一般贸易进出口增长9.7%、占比61.2%。港口货物吞吐量1.6亿吨，增长3.5%。
+五年来，我们坚持依法行政，政府效能持续提升。
+
+## 二、2021年主要任务
+加快老旧小区改造，着力改善老旧小区人居环境，让老旧小区居民住得更舒心。全市开工改造小区260个以上，惠及居民4.8万户以上。
+加大技能人才培养，今明两年完成补贴性技能培训12万人次以上。
+
+## 名词解释
+1.“三链融合”工程：指云溪市围绕临港装备、海洋食品、新型储能三条产业链，统筹推进创新链、资金链、人才链与产业链深度融合的系统工程，由市政府牵头制定三年行动方案，明确每条产业链的链长、链主企业和配套服务专班，建立月调度、季通报、年考核的推进机制，通过设立产业引导基金、共建中试验证平台、开放应用场景等方式，推动龙头企业带动中小企业协同配套，力争到2025年三条产业链总产值突破三千亿元，形成研发在城区、制造在园区、服务在港区的空间格局，打造粤西沿海重要的先进制造业基地。
+"""
+
+
+@pytest.fixture(scope="module")
+def yunxi(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
+    """A made-up city's report at the end of a five-year term: the term's review, then its last year's."""
+    return _indexed(tmp_path_factory, "yunxi-2021.md", YUNXI_2021)
+
+
+def test_the_last_years_part_of_a_term_review_answers_that_year(yunxi):
+    """After "2020年是…" the review speaks of 2020 (全年城镇新增就业8.6万人), not of the five years
+    (“十三五”时期…城镇新增就业42万人), until it goes back to the term (五年来…); asked of one year, a clause
+    of the five-year part weighs less, though its passage names more of the question (失业率)."""
+    store = yunxi.retriever.store
+    period = {c.text[:6]: c.period for c in store.chunks}
+    assert period["一是稳住就业"] == [2020, 2020] and period["三是外贸质量"] == [2020, 2020]
+    assert period["“十三五”时"] == [2016, 2020] and period["五年来，我们"] == [2016, 2020]
+    for question in ("How many new urban jobs did Yunxi add in 2020?", "云溪2020年城镇新增就业多少人？",
+                     "According to Yunxi's 2021 report, how many new urban jobs were created in 2020 and what was the "
+                     "average surveyed unemployment rate?"):
+        answer = yunxi.ask(question)
+        assert answer.found and "8.6万人" in answer.text and "42万人" not in answer.text, answer.text
+
+
+def test_a_ratio_is_one_clause(yunxi):
+    """1.98:1 is a ratio, not a lead-in before a colon: the clause holding it is quoted whole."""
+    answer = yunxi.ask("What was Yunxi's urban-rural income ratio at the end of the 13th Five-Year Plan period?")
+    assert answer.found and "1.98:1" in answer.text, answer.text
+
+
+def test_two_figures_asked_in_different_units_begin_with_the_first(yunxi):
+    """"How many compounds…, and how many households…?": households are asked second, so the first
+    figure quoted may be in any unit (小区260个以上), and the households follow."""
+    answer = yunxi.ask("How many old residential compounds will Yunxi start renovating in 2021, and how many "
+                       "households will benefit?")
+    assert answer.found and "260个以上" in answer.text and "4.8万户以上" in answer.text, answer.text
+
+
+def test_how_it_compares_asks_a_second_figure(yunxi):
+    answer = yunxi.ask("How much did Yunxi invest in port construction during the 13th Five-Year Plan period, and "
+                       "how did that compare with the previous five years?")
+    assert answer.found and "315亿元" in answer.text and "1.8倍" in answer.text, answer.text
+
+
+def test_a_kind_of_trade_is_not_the_trade_total(yunxi):
+    """General trade is a part of foreign trade: the targets table's total ("Foreign trade growth outcome
+    for 2020: 4.1%") does not answer it."""
+    answer = yunxi.ask("How fast did Yunxi's general trade imports and exports grow in 2020, and what share of "
+                       "total trade did they account for?")
+    assert answer.found and "9.7%" in answer.text and "61.2%" in answer.text, answer.text
+    assert "Foreign trade" not in answer.text, answer.text
+
+
+def test_cargo_a_port_handled_is_its_throughput(yunxi):
+    answer = yunxi.ask("How much cargo did Yunxi's port handle in 2020?")
+    assert answer.found and "1.6亿吨" in answer.text and "Port cargo throughput" in answer.text, answer.text  # (the table's)
+
+
+def test_the_name_asked_is_the_one_quoted(yunxi):
+    """"What was the name of the typhoon…?": the clause quoting one (“海燕”), not one only saying 台风."""
+    answer = yunxi.ask("What was the name of the typhoon that hit Yunxi in 2020?")
+    assert answer.found and "海燕" in answer.text, answer.text
+
+
+def test_this_year_and_next_is_the_next_years_plan_too(yunxi):
+    """Asked of the report's year and the next: 今明两年 names neither, and answers."""
+    answer = yunxi.ask("According to Yunxi's 2021 report, how much vocational skills training is planned for 2021 "
+                       "and 2022 combined?")
+    assert answer.found and "12万人次以上" in answer.text, answer.text
+
+
+def test_a_glossary_entry_longer_than_a_passage_is_quoted_whole(yunxi):
+    """An entry runs on past the passage it starts in: its definition is the whole entry, to its last
+    words (打造粤西沿海重要的先进制造业基地), not the part in the first passage."""
+    store = yunxi.retriever.store
+    assert sum("三链融合" in c.text or "先进制造业基地" in c.text for c in store.chunks) >= 2  # (cut in two)
+    for question in ("“三链融合”工程是什么？", "三链融合工程指什么？",
+                     "What does the 'three-chain integration' (三链融合) project mean?"):
+        answer = yunxi.ask(question)
+        assert answer.found and "三链融合" in answer.text and "先进制造业基地" in answer.text, answer.text
+
+
+def test_a_part_named_in_pinyin_is_asked_for_its_own_figure(yunxi):
+    """"Qingshi city" is 青石市, a part of Yunxi: its output (青石市地区生产总值突破300亿元) is what is
+    asked, not a part's figure standing in for the city's."""
+    answer = yunxi.ask("What GDP milestone did Qingshi city pass in 2020, according to Yunxi's 2021 report?")
+    assert answer.found and "300亿元" in answer.text, answer.text

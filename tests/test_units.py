@@ -1943,3 +1943,60 @@ def test_urban_and_rural_residents_together_are_both_groups():
     assert not _misses_residents(both, ["城乡居民医保人均财政补助标准从450元提高到610元"])
     urban = read_question("What was urban residents' per capita disposable income?", REGIONS)
     assert _misses_residents(urban, ["城乡居民人均可支配收入增长5%"])
+
+
+def test_a_ratio_or_a_time_is_not_cut_at_its_colon():
+    from assistant.chunk import clause_spans
+
+    text = "城乡收入比降到1.98:1，会议8:30开始。主要目标：增长5%"
+    assert [text[a:b] for a, b in clause_spans(text)] == ["城乡收入比降到1.98:1", "会议8:30开始", "主要目标", "增长5%"]
+
+
+def test_a_paragraph_opens_a_term_reviews_last_year_or_goes_back_to_the_term():
+    from assistant.metadata import opens_one_year
+
+    span = (2016, 2020)
+    assert opens_one_year("2020年是极为特殊的一年", span) and opens_one_year("过去一年，我们", span)
+    assert opens_one_year("各位代表，刚刚过去的2020年是收官之年", span)
+    assert opens_one_year("五年来，我们坚持依法行政", span) is False
+    assert opens_one_year("各位代表！回顾五年历程", span) is False
+    assert opens_one_year("全年新增市场主体", span) is None and opens_one_year("2018年以来，我们", span) is None
+
+
+def test_an_indexed_citys_english_name_before_a_name_names_no_report():
+    """"the Canton Fair" is a fair held in Guangzhou, asked of Guangdong's report: not Guangzhou's report."""
+    regions = frozenset({"广州", "广东"})
+    q = read_question("According to Guangdong's 2025 report, how many buyers did the Canton Fair attract?", regions)
+    assert q.places == ["广东"]
+    assert read_question("What was Canton's GDP in 2024?", regions).places == ["广州"]
+
+
+def test_how_much_each_is_a_figure_not_a_list():
+    assert not read_question("茂名2021年和2023年新增学位的目标分别是多少？", REGIONS).wants_list
+    assert read_question("茂名2023年的四大平台分别是什么？", REGIONS).wants_list
+
+
+def test_report_words_for_rural_areas_income_gaps_toilets_and_cargo():
+    words = _glossed
+    assert {"乡村", "农村"} <= words("How many doctors went to the countryside?")
+    assert "乡村振兴" not in words("How many doctors went to the countryside?")  # (the countryside is no policy)
+    assert "城乡居民收入比" in words("What was the urban-rural income ratio?")
+    assert "城乡居民收入比" in words("What was the income ratio between urban and rural residents?")
+    assert {"普及率", "户厕"} <= words("What was the penetration rate of household toilets?")
+    assert "吞吐量" in words("How much cargo did the port handle?") and "吞吐量" in words("How much freight was handled?")
+    assert "商业综合体" in words("How many commercial complexes opened?") and "商场" in words("How many malls opened?")
+
+
+def test_a_term_asked_as_the_glossary_describes_it_asks_its_definition():
+    q = "What is the city's green corridor plan described in the glossary of Maoming's 2023 report?"
+    assert read_question(q, REGIONS).kind == "definition"
+    assert read_question("What is the city's green corridor plan in Maoming's 2023 report?", REGIONS).kind == "plan"
+
+
+@pytest.mark.parametrize(("text", "count"), [("四组企业战略性重组有序推进", True), ("组建两支应急队伍", True),
+                                             ("举办十二场招聘会", True), ("探索一种新模式", False),
+                                             ("发布一组数据", False), ("第二场比赛", False)])
+def test_a_count_in_words_with_its_measure_word(text: str, count: bool):
+    from assistant.answer import _COUNT_SAID, _FIGURE
+
+    assert bool(_FIGURE.search(text)) is count and bool(_COUNT_SAID.search(text)) is count
