@@ -1296,6 +1296,11 @@ class Answerer:
             s += PRIOR_WEIGHT * c.hit.score / best_hit  # passage-level evidence (dense + BM25)
             return s / (1 + max(0, len(c.text) - 30) / LENGTH_SCALE)  # prefer short clauses
 
+        def nearly(best: Clause, pool: list[Clause]) -> Clause | None:
+            """The closest clause of `pool`, when it scores at least FIGURE_NEAR of `best`."""
+            alt = max(pool, key=lambda c: score(c, uncovered), default=None)
+            return alt if alt is not None and score(alt, uncovered) >= FIGURE_NEAR * score(best, uncovered) else None
+
         chosen: list[Clause] = []
         uncovered = set(weights)
         covered = 0.0
@@ -1328,19 +1333,16 @@ class Answerer:
             if not chosen and figured and id(best) not in figured:
                 # a figure asked: the closest clause that holds one, when it scores nearly as well
                 # (…项目首套装置投产 before 投资100亿欧元的…项目做出最终投资决策)
-                alt = max((c for c in candidates if id(c) in figured), key=lambda c: score(c, uncovered))
-                if score(alt, uncovered) >= FIGURE_NEAR * score(best, uncovered) \
-                        and (terms_of(alt) >= terms_of(best) & uncovered  # (saying all the other says)
-                             or best.hit.kind == "glossary"  # (a term's definition holds no figure)
-                             or many >= 2):  # (two figures asked: a clause holding none answers neither)
+                alt = nearly(best, [c for c in candidates if id(c) in figured])
+                if alt is not None and (terms_of(alt) >= terms_of(best) & uncovered  # (saying all the other says)
+                                        or best.hit.kind == "glossary"  # (a term's definition holds no figure)
+                                        or many >= 2):  # (two figures asked: a clause holding none answers neither)
                     best = alt
             if not chosen and name_asked and not _QUOTED_NAME.search(best.text):
                 # "What was the name of the typhoon…?": the closest clause quoting a name (“彩虹”) and
                 # saying a word of the question, when it scores nearly as well
-                named = [c for c in candidates if _QUOTED_NAME.search(c.text) and terms_of(c) & uncovered]
-                alt = max(named, key=lambda c: score(c, uncovered), default=None)
-                if alt is not None and score(alt, uncovered) >= FIGURE_NEAR * score(best, uncovered):
-                    best = alt
+                best = nearly(best, [c for c in candidates if _QUOTED_NAME.search(c.text) and terms_of(c) & uncovered]) \
+                    or best
             gain = sum(weights[t] for t in terms_of(best) & uncovered)
             if chosen and not forced and (gain / total < MORE_MIN_GAIN or best.sim < chosen[0].sim - MORE_MAX_SIM_DROP
                            or id(chosen[0]) in unset):

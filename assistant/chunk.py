@@ -48,7 +48,7 @@ class ChunkerSettings:
 
     max_chars: int = 200
     min_chars: int = 20
-    version: int = 23
+    version: int = 24
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -180,7 +180,7 @@ def chunk_document(doc: Document, settings: ChunkerSettings | None = None) -> li
                 # year's, until one goes back to the term (五年来…) or the section ends
                 opens = opens_one_year(text[para_start[0]:para_start[0] + 30], span)
                 if opens is not None:
-                    one_year[0] = span if opens else None
+                    one_year[:] = [span, len(stack)] if opens else [None, 0]
                 if one_year[0] == span:
                     span = (span[1], span[1])
             chunks.append(
@@ -199,7 +199,8 @@ def chunk_document(doc: Document, settings: ChunkerSettings | None = None) -> li
 
     heads: list[str] = []
     para_start = [0]
-    one_year: list[tuple[int, int] | None] = [None]  # the review of several years whose last year is being read
+    # the review of several years whose last year is being read, and the depth of the heading it is read under
+    one_year: list = [None, 0]
     for p_start, p_end, lines in _grouped(text, _paragraphs(text, doc.body_end)):
         para_start[0] = p_start
         para = text[p_start:p_end]
@@ -222,6 +223,8 @@ def chunk_document(doc: Document, settings: ChunkerSettings | None = None) -> li
             title = _MD.sub("", first).strip().strip("*").strip().rstrip("。；;")
             stack = [(lvl, t) for lvl, t in stack if lvl < level] + [(level, title)]
             heads = [t for _, t in stack]
+            if len(stack) <= one_year[1]:
+                one_year[:] = [None, 0]  # (a section beside the one whose last year was read: read afresh)
             if p_end <= doc.text_start or len(sents) <= 1 and len(para) <= (
                     60 * LATIN_FACTOR if latin else 60) and not _is_entry(para):
                 continue  # a heading line on its own is carried by the chunks under it

@@ -2000,3 +2000,25 @@ def test_a_count_in_words_with_its_measure_word(text: str, count: bool):
     from assistant.answer import _COUNT_SAID, _FIGURE
 
     assert bool(_FIGURE.search(text)) is count and bool(_COUNT_SAID.search(text)) is count
+
+
+def test_a_last_years_part_ends_with_its_section(tmp_path: Path):
+    """The run of one year's paragraphs opened by "2020年是…" under one review of the term does not
+    reach into the next section, though that one reviews the same five years."""
+    from assistant import chunk_document
+
+    (tmp_path / "r.md").write_text("""# 溪口市政府工作报告
+——2021年1月12日在溪口市第八届人民代表大会第九次会议上
+
+## 一、“十三五”时期工作回顾
+“十三五”时期，溪口经济总量迈上新台阶，城乡面貌焕然一新。
+2020年是极不寻常的一年，全市上下攻坚克难，各项工作稳步推进。
+全年新建口袋公园12个，改造背街小巷80条，城市品质持续提升。
+
+## 二、回顾“十三五”主要成就
+城市面貌显著改善，累计建成口袋公园60个，老城区旧貌换新颜。
+""", encoding="utf-8")
+    chunks = chunk_document(load_file(tmp_path / "r.md", tmp_path))
+    period = {c.text[:4]: c.period for c in chunks}
+    assert period["全年新建"] == [2020, 2020] and period["“十三五"] == [2016, 2020]
+    assert period["城市面貌"] == [2016, 2020], period
