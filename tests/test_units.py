@@ -1985,6 +1985,9 @@ def test_report_words_for_rural_areas_income_gaps_toilets_and_cargo():
     assert {"普及率", "户厕"} <= words("What was the penetration rate of household toilets?")
     assert "吞吐量" in words("How much cargo did the port handle?") and "吞吐量" in words("How much freight was handled?")
     assert "商业综合体" in words("How many commercial complexes opened?") and "商场" in words("How many malls opened?")
+    assert "支柱产业" in words("How many pillar industries will it grow?")
+    assert "林荫路" in words("How many tree-shaded roads will be renovated?")
+    assert "两抢" in words("By how much did robbery and snatching cases fall?")
 
 
 def test_a_term_asked_as_the_glossary_describes_it_asks_its_definition():
