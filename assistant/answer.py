@@ -420,10 +420,11 @@ def _all_parts_known(word: str, vocab: dict) -> bool:
     return bool(parts) and all(t in vocab for t in parts)
 
 
-# A name asked ("What was the name of the typhoon…?", 叫什么) and a name as reports write one, quoted
+# A name asked ("What was the name of the typhoon…?", 叫什么) and a name as reports write one, in Chinese quotes
+# (terms._QUOTED_NAME is an English name a question quotes)
 _NAME_ASKED = re.compile(r"\bthe names? of\b|\bwhat (?:is|was|are|were) (?:it|they|that|this|the [\w-]+) called\b|"
                          r"叫什么|名称(?:是|为)", re.IGNORECASE)
-_QUOTED_NAME = re.compile(r"“[^”]{1,12}”")
+_QUOTED_ZH = re.compile(r"“[^”]{1,12}”")
 # A plan's words for the year after its report's: 明年, 今明两年
 _NEXT_YEAR = re.compile(r"明年|今明两年")
 
@@ -1338,10 +1339,10 @@ class Answerer:
                                         or best.hit.kind == "glossary"  # (a term's definition holds no figure)
                                         or many >= 2):  # (two figures asked: a clause holding none answers neither)
                     best = alt
-            if not chosen and name_asked and not _QUOTED_NAME.search(best.text):
+            if not chosen and name_asked and not _QUOTED_ZH.search(best.text):
                 # "What was the name of the typhoon…?": the closest clause quoting a name (“彩虹”) and
                 # saying a word of the question, when it scores nearly as well
-                best = nearly(best, [c for c in candidates if _QUOTED_NAME.search(c.text) and terms_of(c) & uncovered]) \
+                best = nearly(best, [c for c in candidates if _QUOTED_ZH.search(c.text) and terms_of(c) & uncovered]) \
                     or best
             gain = sum(weights[t] for t in terms_of(best) & uncovered)
             if chosen and not forced and (gain / total < MORE_MIN_GAIN or best.sim < chosen[0].sim - MORE_MAX_SIM_DROP

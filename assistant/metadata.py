@@ -254,7 +254,7 @@ _TERM_HEAD = re.compile(r"五年|届|five years", re.IGNORECASE)
 _YEAR_LEAD = re.compile(r"这一年|过去一年|过去的一年|一年来|(?:19|20)\d\d年(?!—|-|至|到)")
 # A paragraph that goes back to the term: 五年来…, 回顾“十三五”时期…, (各位代表！)五年风雨兼程…
 _TERM_LEAD = re.compile(r"五年|十[一二三四五六]五|回顾")
-_ADDRESS = re.compile(r"^各位代表[！!，,：:]?|^(?:刚刚|刚)?过去的(?=(?:19|20)\d\d年)")
+_ADDRESS = re.compile(r"^(?:各位代表[！!，,：:]?)?(?:(?:刚刚|刚)?过去的(?=(?:19|20)\d\d年))?")
 
 # A plan's item: a dash and what is to be done (——着力提升发展质量效益…, ——全面推进乡村振兴…).
 _POLICY_ITEM = re.compile(r"[—－-]{1,2}\s*(?:坚持|着力|形成|全面|优化|推动|推进|持续|统筹|加快|建立|建设|健全|深入|深化|实施|构建|"
@@ -302,7 +302,7 @@ def opens_one_year(paragraph: str, span: tuple[int, int]) -> bool | None:
     (2020年是“十三五”规划收官之年…, 各位代表，刚刚过去的2021年…, 过去一年…: True), goes back to the term
     (五年来…, 各位代表！回顾…, 较好完成“十二五”规划…: False),
     or says neither (None). Reports review the term and then its last year, or the reverse."""
-    lead = _ADDRESS.sub("", _ADDRESS.sub("", paragraph, count=1), count=1)[:12]
+    lead = _ADDRESS.sub("", paragraph, count=1)[:12]
     said = _YEAR_LEAD.match(lead)
     if said and (not said.group()[:1].isdigit() or int(said.group()[:4]) == span[1]):
         return True
