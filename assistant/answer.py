@@ -31,7 +31,7 @@ from .compose import (  # noqa: F401
 )
 from .conversation import resolve
 from .glossary import matched, said_in_english
-from .lexicon import content_stems, senses
+from .lexicon import content_stems, senses, stem
 from .query import WORK_REPORT, Query, asks_met, asks_part_of_year, check_question, parts, romanised
 from .quotes import Clause, bigrams, clauses, figure_quote, quote_span
 from .report_answers import ReportAnswers
@@ -77,7 +77,7 @@ _IN_WORDS = "数以(?:十|百|千|万|百万|千万|亿)计"
 # A count in words with a measure word that is no count when alone with 一 (一组, 一种 say "a"): 四组企业, 两支队伍
 _CN_COUNT = r"(?<![第一二两三四五六七八九十百千])(?:[二两三四五六七八九十百千]|[一二两三四五六七八九十百千]{2,})(?:组|种|支|场|艘|架|部|份|张)"
 _FIGURE = re.compile(
-    r"(?<![第\d.])\d+(?:\.\d+)?\s*(?:多|余)?(?:%|％|亿|万|千|百|个|项|家|所|条|人|元|吨|公里|千米|米|年|倍|座|套|户|次|天|处|辆|"
+    r"(?<![第\d.])\d+(?:\.\d+)?\s*(?:多|余)?(?:%|％|‰|亿|万|千|百|个|项|家|所|条|人|元|吨|公里|千米|米|年|倍|座|套|户|次|天|处|辆|"
     r"件|名|台|艘|亩|标箱|架|片|张|间|场|届|微克|毫克|立方米|千瓦|兆瓦|度|斤|公顷|小时|分钟|毫米|株|棵|部|只|头|枚|块|岁|省|县|镇|村|份|"
     r"类|批|种|款|段|宗|轮|册|根|盏|组|对|支|栋|层|位)|"
     r"\d+金(?:\d+银)?(?:\d+铜)?|"  # medals: 4金2银2铜
@@ -527,6 +527,8 @@ def _only_in_rates(query: Query, asked: list[Indicator], texts: list[str]) -> bo
         outside = joined
         for form in (f for f in _rate_forms() if term in f and term != f and f not in own):
             outside = outside.replace(form, " ")
+        if not own:  # (any rate named after the term: 常住人口出生率 is a rate of the resident population)
+            outside = re.sub(f"{re.escape(term)}[{CJK}]{{0,4}}率", " ", outside)
         if term in outside:
             return False
     return True
@@ -753,8 +755,9 @@ def _misses_residents(query: Query, texts: list[str]) -> bool:
     asked = [words for said, words in _RESIDENT_PARTS if said.search(query.text)]
     if asked:  # (城镇、农村居民人均可支配收入 says both; 城乡居民 both together)
         both = len(asked) == len(_RESIDENT_PARTS)
-        return not all(any(w in lead or both and "城乡" in lead for lead in leads or [joined] for w in words)
-                       for words in asked)
+        led = [any(w in lead or both and "城乡" in lead for lead in leads or [joined] for w in words) for words in asked]
+        # (both compared: one group's figure and the other named beside it, 增速比城镇居民高2.4个百分点)
+        return not (all(led) or both and any(led) and all(any(w in joined for w in words) for words in asked))
     return bool(leads) and all(any(w in lead[-4:] for _, words in _RESIDENT_PARTS for w in words) for lead in leads)
 
 
@@ -816,6 +819,16 @@ def _only_of_a_part(forms: list[str], c: Clause) -> bool:
 
 # Each year of several (连续5年…每年超35万名): not one year's figure
 _EACH_YEAR = re.compile(r"每年|\b(?:each|every|per) year\b|\bannually\b|\ba year\b", re.IGNORECASE)
+# A review of several years asked (五年间…一共, "over the past five years"), not one year's outcome.
+_TERM_ASKED = re.compile(r"[五5]年(?:来|间|中|里|内|累计)|过去[五5]年|近[五5]年|"
+                         r"\b(?:past|last|previous|over the) (?:five|5) years\b|\bfive-year period\b", re.IGNORECASE)
+
+
+def _of_one_year(c: Clause) -> bool:
+    """A clause of one year's review (2020年…, 过去一年…) under a report that also reviews its term."""
+    period = c.hit.period
+    return c.hit.kind == "outcome" and bool(period) and period[0] == period[1]
+
 
 
 def _unsaid_city(query: Query, texts: list[str]) -> bool:
@@ -1110,7 +1123,7 @@ class Answerer:
         wants_number = wants_number or by_unit
         wants_figure = wants_number or bool(_QUANTITY_Q.search(question))
         # (an English question's content words and the Chinese words given for them, read once)
-        words = _asked(query) if query.is_english else (set(), {})
+        words = _asked(query, self.retriever.spelled_names(query)) if query.is_english else (set(), {})
         chosen, covered = self._choose(query, hits, q, weights, wants_figure, asked, words)
         first = chosen[0] if chosen else None
         english = _english_passages(hits)  # an English translation's: units are words, the words differ
@@ -1202,6 +1215,10 @@ class Answerer:
         # one year's outcome asked: not a term's yearly average beside it (城镇新增就业年均1270多万人)
         one_year = query.kind == "outcome" and len(set(query.years)) == 1 and not AVERAGE.search(query.text) \
             and not _EACH_YEAR.search(query.text)
+        # (a term's review asked: “十三五”时期 named before the report's year, or 五年间: not the last year's figure)
+        term_asked = query.kind != "plan" and not one_year and (
+            bool(query.span) and query.span[0] < query.span[1] < (query.report_year or 0)
+            or bool(_TERM_ASKED.search(query.text)))
         unset_asked = asked if query.kind == "plan" else []  # (also "did it set a target?")
         head = _asked_head(query) if wants_figure else None
         which = _which_head(query)
@@ -1271,7 +1288,7 @@ class Answerer:
             if id(c) in naming_asked or which and which in c.text:
                 s += FIGURE_BONUS / 2  # (是哪个片区？: the clause that names a 片区)
             if id(c) in share_only or id(c) in part_only or one_year and (AVERAGE.search(c.text) or _EACH_YEAR.search(c.text)
-                                                                       or _of_a_term(c)):
+                                                                       or _of_a_term(c)) or term_asked and _of_one_year(c):
                 s -= FIGURE_BONUS / 2  # (one year's outcome asked: not a review of the five, 城镇新增就业700万人)
             if query.asks_when and _DATE.search(c.text):
                 s += FIGURE_BONUS  # "in what year will they be held?": the clause that names it
@@ -1410,6 +1427,8 @@ class Answerer:
                     # (coined anywhere in the reports named, not only in the passages found)
                     quoting = self.retriever.term_hits(named, "“", glossary_only=False, limit=2000) if named else []
                     groups.insert(0, spelled_in(spelled, coined | coined_terms([h.text for h in quoting])))
+        if query.is_english and query.kind == "definition":  # ("what is LNG explained as?": the entry of LNG)
+            groups += [[a] for a in dict.fromkeys(_ACRONYM.findall(query.text))]
         head = head_term(query.text)
         everywhere = set(store.source_names) if unscoped else top
         seen = {h.chunk_id for h in hits}
@@ -1440,7 +1459,8 @@ class Answerer:
             # are marked (一是…十是) as often as it counts, then the passage listing the most items
             # (A、B、C), then the better ranked.
             term, hit, span, quote = min(found, key=lambda f: (
-                f[1].kind != "glossary", normalize(f[3]).startswith(normalize(f[0])), not announces(f[3], f[0]),
+                f[1].kind != "glossary", normalize(f[3]).lstrip(_OPENING_MARKS).startswith(normalize(f[0]).lstrip(_OPENING_MARKS)),
+                not announces(f[3], f[0]),
                 not (count_of(f[0]) and item_marks(f[3]) >= count_of(f[0])), -min(f[3].count("、"), 12), f[1].rank))
             return self._quoted(query, hit, span, quote)
         return None
@@ -1536,13 +1556,16 @@ class Answerer:
         return finish(query, citations, ("; " if english else "；").join(parts) + _end_mark(citations[-1].quote),
                       self._several())
 
+_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9&]{1,5}s?\b")  # an English term's initials: LNG, PPP, REITs
+_OPENING_MARKS = "“「『‘\"'"  # (a quote from a term's opening mark starts with the term)
 _ORDINAL_ASKED = re.compile(r"第(\d{1,3})届|\b(\d{1,3})(?:st|nd|rd|th)\b(?! five-year)", re.IGNORECASE)
 _SESSION = re.compile(r"第(?:\d{1,3}|[一二三四五六七八九十百]+)届")
 
 
-def _asked(query: Query) -> tuple[set[str], dict[str, set[str]]]:
+def _asked(query: Query, spelled: dict[str, list[str]]) -> tuple[set[str], dict[str, set[str]]]:
     """An English question's content-word stems (not the places it names), and per stem the
-    Chinese words the glossary and dictionary give for it."""
+    Chinese words the glossary and dictionary give for it, and its romanised names' (`spelled`:
+    Zhongguancun → 中关村)."""
     names = {romanised(p).lower() for p in query.places + query.unknown_places}
     asked = content_stems(query.text, frozenset(names))
     rendered: dict[str, set[str]] = {}  # a word's stem → the Chinese words given for it
@@ -1553,6 +1576,8 @@ def _asked(query: Query) -> tuple[set[str], dict[str, set[str]]]:
         for m in pattern.finditer(query.text):
             for w in content_stems(m.group()):
                 rendered.setdefault(w, set()).update(chinese)
+    for name, chinese in spelled.items():
+        rendered.setdefault(stem(name), set()).update(chinese)
     return asked, rendered
 
 

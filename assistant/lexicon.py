@@ -21,6 +21,7 @@ from importlib import resources as importlib_resources
 from pathlib import Path
 
 from . import resources
+from .text import join_pinyin
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +35,7 @@ _GRAMMAR = frozenset("a an the of in on at to for by with from and or as into ov
                      "its their it is are was were be up out off".split())
 MAX_WORDS = 3  # a definition of more words is a description, not a name for the word
 SENSE_MAX_WORDS = 5  # what a word means: the words of its definitions up to this long (longer ones explain)
-VERSION = 1  # of the reading rules below: the cached table is remade when it changes
+VERSION = 2  # of the reading rules below: the cached table is remade when it changes
 
 
 def _data_file():
@@ -104,8 +105,10 @@ def entries() -> dict[str, tuple[str, ...]]:
 
 
 def stem(word: str) -> str:
-    """An English word's stem (Snowball): promotion, promoted, promotes → promot."""
-    return _stemmer().stemWord(word.lower())
+    """An English word's stem (Snowball): promotion, promoted, promotes → promot; an irregular
+    verb's form is its verb's (built → build)."""
+    word = word.lower()
+    return _stemmer().stemWord(resources.english_irregular().get(word, word))
 
 
 @functools.lru_cache(maxsize=1)
@@ -166,7 +169,7 @@ def content_stems(text: str, skip: frozenset[str] = frozenset()) -> set[str]:
     """The stems of an English text's content words: not function or question words
     (`english_stopwords.txt`), words of two letters or `skip` (place names)."""
     stop = resources.english_stopwords() | skip
-    return {stem(w) for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 2 and w not in stop}
+    return {stem(w) for w in re.findall(r"[a-z]+", join_pinyin(text).lower()) if len(w) > 2 and w not in stop}
 
 
 def _forms(word: str) -> list[str]:

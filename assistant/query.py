@@ -15,7 +15,18 @@ from . import config, resources
 from .errors import InvalidQuestionError
 from .glossary import matched, terms_of
 from .lexicon import english_terms
-from .text import CJK, CJK_WORD, PLAN_NAME_EN, PLAN_YEARS_EN, five_year_plans, has_latin, language, romanised, years_in
+from .text import (
+    CJK,
+    CJK_WORD,
+    PLAN_NAME_EN,
+    PLAN_YEARS_EN,
+    five_year_plans,
+    has_latin,
+    join_pinyin,
+    language,
+    romanised,
+    years_in,
+)
 from .tokenize import jieba_module, normalize, tokens
 
 _PLAN = re.compile(r"目标|预期|计划|力争|争取|安排|打算|(?<![虚模])拟|(?:要|将)(?:达到|实现|完成)|"
@@ -29,7 +40,7 @@ _OUTCOME = re.compile(r"完成|实现|达到|达成|增长了|去年|上年|过�
                       r"\bdid\b|achiev\w*|reach\w*|record\w*|grew|rose|fell|actual\w*|last year|in the past",
                       re.IGNORECASE)
 # Both: was a target met?
-_MET = re.compile(r"完成了吗|实现了吗|达到了吗|达成了吗|完成情况|(?:是否|有没有|有无|能否)(?:完成|实现|达到)|(?:完成|实现|达到|达成).{0,6}目标|"
+_MET = re.compile(r"完成了吗|实现了吗|达到了吗|达成了吗|(?:完成|实现|达到|达成)了?没有|完成情况|(?:是否|有没有|有无|能否)(?:完成|实现|达到)|(?:完成|实现|达到|达成).{0,6}目标|"
                   r"(?:meet|met|reach\w*|hit|achiev\w*|miss\w*|within|beat|exceed\w*|surpass\w*|outperform\w*|"
                   r"overshoot|overshot|f[ae]ll\w* short of) (?:\S+\s+){0,5}(?:target|goal|plan)\b|"
                   r"\b(?:target|goal|plan)s? (?:vs\.?|versus|and|against) (?:the )?(?:actual|outcome|result)|"
@@ -51,6 +62,7 @@ _LIST = re.compile(r"哪些|哪几|哪[两三四五六七八九十]|哪\d{1,2}[�
                    re.IGNORECASE)
 _DEFINITION = re.compile(r"是什么意思|指什么|什么是|是指什么|含义|意思是|何谓|\bmean\b|meaning|refer(?:s|red)? to|stand for|"
                          r"\b(?:described|explained|defined|listed) in (?:the|its) (?:report's )?glossary\b|名词解释中|"
+                         r"\bin (?:the|its) (?:report's )?glossary\b[^?]{0,80}\b(?:explained|described|defined|glossed|given) as\b|"
                          r"\bdefin(?:e|es|ed|ing)\b|\bwhat does (?:that|the|this) (?:term|phrase|expression) (?:cover|include)|\bexplain\w* what (?:a |an |the )?[“\"‘']|"
                          r"what is meant|definition|defined|\bhow (?:is|are|was|were) (?:the |a |an )?[“\"‘'][^?]*\b(?:explained|described)\b|"
                          r"\bhow (?:does|did|do) [^?]{0,60}\b(?:explain|describe|define)\b (?:the |a |an )?[“\"‘']|"
@@ -82,7 +94,7 @@ WORK_REPORT = re.compile(r"\b(?:government )?work reports?\b", re.IGNORECASE)
 # "2019年政府工作报告", "按广东省2025年政府工作报告", "in Zhanjiang's 2019 government work report": the year
 # of a report, so 去年/今年 count from it.
 _REPORT_YEAR = re.compile(rf"((?:19|20)\d\d)年(?:的)?(?:[{CJK}]{{0,6}})?(?:政府)?工作报告|((?:19|20)\d\d)年(?:的)?报告|"
-                          rf"((?:19|20)\d\d){_REPORT_WORDS}report|"
+                          rf"((?:19|20)\d\d){_REPORT_WORDS}report|((?:19|20)\d\d) review of\b|"
                           r"\breport (?:of|from|delivered in|published in|released in|issued in) ((?:19|20)\d\d)\b",
                           re.IGNORECASE)
 _YEARS_JOINED = re.compile(r"(?:19|20)\d\d年?(?:和|与|及|、|至|到|-|–|and|to)\s*(?:19|20)\d\d年?(?:的)?[^，,。？?]{0,12}报告|"
@@ -534,7 +546,7 @@ def read_question(question: str, regions: frozenset[str] = frozenset(), lang: st
         text=question, asked=asked if asked != question else "", language=lang, normalized=normalize(question), tokens=toks, expansion=expansion,
         dense_text=dense, years=years, places=places, unknown_places=unknown, kind=kind,
         wants_number=bool(_HOW_MUCH.search(question)), wants_list=bool(_LIST.search(question)),
-        names=[w.lower() for w in _NAME.findall(question)], wants_speaker=bool(_SPEAKER.search(question)),
+        names=[w.lower() for w in _NAME.findall(join_pinyin(question))], wants_speaker=bool(_SPEAKER.search(question)),
         wants_meeting=bool(_DELIVERED_WHEN.search(question)),
         asks_when=bool(_WHEN_ASKED.search(question)), translated=translated,
         report_year=report_year, report_years=reports, span=plans[0] if len(set(plans)) == 1 else None, glossed=glossed,

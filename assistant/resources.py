@@ -159,6 +159,12 @@ def english_stopwords() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def english_irregular() -> dict[str, str]:
+    """Irregular English verb forms → the verb (english_irregular.tsv): built → build, grew → grow."""
+    return {f: v for f, v in ((line.split("\t") + [""])[:2] for line in _lines("english_irregular.tsv")) if f and v}
+
+
+@functools.lru_cache(maxsize=1)
 def not_places() -> frozenset[str]:
     return frozenset(w.strip() for w in _lines("not_places.txt"))
 

@@ -21,6 +21,7 @@ from .index import IndexStore
 from .query import Query, asks_part_of_year, romanised, without_places
 from .retrieve import Hit
 from .targets import _LEAD_OK, WHOLE_REGION, Indicator, IndicatorRow, _forms, _lead, _region_names, vocabulary
+from .text import CJK
 
 # What an amount indicator's question asks: its growth (增速) or its level (总量, "how big").
 _BARE_WORDS = re.compile(r"\b(?:growth|rate|target|goal|outcome|actual|figure|level|total|of|in|for|the|and|"
@@ -33,6 +34,8 @@ RANK_ASKED = re.compile(r"\brank\w*|排名|排第|位居|位列|名次|第几", 
 RANK_SAID = re.compile(r"第[一二三四五六七八九十\d]+(?!次|届|批|期|轮)|首位|前列|前[一二三四五六七八九十\d]+(?:名|位)?|榜首|之首|"
                        r"[一二三四五六七八九十百\d]+(?:强|大[^，,。；;、]{1,10}之列)")  # (百强县, 回到…十大港口之列)
 _NEXT_CLAUSE = re.compile(r"[，,、]([^，,。；;！!？?]{1,20})")
+# A few words opening a clause before its indicator (全年, 全社会, 全市): right after a mark, or a passage's start.
+_CLAUSE_OPENING = re.compile(rf"(?:^|[，,。；;：:！!？?、\s])([{CJK}]{{1,4}})$")
 # A target's higher aim said right after it: 增长7.5%左右，实际工作按8%左右争取; 增长5%左右、努力争取更好结果.
 _STRIVING = re.compile(r"^(?:在|并|但)?(?:实际工作中?|力争|争取|努力)[^，,。；;]{0,12}(?:\d|更好|更高|更快)")
 
@@ -68,7 +71,9 @@ _PART_ZH = re.compile(r"农村|城镇居民|农民|一般贸易|服务贸易|跨
 _SHARE_OF_ZH = re.compile(r"(?:占|相当于)(?:全市|全省|全国)?$")
 _SHARE_AFTER_ZH = re.compile(r"的?(?:比重|比例)")
 _SHARE_OF_EN = re.compile(r"(?:(?:share|percentage|proportion|percent|%|ratio|fraction) (?:of|to)|relative to|"
-                          r"compared (?:with|to)) (?:the |its |(?:the )?[a-z]+(?:'s|’s) )?$|-to-$")  # (share of Shenzhen's GDP)
+                          r"compared (?:with|to)) (?:the |its |(?:the )?[a-z]+(?:'s|’s) )?$|-to-$|"
+                          # (the ratio of R&D spending to GDP, the share of services in GDP)
+                          r"\b(?:share|percentage|proportion|ratio) of [\w&'’ -]{1,40} (?:to|in) (?:the |its )?$")
 # "多少元", "多少万人": the unit a figure is asked in; a row in another unit does not answer.
 AVERAGE = re.compile(r"年均|平均每年|average annual|annual average|on average", re.IGNORECASE)
 # A sum over several years (五年累计完成固定资产投资6063亿元), not one year's figure
@@ -147,8 +152,9 @@ def named_indicators(query: Query) -> list[Indicator]:
         spans = []
         for ind in vocabulary():
             if ind.question_en:
+                # (a rate that is a share is named by one: "the ratio of R&D spending")
                 spans += [(m.start(), m.end(), ind) for m in re.finditer(ind.question_en, lower)
-                          if not _SHARE_OF_EN.search(lower[: m.start()])]
+                          if ind.measure == "rate" or not _SHARE_OF_EN.search(lower[: m.start()])]
         for a, b, ind in sorted(spans, key=lambda s: (s[0], -(s[1] - s[0]))):
             if not any(a < y and x < b for x, y in taken):
                 taken.append((a, b))
@@ -393,6 +399,17 @@ class TableAnswerer:
                 return replace(row, end=end, quote=c.text[row.start - c.start:end - c.start])
         return row
 
+    def _from_clause_start(self, row: IndicatorRow) -> IndicatorRow:
+        """The row's quote from the start of its clause when a few words open it before the indicator
+        (全年国内生产总值增长3%, 全社会研发经费投入强度达3.9%): the report's words as written."""
+        c = self.store.chunk_at(row.source, row.start)
+        if c is None or row.end > c.end:
+            return row
+        m = _CLAUSE_OPENING.search(c.text[:row.start - c.start])
+        if not m or not m.group(1):
+            return row
+        return replace(row, start=row.start - len(m.group(1)), quote=m.group(1) + row.quote)
+
     def _with_rank(self, row: IndicatorRow) -> IndicatorRow:
         """The row's quote up to one of the two clauses after it that says where the figure ranks
         (货物进出口总额624.8亿元，增长14.7%，增速全省第一; 农业总产值达1126亿元，增长5.8%，总量位居全省第一):
@@ -406,7 +423,7 @@ class TableAnswerer:
 
     def _compose(self, query: Query, lines: list[_Line]) -> Answer | None:
         en = query.is_english
-        lines = [replace(line, row=self._with_striving(line.row)) for line in lines]
+        lines = [replace(line, row=self._from_clause_start(self._with_striving(line.row))) for line in lines]
         if RANK_ASKED.search(query.text):
             lines = [replace(line, row=self._with_rank(line.row)) for line in lines]
         citations: list[Citation] = []

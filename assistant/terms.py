@@ -13,7 +13,7 @@ from .retrieve import Hit
 from .text import CJK
 from .tokenize import normalize
 
-_QUOTED = re.compile(r"(?:[“\"「『‘]|(?<![A-Za-z])')([^”\"'」』’]{2,30})[”\"'」』’]")
+_QUOTED = re.compile(r"(?:[“\"「『‘]|(?<![A-Za-z])')([^”\"'」』’]{1,30})[”\"'」』’]")
 # A Chinese term an English question gives in brackets: 'split-line management' (分线管理).
 _BRACKETED = re.compile(rf"[（(]([{CJK}][{CJK}A-Za-z0-9“”]{{1,15}})[)）]")
 # A count and a noun: 四大平台, 8个万亿元级产业集群, 十件民生实事, 五大产业发展计划.
@@ -393,6 +393,10 @@ def _enumeration(text: str, term: str) -> tuple[int, int] | None:
 _MADE_UP = re.compile(r"(?:构成|组成|并称|合称|统称)[^，。；、]{0,8}$")
 
 
+# A count right before a term (两大“国之重器”, 三个“一批”): the passage counts the term's items.
+_COUNTED_BEFORE = re.compile(r"(?:[一二两三四五六七八九十]{1,3}|\d{1,2})(?:大|个|项|类|种|条)[“「『\"]?$")
+
+
 def term_span(hit: Hit, term: str) -> tuple[int, int] | None:
     """The span a definition or list answer quotes from a passage; None when the passage lacks the term.
 
@@ -406,6 +410,10 @@ def term_span(hit: Hit, term: str) -> tuple[int, int] | None:
         run = _enumeration(text, term)
         return (hit.start + run[0], hit.start + run[1]) if run else None
     end = at + len(term)
+    counted = None if count_of(term) else _COUNTED_BEFORE.search(text, 0, at)
+    if counted:  # (the term counted where the passage names it: A、B两大“国之重器”)
+        close = end + 1 if text[end:end + 1] in "”」』\"" and text[at - 1:at] in "“「『\"" else end
+        return term_span(hit, text[counted.start():close])
     if at and text[at - 1] in "“「‘\"" and ("”" in term or "」" in term):
         at -= 1  # the term's opening quote mark: “1+6+N”社会治安综合治理工作体系
     before = _CLAUSE_START.search(text[:at][::-1])

@@ -31,6 +31,13 @@ HEADING_L1_EN = re.compile(r"^(?:[IVX]{1,5}\.\s+[A-Z]|Part (?:[IVX]{1,5}|One|Two
 HEADING_OTHER = re.compile(r"^第[一二三四五六七八九十百\d]+[章节部分条]")
 
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+# A pinyin apostrophe between syllables of one capitalised name (Xiong'an, Xi'an), not a possessive 's.
+_PINYIN_APOSTROPHE = re.compile(r"(?<=\b[A-Z])([a-z]*)['’](?!s\b)(?=[a-z])")
+
+
+def join_pinyin(text: str) -> str:
+    """Names written with a pinyin apostrophe as one word: Xiong'an New Area → Xiongan New Area."""
+    return _PINYIN_APOSTROPHE.sub(r"\1", text)
 
 
 # The five-year plans by first year: 十三五 (the 13th Five-Year Plan) is 2016-2020.

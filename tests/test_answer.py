@@ -1202,3 +1202,102 @@ def test_a_part_named_in_pinyin_is_asked_for_its_own_figure(yunxi):
     asked, not a part's figure standing in for the city's."""
     answer = yunxi.ask("What GDP milestone did Qingshi city pass in 2020, according to Yunxi's 2021 report?")
     assert answer.found and "300亿元" in answer.text, answer.text
+
+
+TINGWAN_2021 = """# 汀湾市政府工作报告
+——2021年1月28日在汀湾市第七届人民代表大会第六次会议上
+
+汀湾市市长 罗明远
+
+## 一、“十三五”与2020年工作回顾
+“十三五”时期，汀湾发展动能持续增强，坚持就业优先，城镇新增就业30.4万人，居民收入稳步增长。
+2020年是汀湾爬坡过坎的关键一年，全市上下迎难而上，经济运行稳中有进。
+全年地区生产总值增长3.6%，全市城镇新增就业6.2万人，城镇调查失业率控制在5%以内。农村居民人均可支配收入增长7.1%，增速比城镇居民高1.9个百分点。
+科技创新积厚成势。蓝湾实验室、青屿实验室两大“创新引擎”挂牌运作，海安科技园累计入驻企业85家。
+主城区建成滨江路、望海大道等9条市政道路，完成旧街巷改造40条，城市颜值明显提升。
+人口发展总体平稳，全市常住人口出生率7.2‰，新建普惠性托育机构12家。
+五年来，我们始终把为民办实事摆在突出位置，政府自身建设不断加强。
+
+## 二、2021年主要任务
+今年经济社会发展的主要预期目标是：地区生产总值增长6%以上，人口自然增长率控制在6.5‰以内。
+提升创新策源能力，发挥好蓝湾实验室、青屿实验室“创新引擎”作用，推进潮汐能试验场、深海样品库、海洋气象观测站、远洋渔业数据中心等平台建设，构建“1+3+N”产业平台体系。
+
+## 名词解释
+1.“1+3+N”产业平台：第一个“1”指汀湾综合保税区；“3”指临港、滨海、东岸3个省级产业园；“N”指若干特色产业小镇。
+2.CCER：即 Chinese Certified Emission Reduction，中文名称为国家核证自愿减排量。
+"""
+
+
+@pytest.fixture(scope="module")
+def tingwan(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
+    """A made-up city's report: a term's review beside its last year's, a counted term, a glossary."""
+    return _indexed(tmp_path_factory, "tingwan-2021.md", TINGWAN_2021)
+
+
+def test_a_terms_review_asked_is_not_the_last_years_figure(tingwan):
+    """五年间 asks the term's figure (30.4万人), though the last year's clause says more of the question
+    (全市城镇新增就业6.2万人) and neither says 五年."""
+    for question in ("汀湾2021年政府工作报告回顾“十三五”时，五年间全市城镇新增就业一共多少人？",
+                     "Over the past five years, how many new urban jobs did Tingwan create, according to its 2021 report?"):
+        answer = tingwan.ask(question)
+        assert answer.found and "30.4万人" in answer.text and "6.2万人" not in answer.text, answer.text
+
+
+def test_one_group_outpacing_the_other_names_both(tingwan):
+    """Rural income growth and how far it outpaced urban residents': the quote names the urban residents
+    beside the rural figure, and answers."""
+    answer = tingwan.ask("According to Tingwan's 2021 report, how fast did rural residents' per capita disposable "
+                         "income grow in 2020, and by how much did it outpace urban residents?")
+    assert answer.found and "7.1%" in answer.text and "1.9个百分点" in answer.text, answer.text
+
+
+def test_a_name_with_a_pinyin_apostrophe_is_one_name_the_clause_says(tingwan):
+    """Hai'an is 海安, one name: the clause naming it says it (and the science park), and answers."""
+    answer = tingwan.ask("According to Tingwan's 2021 report, how many companies had moved into the Hai'an "
+                         "Science Park by the end of 2020?")
+    assert answer.found and "85家" in answer.text, answer.text
+
+
+def test_a_rate_per_mille_is_a_figure(tingwan):
+    answer = tingwan.ask("汀湾2021年政府工作报告给当年人口自然增长率定的控制目标是多少？")
+    assert answer.found and "6.5‰以内" in answer.text, answer.text
+
+
+def test_a_term_the_passage_counts_is_answered_by_the_items_before_it(tingwan):
+    """A、B两大“创新引擎”: the items counted before the quoted term, not a later passage naming more
+    things after it."""
+    for question in ("汀湾2021年政府工作报告里挂牌运作的两大“创新引擎”是哪两个？",
+                     "Which two 'innovation engines' began operating in Tingwan, according to its 2021 report?"):
+        answer = tingwan.ask(question)
+        assert answer.found and "蓝湾实验室" in answer.text and "青屿实验室" in answer.text, answer.text
+        assert "潮汐能" not in answer.text, answer.text
+
+
+def test_initials_asked_in_the_glossary_are_its_entry(tingwan):
+    answer = tingwan.ask("In the glossary of Tingwan's 2021 government work report, what is CCER explained as?")
+    assert answer.found and "国家核证自愿减排量" in answer.text, answer.text
+
+
+def test_a_one_character_quote_does_not_pair_with_the_next(tingwan):
+    """'the first "1" in the "1+3+N" …': "1" is quoted alone, so "1+3+N" is the term asked about."""
+    answer = tingwan.ask('In Tingwan\'s 2021 government work report, what does the first "1" in the "1+3+N" '
+                         'industrial platform system refer to?')
+    assert answer.found and "汀湾综合保税区" in answer.text, answer.text
+
+
+def test_municipal_roads_of_the_main_urban_area(tingwan):
+    answer = tingwan.ask("According to Tingwan's 2021 government work report, how many municipal roads were "
+                         "completed in the main urban area in 2020?")
+    assert answer.found and "9条市政道路" in answer.text, answer.text
+
+
+def test_a_table_figure_is_quoted_from_its_clauses_start(tingwan):
+    """全年地区生产总值增长3.6%: the words opening the clause are quoted with the figure."""
+    answer = tingwan.ask("What was Tingwan's GDP growth in 2020?")
+    assert answer.found and "全年地区生产总值增长3.6%" in answer.text, answer.text
+
+
+def test_a_rate_named_after_the_thing_asked_does_not_count_it(tingwan):
+    """常住人口出生率7.2‰ is a rate of the resident population, not how many residents there are."""
+    answer = tingwan.ask("汀湾市2020年末常住人口有多少？")
+    assert not answer.found, answer.text

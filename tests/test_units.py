@@ -2025,3 +2025,70 @@ def test_a_last_years_part_ends_with_its_section(tmp_path: Path):
     period = {c.text[:4]: c.period for c in chunks}
     assert period["全年新建"] == [2020, 2020] and period["“十三五"] == [2016, 2020]
     assert period["城市面貌"] == [2016, 2020], period
+
+
+def test_an_irregular_verbs_form_is_read_as_its_verb():
+    from assistant.lexicon import content_stems, stem
+
+    assert stem("built") == stem("build") and stem("grew") == stem("grows") and stem("won") == stem("win")
+    assert content_stems("roads built, jobs won") == content_stems("roads build, jobs win")
+
+
+def test_a_pinyin_apostrophe_joins_one_name():
+    from assistant.text import join_pinyin
+
+    assert join_pinyin("Xiong'an New Area and Xi’an, not Shenzhen's") == "Xiongan New Area and Xian, not Shenzhen's"
+    assert "xiongan" in read_question("How many firms moved into Xiong'an New Area in 2024?").names
+
+
+def test_was_it_achieved_asks_whether_a_target_was_met():
+    q = read_question("湛江2018年提出的港口吞吐量目标，到2019年报告回顾时实现了没有？")
+    assert q.kind == "met" and q.years == [2018]
+    q = read_question("Was China's 2022 GDP growth target achieved, according to the State Council's 2023 review of "
+                      "that year?")
+    assert q.kind == "met" and q.years == [2022] and q.report_year is None  # (2023 is the reviewing report's year)
+
+
+def test_the_ratio_of_rd_spending_to_gdp_is_rd_intensity():
+    from assistant.table_answer import named_indicators
+
+    for question in ("What ratio of R&D spending to GDP does Shanghai aim to reach in 2025?",
+                     "What share of GDP did R&D spending reach in Shanghai in 2024?"):
+        assert [i.id for i in named_indicators(read_question(question))] == ["rd_intensity"], question
+    assert [i.id for i in named_indicators(read_question("What was Shanghai's GDP in 2024?"))] == ["gdp"]
+
+
+@pytest.mark.parametrize("question, term", [
+    ("How many firms are in the science park?", "科技园"),
+    ("What share of industry above designated size?", "规上"),
+    ("How many venues were renovated for the 15th National Games?", "十五运会"),
+    ("How many unloading stations for overloaded trucks?", "治超"),
+    ("Was the poverty-reduction target met?", "贫困人口"),
+    ("Which sports event did the city win the right to host?", "申办"),
+    ("Which conferences will it host for overseas Chinese?", "华侨"),
+    ("What new stock-market board was set up?", "科创板"),
+    ("Which two cities was it to carry out paired cooperation with?", "对口合作"),
+    ("What satisfaction rate did the hotline achieve?", "满意率"),
+    ("What vehicle will counties use to grow?", "载体"),
+    ("How many municipal roads were completed in the main urban area?", "市政道路"),
+    ("How many municipal roads were completed in the main urban area?", "主城区"),
+    ("How much new power generation capacity was added?", "电源装机"),
+    ("How many new-type professional farmers will it train?", "新型职业农民"),
+    ("How many new-type professional farmers will it train?", "培训"),
+])
+def test_this_rounds_glossary_entries_render_the_report_words(question: str, term: str):
+    assert any(term in group for _, group in read_question(question).glossed), question
+
+
+def test_wind_power_capacity_is_not_power_generation_capacity():
+    """Offshore wind's new capacity (新增装机规模) is not all new generating capacity (新增电源装机)."""
+    assert not any("电源装机" in group for _, group in read_question("How much offshore wind power capacity?").glossed)
+
+
+def test_a_romanised_name_is_said_where_the_clause_writes_it():
+    """Hai'an is one name, said by a clause writing 海安: a word of the question like any other."""
+    from assistant.answer import _asked
+    from assistant.lexicon import stem
+
+    asked, rendered = _asked(read_question("How many firms moved into the Hai'an Science Park?"), {"haian": ["海安"]})
+    assert stem("haian") in asked and rendered[stem("haian")] == {"海安"}
