@@ -69,7 +69,7 @@ from .terms import (
     spelled_terms,
     term_span,
 )
-from .text import CJK, CJK_CHAR, FIVE_YEAR_PLANS, has_cjk, year_forms
+from .text import CJK, CJK_CHAR, FIVE_YEAR_PLANS, HEADING_L1, PINYIN_SYLLABLE, has_cjk, year_forms
 from .tokenize import has_latin, is_english, normalize, tokens
 
 # A count in words: 数以亿计 ("hundreds of millions")
@@ -94,7 +94,7 @@ _FIGURE = re.compile(
 _ASKS_FIGURE = re.compile(r"多少|(?<!哪)几[个项名家所万亿条次年倍]|\bhow (?:much|many|big|large|high|long|far|fast)\b|"
                           r"\bwhat (?:[\w-]+ ){0,4}(?:share|percentage|proportion|rate|ratio|coverage|amount|total|value|level|size|length|"
                           r"capacity|scale|volume|speed|number|height|distance|mileage|"
-                          r"growth(?= of\b| in\b| rate\b| target\b|\s*[?,;]))\b|"
+                          r"growth(?= of\b| in\b| rate\b| target\b| (?:is|was|are|were|will|did|does)\b|\s*[?,;]))\b|"
                           r"\b(?:the|its|their) number of\b|"
                           r"\bhow (?:did|does|do|has|have|would|will) (?:it|that|this|they|these|those) compare\b",
                           re.IGNORECASE)
@@ -872,6 +872,8 @@ class Answerer:
         # The indexed reports' own places (茂名, 湛江市) say which report, not what about.
         regions = {normalize(r) + suffix for r in store.regions for suffix in ("", "市", "省", "县", "区")} | {
             romanised(r) for r in store.regions}
+        if _NATIONAL_REPORT.search(query.text):
+            regions |= {"国务院", "国务"}  # ("the State Council's 2023 report": whose report, not what about)
         region_grams = {g for r in regions for g in bigrams(r)}
         weights: dict[str, float] = {}
         translated = self.retriever.translated_tokens(query)
@@ -1304,6 +1306,8 @@ class Answerer:
                 s += 2 * FIGURE_BONUS  # as many items as asked: the list itself
             elif id(c) in unquoted:
                 s += FIGURE_BONUS
+            elif query.wants_list and count is None and HEADING_L1.sub("", c.text).count("、") >= 2:
+                s += FIGURE_BONUS / 2  # (things asked, no count: a clause naming several, A、B、C等新兴产业)
             if unaimed and c.hit.kind == "outcome":
                 s += FIGURE_BONUS / 2  # a figure asked with no aim or year named: the latest reached
             elif query.kind == "plan" and c.hit.kind == "outcome":
@@ -1557,6 +1561,8 @@ class Answerer:
                       self._several())
 
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9&]{1,5}s?\b")  # an English term's initials: LNG, PPP, REITs
+# An English question naming the country's report as the State Council's: its government, not a topic (国务院 of 我代表国务院).
+_NATIONAL_REPORT = re.compile(r"\bState Council(?:'s|’s) (?:\d{4} )?(?:government )?(?:work )?report", re.IGNORECASE)
 _OPENING_MARKS = "“「『‘\"'"  # (a quote from a term's opening mark starts with the term)
 _ORDINAL_ASKED = re.compile(r"第(\d{1,3})届|\b(\d{1,3})(?:st|nd|rd|th)\b(?! five-year)", re.IGNORECASE)
 _SESSION = re.compile(r"第(?:\d{1,3}|[一二三四五六七八九十百]+)届")
@@ -1577,7 +1583,9 @@ def _asked(query: Query, spelled: dict[str, list[str]]) -> tuple[set[str], dict[
             for w in content_stems(m.group()):
                 rendered.setdefault(w, set()).update(chinese)
     for name, chinese in spelled.items():
-        rendered.setdefault(stem(name), set()).update(chinese)
+        # (the name's own stem, and each syllable written apart: Peng Cheng → peng, cheng → 鹏城)
+        for w in {stem(name)} | {w for w in asked if len(w) >= 3 and w in name and PINYIN_SYLLABLE.fullmatch(w)}:
+            rendered.setdefault(w, set()).update(chinese)
     return asked, rendered
 
 

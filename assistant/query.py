@@ -25,6 +25,7 @@ from .text import (
     join_pinyin,
     language,
     romanised,
+    syllable_names,
     years_in,
 )
 from .tokenize import jieba_module, normalize, tokens
@@ -33,12 +34,18 @@ _PLAN = re.compile(r"目标|预期|计划|力争|争取|安排|打算|(?<![虚�
                    # 要推动, 将加快: work to be done (主要, 重要, 需要 are other words)
                    r"(?<![主重需只必首纲摘])(?:要|将)(?=推动|推进|加快|建设|实施|打造|办好|开展|抓好|深化|完善|提升|加强|落实|"
                    r"启动|新建|建成|开工|优化|培育|设立|举办)|\bcall(?:s|ed)? for|\b(?:was|were) (?:(?:the |its |their )\w+ |(?-i:[A-Z])\w+ |it |they )?to\b(?! date)|\bvow(?:s|ed|ing)?\b|\bbudget(?:ed)? (?:to|for)\b|\btargets?|\baim(?:s|ed|ing)?\b|\bgoals?|(?<!master )(?<!action )(?<!spatial )(?<!overall )plans?\b|planned|planning|"
-                   r"\bexpect\w*|\bforecast\w*|\bline[ds]? up\b|\blining up\b|\bschedul(?:e|es|ed|ing) (?:to|for)\b|\bslated\b|\bearmark\w*|\bobjectives?|\bintend\w*|\bset (?:for|out)|\bwill\b|\bwould\b(?!\s+have)|\bcommit\w* to|\bpledg\w*|\bpromis\w*|"
+                   r"\bexpect(?!anc)\w*|\bforecast\w*|\bline[ds]? up\b|\blining up\b|\bschedul(?:e|es|ed|ing) (?:to|for)\b|\bslated\b|\bearmark\w*|\bobjectives?|\bintend\w*|\bset (?:for|out)|\bwill\b|\bwould\b(?!\s+have)|\bcommit\w* to|\bpledg\w*|\bpromis\w*|"
                    r"\b(?:want|wants|wanted)\b|\b(?:hope|hopes|hoped|seek|seeks|sought|strive|strives) (?:\S+ ){0,3}?to\b",
                    re.IGNORECASE)
 _OUTCOME = re.compile(r"完成|实现|达到|达成|增长了|去年|上年|过去|实际|取得|how (?:much|many|fast) did|\bwas\b|\bwere\b|"
                       r"\bdid\b|achiev\w*|reach\w*|record\w*|grew|rose|fell|actual\w*|last year|in the past",
                       re.IGNORECASE)
+# "Which emerging industries did…", "which events will…": things, in the plural (a list, unless a term
+# is quoted: "which platforms… its 'five foreign' (五外联动) drive" asks of that term's passage)
+_THINGS_ASKED = re.compile(r"\bwhich (?:[a-z-]+ ){0,2}[a-z-]+(?<![sui])s (?:did|do|does|will|would|are|were|have|has|had)\b",
+                           re.IGNORECASE)
+_QUOTES_A_TERM = re.compile(r"[“\"‘「（(]|(?<![A-Za-z])'")
+_ESTIMATED = re.compile(r"expect|forecast|estimat", re.IGNORECASE)
 # Both: was a target met?
 _MET = re.compile(r"完成了吗|实现了吗|达到了吗|达成了吗|(?:完成|实现|达到|达成)了?没有|完成情况|(?:是否|有没有|有无|能否)(?:完成|实现|达到)|(?:完成|实现|达到|达成).{0,6}目标|"
                   r"(?:meet|met|reach\w*|hit|achiev\w*|miss\w*|within|beat|exceed\w*|surpass\w*|outperform\w*|"
@@ -56,6 +63,7 @@ _HOW_MUCH = re.compile(r"多少|(?<!哪)几[个项名家所万亿条次年倍]|�
                        r"volume of|population|size of|value of|count of|tally of|total (?:investment|cost|output|amount|value))\b",
                        re.IGNORECASE)
 _LIST = re.compile(r"哪些|哪几|哪[两三四五六七八九十]|哪\d{1,2}[个项条家大类所座]|分别是(?!多少|几)|"
+
                    r"\b(?:which|what|name) (?:the )?(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})(?: [“\"‘']?[a-z]|\s*[?？])|包括什么|包括哪|有哪|由什么组成|\bwhat (?:are|were)\b|\bwhich\b.*\b(?:are|were)\b|\blist\b|\bname the\b|"
                    r"\bwhich\b.*\b(?:count(?:s|ed)? as|belong(?:s|ed)? to|fall(?:s)? (?:under|within))\b|"
                    r"\bmake up\b|\bmade up of\b|\bconsists? of\b|\bcompris(?:e|es|ed)\b|\bwhat (?:does|did|do) .+ (?:include|cover|involve|entail)\b",
@@ -533,8 +541,11 @@ def read_question(question: str, regions: frozenset[str] = frozenset(), lang: st
             question[0] in "“\"‘'「" or not (_PLAN.search(question) or _OUTCOME.search(question))):
         kind = "definition"  # a quoted term is one even when it says 计划 ("五乐计划"是什么？)
     elif _PLAN.search(said) and not (_OUTCOME.search(said) and all(
-            m.lower() == "will" for m in _PLAN.findall(said))):
-        kind = "plan"  # not a bare "will" beside a past tense ("did it win…, and when will it be held?")
+            m.lower() == "will" or _ESTIMATED.match(m) and years and report_year and max(years) < report_year
+            for m in _PLAN.findall(said))):
+        # not a bare "will" beside a past tense ("did it win…, and when will it be held?"), nor a year
+        # the report reviews "expected" (its estimate of last year: 预计下降8%)
+        kind = "plan"
     elif _OUTCOME.search(said) and not _PLAN.search(said):
         kind = "outcome"
     else:
@@ -545,12 +556,20 @@ def read_question(question: str, regions: frozenset[str] = frozenset(), lang: st
     return Query(
         text=question, asked=asked if asked != question else "", language=lang, normalized=normalize(question), tokens=toks, expansion=expansion,
         dense_text=dense, years=years, places=places, unknown_places=unknown, kind=kind,
-        wants_number=bool(_HOW_MUCH.search(question)), wants_list=bool(_LIST.search(question)),
-        names=[w.lower() for w in _NAME.findall(join_pinyin(question))], wants_speaker=bool(_SPEAKER.search(question)),
+        wants_number=bool(_HOW_MUCH.search(question)), wants_list=bool(_LIST.search(question) or _THINGS_ASKED.search(question) and not _QUOTES_A_TERM.search(question)),
+        names=_names(question), wants_speaker=bool(_SPEAKER.search(question)),
         wants_meeting=bool(_DELIVERED_WHEN.search(question)),
         asks_when=bool(_WHEN_ASKED.search(question)), translated=translated,
         report_year=report_year, report_years=reports, span=plans[0] if len(set(plans)) == 1 else None, glossed=glossed,
     )
+
+
+def _names(question: str) -> list[str]:
+    """A question's romanised names: capitalised words (Qianhai, Xiong'an as xiongan), and syllables
+    written apart as one (Peng Cheng → pengcheng, not peng and cheng)."""
+    joined = syllable_names(question)
+    parts = {w for _, words in joined for w in words}
+    return [w.lower() for w in _NAME.findall(join_pinyin(question)) if w.lower() not in parts] + [n for n, _ in joined]
 
 
 def parts(query: Query) -> list[tuple[str, Query]]:

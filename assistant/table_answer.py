@@ -62,7 +62,7 @@ LEVEL_ASKED = re.compile(r"总量|规模|总额|多少亿|多少万亿|亿元|�
                       r"in absolute terms|\bvalue of\b|\blevel\b|\bin (?:yuan|rmb|renminbi)\b|"
                       r"\b(?:mark|threshold)\b", re.IGNORECASE)
 # Questions about something more specific than the indicator (a part of the region, a sector).
-_PART_EN = re.compile(r"\brural\b|\burban residents\b|\bfarmers\b|\bdistrict\b|\bcounty\b|\bzone\b|\bpark\b|"
+_PART_EN = re.compile(r"\brural\b|\burban residents\b|\bfarmers\b|\bdistrict\b|\bcounty\b|\bzones?\b|\bparks?\b|"
                       r"\bprivate\b|\bservices?\b|\bdigital\b|\bindustrial park\b|\bprojects?\b|"
                       r"\b(?:general|processing) trade\b|\bcross-border e-commerce\b", re.IGNORECASE)
 _PART_ZH = re.compile(r"农村|城镇居民|农民|一般贸易|服务贸易|跨境电商|民营|国有|外资企业|合作区|开发区|高新区|新区|园区|片区|港区|"

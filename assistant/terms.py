@@ -11,6 +11,7 @@ import re
 
 from .retrieve import Hit
 from .text import CJK
+from .text import PINYIN_SYLLABLE as _SYLLABLE
 from .tokenize import normalize
 
 _QUOTED = re.compile(r"(?:[“\"「『‘]|(?<![A-Za-z])')([^”\"'」』’]{1,30})[”\"'」』’]")
@@ -42,9 +43,6 @@ _SPELLED = re.compile(rf"(?:[(（]|{OPEN_QUOTE})\s*((?:[a-z]+[\s-]+){{1,5}}[a-z]
 _COINED = re.compile(rf"“([{CJK}、]{{2,16}})”|^\s*(?:\*\*)?(?:\[\d{{1,3}}\]|\d{{1,3}}[.．、])?\s*([{CJK}、]{{2,16}})[：:]",
                      re.MULTILINE)
 
-# A toneless pinyin syllable: an initial and a final (a few such pairs are no syllable; no harm).
-_SYLLABLE = re.compile(r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:a|ai|an|ang|ao|e|ei|en|eng|er|i|ia|ian|iang|iao|ie|in|"
-                       r"ing|iong|iu|o|ong|ou|u|ua|uai|uan|uang|ue|ui|un|uo|v|ve)")
 
 
 def spelled_terms(question: str) -> list[str]:

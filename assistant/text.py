@@ -31,6 +31,29 @@ HEADING_L1_EN = re.compile(r"^(?:[IVX]{1,5}\.\s+[A-Z]|Part (?:[IVX]{1,5}|One|Two
 HEADING_OTHER = re.compile(r"^第[一二三四五六七八九十百\d]+[章节部分条]")
 
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+# A toneless pinyin syllable: an initial and a final (a few such pairs are no syllable; no harm).
+PINYIN_SYLLABLE = re.compile(r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:a|ai|an|ang|ao|e|ei|en|eng|er|i|ia|ian|iang|iao|ie|in|"
+                             r"ing|iong|iu|o|ong|ou|u|ua|uai|uan|uang|ue|ui|un|uo|v|ve)")
+# Capitalised words one space apart (a name of several: Which Peng Cheng Laboratory).
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z]*(?: [A-Z][a-z]*)+\b")
+
+
+def syllable_names(text: str) -> list[tuple[str, list[str]]]:
+    """Names written as two or three capitalised pinyin syllables apart, joined, with their words:
+    "the Peng Cheng Laboratory" → [("pengcheng", ["peng", "cheng"])]."""
+    out = []
+    for m in _CAPITALISED_RUN.finditer(text):
+        run: list[str] = []
+        for w in [*m.group().lower().split(), ""]:
+            if w and PINYIN_SYLLABLE.fullmatch(w):
+                run.append(w)
+                continue
+            if 2 <= len(run) <= 3:
+                out.append(("".join(run), run))
+            run = []
+    return out
+
+
 # A pinyin apostrophe between syllables of one capitalised name (Xiong'an, Xi'an), not a possessive 's.
 _PINYIN_APOSTROPHE = re.compile(r"(?<=\b[A-Z])([a-z]*)['’](?!s\b)(?=[a-z])")
 

@@ -13,6 +13,7 @@ import pytest
 import assistant
 from assistant.answer import Answerer, numbers_grounded
 from assistant.evaluate import answer_correct, evaluate_answers
+from assistant.query import read_question
 from assistant.quotes import clauses
 from assistant.retrieve import Retriever
 from assistant.tokenize import is_english
@@ -1214,6 +1215,7 @@ TINGWAN_2021 = """# 汀湾市政府工作报告
 2020年是汀湾爬坡过坎的关键一年，全市上下迎难而上，经济运行稳中有进。
 全年地区生产总值增长3.6%，全市城镇新增就业6.2万人，城镇调查失业率控制在5%以内。农村居民人均可支配收入增长7.1%，增速比城镇居民高1.9个百分点。
 科技创新积厚成势。蓝湾实验室、青屿实验室两大“创新引擎”挂牌运作，海安科技园累计入驻企业85家。
+产业结构持续优化，培育壮大战略性新兴产业，推动海工装备、海洋生物医药、新型储能等新兴产业加快发展。汀湾综合保税区获国务院批复设立。
 主城区建成滨江路、望海大道等9条市政道路，完成旧街巷改造40条，城市颜值明显提升。
 人口发展总体平稳，全市常住人口出生率7.2‰，新建普惠性托育机构12家。
 五年来，我们始终把为民办实事摆在突出位置，政府自身建设不断加强。
@@ -1301,3 +1303,11 @@ def test_a_rate_named_after_the_thing_asked_does_not_count_it(tingwan):
     """常住人口出生率7.2‰ is a rate of the resident population, not how many residents there are."""
     answer = tingwan.ask("汀湾市2020年末常住人口有多少？")
     assert not answer.found, answer.text
+
+
+def test_the_state_councils_report_names_whose_report_not_a_topic(tingwan):
+    """"the State Council's … report" says whose report is asked of: 国务院 weighs as a place does."""
+    named = tingwan._weights(read_question("What did the State Council's 2021 government work report say about "
+                                           "bonded zones?"))
+    topic = tingwan._weights(read_question("What did the State Council approve for Tingwan in 2020?"))
+    assert named["国务院"] < topic["国务院"] / 5, (named.get("国务院"), topic.get("国务院"))

@@ -268,3 +268,13 @@ def test_an_english_topic_is_known_from_the_first_passages_and_those_quoted(four
     cited = {c.chunk_id for c in answer.citations}
     assert cited <= set(seen[-1]) and len(seen[-1]) <= answer_module.KNOWN_HITS + len(cited)
     assert answer_module.EN_CANDIDATE_HITS > answer_module.KNOWN_HITS
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_things_asked_without_a_count_are_the_clause_naming_several(four: Path):
+    """"Which emerging industries…?": the clause naming several (…、…、…等新兴产业), not one saying
+    emerging industries alone; the State Council names whose report, not what about."""
+    answer = assistant.ask("Which emerging industries did the State Council's 2023 government work report say China "
+                           "had pushed to grow faster in the past five years?", index_dir=four)
+    assert answer.found and "光电子信息" in answer.text and "新能源汽车" in answer.text, answer.text

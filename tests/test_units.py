@@ -2092,3 +2092,63 @@ def test_a_romanised_name_is_said_where_the_clause_writes_it():
 
     asked, rendered = _asked(read_question("How many firms moved into the Hai'an Science Park?"), {"haian": ["海安"]})
     assert stem("haian") in asked and rendered[stem("haian")] == {"海安"}
+
+
+def test_capitalised_syllables_apart_are_one_name():
+    from assistant.answer import _asked
+
+    q = read_question("Which Peng Cheng Laboratory campus will be completed in 2024?")
+    assert "pengcheng" in q.names and "cheng" not in q.names
+    asked, rendered = _asked(q, {"pengcheng": ["鹏城"]})
+    assert rendered["peng"] == {"鹏城"} and rendered["cheng"] == {"鹏城"}
+
+
+def test_what_a_report_expected_of_the_year_it_reviews_is_no_plan():
+    """"…expected to fall in 2022?" of a 2023 report: its estimate of 2022 (预计下降8%), not a target;
+    "life expectancy" is expected of nothing."""
+    q = read_question("According to Maoming's 2023 government work report, by how much was energy consumption "
+                      "expected to fall in 2022?")
+    assert q.kind != "plan"
+    assert read_question("What growth is expected in 2023, according to Maoming's 2023 report?").kind == "plan"
+    q = read_question("What was average life expectancy in Guangdong by the end of the 13th Five-Year Plan period?")
+    assert q.kind != "plan"
+
+
+def test_what_growth_is_targeted_asks_a_figure():
+    from assistant.answer import _figures_asked
+
+    assert _figures_asked("How many new data catalogues will it add, and what growth is targeted for trading?") == 2
+
+
+def test_which_things_did_asks_a_list():
+    assert read_question("Which emerging industries did China push to develop faster?").wants_list
+    assert read_question("Which events will the province host for overseas Chinese?").wants_list
+    assert not read_question("Which process did the city reform in 2023?").wants_list
+    # (a term quoted: the things asked are of that term's passage, not any list)
+    assert not read_question("Which platforms will it strengthen under its 'two zones' (两区) drive?").wants_list
+
+
+def test_a_figure_of_parks_is_not_the_whole_regions():
+    from assistant.table_answer import named_indicators
+
+    q = read_question("How fast did industrial value added above designated size grow in Guangdong's industrial "
+                      "transfer parks in 2018?")
+    assert named_indicators(q) == []
+
+
+@pytest.mark.parametrize("question, term", [
+    ("Which vehicles face phased traffic restrictions?", "限行"),
+    ("Which vehicles face phased traffic restrictions?", "分阶段"),
+    ("How much did the budget provide in loan interest subsidies?", "贴息"),
+    ("How many firms that had halted production resumed production after the disaster?", "停产"),
+    ("How many firms that had halted production resumed production after the disaster?", "复产"),
+    ("How many firms that had halted production resumed production after the disaster?", "受灾"),
+    ("How much was invested to support hospitals?", "投入"),
+])
+def test_more_glossary_entries_render_the_report_words(question: str, term: str):
+    assert any(term in group for _, group in read_question(question).glossed), question
+
+
+def test_listed_products_are_not_listed_companies():
+    assert not any("上市" in group for _, group in read_question("How many listed products were added?").glossed)
+    assert any("上市" in group for _, group in read_question("How many companies listed in 2023?").glossed)
