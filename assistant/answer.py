@@ -1332,7 +1332,13 @@ class Answerer:
         second = any_figure if many >= 2 else set()
         while candidates and len(chosen) < MAX_CLAUSES:
             owed = bool(chosen) and sum(id(c) in second for c in chosen) < many  # figures asked, not yet quoted
-            pool = [c for c in candidates if id(c) in second and terms_of(c) & uncovered] if owed else []
+            # (a word of the question, not the year it names: 2020年是…关键一年 holds no figure asked)
+            pool = [c for c in candidates if id(c) in second and any(not t.isdigit() for t in terms_of(c) & uncovered)] \
+                if owed else []
+            # (an English question's words a chosen clause says already, in other report words, are not
+            # what the second figure is of: 改造危旧桥梁 after 港珠澳大桥车流量增长90% says only "bridge")
+            done = {w for d in chosen for w in said.get(id(d), ())}
+            pool = [c for c in pool if not said.get(id(c)) or not said[id(c)] <= done]
             # (figure clauses and the chosen one each stands beside)
             beside = [(c, d) for c in candidates if id(c) in second for d in chosen if _beside(c, d)] if owed else []
             # (the second figure asked of the same thing is said beside the first: 项目累计539个，总投资额601.8亿元;

@@ -1217,6 +1217,7 @@ TINGWAN_2021 = """# 汀湾市政府工作报告
 科技创新积厚成势。蓝湾实验室、青屿实验室两大“创新引擎”挂牌运作，海安科技园累计入驻企业85家。
 产业结构持续优化，培育壮大战略性新兴产业，推动海工装备、海洋生物医药、新型储能等新兴产业加快发展。汀湾综合保税区获国务院批复设立。
 主城区建成滨江路、望海大道等9条市政道路，完成旧街巷改造40条，城市颜值明显提升。
+跨海大桥车流量增长35%，“汀车北上”突破80万辆次。农村公路提档升级，改造危旧桥梁60座，新建人行天桥12座，拓宽桥梁引道30公里。
 人口发展总体平稳，全市常住人口出生率7.2‰，新建普惠性托育机构12家。
 五年来，我们始终把为民办实事摆在突出位置，政府自身建设不断加强。
 
@@ -1311,3 +1312,11 @@ def test_the_state_councils_report_names_whose_report_not_a_topic(tingwan):
                                            "bonded zones?"))
     topic = tingwan._weights(read_question("What did the State Council approve for Tingwan in 2020?"))
     assert named["国务院"] < topic["国务院"] / 5, (named.get("国务院"), topic.get("国务院"))
+
+
+def test_a_second_figure_is_not_of_a_word_the_first_says(tingwan):
+    """After 跨海大桥车流量增长35% (the bridge), figures of other bridges (改造危旧桥梁60座) say no more of
+    the question: the second figure is the one beside the first (“汀车北上”突破80万辆次)."""
+    answer = tingwan.ask("According to Tingwan's 2021 report, how much did traffic on the cross-sea bridge grow in "
+                         "2020, and how many trips did the northbound vehicle scheme exceed?")
+    assert answer.found and "35%" in answer.text and "80万辆次" in answer.text, answer.text
