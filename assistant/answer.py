@@ -1315,6 +1315,8 @@ class Answerer:
             elif query.kind == "outcome" and query.years and c.hit.kind not in ("outcome", "glossary") \
                     and not any(_about(c.hit, y) for y in query.years):
                 s -= FIGURE_BONUS  # what was done in 2024: not the next year's work beside its review
+            elif query.kind == "outcome" and not query.years and c.hit.kind == "plan":
+                s -= FIGURE_BONUS / 2  # "how many were built?": what was done, not what the year's plan sets
             s += PRIOR_WEIGHT * c.hit.score / best_hit  # passage-level evidence (dense + BM25)
             return s / (1 + max(0, len(c.text) - 30) / LENGTH_SCALE)  # prefer short clauses
 

@@ -1218,11 +1218,13 @@ TINGWAN_2021 = """# 汀湾市政府工作报告
 产业结构持续优化，培育壮大战略性新兴产业，推动海工装备、海洋生物医药、新型储能等新兴产业加快发展。汀湾综合保税区获国务院批复设立。
 主城区建成滨江路、望海大道等9条市政道路，完成旧街巷改造40条，城市颜值明显提升。
 跨海大桥车流量增长35%，“汀车北上”突破80万辆次。农村公路提档升级，改造危旧桥梁60座，新建人行天桥12座，拓宽桥梁引道30公里。
+城市管理更加精细，全年完成18公里架空线入地改造，建成22个“美丽街区”。
 人口发展总体平稳，全市常住人口出生率7.2‰，新建普惠性托育机构12家。
 五年来，我们始终把为民办实事摆在突出位置，政府自身建设不断加强。
 
 ## 二、2021年主要任务
 今年经济社会发展的主要预期目标是：地区生产总值增长6%以上，人口自然增长率控制在6.5‰以内。
+提升城市精细化管理水平，持续推进架空线入地，完成25公里架空线入地改造，建成30个“美丽街区”。
 提升创新策源能力，发挥好蓝湾实验室、青屿实验室“创新引擎”作用，推进潮汐能试验场、深海样品库、海洋气象观测站、远洋渔业数据中心等平台建设，构建“1+3+N”产业平台体系。
 
 ## 名词解释
@@ -1320,3 +1322,11 @@ def test_a_second_figure_is_not_of_a_word_the_first_says(tingwan):
     answer = tingwan.ask("According to Tingwan's 2021 report, how much did traffic on the cross-sea bridge grow in "
                          "2020, and how many trips did the northbound vehicle scheme exceed?")
     assert answer.found and "35%" in answer.text and "80万辆次" in answer.text, answer.text
+
+
+def test_what_was_done_is_not_what_the_plan_sets(tingwan):
+    """"How many … were moved underground?" names no year: what the review says was done (18公里), not
+    the year's plan (25公里), though the plan's clause says as much of the question."""
+    answer = tingwan.ask("How many kilometres of overhead lines were moved underground in Tingwan, according to its "
+                         "2021 government work report?")
+    assert answer.found and "18公里" in answer.text and "25公里" not in answer.text, answer.text

@@ -2075,6 +2075,16 @@ def test_the_ratio_of_rd_spending_to_gdp_is_rd_intensity():
     ("How much new power generation capacity was added?", "电源装机"),
     ("How many new-type professional farmers will it train?", "新型职业农民"),
     ("How many new-type professional farmers will it train?", "培训"),
+    ("Which newly opened port is the largest passenger and cargo roll-on/roll-off terminal?", "滚装"),
+    ("How many provincial-level high-growth enterprises did it have?", "高成长企业"),
+    ("How many services can the self-service terminals handle?", "自助服务终端"),
+    ("How many kilometres of natural-village roads were paved?", "自然村"),
+    ("How many kilometres of natural-village roads were paved?", "硬底化"),
+    ("How many 'get one thing done efficiently' services were launched?", "高效办成一件事"),
+    ("How many social work service stations were planned?", "社工站"),
+    ("How many kilometres of overhead lines were moved underground?", "架空线"),
+    ("How many beautiful blocks were built?", "美丽街区"),
+    ("What was the total number of registered business entities?", "商事主体"),
     ("Which vehicles face phased traffic restrictions?", "限行"),
     ("Which vehicles face phased traffic restrictions?", "分阶段"),
     ("How much did the budget provide in loan interest subsidies?", "贴息"),
@@ -2146,3 +2156,8 @@ def test_a_figure_of_parks_is_not_the_whole_regions():
 def test_listed_products_are_not_listed_companies():
     assert not any("上市" in group for _, group in read_question("How many listed products were added?").glossed)
     assert any("上市" in group for _, group in read_question("How many companies listed in 2023?").glossed)
+
+
+def test_self_service_terminals_are_no_port():
+    glossed = read_question("How many services can the self-service terminals handle?").glossed
+    assert not any("码头" in group for _, group in glossed)
