@@ -2084,6 +2084,7 @@ def test_the_ratio_of_rd_spending_to_gdp_is_rd_intensity():
     ("How many social work service stations were planned?", "社工站"),
     ("How many kilometres of overhead lines were moved underground?", "架空线"),
     ("How many beautiful blocks were built?", "美丽街区"),
+    ("Which plan for the city did the State Council approve in 2024?", "批复"),
     ("What was the total number of registered business entities?", "商事主体"),
     ("Which vehicles face phased traffic restrictions?", "限行"),
     ("Which vehicles face phased traffic restrictions?", "分阶段"),
@@ -2161,3 +2162,10 @@ def test_listed_products_are_not_listed_companies():
 def test_self_service_terminals_are_no_port():
     glossed = read_question("How many services can the self-service terminals handle?").glossed
     assert not any("码头" in group for _, group in glossed)
+
+
+def test_growing_into_something_is_no_growth_rate():
+    """"grow into new trillion-yuan clusters" is becoming something (打造, 成为), not growth (增长)."""
+    glossed = read_question("Which industries does it want to grow into trillion-yuan industrial clusters?").glossed
+    assert not any("增长" in group for _, group in glossed)
+    assert any("增长" in group for _, group in read_question("How fast did exports grow in 2023?").glossed)
