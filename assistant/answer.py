@@ -112,6 +112,12 @@ def _of_a_term(c: Clause) -> bool:
     return c.hit.kind == "outcome" and bool(period) and period[0] < period[1]
 
 
+def _of_one_year(c: Clause) -> bool:
+    """A clause of one year's review (2020年…, 过去一年…), as under a report that also reviews its term."""
+    period = c.hit.period
+    return c.hit.kind == "outcome" and bool(period) and period[0] == period[1]
+
+
 def _beside(a: Clause, b: Clause) -> bool:
     """Two clauses of one passage next to each other in one sentence (…539个，总投资额601.8亿元)."""
     if a.hit.chunk_id != b.hit.chunk_id:
@@ -824,12 +830,6 @@ _TERM_ASKED = re.compile(r"[五5]年(?:来|间|中|里|内|累计)|过去[五5]�
                          r"\b(?:past|last|previous|over the) (?:five|5) years\b|\bfive-year period\b", re.IGNORECASE)
 
 
-def _of_one_year(c: Clause) -> bool:
-    """A clause of one year's review (2020年…, 过去一年…) under a report that also reviews its term."""
-    period = c.hit.period
-    return c.hit.kind == "outcome" and bool(period) and period[0] == period[1]
-
-
 
 def _unsaid_city(query: Query, texts: list[str]) -> bool:
     """A city no indexed report is about, asked of a province's or the country's report ("How fast did
@@ -1334,13 +1334,12 @@ class Answerer:
         second = any_figure if many >= 2 else set()
         while candidates and len(chosen) < MAX_CLAUSES:
             owed = bool(chosen) and sum(id(c) in second for c in chosen) < many  # figures asked, not yet quoted
-            # (a word of the question, not the year it names: 2020年是…关键一年 holds no figure asked)
-            pool = [c for c in candidates if id(c) in second and any(not t.isdigit() for t in terms_of(c) & uncovered)] \
-                if owed else []
-            # (an English question's words a chosen clause says already, in other report words, are not
-            # what the second figure is of: 改造危旧桥梁 after 港珠澳大桥车流量增长90% says only "bridge")
+            # (a word of the question, not the year it names: 2020年是…关键一年 holds no figure asked; and not
+            # only English words a chosen clause says already in other report words: 改造危旧桥梁 after
+            # 港珠澳大桥车流量增长90% says only "bridge")
             done = {w for d in chosen for w in said.get(id(d), ())}
-            pool = [c for c in pool if not said.get(id(c)) or not said[id(c)] <= done]
+            pool = [c for c in candidates if id(c) in second and any(not t.isdigit() for t in terms_of(c) & uncovered)
+                    and not (said.get(id(c)) and said[id(c)] <= done)] if owed else []
             # (figure clauses and the chosen one each stands beside)
             beside = [(c, d) for c in candidates if id(c) in second for d in chosen if _beside(c, d)] if owed else []
             # (the second figure asked of the same thing is said beside the first: 项目累计539个，总投资额601.8亿元;

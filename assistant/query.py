@@ -45,7 +45,7 @@ _OUTCOME = re.compile(r"完成|实现|达到|达成|增长了|去年|上年|过�
 _THINGS_ASKED = re.compile(r"\bwhich (?:[a-z-]+ ){0,2}[a-z-]+(?<![sui])s (?:did|do|does|will|would|are|were|have|has|had)\b",
                            re.IGNORECASE)
 _QUOTES_A_TERM = re.compile(r"[“\"‘「（(]|(?<![A-Za-z])'")
-_ESTIMATED = re.compile(r"expect|forecast|estimat", re.IGNORECASE)
+_ESTIMATED = re.compile(r"expect|forecast", re.IGNORECASE)  # (the plan words that estimate: expected, forecast)
 # Both: was a target met?
 _MET = re.compile(r"完成了吗|实现了吗|达到了吗|达成了吗|(?:完成|实现|达到|达成)了?没有|完成情况|(?:是否|有没有|有无|能否)(?:完成|实现|达到)|(?:完成|实现|达到|达成).{0,6}目标|"
                   r"(?:meet|met|reach\w*|hit|achiev\w*|miss\w*|within|beat|exceed\w*|surpass\w*|outperform\w*|"
@@ -63,7 +63,6 @@ _HOW_MUCH = re.compile(r"多少|(?<!哪)几[个项名家所万亿条次年倍]|�
                        r"volume of|population|size of|value of|count of|tally of|total (?:investment|cost|output|amount|value))\b",
                        re.IGNORECASE)
 _LIST = re.compile(r"哪些|哪几|哪[两三四五六七八九十]|哪\d{1,2}[个项条家大类所座]|分别是(?!多少|几)|"
-
                    r"\b(?:which|what|name) (?:the )?(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})(?: [“\"‘']?[a-z]|\s*[?？])|包括什么|包括哪|有哪|由什么组成|\bwhat (?:are|were)\b|\bwhich\b.*\b(?:are|were)\b|\blist\b|\bname the\b|"
                    r"\bwhich\b.*\b(?:count(?:s|ed)? as|belong(?:s|ed)? to|fall(?:s)? (?:under|within))\b|"
                    r"\bmake up\b|\bmade up of\b|\bconsists? of\b|\bcompris(?:e|es|ed)\b|\bwhat (?:does|did|do) .+ (?:include|cover|involve|entail)\b",

@@ -11,7 +11,7 @@ import re
 
 from .retrieve import Hit
 from .text import CJK
-from .text import PINYIN_SYLLABLE as _SYLLABLE
+from .text import PINYIN_SYLLABLE as _SYLLABLE  # (spelled terms: one syllable a word)
 from .tokenize import normalize
 
 _QUOTED = re.compile(r"(?:[“\"「『‘]|(?<![A-Za-z])')([^”\"'」』’]{1,30})[”\"'」』’]")
@@ -42,7 +42,6 @@ _SPELLED = re.compile(rf"(?:[(（]|{OPEN_QUOTE})\s*((?:[a-z]+[\s-]+){{1,5}}[a-z]
 # A term a report sets apart: in quotes (two joined, “千村示范、万村整治”) or as a glossary entry's head.
 _COINED = re.compile(rf"“([{CJK}、]{{2,16}})”|^\s*(?:\*\*)?(?:\[\d{{1,3}}\]|\d{{1,3}}[.．、])?\s*([{CJK}、]{{2,16}})[：:]",
                      re.MULTILINE)
-
 
 
 def spelled_terms(question: str) -> list[str]:
