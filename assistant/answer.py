@@ -590,6 +590,7 @@ def _names_itself(asked: list[Indicator], text: str) -> bool:
 
 # A group's name (十大工程, 五大基地) counts its parts; it is not the quantity a figure question asks.
 _GROUP_NAME = re.compile(r"[一二两三四五六七八九十]+大")
+_YEAR_DATE = re.compile(r"(?<![\d.])(?:19|20)\d\d年")  # 2021年: when, not how many
 _PERCENT = re.compile(r"\d(?:\.\d+)?\s*(?:%|％|个百分点)")
 _RATE_LEAD = re.compile(r"(?:年均|同比|比上年|比[^，。；、]{0,8}?)?(?:增长|增加|提高|下降)\d")  # a rate with no subject of its own
 _GROWTH_ASKED = re.compile(r"增速|增长率|增幅|增长了?多少|增长了?(?:百分之)?几|(?:增长|提高|上升)了?百分之|增长(?:的)?(?:预期)?目标|"
@@ -1242,7 +1243,9 @@ class Answerer:
             t for _, group in query.glossed for t in group]) if wants_figure else []
         part_only = {id(c) for c in candidates if whole and _only_of_a_part(whole, c)}
         # a figure, not a group's name (十大工程); in the unit asked
-        any_figure = {id(c) for c in candidates if wants_figure and _FIGURE.search(_GROUP_NAME.sub("", c.text))}
+        # (a year is a date, not a figure: 到2021年底建成服务站 gives no count, unless "when" is asked)
+        any_figure = {id(c) for c in candidates if wants_figure and _FIGURE.search(
+            _GROUP_NAME.sub("", c.text if query.asks_when else _YEAR_DATE.sub("", c.text)))}
         many = _figures_asked(query.text)
         first_unit = _first_unit(query, many)
         figured = {id(c) for c in candidates if id(c) in any_figure and (first_unit is None or first_unit.search(c.text))}

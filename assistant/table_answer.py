@@ -64,7 +64,11 @@ LEVEL_ASKED = re.compile(r"总量|规模|总额|多少亿|多少万亿|亿元|�
 # Questions about something more specific than the indicator (a part of the region, a sector).
 _PART_EN = re.compile(r"\brural\b|\burban residents\b|\bfarmers\b|\bdistrict\b|\bcounty\b|\bzones?\b|\bparks?\b|"
                       r"\bprivate\b|\bservices?\b|\bdigital\b|\bindustrial park\b|\bprojects?\b|"
-                      r"\b(?:general|processing) trade\b|\bcross-border e-commerce\b", re.IGNORECASE)
+                      r"\b(?:general|processing) trade\b|\bcross-border e-commerce\b|"
+                      # (a sector's investment, 基础设施投资, is a part of the fixed-asset investment)
+                      r"\b(?:infrastructure|industrial|manufacturing|transport(?:ation)?|real[- ]estate|property|energy|"
+                      r"technolog(?:y|ical)|agricultur(?:e|al)|tourism|housing|water|railway|road|education|"
+                      r"health(?:care)?|government) investment\b", re.IGNORECASE)
 _PART_ZH = re.compile(r"农村|城镇居民|农民|一般贸易|服务贸易|跨境电商|民营|国有|外资企业|合作区|开发区|高新区|新区|园区|片区|港区|"
                       r"县域|镇|村|产业|行业|企业|项目")
 # What a share is taken of: 占GDP比重, 相当于地区生产总值的比例, "as a share of GDP", "deficit-to-GDP".

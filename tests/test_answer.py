@@ -1330,3 +1330,68 @@ def test_what_was_done_is_not_what_the_plan_sets(tingwan):
     answer = tingwan.ask("How many kilometres of overhead lines were moved underground in Tingwan, according to its "
                          "2021 government work report?")
     assert answer.found and "18公里" in answer.text and "25公里" not in answer.text, answer.text
+
+
+QIGANG_2022 = """# 栖港市政府工作报告
+——2022年1月20日在栖港市第五届人民代表大会第二次会议上
+
+栖港市市长 沈立衡
+
+## 一、2021年工作回顾
+全市地区生产总值增长7.2%，一般公共预算收入增长9.1%。
+学前教育普惠发展，公办园和普惠性民办园在园幼儿占比达到86%，新增公办学位1.2万个。
+青年人才加快集聚，新引进35岁以下大学生10.5万名，建成青年驿站14个。
+
+## 二、2022年工作安排
+今年经济社会发展的主要预期目标是：地区生产总值增长6.5%左右，固定资产投资增长8%。
+扩大有效投资，力争基础设施投资1500亿元以上，推进120个市重点项目建设。
+兜牢民生底线，深入实施社会工作“双百工程”，新建不少于160个村（居）社会工作服务点。
+实施青年人才计划，引育35岁以下大学生12万名以上、高技能人才8000名。
+
+## 名词解释
+1.社会工作“双百工程”：到2021年底全市镇（街道）建成社会工作服务站，到2022年底全市村（居）建成社会工作服务点，实现服务站（点）全覆盖。
+"""
+
+
+@pytest.fixture(scope="module")
+def qigang(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
+    """A made-up city's report: a sector's investment beside the investment target, a glossary entry
+    with dates, kindergartens by their short names."""
+    return _indexed(tmp_path_factory, "qigang-2022.md", QIGANG_2022)
+
+
+def test_a_year_is_not_the_count_asked(qigang):
+    """到2021年底…建成社会工作服务站 holds a date, not a count: "how many … stations" is the plan's
+    新建不少于160个, though the glossary's clause says "stations" and the plan's says 服务点."""
+    answer = qigang.ask("Under the \"Double Hundred\" social work plan, how many new village service stations does "
+                        "Qigang's 2022 government work report set?")
+    assert answer.found and "160个" in answer.text, answer.text
+
+
+def test_a_sectors_investment_is_not_the_fixed_asset_investment_target(qigang):
+    """"infrastructure investment target" asks 基础设施投资, a part: not the targets table's 固定资产投资."""
+    answer = qigang.ask("What infrastructure investment target does Qigang set in its 2022 government work report?")
+    assert answer.found and "1500亿元以上" in answer.text and "8%" not in answer.text, answer.text
+
+
+def test_kindergartens_are_also_counted_by_the_children_in_them(qigang):
+    """公办园和普惠性民办园在园幼儿占比 counts kindergartens by their children (在园幼儿), not by 幼儿园."""
+    answer = qigang.ask("According to Qigang's 2022 government work report, what share of kindergarten children "
+                        "were in public or inclusive private kindergartens in 2021?")
+    assert answer.found and "86%" in answer.text, answer.text
+
+
+def test_attract_and_cultivate_is_one_word_of_the_plan(qigang):
+    """引育 is attracting and cultivating: the plan's 引育…12万名以上, not the review's 新引进…10.5万名."""
+    answer = qigang.ask("How many university graduates under the age of 35 does Qigang aim to attract and "
+                        "cultivate, according to its 2022 government work report?")
+    assert answer.found and "12万名以上" in answer.text and "10.5万名" not in answer.text, answer.text
+
+
+def test_value_added_tax_is_not_value_added():
+    """"value-added tax" is 增值税, not the industrial value added (增加值) the glossary renders "value added"."""
+    glossed = read_question("How were value-added tax rates cut, according to Qigang's 2022 government work "
+                            "report?").glossed
+    assert glossed and not any("增加值" in group for _, group in glossed), glossed
+    assert any("增加值" in group for _, group in read_question("How fast did Qigang's industrial value added "
+                                                             "grow in 2021?").glossed)
