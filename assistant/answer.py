@@ -431,6 +431,10 @@ def _all_parts_known(word: str, vocab: dict) -> bool:
 _NAME_ASKED = re.compile(r"\bthe names? of\b|\bwhat (?:is|was|are|were) (?:it|they|that|this|the [\w-]+) called\b|"
                          r"叫什么|名称(?:是|为)", re.IGNORECASE)
 _QUOTED_ZH = re.compile(r"“[^”]{1,12}”")
+# Terms quoted together: “蓝网”和“绿网”, “五棵树”“一条鱼”; 'blue network' and 'green network'
+_JOINED_ZH = re.compile(r"“[^”]{1,12}”(?:\s*(?:和|与|及|以及|、|，)?\s*“[^”]{1,12}”)+")
+_JOINED_EN = re.compile(rf"{OPEN_QUOTE}[A-Za-z][A-Za-z -]{{1,40}}?{CLOSE_QUOTE}"
+                        rf"(?:(?:,? and |, | & ){OPEN_QUOTE}[A-Za-z][A-Za-z -]{{1,40}}?{CLOSE_QUOTE})+")
 # A plan's words for the year after its report's: 明年, 今明两年
 _NEXT_YEAR = re.compile(r"明年|今明两年")
 
@@ -1446,6 +1450,23 @@ class Answerer:
         head = head_term(query.text)
         everywhere = set(store.source_names) if unscoped else top
         seen = {h.chunk_id for h in hits}
+        # "What do 'blue network' and 'green network' refer to?": each term quoted is defined (terms
+        # quoted side by side or joined by and, not one qualifying the other: “一四五”工作法的“四大要素”)
+        asked = max((m.group().count("“") if not query.is_english else len(quoted_names(m.group()))
+                     for m in (_JOINED_EN if query.is_english else _JOINED_ZH).finditer(query.text)), default=0) \
+            if query.kind == "definition" else 0
+        picks: dict[str, tuple[str, Hit, tuple[int, int], str]] = {}
+
+        def rank(f: tuple[str, Hit, tuple[int, int], str]) -> tuple:
+            # A glossary entry first, then items before the term (壮大A、B、C五大集群), then a term
+            # that announces what follows (办好十件民生实事。一是…), then a counted list whose items
+            # are marked (一是…十是) as often as it counts, then the passage listing the most items
+            # (A、B、C), then the better ranked.
+            return (f[1].kind != "glossary",
+                    normalize(f[3]).lstrip(_OPENING_MARKS).startswith(normalize(f[0]).lstrip(_OPENING_MARKS)),
+                    not announces(f[3], f[0]), not (count_of(f[0]) and item_marks(f[3]) >= count_of(f[0])),
+                    -min(f[3].count("、"), 12), f[1].rank)
+
         for group in groups:
             found = []
             for term in group:
@@ -1468,16 +1489,39 @@ class Answerer:
             if not found:
                 continue
             found = _of_years(found, query.years)
-            # A glossary entry first, then items before the term (壮大A、B、C五大集群), then a term
-            # that announces what follows (办好十件民生实事。一是…), then a counted list whose items
-            # are marked (一是…十是) as often as it counts, then the passage listing the most items
-            # (A、B、C), then the better ranked.
-            term, hit, span, quote = min(found, key=lambda f: (
-                f[1].kind != "glossary", normalize(f[3]).lstrip(_OPENING_MARKS).startswith(normalize(f[0]).lstrip(_OPENING_MARKS)),
-                not announces(f[3], f[0]),
-                not (count_of(f[0]) and item_marks(f[3]) >= count_of(f[0])), -min(f[3].count("、"), 12), f[1].rank))
-            return self._quoted(query, hit, span, quote)
-        return None
+            if asked < 2:
+                term, hit, span, quote = min(found, key=rank)
+                return self._quoted(query, hit, span, quote)
+            for f in sorted(found, key=rank):
+                if len(picks) < asked:
+                    picks.setdefault(f[0], f)
+            if len(picks) >= asked:
+                break
+        return self._quoted_each(query, list(picks.values())) if picks else None
+
+    def _quoted_each(self, query: Query, picks: list[tuple[str, Hit, tuple[int, int], str]]) -> Answer:
+        """An answer quoting each term's span (one quote where they overlap in a passage, 蓝网…，绿网…)."""
+        spans: dict[str, list[list[int]]] = {}
+        hits: dict[str, Hit] = {}
+        for _, hit, (start, end), _ in sorted(picks, key=lambda f: (f[1].rank, f[2])):
+            hits.setdefault(hit.chunk_id, hit)
+            merged = spans.setdefault(hit.chunk_id, [])
+            if merged and start <= merged[-1][1] + 2:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        if len(spans) == 1 and len(next(iter(spans.values()))) == 1:
+            hit = next(iter(hits.values()))
+            start, end = spans[hit.chunk_id][0]
+            return self._quoted(query, hit, (start, end), hit.text[start - hit.start : end - hit.start])
+        citations, parts = [], []
+        for n, (chunk_id, merged) in enumerate(spans.items(), 1):
+            hit = hits[chunk_id]
+            quotes = [hit.text[a - hit.start : b - hit.start] for a, b in merged]
+            parts.append("；".join(quotes) + f"[{n}]")
+            citations.append(Citation(**asdict(hit), n=n, quote="；".join(quotes),
+                                      quote_start=merged[0][0], quote_end=merged[-1][1]))
+        return finish(query, citations, "；".join(parts) + _end_mark(citations[-1].quote), self._several())
 
     def _quoted(self, query: Query, hit: Hit, span: tuple[int, int], quote: str) -> Answer:
         """An answer quoting one span of one passage (an English one names the items the glossary knows)."""
@@ -1487,10 +1531,10 @@ class Answerer:
         return finish(query, [citation], f"{quote}[1]{_end_mark(quote)}{tail}", self._several())
 
     def _whole_entry(self, query: Query, clause: Clause) -> Answer | None:
-        """A definition asked and the closest clause a glossary entry's: the whole entry (多评合一：指…
+        """A definition (or a list) asked and the closest clause a glossary entry's: the whole entry (多评合一：指…
         7项评估由串联方式调整为并联方式进行…), not the clauses of it that share the question's words."""
-        if query.kind != "definition" or clause.hit.kind != "glossary":
-            return None
+        if query.kind != "definition" and not query.wants_list or clause.hit.kind != "glossary":
+            return None  # (a list asked: the entry's items, 包括A行动、B行动…, not its opening clause)
         hit = self.retriever.run_on(clause.hit, LIST_CAP)  # (an entry longer than a passage, whole)
         at = clause.start - hit.start
         head = _ENTRY_HEAD.match(hit.text[hit.text.rfind("\n", 0, at) + 1 :])

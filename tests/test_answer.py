@@ -1350,6 +1350,10 @@ QIGANG_2022 = """# 栖港市政府工作报告
 
 ## 名词解释
 1.社会工作“双百工程”：到2021年底全市镇（街道）建成社会工作服务站，到2022年底全市村（居）建成社会工作服务点，实现服务站（点）全覆盖。
+2.“蓝道”：指沿入海河道两岸建设的亲水步道。
+3.“绿廊”：指沿城际铁路两侧种植的生态林带。
+4.“一线三清单”工作法：即守住一条底线：安全生产底线；列出三项清单：责任清单、问题清单、整改清单；落实两项保障：资金保障、人员保障。
+**5．碳达峰十大行动：**指《栖港市碳达峰实施方案》提出的十项行动，包括规划统筹引领绿色转型行动、能源结构清洁低碳优化行动、工业领域节能降碳提效行动、交通运输体系绿色转型行动、城乡建设集约节能低碳行动、绿色低碳科技创新攻关行动、海洋生态系统固碳增汇行动、循环经济体系建设提升行动、低碳零碳园区试点示范行动、绿色低碳生活全民参与行动。
 """
 
 
@@ -1395,3 +1399,26 @@ def test_value_added_tax_is_not_value_added():
     assert glossed and not any("增加值" in group for _, group in glossed), glossed
     assert any("增加值" in group for _, group in read_question("How fast did Qigang's industrial value added "
                                                              "grow in 2021?").glossed)
+
+
+def test_peaking_carbon_emissions_is_the_reports_carbon_peak(qigang):
+    """"actions for peaking carbon emissions" are the 碳达峰 actions the glossary lists: the whole entry
+    (its items, 包括…), not its opening clause (指…提出的十项行动)."""
+    answer = qigang.ask("According to Qigang's 2022 government work report, what are the ten major actions for "
+                        "peaking carbon emissions?")
+    assert answer.found and "能源结构清洁低碳优化行动" in answer.text and "绿色低碳生活全民参与行动" in answer.text, answer.text
+
+
+def test_each_term_asked_is_defined(qigang):
+    """Two terms asked together: both definitions, not only the closest one's."""
+    for question in ("In Qigang's 2022 government work report, what do the terms 'blue path' and 'green corridor' "
+                     "refer to?", "栖港2022年政府工作报告里的“蓝道”和“绿廊”分别指什么？"):
+        answer = qigang.ask(question)
+        assert answer.found and "亲水步道" in answer.text and "生态林带" in answer.text, answer.text
+
+
+def test_a_term_qualified_by_another_is_the_one_defined(qigang):
+    """“一线三清单”工作法的“三项清单”: the second term is asked, the first only says whose; not the
+    whole method's entry."""
+    answer = qigang.ask("栖港2022年政府工作报告中“一线三清单”工作法的“三项清单”是什么？")
+    assert answer.found and "责任清单" in answer.text and "资金保障" not in answer.text, answer.text
