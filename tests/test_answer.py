@@ -1341,6 +1341,7 @@ QIGANG_2022 = """# 栖港市政府工作报告
 全市地区生产总值增长7.2%，一般公共预算收入增长9.1%。
 学前教育普惠发展，公办园和普惠性民办园在园幼儿占比达到86%，新增公办学位1.2万个。
 青年人才加快集聚，新引进35岁以下大学生10.5万名，建成青年驿站14个。
+外事、侨务、档案、气象、地方志等工作取得新成效。
 
 ## 二、2022年工作安排
 今年经济社会发展的主要预期目标是：地区生产总值增长6.5%左右，固定资产投资增长8%。
@@ -1422,3 +1423,10 @@ def test_a_term_qualified_by_another_is_the_one_defined(qigang):
     whole method's entry."""
     answer = qigang.ask("栖港2022年政府工作报告中“一线三清单”工作法的“三项清单”是什么？")
     assert answer.found and "责任清单" in answer.text and "资金保障" not in answer.text, answer.text
+
+
+def test_new_progress_is_the_reports_new_results(qigang):
+    """"made new progress" is what a review says as 取得新成效: the clause naming those areas of work."""
+    answer = qigang.ask("Qigang's 2022 government work report says several other areas of work made new progress "
+                        "last year; which areas does it list?")
+    assert answer.found and "侨务" in answer.text and "地方志" in answer.text, answer.text
