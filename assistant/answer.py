@@ -1501,27 +1501,14 @@ class Answerer:
 
     def _quoted_each(self, query: Query, picks: list[tuple[str, Hit, tuple[int, int], str]]) -> Answer:
         """An answer quoting each term's span (one quote where they overlap in a passage, 蓝网…，绿网…)."""
-        spans: dict[str, list[list[int]]] = {}
-        hits: dict[str, Hit] = {}
-        for _, hit, (start, end), _ in sorted(picks, key=lambda f: (f[1].rank, f[2])):
-            hits.setdefault(hit.chunk_id, hit)
-            merged = spans.setdefault(hit.chunk_id, [])
-            if merged and start <= merged[-1][1] + 2:
-                merged[-1][1] = max(merged[-1][1], end)
-            else:
-                merged.append([start, end])
-        if len(spans) == 1 and len(next(iter(spans.values()))) == 1:
-            hit = next(iter(hits.values()))
-            start, end = spans[hit.chunk_id][0]
+        by_chunk: dict[str, tuple[Hit, list[tuple[int, int]]]] = {}
+        for _, hit, span, _ in sorted(picks, key=lambda f: (f[1].rank, f[2])):
+            by_chunk.setdefault(hit.chunk_id, (hit, []))[1].append(span)
+        quoted = [(hit, _merged(spans)) for hit, spans in by_chunk.values()]
+        if len(quoted) == 1 and len(quoted[0][1]) == 1:
+            hit, [(start, end)] = quoted[0]
             return self._quoted(query, hit, (start, end), hit.text[start - hit.start : end - hit.start])
-        citations, parts = [], []
-        for n, (chunk_id, merged) in enumerate(spans.items(), 1):
-            hit = hits[chunk_id]
-            quotes = [hit.text[a - hit.start : b - hit.start] for a, b in merged]
-            parts.append("；".join(quotes) + f"[{n}]")
-            citations.append(Citation(**asdict(hit), n=n, quote="；".join(quotes),
-                                      quote_start=merged[0][0], quote_end=merged[-1][1]))
-        return finish(query, citations, "；".join(parts) + _end_mark(citations[-1].quote), self._several())
+        return self._cited(query, quoted)
 
     def _quoted(self, query: Query, hit: Hit, span: tuple[int, int], quote: str) -> Answer:
         """An answer quoting one span of one passage (an English one names the items the glossary knows)."""
@@ -1593,19 +1580,19 @@ class Answerer:
         for c in chosen:
             if c.hit.chunk_id not in order:
                 order.append(c.hit.chunk_id)
+        quoted = []
+        for chunk_id in order:
+            group = [c for c in chosen if c.hit.chunk_id == chunk_id]
+            hit = group[0].hit
+            quoted.append((hit, _merged([figure_quote(hit, c) if id(c) in keep_clause else quote_span(hit, c)
+                                         for c in group])))
+        return self._cited(query, quoted)
+
+    def _cited(self, query: Query, quoted: list[tuple[Hit, list[tuple[int, int]]]]) -> Answer:
+        """An answer citing each passage's quoted spans, in the order given, [1], [2]…"""
         citations: list[Citation] = []
         parts: list[str] = []
-        for n, chunk_id in enumerate(order, 1):
-            group = sorted((c for c in chosen if c.hit.chunk_id == chunk_id), key=lambda c: c.start)
-            hit = group[0].hit
-            spans: list[list[int]] = []
-            quoted = sorted((figure_quote(hit, c) if id(c) in keep_clause else quote_span(hit, c))
-                            for c in group)
-            for start, end in quoted:
-                if spans and start - spans[-1][1] <= 2:
-                    spans[-1][1] = max(spans[-1][1], end)
-                else:
-                    spans.append([start, end])
+        for n, (hit, spans) in enumerate(quoted, 1):
             quotes = [hit.text[s - hit.start : e - hit.start] for s, e in spans]
             parts.append("；".join(quotes) + f"[{n}]")
             citations.append(Citation(**asdict(hit), n=n, quote="；".join(quotes),
@@ -1613,6 +1600,18 @@ class Answerer:
         english = not any(has_cjk(c.quote) for c in citations)  # an English translation's words
         return finish(query, citations, ("; " if english else "；").join(parts) + _end_mark(citations[-1].quote),
                       self._several())
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of one passage in reading order, those adjacent in the text (two marks apart at most) as one."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start - out[-1][1] <= 2:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
 
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9&]{1,5}s?\b")  # an English term's initials: LNG, PPP, REITs
 # An English question naming the country's report as the State Council's: its government, not a topic (国务院 of 我代表国务院).
