@@ -1044,8 +1044,9 @@ class Answerer:
             return tabled
         split = parts(query)
         if split:
-            # (each report named, "2019年和2025年政府工作报告…赤字率", may hold its figure in the table)
-            answers = [(label, (query.report_years and self._tabled(sub, source, year, region))
+            # (each report or place named, "2019年和2025年政府工作报告…赤字率", may hold its figure in the table,
+            # though the other's is only in its passages: 深圳与佛山…新增就业目标)
+            answers = [(label, self._tabled(sub, source, year, region)
                         or self.explain(sub, k=k, source=source, year=year, region=region)[0])
                        for label, sub in split]
             if any(a.found for _, a in answers):

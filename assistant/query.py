@@ -549,6 +549,12 @@ def read_question(question: str, regions: frozenset[str] = frozenset(), lang: st
         kind = "outcome"
     else:
         kind = None
+    if report_year is not None and years and kind in ("plan", "outcome") and _COMPARED.search(question):
+        # "How did the target in its 2014 report compare with the one it set for 2021?": the report's own
+        # year (its plan's, or the year it reviews) is one of the years compared
+        own = report_year if kind == "plan" else report_year - 1
+        if own not in years:
+            years, report_year = [own, *years], None
     met_year = _year_met(years, report_year, reports) if kind == "met" else None
     if met_year is not None:  # the target set for that year, and that year's review in the next report
         years, report_year, reports = [met_year], None, []
@@ -561,6 +567,10 @@ def read_question(question: str, regions: frozenset[str] = frozenset(), lang: st
         asks_when=bool(_WHEN_ASKED.search(question)), translated=translated,
         report_year=report_year, report_years=reports, span=plans[0] if len(set(plans)) == 1 else None, glossed=glossed,
     )
+
+
+# A comparison asked: "How did A compare with B?", "2014年的目标与2021年相比".
+_COMPARED = re.compile(r"\b(?:compar(?:e[ds]?|ing|ison)|versus|vs\.?)\b|相比|比较|对比", re.IGNORECASE)
 
 
 def _names(question: str) -> list[str]:
@@ -584,7 +594,7 @@ def parts(query: Query) -> list[tuple[str, Query]]:
         last = bool(_LAST_YEAR.search(query.text))
         return [(f"{y} report" if en else f"{y}年政府工作报告",
                  replace(query, report_year=y, report_years=[], years=[y - 1] if y - 1 in query.years or last else [],
-                         kind=query.kind or ("outcome" if y - 1 in query.years or last else None), span=None))
+                         kind=_part_kind(query, y, last), span=None))
                 for y in query.report_years]
     years = list(dict.fromkeys(query.years))
     if len(years) >= 2:
@@ -594,10 +604,20 @@ def parts(query: Query) -> list[tuple[str, Query]]:
     return []
 
 
+def _part_kind(query: Query, y: int, last: bool) -> str | None:
+    """What the part of a question about the report of year y asks: the year's plan when the year
+    asked is the report's own (2022年政府工作报告把当年赤字率定在多少？2023年政府工作报告回顾2022年时…: the
+    2022 report's part asks its target), the year it reviews when that is asked."""
+    if y in query.years and y - 1 not in query.years and not last:
+        return "plan"
+    return query.kind or ("outcome" if y - 1 in query.years or last else None)
+
+
 def _year_met(years: list[int], report_year: int | None, reports: list[int]) -> int | None:
     """The year whose target a "was it met" question asks about: the year it names, also when it
     names the report that set the target (2022年政府工作报告提出的…目标，当年是否完成？) or the next
     one that reviews it ("the 2021 report set a target. Was it met, according to the 2022 report?")."""
+    years = list(dict.fromkeys(years))  # (a year said twice, 2019年定下的…2019年实际增长, is one)
     if len(years) == 1 and report_year in (None, years[0], years[0] + 1):
         return years[0]
     if not years and report_year is not None:

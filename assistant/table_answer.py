@@ -103,6 +103,11 @@ class _Line:
     instead: bool = False  # the year's target, given because its outcome is not in the indexed reports
 
 
+# Words a question qualifies the figure asked with, not another measure's name: 实际赤字率 is the deficit
+# ratio reached, 全年赤字率 the year's.
+_ASKED_OF_FIGURE = re.compile(r"实际|全年|当年|最终")
+# The few words that close a clause after its figure (…2.8%左右安排，).
+_CLAUSE_CLOSING = re.compile(rf"([{CJK}]{{1,4}})(?=[，。；、,;：:！？!?]|$)")
 _WHOLE_END = re.compile(rf"(?:{WHOLE_REGION})$")
 
 
@@ -125,6 +130,7 @@ def _compound(query: Query, lead: str) -> bool:
     if last.flag == "ns" and not any(p in lead for p in query.places):
         return False  # (海滨2024年地区生产总值: a place no report is about may be whose GDP it is)
     return len(last.word) >= 2 and last.flag in ("n", "nz", "vn", "ns") and not _LEAD_OK.fullmatch(last.word) \
+        and not _ASKED_OF_FIGURE.fullmatch(last.word) \
         and not set(_region_names(last.word)) & _place_names()
 
 
@@ -414,6 +420,17 @@ class TableAnswerer:
             return row
         return replace(row, start=row.start - len(m.group(1)), quote=m.group(1) + row.quote)
 
+    def _to_clause_end(self, row: IndicatorRow) -> IndicatorRow:
+        """The row's quote to the end of its clause when a word or two close it after the figure
+        (赤字率拟按2.8%左右安排): the report's words as written."""
+        c = self.store.chunk_at(row.source, row.start)
+        if c is None or row.end > c.end:
+            return row
+        m = _CLAUSE_CLOSING.match(c.text, row.end - c.start)
+        if not m:
+            return row
+        return replace(row, end=row.end + len(m.group(1)), quote=row.quote + m.group(1))
+
     def _with_rank(self, row: IndicatorRow) -> IndicatorRow:
         """The row's quote up to one of the two clauses after it that says where the figure ranks
         (货物进出口总额624.8亿元，增长14.7%，增速全省第一; 农业总产值达1126亿元，增长5.8%，总量位居全省第一):
@@ -427,7 +444,8 @@ class TableAnswerer:
 
     def _compose(self, query: Query, lines: list[_Line]) -> Answer | None:
         en = query.is_english
-        lines = [replace(line, row=self._from_clause_start(self._with_striving(line.row))) for line in lines]
+        lines = [replace(line, row=self._to_clause_end(self._from_clause_start(self._with_striving(line.row))))
+                 for line in lines]
         if RANK_ASKED.search(query.text):
             lines = [replace(line, row=self._with_rank(line.row)) for line in lines]
         citations: list[Citation] = []

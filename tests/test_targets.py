@@ -315,3 +315,66 @@ def test_english_figures_in_answers_pass_the_grounding_gate(two_years):
 
     a = two_years.ask("How many new urban jobs did Haibin create in 2022?")
     assert a.found and "52,000 people" in a.text and numbers_grounded(a)
+
+
+def test_a_target_met_question_naming_the_year_twice_and_the_reviewing_report(two_years):
+    """"…2023年定下的…目标是多少？从2024年政府工作报告看，2023年…实际增长多少": the year said twice is one
+    year; the target comes from the report that set it, though the question names the next one."""
+    a = two_years.ask("海滨2023年定下的地区生产总值增长目标是多少？从2024年政府工作报告看，2023年全市经济实际增长多少，"
+                      "是否完成了目标？")
+    assert [c.source for c in a.citations] == ["haibin-2023.txt", "haibin-2024.txt"], a.text
+    assert "6%左右" in a.text and "5.4%" in a.text
+
+
+def test_a_comparison_of_a_named_reports_target_with_another_years(two_years):
+    """"How did the target in its 2023 report compare with the one it set for 2024?": the report's
+    own year is one of the two compared."""
+    a = two_years.ask("How did the GDP growth target in Haibin's 2023 work report compare with the one it set for 2024?")
+    assert [c.source for c in a.citations] == ["haibin-2023.txt", "haibin-2024.txt"], a.text
+    assert "about 6%" in a.text and "about 5.5%" in a.text
+
+
+# A second made-up city (北湖): its plan for 2023 and the next year's review of it.
+BEIHU_2023 = (
+    "——2023年1月16日在北湖市第九届人民代表大会第三次会议上\n\n北湖市市长 李四\n\n各位代表：\n\n"
+    "一、2022年工作回顾\n\n过去一年，全市地区生产总值856.3亿元、增长3.1%，城镇新增就业3.4万人。\n\n"
+    "二、2023年工作安排\n\n今年经济社会发展的主要预期目标是：地区生产总值增长5.5%左右；城镇新增就业3.8万人；"
+    "居民消费价格涨幅3%左右。\n\n财政政策加力提效，赤字率拟按2.6%左右安排，比上年略有下调。\n"
+)
+BEIHU_2024 = (
+    "——2024年1月18日在北湖市第九届人民代表大会第四次会议上\n\n北湖市市长 李四\n\n各位代表：\n\n"
+    "一、2023年工作回顾\n\n过去一年，全市地区生产总值902.7亿元、增长5.2%，城镇新增就业3.9万人，"
+    "财政赤字率控制在2.6%。\n\n"
+    "二、2024年工作安排\n\n今年经济社会发展的主要预期目标是：地区生产总值增长5%左右；城镇新增就业4万人。\n"
+)
+
+
+@pytest.fixture
+def two_cities(tmp_path: Path):
+    """海滨 2023 and 北湖 2023–2024, built with a small embedder; its Answerer."""
+    from assistant.answer import Answerer
+    from assistant.retrieve import Retriever
+
+    data, index = tmp_path / "data", tmp_path / "index"
+    data.mkdir()
+    for name, text in (("haibin-2023.txt", REPORT), ("beihu-2023.txt", BEIHU_2023), ("beihu-2024.txt", BEIHU_2024)):
+        (data / name).write_text(text, encoding="utf-8")
+    embedder = BigramEmbedder()
+    build_index(data, index, embedder=embedder)
+    return Answerer(Retriever(index, embedder=embedder))
+
+
+def test_each_named_report_part_asks_its_own_years_plan_or_review(two_cities):
+    """"2023年政府工作报告把当年赤字率定在多少？2024年政府工作报告回顾2023年时，实际赤字率…": the 2023
+    report's part asks its plan (the year asked is its own), the 2024 report's its review; 实际 says
+    which figure, not another measure; a target's quote runs to the end of its clause (…左右安排)."""
+    a = two_cities.ask("北湖2023年政府工作报告把当年赤字率定在多少？2024年政府工作报告回顾2023年时，实际赤字率控制在什么水平？")
+    assert "赤字率拟按2.6%左右安排" in a.text and "财政赤字率控制在2.6%" in a.text, a.text
+    assert [c.source for c in a.citations] == ["beihu-2023.txt", "beihu-2024.txt"]
+
+
+def test_each_named_place_part_may_take_its_figure_from_the_targets_table(two_cities):
+    """Two places asked, one of which sets no such target: the other's comes from its targets list,
+    not from its review of the year before."""
+    a = two_cities.ask("海滨与北湖2023年政府工作报告中的新增就业目标各是多少？")
+    assert "城镇新增就业3.8万人" in a.text and "3.4万人" not in a.text, a.text
