@@ -191,6 +191,11 @@ _AUX = r"(?:did|do|does|were|was|are|is|will|would|has|have|had)\b"
 _NOUN = rf"(?!{_AUX})[\w/'\"“”‘’-]+"
 _ASK_OF_TWO = re.compile(rf"\s+{_NOUN}(?:\s+{_NOUN})+?((?:,\s*{_NOUN}(?:\s+{_NOUN})+?)*),?\s+and\s+{_NOUN}(?:\s+{_NOUN})+?"
                          rf"\s+{_AUX}", re.IGNORECASE)
+# "By how much did A and B grow?": one asking word after which two things are named (each of two words
+# or more: "imports and exports" is one total), before the verb of their change
+_ASK_OF_TWO_CHANGED = re.compile(rf"\s+{_AUX}\s+{_NOUN}(?:\s+{_NOUN})+?((?:,\s*{_NOUN}(?:\s+{_NOUN})+?)*),?\s+and\s+"
+                                 rf"{_NOUN}(?:\s+{_NOUN})+?\s+(?:each\s+|both\s+)?"
+                                 r"(?:grow|increase|rise|fall|decline|drop|expand|change)\b", re.IGNORECASE)
 # "What were its targets for A, B, and C?": the targets of each thing named
 _TARGETS_FOR = re.compile(r"\b(?:targets?|goals?)\s+for\s+([^?]+?)\s*\?", re.IGNORECASE)
 
@@ -198,7 +203,7 @@ _TARGETS_FOR = re.compile(r"\b(?:targets?|goals?)\s+for\s+([^?]+?)\s*\?", re.IGN
 def _figures_asked(question: str) -> int:
     """How many figures a question asks: "how much…, and how many…?", "…增长多少？总量多少？"; "What
     were X and its number of Y?" asks one with its "what" and one after its "and"; "How many A and
-    B did…?" and "its targets for A, B and C" one of each."""
+    B did…?", "By how much did A and B grow?" and "its targets for A, B and C" one of each."""
     found = list(_ASKS_FIGURE.finditer(question))
     asks = [m.start() for m in found]
     # (also after the words naming the report: "According to …, what was X, and how many…?", and "what X
@@ -206,7 +211,7 @@ def _figures_asked(question: str) -> int:
     joined = len(asks) == 1 and _WHAT_FIRST.search(question[:asks[0]]) \
         and re.search(r"\band $", question[:asks[0]], re.IGNORECASE)
     if len(found) <= 1 and not joined:
-        two = _ASK_OF_TWO.match(question, found[0].end()) if found else None
+        two = found and (_ASK_OF_TWO.match(question, found[0].end()) or _ASK_OF_TWO_CHANGED.match(question, found[0].end()))
         if two:
             return 2 + two.group(1).count(",")
         named = _TARGETS_FOR.search(question)
@@ -306,6 +311,17 @@ _ENGLISH_UNITS = ((re.compile(r"\bsquare (?:kilomet(?:re|er)s|km)\b", re.I), "�
                               r"declin|drop)\w*)", re.I), "元"))
 
 
+# "How many key projects…?": a count, not an amount of money or a rate (unless it asks how many yuan or
+# percentage points); a count is a figure with a measure word (41个项目, 2.6万人次, 12 new parks).
+_HOW_MANY = re.compile(r"\bhow many\b(?!(?:\s+[\w-]+){0,3}?\s+(?:yuan|dollars?|usd|rmb|percent(?:age)?|per cent|times|fold|"
+                       r"points?)\b)", re.IGNORECASE)
+_COUNT = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*(?:多|余)?(?:万|亿|千|百)?(?:多|余)?(?:个|项|家|所|条|人|名|吨|公里|千米|米|座|套|户|次|"
+                    r"天|处|辆|件|台|艘|亩|标箱|架|片|张|间|场|立方米|平方米|千瓦|兆瓦|斤|公顷|株|棵|部|只|头|枚|块|省|县|镇|村|份|"
+                    r"类|批|种|款|段|宗|轮|册|根|盏|组|对|支|栋|层|位|床|班|路|线|园|校|站|馆|院|区)|"
+                    r"(?<![\d.,])\d[\d,]*(?:\.\d+)?\s+(?!(?:trillion|billion|million|thousand|hundred)\s+(?:yuan|dollars|us))"
+                    r"(?!yuan|percent|per cent|dollars)[a-z]", re.IGNORECASE)
+
+
 def _figure_in(unit: str) -> re.Pattern:
     """A figure in a unit, with its scale: 3.8万亿元 is in 亿元 and 元, 1000多万人 in 人. People are
     counted also with 名 or a noun before 人 (1.8万名群众, 16.38万贫困人口, 1000多万失业人员)."""
@@ -315,10 +331,13 @@ def _figure_in(unit: str) -> re.Pattern:
 
 
 def _unit_figure(query: Query | str) -> re.Pattern | None:
-    """A figure in the unit the question asks for ("多少公里", "how many kilometres"), or None."""
+    """A figure in the unit the question asks for ("多少公里", "how many kilometres"; a count for "how
+    many" in no unit), or None."""
     text = query if isinstance(query, str) else query.text
     asked = _ASKED_UNIT.search(text)
     unit = asked.group(1) if asked else next((u for p, u in _ENGLISH_UNITS if p.search(text)), None)
+    if unit is None and _HOW_MANY.search(text):
+        return _COUNT
     return _figure_in(unit) if unit else None
 
 
@@ -392,6 +411,21 @@ def _which_head(query: Query) -> str | None:
     """The noun a Chinese "which X" question ends with (是哪个片区？ → 片区): the clause naming one says it."""
     m = None if query.is_english else _WHICH.search(query.text)
     return m.group(1) if m and m.group(1) not in _QUESTION_WORDS and m.group(1) not in _GENERIC else None
+
+
+# "Which expressway is slated to open, and how many … projects…?": the kind of thing an English
+# question asks to be named (expressway), the last word before its verb.
+_WHICH_EN = re.compile(r"\bwhich\s+(?:[\w-]+\s+){0,2}?([a-z][a-z-]+?)(?:e?s)?\s+(?:is|was|are|were|will|would|did|has|have|had)\b",
+                       re.IGNORECASE)
+
+
+def _which_named(query: Query, rendered: dict[str, set[str]]) -> set[str]:
+    """The report words for the thing a "which X … and how many…?" English question asks to be named
+    (热线 for hotline); empty for other questions."""
+    m = _WHICH_EN.search(query.text) if query.is_english else None
+    if not m or not _ASKS_FIGURE.search(query.text, m.end()):
+        return set()
+    return {t for w, chinese in rendered.items() if stem(m.group(1).lower()) == w for t in chinese if has_cjk(t)}
 
 
 def _misses_head(query: Query, texts: list[str]) -> bool:
@@ -1404,7 +1438,13 @@ class Answerer:
             chosen += [d for c in list(chosen) for d in candidates if d.hit.chunk_id == c.hit.chunk_id and d.hit.kind != crossed
                        and 0 <= d.start - c.end <= 2 and follow.search(d.text)
                        and (_RATE_LEAD.match(d.text) if growth else terms_of(d) & uncovered
-                            or follow is _FIGURE and c is chosen[0] and _beside(c, d))][:1]
+                            or follow in (_FIGURE, _COUNT) and c is chosen[0] and _beside(c, d))][:1]
+        named = _which_named(query, rendered)
+        if named and chosen and not any(t in c.text for c in chosen for t in named):
+            # "Which expressway…, and how many … projects?": the clause of a chosen one's passage that
+            # names one (开通南中高速 before 建成…等5个市政路桥项目), beside the figure
+            chosen += sorted((d for d in candidates if any(d.hit.chunk_id == c.hit.chunk_id for c in chosen)
+                              and any(t in d.text for t in named)), key=lambda d: -score(d, uncovered))[:1]
         if RANK_ASKED.search(query.text):
             # "…and its world ranking?": the clause right after a chosen one that says where it ranks
             # (吞吐量分别达到420.6万吨、1.25亿人次，排名分别升至世界第二、世界第三)

@@ -98,7 +98,11 @@ def rendered_in(names: list[str], terms: set[str]) -> list[str]:
         if len(stems) < 2:
             continue
         translated = {w: {c for _, chinese in english_terms(w) for t in chinese for c in t} for w in words}
+        # (a count the name says, the term says too: 'four-network integration' is 四网融合, not 车路云一体化)
+        counts = numerals_said(name)
         for term in terms:
+            if counts and not any(c in term for c in counts):
+                continue
             said, covered = set(), set()
             for i, char in enumerate(term):
                 said_here = {w for w in words if char in translated[w]}
@@ -225,6 +229,20 @@ def enumerates(text: str, n: int) -> bool:
     or n quoted terms in a row (“广东质量”“广东标准”“广东服务”)."""
     return any(len(re.split(r"[、+＋]", m.group(1))) == n for m in re.finditer(r"[“\"]([^”\"]{3,120})[”\"]", text)) \
         or any(m.group().count("“") == n for m in _QUOTED_RUN.finditer(text))
+
+
+_EN_NUMBER_WORD = re.compile(r"\b(" + "|".join(list(_EN_NUMBERS)[2:11]) + r")\b(?=[- ])(?![- ](?:hundred|thousand|million|billion)\b)",
+                             re.IGNORECASE)
+
+
+def numerals_said(text: str) -> list[str]:
+    """The counts an English term says in words, as a coined term writes them ('four-network
+    integration' → 四 or 4, “四网融合”; two → 两 as well; not the ten of "ten thousand")."""
+    out = []
+    for m in _EN_NUMBER_WORD.finditer(text):
+        n = _number(m.group(1))
+        out += [chinese_number(n), str(n)] + (["两"] if n == 2 else [])
+    return out
 
 
 def _number(word: str) -> int:

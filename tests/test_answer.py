@@ -431,6 +431,7 @@ NANHU_2025 = """# 南湖市政府工作报告
 加大稳外贸力度，成功举办南湖进出口商品交易会、首届南湖国际食品博览会等重大展会。
 下半年，遭遇建市以来秋季登陆我省的最强台风“海燕”正面袭击，中心城区大面积停电停水，部分镇村通信一度中断，全市上下迅速行动、全力抢险救灾，受灾人口34.5万、企业123家，直接经济损失25.6亿元，灾后重建任务艰巨。
 交通建设提速，港口、机场、铁路、公路项目加快推进，全年完成投资86.4亿元，增长37%。民间投资超500亿元、增长9%。城镇新增就业3.2万人。
+投资结构持续优化，基础设施投资增长4.6%，新型基础设施投资增长11.2%。
 率先制定充电场站建设等4项地方标准，新增充电桩2.1万个，累计建成超充站320座、综合能源补给站41座。
 细颗粒物年均浓度21微克/立方米。河湖水质持续改善，空气质量优良天数达到340天、排名全省第一。
 去年政府工作报告提出的50项工作任务，有48项按期完成。
@@ -488,6 +489,13 @@ def test_two_figures_asked_are_both_quoted(nanhu):
                        "power and water in the city centre — how many people were affected and how big were the direct "
                        "economic losses?")
     assert answer.found and "34.5万" in answer.text and "25.6亿元" in answer.text, answer.text
+
+
+def test_by_how_much_two_things_grew_asks_both_rates(nanhu):
+    """"By how much did A and B grow?": one asking word, two figures (each thing's own rate)."""
+    answer = nanhu.ask("By how much did infrastructure investment and new-type infrastructure investment grow in Nanhu "
+                       "in 2024?")
+    assert answer.found and "4.6%" in answer.text and "11.2%" in answer.text, answer.text
 
 
 def test_a_rate_said_right_after_an_amount_is_the_amounts_growth(nanhu):
@@ -1430,3 +1438,67 @@ def test_new_progress_is_the_reports_new_results(qigang):
     answer = qigang.ask("Qigang's 2022 government work report says several other areas of work made new progress "
                         "last year; which areas does it list?")
     assert answer.found and "侨务" in answer.text and "地方志" in answer.text, answer.text
+
+
+CHENGWAN_2024 = """# 澄湾市政府工作报告
+——2024年1月23日在澄湾市第七届人民代表大会第四次会议上
+
+澄湾市市长 陆知远
+
+## 一、2023年工作回顾
+落实助企纾困政策，全年为企业等经营主体减负38亿元，新登记经营主体增长12.4%。
+重点项目建设取得丰硕成果。全年重点项目完成投资312亿元，其中省重点项目完成投资205亿元。能源设施加快建设，北岸风电等27个项目开工建设，南港电厂等9个项目建成投产，6项重点输变电工程建成投产。
+社会治安持续向好，刑事案件下降11.3%。
+
+## 二、2024年工作安排
+完善创新创业生态，新增科技孵化器3家、众创空间2家、院士工作站1家，推动科技成果就地转化。
+继续办好十件民生实事：实施9个污水处理设施提标改造工程，完成26座镇级垃圾填埋场整治；新建、改造城市公厕40座、旅游厕所12座；省道升级改造80公里。
+完善城市路网，开通澄北高速，建成滨江大道等7个市政路桥项目，推进环城快速路三期、东港大桥等项目建设。
+关爱青少年心理健康，完善青少年心理服务网络，依托线上平台升级建设12355热线和微信小程序，线下设立80个服务站点，开展心理健康宣教活动超900场次，组织心理健康教师培训超6000人次。
+"""
+
+
+@pytest.fixture(scope="module")
+def chengwan(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
+    """A made-up city's report: counts beside amounts, an environmental work list, a hotline named
+    beside a count, incubators and maker spaces."""
+    return _indexed(tmp_path_factory, "chengwan-2024.md", CHENGWAN_2024)
+
+
+def test_landfills_incubators_and_maker_spaces_are_the_reports_words(chengwan):
+    """Landfills (填埋场), incubators (孵化器) and maker spaces (众创空间): the glossary gives the
+    report's words, so the second figure asked is found and the plan is known."""
+    answer = chengwan.ask("According to Chengwan's 2024 government work report, how many sewage treatment facilities "
+                          "will be upgraded and how many town-level landfills rehabilitated under the year's livelihood "
+                          "projects?")
+    assert answer.found and "9个污水处理设施" in answer.text and "26座" in answer.text, answer.text
+    answer = chengwan.ask("According to Chengwan's 2024 government work report, how many new tech incubators, maker "
+                          "spaces and academician workstations are planned?")
+    assert answer.found and "孵化器3家" in answer.text and "众创空间2家" in answer.text, answer.text
+
+
+def test_burden_reduction_is_the_reports_burden_cut(chengwan):
+    """"reduce the burden on businesses": 减负, what the report says it cut for them."""
+    answer = chengwan.ask("By how much did Chengwan's policies reduce the burden on businesses in 2023?")
+    assert answer.found and "38亿元" in answer.text, answer.text
+
+
+def test_the_thing_a_which_question_names_beside_a_figure_is_read_in_report_words():
+    """"Which expressway…, and how many…?": an expressway (高速) is to be named beside the count; a
+    "which" question asking no figure, or another question, names nothing so."""
+    from assistant.answer import _asked, _which_named
+    from assistant.query import read_question
+
+    query = read_question("Which expressway will Chengwan open in 2024, and how many road projects will it complete?")
+    _, rendered = _asked(query, {})
+    assert "高速" in _which_named(query, rendered)
+    assert _which_named(read_question("Which expressway will Chengwan open in 2024?"), rendered) == set()
+    assert _which_named(read_question("How many road projects will Chengwan complete in 2024?"), rendered) == set()
+
+
+def test_a_thing_asked_by_name_beside_a_count_is_named(chengwan):
+    """"Which expressway will be opened, and how many … projects…?": the count's clause and the one of
+    its passage naming an expressway (高速)."""
+    answer = chengwan.ask("According to Chengwan's 2024 government work report, which expressway will be opened and how "
+                          "many municipal road and bridge projects will be completed?")
+    assert answer.found and "澄北高速" in answer.text and "7个市政路桥项目" in answer.text, answer.text

@@ -812,6 +812,15 @@ def test_an_english_name_is_the_coined_term_whose_characters_say_it():
         "one station per town, one point per village"]
 
 
+def test_a_count_an_english_name_says_is_said_by_the_coined_term():
+    """'four-network integration': 四网融合, not 车路云一体化 (whose 路 and 一体化 say "network" and
+    "integration" as well, but no four)."""
+    from assistant.terms import coined_terms, rendered_in
+
+    terms = coined_terms(["深化轨道交通“四网融合”，推进“车路云一体化”应用试点。"])
+    assert rendered_in(["four-network integration"], terms) == ["四网融合"]
+
+
 def test_what_a_quoted_campaign_covers_asks_its_items():
     assert read_question("What does Guangdong's 'Five Cleanups' campaign for rivers and lakes cover?").wants_list
     assert read_question("What did the plan involve?").wants_list
@@ -1297,6 +1306,31 @@ def test_english_amounts_are_searched_as_reports_write_them():
     assert {"1万亿", "万亿"} <= forms("Which city passed 1 trillion yuan?")
     assert "126万亿" in forms("GDP of 126 trillion yuan") and not any("e+" in f for f in forms("126 trillion"))
     assert forms("120 billion yuan") >= {"1200亿"}
+
+
+def test_incubators_and_maker_spaces_are_the_reports_words():
+    """An incubator is 孵化器 (not a pilot base, 中试基地); a maker space is 众创空间."""
+    from assistant.glossary import expand_groups
+
+    def forms(question: str) -> set[str]:
+        return {t for group in expand_groups(question) for t in group}
+
+    assert "孵化器" in forms("How many new tech incubators are planned?")
+    assert "中试基地" not in forms("How many new tech incubators are planned?")
+    assert "众创空间" in forms("How many maker spaces are planned?")
+
+
+def test_how_many_in_no_unit_asks_a_count():
+    """"How many key projects…?" is answered by a count (41个项目, 12 new parks), not by an amount of
+    money or a rate; "how many billion yuan" asks money."""
+    from assistant.answer import _unit_figure
+
+    count = _unit_figure("How many key projects started construction in 2019?")
+    assert count.search("徐闻海上风电场项目等41个项目开工建设") and count.search("新开工2.6万套")
+    assert count.search("opened 12 new parks")
+    assert not count.search("重点项目完成投资460亿元") and not count.search("投资增长15.0%")
+    assert not count.search("到2021年底建成") and not count.search("126 trillion yuan")
+    assert _unit_figure("How many billion yuan were invested?") is None
 
 
 def test_other_names_of_a_government_name_it():
