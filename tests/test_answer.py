@@ -1447,21 +1447,21 @@ CHENGWAN_2024 = """# 澄湾市政府工作报告
 
 ## 一、2023年工作回顾
 落实助企纾困政策，全年为企业等经营主体减负38亿元，新登记经营主体增长12.4%。
-重点项目建设取得丰硕成果。全年重点项目完成投资312亿元，其中省重点项目完成投资205亿元。能源设施加快建设，北岸风电等27个项目开工建设，南港电厂等9个项目建成投产，6项重点输变电工程建成投产。
+重大项目推进有力。全年重点项目累计投资312亿元，省级重点项目投资205亿元。能源设施加快建设，北岸风电等27个项目动工，南港电厂等9个项目竣工投运，另有6项输变电工程并网。
 社会治安持续向好，刑事案件下降11.3%。
 
 ## 二、2024年工作安排
 完善创新创业生态，新增科技孵化器3家、众创空间2家、院士工作站1家，推动科技成果就地转化。
-继续办好十件民生实事：实施9个污水处理设施提标改造工程，完成26座镇级垃圾填埋场整治；新建、改造城市公厕40座、旅游厕所12座；省道升级改造80公里。
-完善城市路网，开通澄北高速，建成滨江大道等7个市政路桥项目，推进环城快速路三期、东港大桥等项目建设。
-关爱青少年心理健康，完善青少年心理服务网络，依托线上平台升级建设12355热线和微信小程序，线下设立80个服务站点，开展心理健康宣教活动超900场次，组织心理健康教师培训超6000人次。
+办好年度十件民生实事：对9个污水处理厂实施提标改造，整治26座乡镇垃圾填埋场；新建、改造城市公厕40座、旅游厕所12座；省道升级改造80公里。
+完善城市路网，开通澄北高速，建成滨江大道等7个市政道路桥梁项目，加快环城快速路三期、东港大桥等工程。
+关爱青少年心理健康，完善青少年心理服务网络，依托线上平台改版12355青少年热线和微信小程序，线下设立80个服务站点，举办心理健康宣讲活动900余场，组织心理健康教师培训6000余人次。
 """
 
 
 @pytest.fixture(scope="module")
 def chengwan(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
-    """A made-up city's report: counts beside amounts, an environmental work list, a hotline named
-    beside a count, incubators and maker spaces."""
+    """A made-up city's report: a burden cut, a livelihood-projects list with landfills, an expressway
+    named beside a count of road projects, incubators and maker spaces."""
     return _indexed(tmp_path_factory, "chengwan-2024.md", CHENGWAN_2024)
 
 
@@ -1471,7 +1471,7 @@ def test_landfills_incubators_and_maker_spaces_are_the_reports_words(chengwan):
     answer = chengwan.ask("According to Chengwan's 2024 government work report, how many sewage treatment facilities "
                           "will be upgraded and how many town-level landfills rehabilitated under the year's livelihood "
                           "projects?")
-    assert answer.found and "9个污水处理设施" in answer.text and "26座" in answer.text, answer.text
+    assert answer.found and "9个污水处理厂" in answer.text and "26座" in answer.text, answer.text
     answer = chengwan.ask("According to Chengwan's 2024 government work report, how many new tech incubators, maker "
                           "spaces and academician workstations are planned?")
     assert answer.found and "孵化器3家" in answer.text and "众创空间2家" in answer.text, answer.text
@@ -1501,4 +1501,4 @@ def test_a_thing_asked_by_name_beside_a_count_is_named(chengwan):
     its passage naming an expressway (高速)."""
     answer = chengwan.ask("According to Chengwan's 2024 government work report, which expressway will be opened and how "
                           "many municipal road and bridge projects will be completed?")
-    assert answer.found and "澄北高速" in answer.text and "7个市政路桥项目" in answer.text, answer.text
+    assert answer.found and "澄北高速" in answer.text and "7个市政道路桥梁项目" in answer.text, answer.text
