@@ -94,6 +94,7 @@ _FIGURE = re.compile(
 _ASKS_FIGURE = re.compile(r"多少|(?<!哪)几[个项名家所万亿条次年倍]|\bhow (?:much|many|big|large|high|long|far|fast)\b|"
                           r"\bwhat (?:[\w-]+ ){0,4}(?:share|percentage|proportion|rate|ratio|coverage|amount|total|value|level|size|length|"
                           r"capacity|scale|volume|speed|number|height|distance|mileage|"
+                          r"(?:investment|funding|budget|cost)(?=\s*[?,;]|\s*$)|"  # ("…, and with what planned investment?")
                           r"growth(?= of\b| in\b| rate\b| target\b| (?:is|was|are|were|will|did|does)\b|\s*[?,;]))\b|"
                           r"\b(?:the|its|their) number of\b|"
                           r"\bhow (?:did|does|do|has|have|would|will) (?:it|that|this|they|these|those) compare\b",
@@ -125,6 +126,14 @@ def _beside(a: Clause, b: Clause) -> bool:
     first, second = (a, b) if a.start < b.start else (b, a)
     gap = first.hit.text[first.end - first.hit.start:second.start - first.hit.start]
     return 0 <= second.start - first.end <= 2 and not re.search(r"[。！？!?；;\n]", gap)
+
+
+def _later_in_sentence(a: Clause, b: Clause) -> bool:
+    """Clause b comes after clause a in a's sentence (of one passage, no sentence break between)."""
+    if a.hit.chunk_id != b.hit.chunk_id or b.start <= a.start:
+        return False
+    gap = a.hit.text[a.end - a.hit.start:b.start - a.hit.start]
+    return not re.search(r"[。！？!?；;\n]", gap)
 
 
 def _rate_tails(candidates: list[Clause]) -> dict[int, Clause]:
@@ -1439,6 +1448,11 @@ class Answerer:
                        and 0 <= d.start - c.end <= 2 and follow.search(d.text)
                        and (_RATE_LEAD.match(d.text) if growth else terms_of(d) & uncovered
                             or follow in (_FIGURE, _COUNT) and c is chosen[0] and _beside(c, d))][:1]
+        if unit is not None and unit is not _COUNT and chosen and not any(_new_figure(unit, c.text, stated) for c in chosen):
+            # (a unit asked, "how many kilometres…": a later clause of the first one's sentence in that unit
+            # saying a word of the question: 实施休闲骑行道建设三年行动计划，加快建设…等骑行道，新增骑行道230公里以上)
+            chosen += [d for d in candidates if _later_in_sentence(chosen[0], d) and unit.search(d.text)
+                       and terms_of(d) & set(weights)][:1]
         named = _which_named(query, rendered)
         if named and chosen and not any(t in c.text for c in chosen for t in named):
             # "Which expressway…, and how many … projects?": the clause of a chosen one's passage that

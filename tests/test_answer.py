@@ -1449,10 +1449,16 @@ CHENGWAN_2024 = """# 澄湾市政府工作报告
 落实助企纾困政策，全年为企业等经营主体减负38亿元，新登记经营主体增长12.4%。
 重大项目推进有力。全年重点项目累计投资312亿元，省级重点项目投资205亿元。能源设施加快建设，北岸风电等27个项目动工，南港电厂等9个项目竣工投运，另有6项输变电工程并网。
 社会治安持续向好，刑事案件下降11.3%。
+规划引领不断加强，国土空间总体规划报批稳步推进，12项专项规划完成编制。
+交通条件持续改善，环湾旅游公路一期建成通车，启动澄北至临港快速路前期工作，交通事故死亡人数同比下降9.2%。困扰居民出行多年的“断头路”翠屏路正式打通，东港路北段全线贯通，金湖三路、银湖五路建成通车。
+对口帮扶扎实有效，协助西部协作地区3个国定贫困县如期脱贫摘帽。
 
 ## 二、2024年工作安排
 完善创新创业生态，新增科技孵化器3家、众创空间2家、院士工作站1家，推动科技成果就地转化。
 办好年度十件民生实事：对9个污水处理厂实施提标改造，整治26座乡镇垃圾填埋场；新建、改造城市公厕40座、旅游厕所12座；省道升级改造80公里。
+扩大有效投资，实施重点项目180个，计划投资350亿元、增长8%。
+推进滨海绿道三年建设计划，加快环湖、沿江、滨海等绿道建设，新增绿道120公里以上。
+发展普惠托育服务，3岁以下婴幼儿托位数达到每千人口4.5个。
 完善城市路网，开通澄北高速，建成滨江大道等7个市政道路桥梁项目，加快环城快速路三期、东港大桥等工程。
 关爱青少年心理健康，完善青少年心理服务网络，依托线上平台改版12355青少年热线和微信小程序，线下设立80个服务站点，举办心理健康宣讲活动900余场，组织心理健康教师培训6000余人次。
 """
@@ -1502,3 +1508,37 @@ def test_a_thing_asked_by_name_beside_a_count_is_named(chengwan):
     answer = chengwan.ask("According to Chengwan's 2024 government work report, which expressway will be opened and how "
                           "many municipal road and bridge projects will be completed?")
     assert answer.found and "澄北高速" in answer.text and "7个市政道路桥梁项目" in answer.text, answer.text
+
+
+def test_a_named_kind_of_plan_is_a_thing_counted_not_a_plan_asked(chengwan):
+    """"how many special-purpose plans were completed … territorial spatial planning work": plans and
+    planning named as things (专项规划, 国土空间规划) ask no target; what was done answers."""
+    answer = chengwan.ask("According to Chengwan's 2024 government work report, how many special-purpose plans were "
+                          "completed as part of territorial spatial planning work in 2023?")
+    assert answer.found and "12项专项规划" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("which dead-end road that had troubled residents for years was finally opened?", "翠屏路"),
+    ("how many nationally designated poor counties did Chengwan help lift out of poverty?", "3个国定贫困县"),
+    ("how many childcare places for children under three per 1,000 residents does the city aim for?", "4.5个")])
+def test_dead_end_roads_poor_counties_and_per_thousand_people_are_the_reports_words(chengwan, question: str,
+                                                                                    expected: str):
+    answer = chengwan.ask(f"According to Chengwan's 2024 government work report, {question}")
+    assert answer.found and expected in answer.text, answer.text
+
+
+def test_with_what_investment_asks_a_second_figure(chengwan):
+    """"How many key projects…, and with what planned investment?": the count and the amount."""
+    answer = chengwan.ask("According to Chengwan's 2024 government work report, how many key projects will the city "
+                          "implement in 2024, and with what planned investment?")
+    assert answer.found and "180个" in answer.text and "350亿元" in answer.text, answer.text
+
+
+def test_the_figure_in_the_unit_asked_is_found_later_in_the_first_clauses_sentence(chengwan):
+    """"How many kilometres…?": the first clause names the programme (…绿道建设行动计划) and a later
+    clause of its sentence holds the kilometres (新增绿道120公里以上)."""
+    answer = chengwan.ask("According to Chengwan's 2024 government work report, how many kilometres of new greenways "
+                          "are planned under the coastal greenway programme?")
+    assert answer.found and "120公里" in answer.text, answer.text
+

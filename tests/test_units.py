@@ -1308,8 +1308,9 @@ def test_english_amounts_are_searched_as_reports_write_them():
     assert forms("120 billion yuan") >= {"1200亿"}
 
 
-def test_incubators_and_maker_spaces_are_the_reports_words():
-    """An incubator is 孵化器 (not a pilot base, 中试基地); a maker space is 众创空间."""
+def test_incubators_maker_spaces_and_dead_ends_are_the_reports_words():
+    """An incubator is 孵化器 (not a pilot base, 中试基地); a maker space is 众创空间; a dead-end road is
+    a 断头路."""
     from assistant.glossary import expand_groups
 
     def forms(question: str) -> set[str]:
@@ -1318,6 +1319,7 @@ def test_incubators_and_maker_spaces_are_the_reports_words():
     assert "孵化器" in forms("How many new tech incubators are planned?")
     assert "中试基地" not in forms("How many new tech incubators are planned?")
     assert "众创空间" in forms("How many maker spaces are planned?")
+    assert "断头路" in forms("Which dead-end road was finally opened?")
 
 
 def test_how_many_in_no_unit_asks_a_count():
