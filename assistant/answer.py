@@ -119,21 +119,23 @@ def _of_one_year(c: Clause) -> bool:
     return c.hit.kind == "outcome" and bool(period) and period[0] == period[1]
 
 
+def _one_sentence(first: Clause, second: Clause) -> bool:
+    """No sentence ends between two clauses of one passage, the first before the second."""
+    gap = first.hit.text[first.end - first.hit.start:second.start - first.hit.start]
+    return not re.search(r"[。！？!?；;\n]", gap)
+
+
 def _beside(a: Clause, b: Clause) -> bool:
     """Two clauses of one passage next to each other in one sentence (…539个，总投资额601.8亿元)."""
     if a.hit.chunk_id != b.hit.chunk_id:
         return False
     first, second = (a, b) if a.start < b.start else (b, a)
-    gap = first.hit.text[first.end - first.hit.start:second.start - first.hit.start]
-    return 0 <= second.start - first.end <= 2 and not re.search(r"[。！？!?；;\n]", gap)
+    return 0 <= second.start - first.end <= 2 and _one_sentence(first, second)
 
 
 def _later_in_sentence(a: Clause, b: Clause) -> bool:
-    """Clause b comes after clause a in a's sentence (of one passage, no sentence break between)."""
-    if a.hit.chunk_id != b.hit.chunk_id or b.start <= a.start:
-        return False
-    gap = a.hit.text[a.end - a.hit.start:b.start - a.hit.start]
-    return not re.search(r"[。！？!?；;\n]", gap)
+    """Clause b comes after clause a in a's sentence (of one passage)."""
+    return a.hit.chunk_id == b.hit.chunk_id and b.start > a.start and _one_sentence(a, b)
 
 
 def _rate_tails(candidates: list[Clause]) -> dict[int, Clause]:
@@ -1455,8 +1457,8 @@ class Answerer:
                        and terms_of(d) & set(weights)][:1]
         named = _which_named(query, rendered)
         if named and chosen and not any(t in c.text for c in chosen for t in named):
-            # "Which expressway…, and how many … projects?": the clause of a chosen one's passage that
-            # names one (开通南中高速 before 建成…等5个市政路桥项目), beside the figure
+            # "Which youth hotline will be upgraded, and how many … events?": the clause of a chosen one's
+            # passage that names one (线上升级建设12355热线 before 开展心理健康宣教活动超2600场次)
             chosen += sorted((d for d in candidates if any(d.hit.chunk_id == c.hit.chunk_id for c in chosen)
                               and any(t in d.text for t in named)), key=lambda d: -score(d, uncovered))[:1]
         if RANK_ASKED.search(query.text):
