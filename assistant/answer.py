@@ -200,12 +200,12 @@ def _sentence_before(c: Clause) -> str:
 # phrase of two words or more, before the verb
 _AUX = r"(?:did|do|does|were|was|are|is|will|would|has|have|had)\b"
 _NOUN = rf"(?!{_AUX})[\w/'\"“”‘’-]+"
-_ASK_OF_TWO = re.compile(rf"\s+{_NOUN}(?:\s+{_NOUN})+?((?:,\s*{_NOUN}(?:\s+{_NOUN})+?)*),?\s+and\s+{_NOUN}(?:\s+{_NOUN})+?"
-                         rf"\s+{_AUX}", re.IGNORECASE)
-# "By how much did A and B grow?": one asking word after which two things are named (each of two words
-# or more: "imports and exports" is one total), before the verb of their change
-_ASK_OF_TWO_CHANGED = re.compile(rf"\s+{_AUX}\s+{_NOUN}(?:\s+{_NOUN})+?((?:,\s*{_NOUN}(?:\s+{_NOUN})+?)*),?\s+and\s+"
-                                 rf"{_NOUN}(?:\s+{_NOUN})+?\s+(?:each\s+|both\s+)?"
+# Two or more things named, each in two words or more ("imports and exports" is one total): A B, C D and E F
+_THINGS_NAMED = rf"{_NOUN}(?:\s+{_NOUN})+?((?:,\s*{_NOUN}(?:\s+{_NOUN})+?)*),?\s+and\s+{_NOUN}(?:\s+{_NOUN})+?"
+_ASK_OF_TWO = re.compile(rf"\s+{_THINGS_NAMED}\s+{_AUX}", re.IGNORECASE)
+# "By how much did A and B grow?": one asking word after which two things are named, before the verb
+# of their change
+_ASK_OF_TWO_CHANGED = re.compile(rf"\s+{_AUX}\s+{_THINGS_NAMED}\s+(?:each\s+|both\s+)?"
                                  r"(?:grow|increase|rise|fall|decline|drop|expand|change)\b", re.IGNORECASE)
 # "What were its targets for A, B, and C?": the targets of each thing named
 _TARGETS_FOR = re.compile(r"\b(?:targets?|goals?)\s+for\s+([^?]+?)\s*\?", re.IGNORECASE)
