@@ -436,7 +436,7 @@ def _which_named(query: Query, rendered: dict[str, set[str]]) -> set[str]:
     m = _WHICH_EN.search(query.text) if query.is_english else None
     if not m or not _ASKS_FIGURE.search(query.text, m.end()):
         return set()
-    return {t for w, chinese in rendered.items() if stem(m.group(1).lower()) == w for t in chinese if has_cjk(t)}
+    return {t for t in rendered.get(stem(m.group(1).lower()), ()) if has_cjk(t)}
 
 
 def _misses_head(query: Query, texts: list[str]) -> bool:

@@ -16,6 +16,7 @@ import re
 from dataclasses import asdict, dataclass, replace
 
 from . import resources
+from .chunk import Chunk
 from .compose import Answer, Citation, report_label
 from .index import IndexStore
 from .query import Query, asks_part_of_year, romanised, without_places
@@ -381,11 +382,16 @@ class TableAnswerer:
 
     # --- the answer -----------------------------------------------------------------------------
 
+    def _passage(self, row: IndicatorRow) -> Chunk | None:
+        """The indexed passage holding the row's whole quote (None when the quote runs past it)."""
+        c = self.store.chunk_at(row.source, row.start)
+        return None if c is None or row.end > c.end else c
+
     def _citation(self, row: IndicatorRow, n: int) -> Citation | None:
         """The row cited as [n]: its quote within the passage that holds it (None when the quote
         runs past that passage)."""
-        c = self.store.chunk_at(row.source, row.start)
-        if c is None or row.end > c.end:
+        c = self._passage(row)
+        if c is None:
             return None
         info = self.store.sources().get(c.source)
         hit = Hit(text=c.text, score=1.0, source=c.source, section=c.section, start=c.start, end=c.end,
@@ -396,8 +402,8 @@ class TableAnswerer:
     def _through_next(self, row: IndicatorRow, clauses: int, said: re.Pattern) -> IndicatorRow:
         """The row's quote up to the first of the `clauses` clauses after it, in its passage, that
         `said` finds (else the row as it is)."""
-        c = self.store.chunk_at(row.source, row.start)
-        if c is None or row.end > c.end:
+        c = self._passage(row)
+        if c is None:
             return row
         end = row.end
         for _ in range(clauses):
@@ -412,8 +418,8 @@ class TableAnswerer:
     def _from_clause_start(self, row: IndicatorRow) -> IndicatorRow:
         """The row's quote from the start of its clause when a few words open it before the indicator
         (全年国内生产总值增长3%, 全社会研发经费投入强度达3.9%): the report's words as written."""
-        c = self.store.chunk_at(row.source, row.start)
-        if c is None or row.end > c.end:
+        c = self._passage(row)
+        if c is None:
             return row
         m = _CLAUSE_OPENING.search(c.text[:row.start - c.start])
         if not m or not m.group(1):
@@ -423,8 +429,8 @@ class TableAnswerer:
     def _to_clause_end(self, row: IndicatorRow) -> IndicatorRow:
         """The row's quote to the end of its clause when a word or two close it after the figure
         (赤字率拟按2.8%左右安排): the report's words as written."""
-        c = self.store.chunk_at(row.source, row.start)
-        if c is None or row.end > c.end:
+        c = self._passage(row)
+        if c is None:
             return row
         m = _CLAUSE_CLOSING.match(c.text, row.end - c.start)
         if not m:
