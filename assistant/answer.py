@@ -91,14 +91,19 @@ _FIGURE = re.compile(
     r"(?:metric )?tons|kilometers|km|hectares|mu|square meters|households|people|persons|units)\b",
     re.IGNORECASE)
 # A figure asked (twice in "多少…多少…", "how many…, and how big…", "how many…, and with what total investment?")
+# (the measures a figure is of: "what share…", "what were its tax revenue and…")
+_MEASURE_EN = (r"share|percentage|proportion|rate|ratio|coverage|amount|total|value|level|size|length|capacity|scale|volume|"
+               r"speed|number|height|distance|mileage|revenue|income|output|expenditure|spending|concentration|intensity|density")
 _ASKS_FIGURE = re.compile(r"多少|(?<!哪)几[个项名家所万亿条次年倍]|\bhow (?:much|many|big|large|high|long|far|fast)\b|"
-                          r"\bwhat (?:[\w-]+ ){0,4}(?:share|percentage|proportion|rate|ratio|coverage|amount|total|value|level|size|length|"
-                          r"capacity|scale|volume|speed|number|height|distance|mileage|"
+                          rf"\bwhat (?:[\w-]+(?:\.\d+)? ){{0,4}}(?:{_MEASURE_EN})s?\b|\bwhat (?:is|was|are|were) (?:[\w'’-]+ ){{0,7}}(?:{_MEASURE_EN})s?\b|\bwhat (?:[\w-]+ ){{0,4}}(?:"
                           r"(?:investment|funding|budget|cost)(?=\s*[?,;]|\s*$)|"  # ("…, and with what planned investment?")
                           r"growth(?= of\b| in\b| rate\b| target\b| (?:is|was|are|were|will|did|does)\b|\s*[?,;]))\b|"
                           r"\b(?:the|its|their) number of\b|"
                           r"\bhow (?:did|does|do|has|have|would|will) (?:it|that|this|they|these|those) compare\b",
                           re.IGNORECASE)
+# "…, and its tax revenue": a second measure named after the first one asked
+_AND_ITS_MEASURE = re.compile(rf"\s+and (?:its|the|their|the city's|the province's|the country's|China's) (?:[\w-]+ ){{0,4}}"
+                              rf"(?:{_MEASURE_EN})s?\b", re.IGNORECASE)
 _QUANTITY_Q = re.compile(
     r"多少|(?<!哪)几|目标|增长|比例|规模|金额|数量|率|how (?:much|many)|what (?:percentage|rate|share|amount)|"
     r"targets?|growth|figures?|amount|number|rate|percent|\bhow (?:did|has|have|does|do|will|would) [^?]{0,80}\bchange",
@@ -138,19 +143,77 @@ def _later_in_sentence(a: Clause, b: Clause) -> bool:
     return a.hit.chunk_id == b.hit.chunk_id and b.start > a.start and _one_sentence(a, b)
 
 
-def _rate_tails(candidates: list[Clause]) -> dict[int, Clause]:
-    """Per clause holding an amount (by id), the rate with no subject of its own said right after it
-    in its sentence (全年完成投资166.6亿元，增长61%): the amount's growth."""
+# What an amount did against its plan, said right after it (…收入122亿元，完成年度预算的103.8%)
+_OF_PLAN = re.compile(r"完成(?:年度|全年)?(?:预算|计划|目标|任务)的?\d")
+
+
+def _by_passage(candidates: list[Clause]) -> list[list[Clause]]:
+    """The clauses of each passage, in reading order."""
     by_chunk: dict[str, list[Clause]] = {}
     for c in candidates:
         by_chunk.setdefault(c.hit.chunk_id, []).append(c)
+    return [sorted(group, key=lambda c: c.start) for group in by_chunk.values()]
+
+
+def _rate_tails(candidates: list[Clause]) -> dict[int, Clause]:
+    """Per clause holding an amount (by id), the rate with no subject of its own said right after it
+    in its sentence (全年完成投资166.6亿元，增长61%): the amount's growth; or what it did against its
+    plan (完成年度预算的103.8%)."""
     tails = {}
-    for group in by_chunk.values():
-        group.sort(key=lambda c: c.start)
+    for group in _by_passage(candidates):
         for c, d in zip(group, group[1:]):
-            if _RATE_LEAD.match(d.text) and _FIGURE.search(c.text) and not _PERCENT.search(c.text) and _beside(c, d):
+            if (_RATE_LEAD.match(d.text) or _OF_PLAN.match(d.text)) and _FIGURE.search(c.text) \
+                    and not _PERCENT.search(c.text) and _beside(c, d):
                 tails[id(c)] = d
     return tails
+
+
+# Measures of a thing's size a report names it with (旅游总收入, 工业增加值, 进出口总额)
+_SIZE = r"(?:总)?(?:收入|产值|增加值|总额|总量|营收|销售额|成交额|交易额)"
+# A clause that names a measure with no subject of its own (旅游接待3300万人次，增长14%；总收入271亿元): the
+# measure is of what the clauses before it in its passage speak of
+_BARE_MEASURE = re.compile(rf"{_SIZE}(?=\s*(?:\d|达|为|超|突破|实现))")
+# A measure of a thing, the two characters before it naming the thing (旅游|总收入)
+_MEASURE_OF = re.compile(rf"([\u4e00-\u9fff]{{2}})({_SIZE})")
+
+
+def _of_another(query: Query, text: str) -> bool:
+    """A Chinese question asks a measure of something (旅游总收入) and a clause says that measure of
+    something else only (财政总收入), not of what is asked."""
+    if query.is_english:
+        return False
+    asked = _MEASURE_OF.search(query.normalized)
+    if not asked or asked.group(1) in text:
+        return False
+    said = list(re.finditer(r"(?<=[\u4e00-\u9fff]{2})" + re.escape(asked.group(2)), text))
+    return bool(said) and all(text[m.start() - 2:m.start()] != asked.group(1) for m in said)
+
+
+def _misses_measure(query: Query, texts: list[str]) -> bool:
+    """A Chinese figure question asks an income or an output of something (旅游总收入, 工业增加值) and no
+    quoted clause says that measure at all (总投资超8400亿元 for 旅游总收入)."""
+    asked = None if query.is_english or not query.wants_number else _MEASURE_OF.search(query.normalized)
+    core = asked.group(2).removeprefix("总") if asked else ""
+    return core in ("收入", "产值", "增加值", "营收") and core not in normalize(" ".join(texts))
+
+
+def _subjects(candidates: list[Clause]) -> dict[int, Clause]:
+    """Per clause naming a bare measure (`_BARE_MEASURE`, by id), the nearest clause before it in its
+    passage that names a subject (not a rate said after an amount, 增长14%), within one full
+    sentence (a ； goes on speaking of it)."""
+    subjects = {}
+    for group in _by_passage(candidates):
+        for n, c in enumerate(group):
+            if not _BARE_MEASURE.match(c.text):
+                continue
+            for d in reversed(group[:n]):
+                gap = c.hit.text[d.end - c.hit.start:c.start - c.hit.start]
+                if re.search(r"[。！？!?\n]", gap):
+                    break
+                if not _RATE_LEAD.match(d.text):
+                    subjects[id(c)] = d
+                    break
+    return subjects
 
 
 def _with_tails(chosen: list[Clause], tails: dict[int, Clause]) -> list[Clause]:
@@ -232,7 +295,9 @@ def _figures_asked(question: str) -> int:
                 return len(items)
     # "What deficit ratio and deficit size did it propose?": one "what" of two things
     both = sum(bool(re.match(r"what\b.*\band\b", m.group(), re.IGNORECASE)) for m in found)
-    return len(asks) + bool(joined) + both
+    # "What were its general budget revenue and its tax revenue?": a measure asked after the first's "and"
+    measures = len(asks) == 1 and not both and _AND_ITS_MEASURE.match(question, found[0].end())
+    return len(asks) + bool(joined) + both + bool(measures)
 
 
 # A term an English question quotes as the reports write it, in figures and signs ('3+2', “1+6+N”): what
@@ -326,18 +391,22 @@ _ENGLISH_UNITS = ((re.compile(r"\bsquare (?:kilomet(?:re|er)s|km)\b", re.I), "�
 # percentage points); a count is a figure with a measure word (41个项目, 2.6万人次, 12 new parks).
 _HOW_MANY = re.compile(r"\bhow many\b(?!(?:\s+[\w-]+){0,3}?\s+(?:yuan|dollars?|usd|rmb|percent(?:age)?|per cent|times|fold|"
                        r"points?)\b)", re.IGNORECASE)
+# People named after their number, with no measure word (155万危险区域群众)
+_PEOPLE = r"[\u4e00-\u9fff]{0,6}?(?:群众|居民|农民|学生|职工|工人|游客|旅客|儿童|老人|患者|劳动力)"
 _COUNT = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*(?:多|余)?(?:万|亿|千|百)?(?:多|余)?(?:个|项|家|所|条|人|名|吨|公里|千米|米|座|套|户|次|"
                     r"天|处|辆|件|台|艘|亩|标箱|架|片|张|间|场|立方米|平方米|千瓦|兆瓦|斤|公顷|株|棵|部|只|头|枚|块|省|县|镇|村|份|"
                     r"类|批|种|款|段|宗|轮|册|根|盏|组|对|支|栋|层|位|床|班|路|线|园|校|站|馆|院|区)|"
+                    rf"(?<![\d.])\d+(?:\.\d+)?\s*(?:多|余)?(?:万|亿)?(?:多|余)?{_PEOPLE}|"  # (转移155万危险区域群众)
                     r"(?<![\d.,])\d[\d,]*(?:\.\d+)?\s+(?!(?:trillion|billion|million|thousand|hundred)\s+(?:yuan|dollars|us))"
                     r"(?!yuan|percent|per cent|dollars)[a-z]", re.IGNORECASE)
 
 
 def _figure_in(unit: str) -> re.Pattern:
     """A figure in a unit, with its scale: 3.8万亿元 is in 亿元 and 元, 1000多万人 in 人. People are
-    counted also with 名 or a noun before 人 (1.8万名群众, 16.38万贫困人口, 1000多万失业人员)."""
+    counted also with 名 or a noun before 人 (1.8万名群众, 16.38万贫困人口, 1000多万失业人员), or by a noun
+    for people after the number (转移155万危险区域群众)."""
     if unit in ("人", "万人"):
-        unit = r"人(?!工)|名|[\u4e00-\u9fff]{1,4}?人(?!工)(?:口|员)?"
+        unit = r"人(?!工)|名|[\u4e00-\u9fff]{1,4}?人(?!工)(?:口|员)?|" + _PEOPLE
     return re.compile(rf"\d(?:\.\d+)?\s*(?:多|余)?(?:万|亿|千|百)?(?:多|余)?(?:{unit})")
 
 
@@ -1228,7 +1297,8 @@ class Answerer:
             indicator_mismatch=not unset and bool(
                 _misses_qualifier(asked, quoted)
                 or not WHY_ASKED.search(question) and _misses_growth(query, asked, quoted)  # (why is no figure)
-                or (not english and (_misses_indicator(query, asked, quoted, wants_number) or _misses_head(query, quoted)))
+                or (not english and (_misses_indicator(query, asked, quoted, wants_number) or _misses_head(query, quoted)
+                                     or _misses_measure(query, quoted)))
                 or _only_in_rates(query, asked, quoted)
                 # (each figure clause may say its own: "how many, including the Xuwen wind farm, broke
                 # ground, and how many, including the Leizhou plant, were completed?")
@@ -1322,12 +1392,20 @@ class Answerer:
                        or unset_asked and t in ("增长", "增速")}  # (经济增速: the growth asked)
 
         tails = _rate_tails(candidates)
+        subjects = _subjects(candidates)
+        # (a measure asked of a thing, 旅游总收入: the clauses saying it of that thing, or with no subject of
+        # their own after a clause naming it)
+        measure = _MEASURE_OF.search(query.normalized) if not query.is_english else None
+        of_asked = {id(c) for c in candidates if measure and measure.group(2) in c.text and (
+            measure.group(1) in c.text or id(c) in subjects and measure.group(1) in subjects[id(c)].text)}
 
         def terms_of(c: Clause) -> frozenset[str]:
             """A clause's terms, with those of the rate said right after its amount (完成投资166.6亿元，
             增长61%); one saying no target is set for the indicator asked names it in words of its own
             (经济增速 for GDP), so the question's words for it count as said."""
             terms = c.terms | tails[id(c)].terms if id(c) in tails else c.terms
+            if id(c) in subjects:
+                terms = terms | subjects[id(c)].terms  # (总收入271亿元 after 旅游接待…: the tourism revenue)
             if unset_terms and id(c) in unset:
                 return terms | unset_terms
             return terms
@@ -1342,6 +1420,10 @@ class Answerer:
                 s += FIGURE_BONUS  # "the growth target?": the plan says it sets none
             if id(c) in naming_asked or which and which in c.text:
                 s += FIGURE_BONUS / 2  # (是哪个片区？: the clause that names a 片区)
+            if id(c) in of_asked:
+                s += FIGURE_BONUS / 2  # (旅游总收入 asked: 旅游接待3300万人次…；总收入271亿元)
+            elif _of_another(query, c.text):
+                s -= FIGURE_BONUS  # (not 财政总收入, another thing's measure)
             if id(c) in share_only or id(c) in part_only or one_year and (AVERAGE.search(c.text) or _EACH_YEAR.search(c.text)
                                                                        or _of_a_term(c)) or term_asked and _of_one_year(c):
                 s -= FIGURE_BONUS / 2  # (one year's outcome asked: not a review of the five, 城镇新增就业700万人)
@@ -1403,8 +1485,10 @@ class Answerer:
                 # (or it says a word of an English question the chosen ones do not: 新增充电桩13.4万个，累计建成
                 # 超充站1030座, "…and how many stations had it built in total?")
                 unsaid = asked_words - {w for d in chosen for w in said.get(id(d), ())}
-                near = [c for c, d in beside if terms_of(c) & terms_of(d) & set(weights)
-                        or said.get(id(c), set()) & unsaid]
+                # (not what the chosen one's amount did against its plan, 一般公共预算收入122亿元，完成年度预算的
+                # 103.8%: that is the first figure's, quoted with it)
+                near = [c for c, d in beside if tails.get(id(d)) is not c and (
+                    terms_of(c) & terms_of(d) & set(weights) or said.get(id(c), set()) & unsaid)]
             if not near and not pool:
                 # (no other clause says a word of the question: the figure said right after the first, in its
                 # sentence: 新增充电桩13.4万个，累计建成超充站1030座)
@@ -1434,6 +1518,9 @@ class Answerer:
             uncovered -= terms_of(best)
             candidates.remove(best)
         chosen = _with_tails(chosen, tails)
+        # (a bare measure quoted with the clause saying what it is of: 旅游接待3300万人次 … 总收入271亿元)
+        chosen = [x for c in chosen for x in ([subjects[id(c)]] if id(c) in subjects and not any(
+            subjects[id(c)] is d for d in chosen) else []) + [c]]
         # "…资金多少？实施了多少个帮扶项目？", "…年均增长多少？": the clause right after a chosen one that
         # holds the figure in the unit asked and more of the question (帮扶资金1.58亿元，实施帮扶项目33个),
         # or the rate of the amount just quoted (增加到3279.31亿元，年均增长5.3%; not 进出口总额…增长9.8%)
@@ -1450,7 +1537,9 @@ class Answerer:
                        and 0 <= d.start - c.end <= 2 and follow.search(d.text)
                        and (_RATE_LEAD.match(d.text) if growth else terms_of(d) & uncovered
                             or follow in (_FIGURE, _COUNT) and c is chosen[0] and _beside(c, d))][:1]
-        if unit is not None and unit is not _COUNT and chosen and not any(_new_figure(unit, c.text, stated) for c in chosen):
+        # (a count asked too, when the clauses chosen hold no figure at all: 面对…特大洪水，…，及时转移155万危险区域群众)
+        if unit is not None and (unit is not _COUNT or not any(_new_figure(_FIGURE, c.text, stated) for c in chosen)) \
+                and chosen and not any(_new_figure(unit, c.text, stated) for c in chosen):
             # (a unit asked, "how many kilometres…": a later clause of the first one's sentence in that unit
             # saying a word of the question: 实施休闲骑行道建设三年行动计划，加快建设…等骑行道，新增骑行道230公里以上)
             chosen += [d for d in candidates if _later_in_sentence(chosen[0], d) and unit.search(d.text)

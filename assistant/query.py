@@ -228,7 +228,10 @@ def names_a_city(word: str) -> bool:
 
 # ("When … shifted its response, how many beds…?", "by 2015, when its plan was approved": a when that
 # joins a clause asks no date; one before an auxiliary or at the end does)
-_WHEN_ASKED = re.compile(r"哪一年|哪年|何年|何时|什么时候|几月|in what year|which year|what year(?![- ]on[- ]year)|"
+# (not "哪一年更多？", "which year was higher?": which of the years named, compared)
+_WHEN_ASKED = re.compile(r"(?:哪一年|哪年)(?![^？?，,。]{0,4}?(?:更|较|最))|何年|何时|什么时候|几月|in what year|"
+                         r"(?:which|what) year(?![- ]on[- ]year)(?!\s+(?:[a-z]+\s+){0,2}(?:higher|larger|bigger|greater|more|"
+                         r"faster|lower|smaller|fewer|slower|less)\b)|"
                          r"\bwhen\b(?=\s+(?:is|are|was|were|will|would|did|does|do|has|have|had|can|could|should|shall)\b)|"
                          r"\bwhen\s*\?", re.IGNORECASE)
 
@@ -314,7 +317,9 @@ def _places(question: str, regions: frozenset[str]) -> tuple[list[str], list[str
     # Beside another place, a place that only qualifies a name ("the Guangdong Provincial Games",
     # "a national sports event" in a question about Guangzhou) is not a place asked about; "the
     # national target" in a comparison is.
-    compares = bool(re.search(r"\b(?:compare[ds]?|comparison|than|versus|vs\.?|both)\b", lower))
+    # (not "serving both normal and emergency needs": two things of one, not two places)
+    compares = bool(re.search(r"\b(?:compare[ds]?|comparison|than|versus|vs\.?)\b", lower)
+                    or re.search(r"\b(?i:both)\b(?! [a-z-]+ and [a-z])", question))
 
     def qualifies(place: str, joined: bool = True) -> bool:
         mentions = english.get(place, [])

@@ -434,7 +434,9 @@ def term_span(hit: Hit, term: str) -> tuple[int, int] | None:
     before = _CLAUSE_START.search(text[:at][::-1])
     start = at - before.start() if before else 0
     # (not when the term goes on to announce its items: …形成13件民生实事候选项目，分别是A、B…)
-    if count_of(term) and text.count("、", start, at) >= 1 and end - start <= TERM_CAP and not _ANNOUNCED_AFTER.match(
+    # (or things listed before it with 等: 新能源汽车、锂电池、光伏产品等“新三样”)
+    listed = bool(re.search(r"等[“「『\"]?$", text[start:at]))
+    if (count_of(term) or listed) and text.count("、", start, at) >= 1 and end - start <= TERM_CAP and not _ANNOUNCED_AFTER.match(
             text, end):
         if at and text[at - 1] in "“\"「『" and text[end:end + 1] in "”\"」』":
             end += 1  # (…村居文明创建“四级联创”: the term's closing quote mark too)

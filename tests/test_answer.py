@@ -1542,3 +1542,91 @@ def test_the_figure_in_the_unit_asked_is_found_later_in_the_first_clauses_senten
                           "are planned under the coastal greenway programme?")
     assert answer.found and "120公里" in answer.text, answer.text
 
+
+
+LANJIANG_2024 = """# 岚江市政府工作报告
+——2024年2月2日在岚江市第九届人民代表大会第三次会议上
+
+岚江市市长 程远舟
+
+## 一、2023年工作回顾
+过去一年，岚江全市经济运行稳中向好，文化旅游、商贸物流等服务业加快恢复。完成地区生产总值1860亿元，增长6.1%。固定资产投资增长9.5%，社会消费品零售总额增长6.8%。来源于岚江的财政总收入388.2亿元。一般公共预算收入96.5亿元，完成年度预算的101.2%，按可比口径增长7.4%，其中税收收入61.7亿元，增长8.8%，增速居全省第4，非税收入占比从41.2%下降到36.1%，收入质量稳步提升。全市财政民生支出占一般公共预算支出比重达78.5%。
+旅游接待4100万人次，增长21%；总收入302亿元，增长26.3%。商品房销售面积下降4.2%。全市城镇新增就业3.8万人，城镇登记失业率2.3%。
+坚持教育优先发展，新建改扩建中小学和幼儿园36所，新增公办学位2.1万个，九年义务教育巩固率97.6%，高中阶段教育毛入学率96.2%，岚江职业技术学院新校区建成启用，普惠性幼儿园覆盖率达90.5%。
+面对台风“海燕”带来的罕见强降雨，首次启动全市Ⅰ级防风应急响应，及时转移23万沿海危险区域群众，实现零伤亡。完成128座小型水库除险加固，整治地质灾害隐患点46处。
+向西开放通道加快建设，开行中欧班列86列、增长40%，港口货物吞吐量1.26亿吨。推进“平急两用”公共基础设施建设，18个项目纳入国家清单，新建应急避难场所24个。智能家电、储能电池、海上风电装备等“新三样”出口增长27.5%，港口集装箱码头二期开工，新建冷链仓储设施12万立方米。
+"""
+
+LANJIANG_2022 = """# 岚江市政府工作报告
+——2022年1月25日在岚江市第八届人民代表大会第六次会议上
+
+岚江市市长 程远舟
+
+## 一、2021年工作回顾
+民生保障有力有效，全市城镇新增就业3.2万人，零就业家庭动态清零。
+文化旅游加快融合，2021年岚江总投资达到500亿元的文旅项目招商清单公开发布。
+"""
+
+
+@pytest.fixture(scope="module")
+def lanjiang(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
+    """A made-up city's reports of 2022 and 2024: revenues, tourism, schooling, a typhoon, trains."""
+    return _indexed(tmp_path_factory, "lanjiang-2024.md", LANJIANG_2024, {"lanjiang-2022.md": LANJIANG_2022})
+
+
+def test_a_count_of_people_asked_in_two_reports_is_each_reports_figure(lanjiang):
+    """"哪一年更多？" compares the years named, it asks no date: each report's 城镇新增就业."""
+    answer = lanjiang.ask("岚江市2022年和2024年政府工作报告分别报告的2021年和2023年全市城镇新增就业人数是多少？哪一年更多？")
+    assert answer.found and "3.2万人" in answer.text and "3.8万人" in answer.text, answer.text
+
+
+def test_which_year_compared_asks_no_date():
+    from assistant.query import read_question
+
+    assert not read_question("2021年和2023年城镇新增就业人数哪一年更多？").asks_when
+    assert not read_question("Which year was higher, 2021 or 2023?").asks_when
+    assert read_question("澄湾高铁哪一年建成？").asks_when
+    assert read_question("In which year will the bridge open?").asks_when
+
+
+def test_a_bare_measure_is_of_what_the_clause_before_it_speaks_of(lanjiang):
+    """旅游总收入 asked: 接待游客…；总收入302亿元 (quoted with what it is of), not 财政总收入."""
+    answer = lanjiang.ask("岚江市2024年政府工作报告显示，2023年岚江旅游总收入是多少？")
+    assert answer.found and "302亿元" in answer.text and "388.2" not in answer.text, answer.text
+    assert "旅游接待" in answer.text, answer.text
+
+
+def test_an_output_asked_that_no_clause_says_is_refused(lanjiang):
+    """旅游总收入 asked of a report that gives none: 总投资超500亿元 is no income."""
+    answer = lanjiang.ask("岚江市2022年政府工作报告中，2021年岚江旅游总收入达到多少亿元？")
+    assert not answer.found, answer.text
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("what were the city's general public budget revenue and its tax revenue in 2023?", ("96.5亿元", "61.7亿元")),
+    ("what were the city's nine-year compulsory education retention rate and its gross enrollment rate for senior "
+     "high school in 2023?", ("97.6%", "96.2%")),
+    ("how many residents had to be evacuated when the city faced the rare torrential rain of Typhoon Haiyan and "
+     "launched its first level-I wind emergency response?", ("23万",)),
+    ("how many China-Europe freight train trips did the city run in 2023?", ("86列",)),
+])
+def test_two_measures_evacuations_and_freight_trains_in_report_words(lanjiang, question: str, expected: tuple):
+    """"What were A and its B?" asks two figures; a count of people said before a noun for them (转移23万…
+    群众), later in the sentence than the clause naming the event; retention and gross enrolment rates,
+    China-Europe freight trains: the glossary's report words."""
+    answer = lanjiang.ask(f"According to Lanjiang's 2024 government work report, {question}")
+    assert answer.found and all(e in answer.text for e in expected), answer.text
+
+
+def test_both_of_one_thing_is_no_comparison_of_places(lanjiang):
+    """"serving both normal and emergency needs … the national list": "national" only qualifies the list
+    (no comparison with the country's report); dual-use is 平急两用."""
+    answer = lanjiang.ask("According to Lanjiang's 2024 government work report, how many dual-use public infrastructure "
+                          "projects, serving both normal and emergency needs, were included in the national list?")
+    assert answer.found and "18个" in answer.text and "not in the indexed" not in answer.text, answer.text
+
+
+def test_things_listed_before_a_named_set_are_its_items(lanjiang):
+    """A、B、C等“新三样”: the items come before the term."""
+    answer = lanjiang.ask("岚江市2024年政府工作报告中，出口增长27.5%的“新三样”是指哪些产品？")
+    assert answer.found and "智能家电" in answer.text and "储能电池" in answer.text, answer.text

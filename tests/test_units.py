@@ -2205,3 +2205,98 @@ def test_growing_into_something_is_no_growth_rate():
     glossed = read_question("Which industries does it want to grow into trillion-yuan industrial clusters?").glossed
     assert not any("增长" in group for _, group in glossed)
     assert any("增长" in group for _, group in read_question("How fast did exports grow in 2023?").glossed)
+
+
+def test_freight_trains_evacuations_and_dual_use_are_the_reports_words():
+    """Retention rate 巩固率, gross enrolment rate 毛入学率, China-Europe freight trains 中欧班列, evacuation
+    转移, dual-use 平急两用, shantytown renovation 棚改 as well as 棚户区."""
+    from assistant.glossary import expand_groups
+
+    def forms(question: str) -> set[str]:
+        return {t for group in expand_groups(question) for t in group}
+
+    assert "巩固率" in forms("What was the compulsory education retention rate?")
+    assert "毛入学率" in forms("What was the gross enrollment rate for senior high school?")
+    assert "中欧班列" in forms("How many China-Europe freight trains ran?")
+    assert "转移" in forms("How many people were evacuated?")
+    assert "平急两用" in forms("How many dual-use projects were listed?")
+    assert "棚改" in forms("How many shantytown homes were started?")
+
+
+def test_a_count_of_people_may_name_them_after_the_number():
+    """转移155万危险区域群众: a count of people (in 人) with no measure word; 155万元 is money."""
+    from assistant.answer import _COUNT, _figure_in
+
+    assert _COUNT.search("及时转移23万沿海危险区域群众")
+    assert _figure_in("人").search("及时转移23万沿海危险区域群众")
+    assert not _figure_in("人").search("补助资金23万元")
+
+
+def _clauses_of(text: str) -> list:
+    """A passage's clauses (split at ，；。) with their offsets, as the answerer reads them."""
+    import re as _re
+
+    from assistant.quotes import Clause
+    from assistant.retrieve import Hit
+
+    hit = Hit(text=text, score=1.0, source="x", section="", start=0, end=len(text), chunk_id="c", rank=1)
+    return [Clause(hit=hit, start=m.start(), end=m.end(), text=m.group(), terms=frozenset())
+            for m in _re.finditer(r"[^，；。]+", text)]
+
+
+def test_what_an_amount_did_against_its_plan_is_said_with_it():
+    """一般公共预算收入96.5亿元，完成年度预算的101.2%: the share of the plan is the amount's, quoted with it,
+    not a second figure asked ("…and its tax revenue?")."""
+    from assistant.answer import _rate_tails
+
+    clauses = _clauses_of("一般公共预算收入96.5亿元，完成年度预算的101.2%，按可比口径增长7.4%，其中税收收入61.7亿元，增长8.8%。")
+    tails = {c.text: t.text for c in clauses for i, t in _rate_tails(clauses).items() if id(c) == i}
+    assert tails["一般公共预算收入96.5亿元"] == "完成年度预算的101.2%"
+    assert tails["其中税收收入61.7亿元"] == "增长8.8%"
+
+
+def test_a_bare_measure_is_of_the_clause_before_it():
+    """旅游接待4100万人次，增长21%；总收入302亿元: the income is tourism's (not after a sentence ends)."""
+    from assistant.answer import _subjects
+
+    clauses = _clauses_of("旅游接待4100万人次，增长21%；总收入302亿元，增长26.3%。总收入之外，商品房销售下降4.2%。")
+    subjects = {c.text: s.text for c in clauses for i, s in _subjects(clauses).items() if id(c) == i}
+    assert subjects == {"总收入302亿元": "旅游接待4100万人次"}
+
+
+def test_a_measure_of_another_thing_is_not_the_one_asked():
+    """旅游总收入 asked: 财政总收入 is another thing's income; a clause naming tourism's is not."""
+    from assistant.answer import _of_another
+    from assistant.query import read_question
+
+    query = read_question("岚江市2024年政府工作报告显示，2023年岚江旅游总收入是多少？")
+    assert _of_another(query, "来源于岚江的财政总收入388.2亿元")
+    assert not _of_another(query, "旅游总收入302亿元")
+    assert not _of_another(query, "旅游接待4100万人次")
+
+
+def test_what_were_a_and_its_b_asks_two_figures():
+    """"What were the city's general public budget revenue and its tax revenue?" asks two figures; a
+    long name before a rate still asks one ("what were the city's nine-year compulsory education
+    retention rate")."""
+    from assistant.answer import _ASKS_FIGURE, _figures_asked
+
+    assert _figures_asked("According to Lanjiang's 2024 report, what were the city's general public budget revenue "
+                          "and its tax revenue in 2023?") == 2
+    assert _ASKS_FIGURE.search("what were the city's nine-year compulsory education retention rate in 2023?")
+    assert _figures_asked("What annual average PM2.5 concentration does the city aim for, and what share of good "
+                          "air-quality days should it maintain?") == 2
+    assert _figures_asked("What was the city's general public budget revenue in 2023?") == 1
+
+
+def test_both_of_one_thing_names_no_second_place():
+    """"serving both normal and emergency needs, … the national list": the country is no place asked;
+    "both Shanghai and Hangzhou" compares."""
+    from assistant.query import read_question
+
+    regions = frozenset({"广州", "深圳", "上海", "杭州", "全国"})
+    query = read_question("According to Guangzhou's 2025 government work report, how many of the city's dual-use "
+                          "projects, serving both normal and emergency needs, were included in the national list?", regions)
+    assert query.places == ["广州"]
+    query = read_question("What R&D intensity did both Shanghai and Hangzhou aim for in 2025?", regions)
+    assert sorted(query.places) == ["上海", "杭州"]
