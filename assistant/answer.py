@@ -95,7 +95,9 @@ _FIGURE = re.compile(
 _MEASURE_EN = (r"share|percentage|proportion|rate|ratio|coverage|amount|total|value|level|size|length|capacity|scale|volume|"
                r"speed|number|height|distance|mileage|revenue|income|output|expenditure|spending|concentration|intensity|density")
 _ASKS_FIGURE = re.compile(r"多少|(?<!哪)几[个项名家所万亿条次年倍]|\bhow (?:much|many|big|large|high|long|far|fast)\b|"
-                          rf"\bwhat (?:[\w-]+(?:\.\d+)? ){{0,4}}(?:{_MEASURE_EN})s?\b|\bwhat (?:is|was|are|were) (?:[\w'’-]+ ){{0,7}}(?:{_MEASURE_EN})s?\b|\bwhat (?:[\w-]+ ){{0,4}}(?:"
+                          rf"\bwhat (?:[\w-]+(?:\.\d+)? ){{0,4}}(?:{_MEASURE_EN})s?\b|"  # (what annual average PM2.5 concentration)
+                          rf"\bwhat (?:is|was|are|were) (?:[\w'’-]+ ){{0,7}}(?:{_MEASURE_EN})s?\b|"  # (what were the city's … rate)
+                          r"\bwhat (?:[\w-]+ ){0,4}(?:"
                           r"(?:investment|funding|budget|cost)(?=\s*[?,;]|\s*$)|"  # ("…, and with what planned investment?")
                           r"growth(?= of\b| in\b| rate\b| target\b| (?:is|was|are|were|will|did|does)\b|\s*[?,;]))\b|"
                           r"\b(?:the|its|their) number of\b|"
@@ -177,12 +179,14 @@ _BARE_MEASURE = re.compile(rf"{_SIZE}(?=\s*(?:\d|达|为|超|突破|实现))")
 _MEASURE_OF = re.compile(rf"([\u4e00-\u9fff]{{2}})({_SIZE})")
 
 
-def _of_another(query: Query, text: str) -> bool:
-    """A Chinese question asks a measure of something (旅游总收入) and a clause says that measure of
-    something else only (财政总收入), not of what is asked."""
-    if query.is_english:
-        return False
-    asked = _MEASURE_OF.search(query.normalized)
+def _measure_asked(query: Query) -> re.Match | None:
+    """The measure a Chinese question asks of a thing (旅游|总收入), or None."""
+    return None if query.is_english else _MEASURE_OF.search(query.normalized)
+
+
+def _of_another(asked: re.Match | None, text: str) -> bool:
+    """A Chinese question asks a measure of something (`_measure_asked`: 旅游总收入) and a clause says
+    that measure of something else only (财政总收入), not of what is asked."""
     if not asked or asked.group(1) in text:
         return False
     said = list(re.finditer(r"(?<=[\u4e00-\u9fff]{2})" + re.escape(asked.group(2)), text))
@@ -192,7 +196,7 @@ def _of_another(query: Query, text: str) -> bool:
 def _misses_measure(query: Query, texts: list[str]) -> bool:
     """A Chinese figure question asks an income or an output of something (旅游总收入, 工业增加值) and no
     quoted clause says that measure at all (总投资超8400亿元 for 旅游总收入)."""
-    asked = None if query.is_english or not query.wants_number else _MEASURE_OF.search(query.normalized)
+    asked = _measure_asked(query) if query.wants_number else None
     core = asked.group(2).removeprefix("总") if asked else ""
     return core in ("收入", "产值", "增加值", "营收") and core not in normalize(" ".join(texts))
 
@@ -1395,7 +1399,7 @@ class Answerer:
         subjects = _subjects(candidates)
         # (a measure asked of a thing, 旅游总收入: the clauses saying it of that thing, or with no subject of
         # their own after a clause naming it)
-        measure = _MEASURE_OF.search(query.normalized) if not query.is_english else None
+        measure = _measure_asked(query)
         of_asked = {id(c) for c in candidates if measure and measure.group(2) in c.text and (
             measure.group(1) in c.text or id(c) in subjects and measure.group(1) in subjects[id(c)].text)}
 
@@ -1422,7 +1426,7 @@ class Answerer:
                 s += FIGURE_BONUS / 2  # (是哪个片区？: the clause that names a 片区)
             if id(c) in of_asked:
                 s += FIGURE_BONUS / 2  # (旅游总收入 asked: 旅游接待3300万人次…；总收入271亿元)
-            elif _of_another(query, c.text):
+            elif _of_another(measure, c.text):
                 s -= FIGURE_BONUS  # (not 财政总收入, another thing's measure)
             if id(c) in share_only or id(c) in part_only or one_year and (AVERAGE.search(c.text) or _EACH_YEAR.search(c.text)
                                                                        or _of_a_term(c)) or term_asked and _of_one_year(c):
