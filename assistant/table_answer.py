@@ -63,7 +63,7 @@ LEVEL_ASKED = re.compile(r"总量|规模|总额|多少亿|多少万亿|亿元|�
                       r"in absolute terms|\bvalue of\b|\blevel\b|\bin (?:yuan|rmb|renminbi)\b|"
                       r"\b(?:mark|threshold)\b", re.IGNORECASE)
 # Questions about something more specific than the indicator (a part of the region, a sector).
-_PART_EN = re.compile(r"\brural\b|\burban residents\b|\bfarmers\b|\bdistrict\b|\bcounty\b|\bzones?\b|\bparks?\b|"
+_PART_EN = re.compile(r"\brural\b|\burban residents\b|\bfarmers\b|\bdistricts?\b|\bcount(?:y|ies)\b|\bzones?\b|\bparks?\b|"
                       r"\bprivate\b|\bservices?\b|\bdigital\b|\bindustrial park\b|\bprojects?\b|"
                       r"\b(?:general|processing) trade\b|\bcross-border e-commerce\b|"
                       # (a sector's investment, 基础设施投资, is a part of the fixed-asset investment)

@@ -1554,6 +1554,7 @@ LANJIANG_2024 = """# 岚江市政府工作报告
 旅游接待4100万人次，增长21%；总收入302亿元，增长26.3%。商品房销售面积下降4.2%。全市城镇新增就业3.8万人，城镇登记失业率2.3%。
 坚持教育优先发展，新建改扩建中小学和幼儿园36所，新增公办学位2.1万个，九年义务教育巩固率97.6%，高中阶段教育毛入学率96.2%，岚江职业技术学院新校区建成启用，普惠性幼儿园覆盖率达90.5%。
 面对台风“海燕”带来的罕见强降雨，首次启动全市Ⅰ级防风应急响应，及时转移23万沿海危险区域群众，实现零伤亡。完成128座小型水库除险加固，整治地质灾害隐患点46处。
+县域经济加快发展，三个县的县域生产总值达到820亿元，超过全市经济总量四成。
 向西开放通道加快建设，开行中欧班列86列、增长40%，港口货物吞吐量1.26亿吨。推进“平急两用”公共基础设施建设，18个项目纳入国家清单，新建应急避难场所24个。智能家电、储能电池、海上风电装备等“新三样”出口增长27.5%，港口集装箱码头二期开工，新建冷链仓储设施12万立方米。
 """
 
@@ -1616,6 +1617,14 @@ def test_two_measures_evacuations_and_freight_trains_in_report_words(lanjiang, q
     China-Europe freight trains: the glossary's report words."""
     answer = lanjiang.ask(f"According to Lanjiang's 2024 government work report, {question}")
     assert answer.found and all(e in answer.text for e in expected), answer.text
+
+
+def test_the_counties_figure_is_not_the_citys_from_the_targets_table(lanjiang):
+    """"the combined GDP of the city's counties": the counties' (县域生产总值), not the city's GDP row
+    of the targets table."""
+    answer = lanjiang.ask("According to Lanjiang's 2024 government work report, what was the combined GDP of the "
+                          "city's counties in 2023?")
+    assert answer.found and "820亿元" in answer.text and "GDP outcome" not in answer.text, answer.text
 
 
 def test_both_of_one_thing_is_no_comparison_of_places(lanjiang):
