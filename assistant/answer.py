@@ -126,10 +126,14 @@ def _of_one_year(c: Clause) -> bool:
     return c.hit.kind == "outcome" and bool(period) and period[0] == period[1]
 
 
+def _between(first: Clause, second: Clause) -> str:
+    """The text between two clauses of one passage, the first before the second."""
+    return first.hit.text[first.end - first.hit.start:second.start - first.hit.start]
+
+
 def _one_sentence(first: Clause, second: Clause) -> bool:
     """No sentence ends between two clauses of one passage, the first before the second."""
-    gap = first.hit.text[first.end - first.hit.start:second.start - first.hit.start]
-    return not re.search(r"[。！？!?；;\n]", gap)
+    return not re.search(r"[。！？!?；;\n]", _between(first, second))
 
 
 def _beside(a: Clause, b: Clause) -> bool:
@@ -211,8 +215,7 @@ def _subjects(candidates: list[Clause]) -> dict[int, Clause]:
             if not _BARE_MEASURE.match(c.text):
                 continue
             for d in reversed(group[:n]):
-                gap = c.hit.text[d.end - c.hit.start:c.start - c.hit.start]
-                if re.search(r"[。！？!?\n]", gap):
+                if re.search(r"[。！？!?\n]", _between(d, c)):
                     break
                 if not _RATE_LEAD.match(d.text):
                     subjects[id(c)] = d
@@ -220,16 +223,18 @@ def _subjects(candidates: list[Clause]) -> dict[int, Clause]:
     return subjects
 
 
-def _with_tails(chosen: list[Clause], tails: dict[int, Clause]) -> list[Clause]:
+def _with_tails(chosen: list[Clause], tails: dict[int, Clause], subjects: dict[int, Clause]) -> list[Clause]:
     """The clauses chosen, each read with the rate said right after it (`_rate_tails`) quoted with it,
-    once."""
+    once; then a bare measure with the clause saying what it is of (`_subjects`: 旅游接待3300万人次 …
+    总收入271亿元) quoted before it."""
     out = []
     for c in chosen:
         out.append(c)
         tail = tails.get(id(c))
         if tail is not None and not any(tail is x for x in chosen):
             out.append(tail)
-    return out
+    return [x for c in out for x in ([subjects[id(c)]] if id(c) in subjects and not any(
+        subjects[id(c)] is d for d in out) else []) + [c]]
 
 
 def _new_figure(pattern: re.Pattern, text: str, stated: set[str]) -> bool:
@@ -1402,6 +1407,7 @@ class Answerer:
         measure = _measure_asked(query)
         of_asked = {id(c) for c in candidates if measure and measure.group(2) in c.text and (
             measure.group(1) in c.text or id(c) in subjects and measure.group(1) in subjects[id(c)].text)}
+        of_another = {id(c) for c in candidates if _of_another(measure, c.text)}
 
         def terms_of(c: Clause) -> frozenset[str]:
             """A clause's terms, with those of the rate said right after its amount (完成投资166.6亿元，
@@ -1426,7 +1432,7 @@ class Answerer:
                 s += FIGURE_BONUS / 2  # (是哪个片区？: the clause that names a 片区)
             if id(c) in of_asked:
                 s += FIGURE_BONUS / 2  # (旅游总收入 asked: 旅游接待3300万人次…；总收入271亿元)
-            elif _of_another(measure, c.text):
+            elif id(c) in of_another:
                 s -= FIGURE_BONUS  # (not 财政总收入, another thing's measure)
             if id(c) in share_only or id(c) in part_only or one_year and (AVERAGE.search(c.text) or _EACH_YEAR.search(c.text)
                                                                        or _of_a_term(c)) or term_asked and _of_one_year(c):
@@ -1521,10 +1527,7 @@ class Answerer:
             covered += gain
             uncovered -= terms_of(best)
             candidates.remove(best)
-        chosen = _with_tails(chosen, tails)
-        # (a bare measure quoted with the clause saying what it is of: 旅游接待3300万人次 … 总收入271亿元)
-        chosen = [x for c in chosen for x in ([subjects[id(c)]] if id(c) in subjects and not any(
-            subjects[id(c)] is d for d in chosen) else []) + [c]]
+        chosen = _with_tails(chosen, tails, subjects)
         # "…资金多少？实施了多少个帮扶项目？", "…年均增长多少？": the clause right after a chosen one that
         # holds the figure in the unit asked and more of the question (帮扶资金1.58亿元，实施帮扶项目33个),
         # or the rate of the amount just quoted (增加到3279.31亿元，年均增长5.3%; not 进出口总额…增长9.8%)
