@@ -144,6 +144,12 @@ def _beside(a: Clause, b: Clause) -> bool:
     return 0 <= second.start - first.end <= 2 and _one_sentence(first, second)
 
 
+def _same_sentence(a: Clause, b: Clause) -> bool:
+    """Two clauses of one passage in one sentence, in either order."""
+    first, second = (a, b) if a.start < b.start else (b, a)
+    return a.hit.chunk_id == b.hit.chunk_id and _one_sentence(first, second)
+
+
 def _later_in_sentence(a: Clause, b: Clause) -> bool:
     """Clause b comes after clause a in a's sentence (of one passage)."""
     return a.hit.chunk_id == b.hit.chunk_id and b.start > a.start and _one_sentence(a, b)
@@ -1489,7 +1495,7 @@ class Answerer:
             beside = [(c, d) for c in candidates if id(c) in second for d in chosen if _beside(c, d)] if owed else []
             # (the second figure asked of the same thing is said beside the first: 项目累计539个，总投资额601.8亿元;
             # 全面推动第二批2225个典型村建设，基本建成129条乡村振兴示范带)
-            near = [c for c in pool if any(c is b for b, _ in beside)]
+            near = [c for c in pool if any(_same_sentence(c, d) for d in chosen)]
             if not near:
                 # (…开工建设…等28项电网重点工程，推动…等26项电网重点工程投产: beside the first and of the same thing)
                 # (or it says a word of an English question the chosen ones do not: 新增充电桩13.4万个，累计建成

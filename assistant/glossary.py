@@ -23,7 +23,7 @@ def _compiled() -> list[tuple[re.Pattern, tuple[str, ...]]]:
     # An English phrase starts a word: "ports?" must not be read inside "report" or "support".
     return [(re.compile("(?<![A-Za-z])(?:" + pattern.replace(r"\b", _EDGE) + ")", re.IGNORECASE), terms)
             for pattern, terms in resources.glossary()]
-_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(thousand|million|billion|trillion)", re.IGNORECASE)
+_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(thousand|million|billion|trillion)(\s+yuan\b)?", re.IGNORECASE)
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
 
@@ -74,8 +74,10 @@ def matched(question: str) -> list[tuple[re.Pattern, tuple[str, ...]]]:
 
     out = [(pattern, chinese) for pattern, chinese, spans in found if not inside_another(pattern, spans)]
     for m in _AMOUNT.finditer(question):
-        out.append((re.compile(rf"(?<![\d.]){re.escape(m.group(1))}\s*{m.group(2)}", re.IGNORECASE),
-                    _chinese_amounts(float(m.group(1)) * _SCALE[m.group(2).lower()])))
+        forms = _chinese_amounts(float(m.group(1)) * _SCALE[m.group(2).lower()])
+        if m.group(3) and forms[0] in ("1亿", "1万"):
+            forms += (forms[0][1:] + "元",)  # "projects over 100 million yuan": 亿元以上项目, 超亿元
+        out.append((re.compile(rf"(?<![\d.]){re.escape(m.group(1))}\s*{m.group(2)}", re.IGNORECASE), forms))
     return out
 
 

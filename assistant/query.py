@@ -30,14 +30,14 @@ from .text import (
 )
 from .tokenize import jieba_module, normalize, tokens
 
-_PLAN = re.compile(r"目标|预期|计划|力争|争取|安排|打算|(?<![虚模])拟|(?:要|将)(?:达到|实现|完成)|"
+_PLAN = re.compile(r"目标|预期|计划|力争|争取(?!到)|安排|打算|(?<![虚模])拟|(?:要|将)(?:达到|实现|完成)|"
                    # 要推动, 将加快: work to be done (主要, 重要, 需要 are other words)
                    r"(?<![主重需只必首纲摘])(?:要|将)(?=推动|推进|加快|建设|实施|打造|办好|开展|抓好|深化|完善|提升|加强|落实|"
                    r"启动|新建|建成|开工|优化|培育|设立|举办)|\bcall(?:s|ed)? for|\b(?:was|were) (?:(?:the |its |their )\w+ |(?-i:[A-Z])\w+ |it |they )?to\b(?! date)|\bvow(?:s|ed|ing)?\b|\bbudget(?:ed)? (?:to|for)\b|\btargets?|\baim(?:s|ed|ing)?\b|\bgoals?|(?<!master )(?<!action )(?<!spatial )(?<!overall )(?<!special )(?<!-purpose )(?<!sectoral )plans?\b|planned|(?<!spatial )(?<!urban )(?<!territorial )planning|"
                    r"\bexpect(?!anc)\w*|\bforecast\w*|\bline[ds]? up\b|\blining up\b|\bschedul(?:e|es|ed|ing) (?:to|for)\b|\bslated\b|\bearmark\w*|\bobjectives?|\bintend\w*|\bset (?:for|out)|\bwill\b|\bwould\b(?!\s+have)|\bcommit\w* to|\bpledg\w*|\bpromis\w*|"
                    r"\b(?:want|wants|wanted)\b|\b(?:hope|hopes|hoped|seek|seeks|sought|strive|strives) (?:\S+ ){0,3}?to\b",
                    re.IGNORECASE)
-_OUTCOME = re.compile(r"完成|实现|达到|达成|增长了|去年|上年|过去|实际|取得|how (?:much|many|fast) did|\bwas\b|\bwere\b|"
+_OUTCOME = re.compile(r"完成|实现|达到|达成|争取到|增长了|去年|上年|过去|实际|取得|how (?:much|many|fast) did|\bwas\b|\bwere\b|"
                       r"\bdid\b|achiev\w*|reach\w*|record\w*|grew|rose|fell|actual\w*|last year|in the past",
                       re.IGNORECASE)
 # "Which emerging industries did…", "which events will…": things, in the plural (a list, unless a term
@@ -47,7 +47,7 @@ _THINGS_ASKED = re.compile(r"\bwhich (?:[a-z-]+ ){0,2}[a-z-]+(?<![sui])s (?:did|
 _QUOTES_A_TERM = re.compile(r"[“\"‘「（(]|(?<![A-Za-z])'")
 _ESTIMATED = re.compile(r"expect|forecast", re.IGNORECASE)  # (the plan words that estimate: expected, forecast)
 # Both: was a target met?
-_MET = re.compile(r"完成了吗|实现了吗|达到了吗|达成了吗|(?:完成|实现|达到|达成)了?没有|完成情况|(?:是否|有没有|有无|能否)(?:完成|实现|达到)|(?:完成|实现|达到|达成).{0,6}目标|"
+_MET = re.compile(r"完成了吗|实现了吗|达到了吗|达成了吗|(?:完成|实现|达到|达成)了?没有|完成情况|(?:是否|有没有|有无|能否)(?:完成|实现|达到|达成)|(?:完成|实现|达到|达成).{0,6}目标|"
                   r"(?:meet|met|reach\w*|hit|achiev\w*|miss\w*|within|beat|exceed\w*|surpass\w*|outperform\w*|"
                   r"overshoot|overshot|f[ae]ll\w* short of) (?:\S+\s+){0,5}(?:target|goal|plan)\b|"
                   r"\b(?:target|goal|plan)s? (?:vs\.?|versus|and|against) (?:the )?(?:actual|outcome|result)|"
@@ -67,6 +67,7 @@ _LIST = re.compile(r"哪些|哪几|哪[两三四五六七八九十]|哪\d{1,2}[�
                    r"\bwhich\b.*\b(?:count(?:s|ed)? as|belong(?:s|ed)? to|fall(?:s)? (?:under|within))\b|"
                    r"\bmake up\b|\bmade up of\b|\bconsists? of\b|\bcompris(?:e|es|ed)\b|\bwhat (?:does|did|do) .+ (?:include|cover|involve|entail)\b",
                    re.IGNORECASE)
+_LIST_NAMED = re.compile(r"(?:\b(?:its|the|a|this|that)|'s) list\b", re.IGNORECASE)
 _DEFINITION = re.compile(r"是什么意思|指什么|什么是|是指什么|含义|意思是|何谓|\bmean\b|meaning|refer(?:s|red)? to|stand for|"
                          r"\b(?:described|explained|defined|listed) in (?:the|its) (?:report's )?glossary\b|名词解释中|"
                          r"\bin (?:the|its) (?:report's )?glossary\b[^?]{0,80}\b(?:explained|described|defined|glossed|given) as\b|"
@@ -422,6 +423,13 @@ def without_places(text: str, places) -> str:
     return text
 
 
+def _asks_list(question: str) -> bool:
+    """Whether a question asks for things listed. A list it names is where a figure asked stands:
+    "Under its list of ten livelihood projects, how many compounds were to be renovated?"."""
+    said = _LIST_NAMED.sub(" ", question) if _HOW_MUCH.search(question) else question
+    return bool(_LIST.search(said) or _THINGS_ASKED.search(said) and not _QUOTES_A_TERM.search(said))
+
+
 def named_year(query: Query) -> int | None:
     """The one year a question is about: its report's, else the only year it names."""
     return query.report_year or (query.years[0] if len(query.years) == 1 else None)
@@ -566,7 +574,7 @@ def read_question(question: str, regions: frozenset[str] = frozenset(), lang: st
     return Query(
         text=question, asked=asked if asked != question else "", language=lang, normalized=normalize(question), tokens=toks, expansion=expansion,
         dense_text=dense, years=years, places=places, unknown_places=unknown, kind=kind,
-        wants_number=bool(_HOW_MUCH.search(question)), wants_list=bool(_LIST.search(question) or _THINGS_ASKED.search(question) and not _QUOTES_A_TERM.search(question)),
+        wants_number=bool(_HOW_MUCH.search(question)), wants_list=_asks_list(question),
         names=_names(question), wants_speaker=bool(_SPEAKER.search(question)),
         wants_meeting=bool(_DELIVERED_WHEN.search(question)),
         asks_when=bool(_WHEN_ASKED.search(question)), translated=translated,

@@ -169,8 +169,9 @@ class Retriever:
             mask &= store.report_year == int(year)
         if explicit or query is None:
             return mask
-        if query.report_year is not None and query.report_year in store.years:
-            mask &= store.report_year == query.report_year
+        if query.report_year is not None:
+            # a report year no indexed report has: only a report whose year is unknown may be the one named
+            mask &= store.report_year == (query.report_year if query.report_year in store.years else 0)
         if query.places and len(store.regions) > 1:
             mask &= store.region_mask(query.places)
         if query.years and len(store.years) > 1 or query.years and not (set(query.years) & store.years):

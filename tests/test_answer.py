@@ -1639,3 +1639,74 @@ def test_things_listed_before_a_named_set_are_its_items(lanjiang):
     """A、B、C等“新三样”: the items come before the term."""
     answer = lanjiang.ask("岚江市2024年政府工作报告中，出口增长27.5%的“新三样”是指哪些产品？")
     assert answer.found and "智能家电" in answer.text and "储能电池" in answer.text, answer.text
+
+
+XICHUAN_2025 = """# 汐川市政府工作报告
+——2025年2月10日在汐川市第七届人民代表大会第四次会议上
+
+汐川市市长 林晏
+
+## 一、2024年工作回顾
+科技创新动能增强，新认定高新技术企业520家，高新技术企业总数达到2860家，新增省级研发机构38个，技术合同成交额突破260亿元。
+绿色低碳转型提速，临港钢铁基地氢基竖炉建成投产，每年可少排二氧化碳48万吨，新增光伏装机120万千瓦。
+产业空间持续拓展，盘活低效工业用地1.6万亩，出让工业用地5200亩，建成标准厂房310万平方米，规上工业增加值增长6.3%。
+产业结构持续优化，先进制造业增加值占规上工业比重达58.2%，生产性服务业增加值占服务业比重达47%，数字经济核心产业增加值突破900亿元。
+项目建设扎实推进，新开工亿元以上产业项目96个，全年争取地方政府专项债券186亿元、增长12%，争取超长期特别国债资金23亿元。
+"""
+
+
+XICHUAN_2024 = """# 汐川市政府工作报告
+——2024年1月30日在汐川市第七届人民代表大会第三次会议上
+
+汐川市市长 林晏
+
+## 一、2023年工作回顾
+过去一年，全市地区生产总值增长5.6%，一般公共预算收入增长4.1%，城乡居民人均可支配收入分别增长4.8%和6.9%。
+企业服务持续优化，为市场主体减税降费31亿元，新增市场主体4.2万户，民营企业贡献了六成以上的税收。
+城市更新有序推进，改造城中村9个，新建城市道路46公里，新增停车泊位1.8万个，建成口袋公园22个。
+社会事业全面进步，新增公办学位1.4万个，建成区域医疗中心2家，发放各类助学金1.9亿元。
+
+## 二、2024年工作安排
+今年全市经济社会发展的主要预期目标是：地区生产总值增长6%左右，固定资产投资增长8%，城镇新增就业4万人以上。
+着力扩大有效投资，推进重大项目120个、年度完成投资800亿元，加快建设滨海大道二期工程。
+着力培育创新主体，支持企业加大研发投入，推动规上工业企业研发机构覆盖率达到45%。
+"""
+
+
+@pytest.fixture(scope="module")
+def xichuan(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
+    """A made-up city's reports of 2024 and 2025: firms, a hydrogen furnace, land and factories, value
+    added, bonds obtained."""
+    return _indexed(tmp_path_factory, "xichuan-2025.md", XICHUAN_2025, {"xichuan-2024.md": XICHUAN_2024})
+
+
+def test_the_second_figure_asked_is_said_in_the_first_ones_sentence(xichuan):
+    """The second figure asked stands in the first one's sentence, not always right beside it: the clause
+    beside the first (生产性服务业增加值占服务业比重达47%) says its words again, not the second thing asked."""
+    answer = xichuan.ask("According to Xichuan's 2025 government work report, what share of industry above "
+                         "designated size did advanced manufacturing value added account for in 2024, and what level "
+                         "did the value added of the digital economy's core industries surpass?")
+    assert answer.found and "58.2%" in answer.text and "900亿元" in answer.text, answer.text
+    assert "47%" not in answer.text, answer.text
+
+
+def test_hydrogen_is_any_hydrogen_word(xichuan):
+    """A hydrogen-based furnace (氢基竖炉) is hydrogen, as hydrogen energy (氢能) is."""
+    answer = xichuan.ask("According to Xichuan's 2025 government work report, how much carbon dioxide can the "
+                         "hydrogen-based shaft furnace cut each year?")
+    assert answer.found and "48万吨" in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "According to Xichuan's 2023 government work report, how many high-tech enterprises were newly recognised?",
+    "汐川市2023年政府工作报告中，新认定高新技术企业多少家？",
+])
+def test_a_report_year_not_indexed_is_not_answered_from_another_report(xichuan, question: str):
+    """Only the 2025 report is indexed: a question about the 2023 report is refused, not answered from it."""
+    assert not xichuan.ask(question).found
+
+
+def test_what_was_obtained_is_an_outcome(xichuan):
+    """争取到的 (obtained) is what was done, not what the year's plan strives for (争取)."""
+    answer = xichuan.ask("汐川市2025年政府工作报告显示，2024年全市争取到的地方政府专项债券有多少？")
+    assert answer.found and "186亿元" in answer.text, answer.text

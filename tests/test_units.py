@@ -2301,3 +2301,43 @@ def test_both_of_one_thing_names_no_second_place():
     assert query.places == ["广州"]
     query = read_question("What R&D intensity did both Shanghai and Hangzhou aim for in 2025?", regions)
     assert sorted(query.places) == ["上海", "杭州"]
+
+
+def test_a_list_named_where_a_figure_is_asked_asks_no_list():
+    """"Under its list of ten projects, how many…?" asks a figure; "what is on the list…?" and "list the…"
+    ask the items."""
+    from assistant.query import read_question
+
+    assert not read_question("Under its list of ten livelihood projects for 2021, how many old residential "
+                             "compounds did the province plan to renovate?").wants_list
+    assert read_question("What are the ten livelihood projects on Guangdong's list for 2021?").wants_list
+    assert read_question("List the ten livelihood projects for 2021.").wants_list
+
+
+def test_obtained_is_done_and_achieved_asks_if_met():
+    """争取到 (obtained) is an outcome, 争取 (strive) a plan; 目标是否达成 asks whether a target was met."""
+    from assistant.query import read_question
+
+    assert read_question("2024年全市争取到的专项债券有多少？").kind == "outcome"
+    assert read_question("2024年争取新增城镇就业多少人？").kind == "plan"
+    assert read_question("2021年粮食产量目标是多少？这一目标是否达成？").kind == "met"
+
+
+def _glossary_forms(question: str) -> set[str]:
+    """The report words the glossary gives an English question."""
+    from assistant.glossary import expand_groups
+
+    return {t for group in expand_groups(question) for t in group}
+
+
+def test_report_words_for_amounts_deals_and_factories():
+    """"over 100 million yuan" is 亿元 (亿元以上项目), not only 1亿; transaction value 成交额; standard factory
+    buildings 标准厂房; "listed in the report" is no stock listing (上市), "companies listed" is."""
+    forms = _glossary_forms
+    assert "亿元" in forms("How many projects worth over 100 million yuan each broke ground?")
+    assert "亿元" not in forms("How many of its 100 million people live in cities?")
+    assert "成交额" in forms("What was the transaction value at the fair?")
+    assert "标准厂房" in forms("How much standard factory floor space was built?")
+    assert "上市" not in forms("Among the ten projects listed in Guangdong's 2019 work report, which came first?")
+    assert "上市" in forms("How many companies listed in 2023?")
+    assert "氢" in forms("How much can the hydrogen-based furnace cut?")
