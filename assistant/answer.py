@@ -94,9 +94,12 @@ _FIGURE = re.compile(
 # (the measures a figure is of: "what share…", "what were its tax revenue and…")
 _MEASURE_EN = (r"share|percentage|proportion|rate|ratio|coverage|amount|total|value|level|size|length|capacity|scale|volume|"
                r"speed|number|height|distance|mileage|revenue|income|output|expenditure|spending|concentration|intensity|density")
+# An amount of money paid, asked in the singular ("what average payment per mu?"; "what subsidies" asks which)
+_MONEY_EN = r"payment|subsidy|allowance|price|wage|salary|pension|fee|premium"
 _ASKS_FIGURE = re.compile(r"多少|(?<!哪)几[个项名家所万亿条次年倍]|\bhow (?:much|many|big|large|high|long|far|fast)\b|"
                           rf"\bwhat (?:[\w-]+(?:\.\d+)? ){{0,4}}(?:{_MEASURE_EN})s?\b|"  # (what annual average PM2.5 concentration)
-                          rf"\bwhat (?:is|was|are|were) (?:[\w'’-]+ ){{0,7}}(?:{_MEASURE_EN})s?\b|"  # (what were the city's … rate)
+                          rf"\bwhat (?:[\w-]+ ){{0,3}}(?:{_MONEY_EN})\b|"
+                          rf"\bwhat (?:is|was|are|were) (?:[\w'’-]+ ){{0,7}}(?:(?:{_MEASURE_EN})s?|{_MONEY_EN})\b|"  # (what were the city's … rate)
                           r"\bwhat (?:[\w-]+ ){0,4}(?:"
                           r"(?:investment|funding|budget|cost)(?=\s*[?,;]|\s*$)|"  # ("…, and with what planned investment?")
                           r"growth(?= of\b| in\b| rate\b| target\b| (?:is|was|are|were|will|did|does)\b|\s*[?,;]))\b|"

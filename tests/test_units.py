@@ -2341,3 +2341,24 @@ def test_report_words_for_amounts_deals_and_factories():
     assert "上市" not in forms("Among the ten projects listed in Guangdong's 2019 work report, which came first?")
     assert "上市" in forms("How many companies listed in 2023?")
     assert "氢" in forms("How much can the hydrogen-based furnace cut?")
+
+
+def test_an_amount_of_money_asked_in_the_singular_is_a_figure():
+    """"…how large an area, and what average payment per mu?" asks two figures; "what was the new minimum
+    wage?" one; "what subsidies did it give?" asks which subsidies, no figure."""
+    from assistant.answer import _figures_asked
+
+    assert _figures_asked("What forest area was compensated: how large an area, and what average payment per mu?") == 2
+    assert _figures_asked("How much was the basic pension raised, and what was the new minimum wage?") == 2
+    assert _figures_asked("What subsidies did the city give to first-time home buyers?") == 0
+
+
+def test_services_the_three_sectors_and_contribution_to_growth_are_the_reports_words():
+    """The services sector is 服务业; the primary, secondary and tertiary sectors are 三次产业 (一二三产业比重);
+    a contribution to growth is 贡献率, not a pension contribution."""
+    forms = _glossary_forms
+    assert "服务业" in forms("How much did the services sector contribute to economic growth?")
+    assert "贡献率" in forms("How much did the services sector contribute to economic growth?")
+    assert "一二三产业" in forms("What was the ratio of the primary, secondary and tertiary sectors?")
+    assert "贡献率" not in forms("What were the employers' contributions to the pension fund?")
+    assert "服务业" not in forms("How many public services were put online?")
