@@ -2332,7 +2332,8 @@ def _glossary_forms(question: str) -> set[str]:
 
 def test_report_words_for_amounts_deals_and_factories():
     """"over 100 million yuan" is 亿元 (亿元以上项目), not only 1亿; transaction value 成交额; standard factory
-    buildings 标准厂房; "listed in the report" is no stock listing (上市), "companies listed" is."""
+    buildings 标准厂房; "listed in the report" is no stock listing (上市), "companies listed" is; hydrogen is
+    any 氢 word; going into production is 投产."""
     forms = _glossary_forms
     assert "亿元" in forms("How many projects worth over 100 million yuan each broke ground?")
     assert "亿元" not in forms("How many of its 100 million people live in cities?")
@@ -2341,6 +2342,8 @@ def test_report_words_for_amounts_deals_and_factories():
     assert "上市" not in forms("Among the ten projects listed in Guangdong's 2019 work report, which came first?")
     assert "上市" in forms("How many companies listed in 2023?")
     assert "氢" in forms("How much can the hydrogen-based furnace cut?")
+    assert "投产" in forms("Which plant went into production last year?")
+    assert "投产" not in forms("How much did industrial production grow?")
 
 
 def test_an_amount_of_money_asked_in_the_singular_is_a_figure():
