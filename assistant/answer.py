@@ -1496,8 +1496,8 @@ class Answerer:
                     and not (said.get(id(c)) and said[id(c)] <= done)] if owed else []
             # (figure clauses and the chosen one each stands beside)
             beside = [(c, d) for c in candidates if id(c) in second for d in chosen if _beside(c, d)] if owed else []
-            # (the second figure asked of the same thing is said beside the first: 项目累计539个，总投资额601.8亿元;
-            # 全面推动第二批2225个典型村建设，基本建成129条乡村振兴示范带)
+            # (the second figure asked is said in the first one's sentence: beside it, 项目累计539个，总投资额601.8亿元;
+            # or further on, 先进制造业增加值占规上工业比重达58.2%，…，数字经济核心产业增加值突破900亿元: the best of those)
             near = [c for c in pool if any(_same_sentence(c, d) for d in chosen)]
             if not near:
                 # (…开工建设…等28项电网重点工程，推动…等26项电网重点工程投产: beside the first and of the same thing)
