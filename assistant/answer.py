@@ -28,6 +28,7 @@ from .compose import (  # noqa: F401
     numbers_grounded,
     report_label,
     speaker_in_english,
+    unindexed_report,
 )
 from .conversation import resolve
 from .glossary import matched, said_in_english
@@ -1189,6 +1190,18 @@ class Answerer:
             answer.text = self._filtered_refusal(query, answer.text, source, year, region)
         return answer
 
+    def _unindexed_report(self, query: Query) -> str | None:
+        """The refusal naming the report asked ("Zhanjiang's 2017 report") when no report of that year
+        (of the place named) is indexed; None when one is, or when the place has no report at all."""
+        if query.report_year is None or len(query.places) > 1:
+            return None
+        store = self.retriever.store
+        rows = store.region_mask(query.places) if query.places else np.ones(len(store.report_year), dtype=bool)
+        indexed = sorted({int(y) for y in store.report_year[rows] if y})
+        if not indexed or query.report_year in indexed:
+            return None
+        return unindexed_report(query.is_english, query.report_year, query.places[0] if query.places else None, indexed)
+
     def _tabled(self, query: Query, source, year, region) -> Answer | None:
         """The answer the targets table gives, if any."""
         if self.retriever.spelled_names(query):
@@ -1224,7 +1237,8 @@ class Answerer:
             # Nothing about the place or year asked: the closest passages elsewhere are still shown.
             related = [] if (source or year or region) else self.retriever.search(
                 query, 3, query_vector=q, route=False)
-            return Answer(query.words, not_found(query.is_english), False, related=related), None
+            refusal = None if (source or year or region) else self._unindexed_report(query)
+            return Answer(query.words, refusal or not_found(query.is_english), False, related=related), None
         if _DAY_FROM_NOW.search(question):
             # "明天深圳的天气怎么样？": a day counted from now; a yearly report speaks of none
             return Answer(query.words, not_found(query.is_english), False, related=hits[:3]), None

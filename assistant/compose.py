@@ -26,6 +26,17 @@ def not_found(english: bool) -> str:
     """The refusal, in the question's language."""
     return NOT_FOUND_EN if english else NOT_FOUND_ZH
 
+
+def unindexed_report(english: bool, year: int, place: str | None, indexed: list[int]) -> str:
+    """The refusal when the report a question names is not indexed: the years that are (of its place)."""
+    years = ", ".join(map(str, indexed))
+    if english:
+        whose = "the State Council's" if place == "全国" else f"{romanised(place).title()}'s" if place else "No"
+        said = f"{whose} {year} report is not" if place else f"No {year} report is"
+        return f"{said[0].upper()}{said[1:]} among the indexed reports (indexed: {years}); the closest passages are listed as related."
+    name = "国务院" if place == "全国" else place or ""
+    return f"已索引的报告中没有{name}{year}年政府工作报告（已索引：{'、'.join(map(str, indexed))}年）；下面列出最接近的段落。"
+
 @dataclass
 class Citation(Hit):
     """A retrieved passage cited as [n], with the clause(s) of it that the answer quotes."""

@@ -1702,8 +1702,11 @@ def test_hydrogen_is_any_hydrogen_word(xichuan):
     "汐川市2023年政府工作报告中，新认定高新技术企业多少家？",
 ])
 def test_a_report_year_not_indexed_is_not_answered_from_another_report(xichuan, question: str):
-    """Only the 2025 report is indexed: a question about the 2023 report is refused, not answered from it."""
-    assert not xichuan.ask(question).found
+    """Only the 2024 and 2025 reports are indexed: a question about the 2023 report is refused, not
+    answered from them, and the refusal says which years are indexed."""
+    answer = xichuan.ask(question)
+    assert not answer.found and not answer.citations, answer.text
+    assert "2023" in answer.text and "2024" in answer.text and "2025" in answer.text, answer.text
 
 
 def test_what_was_obtained_is_an_outcome(xichuan):
