@@ -140,18 +140,16 @@ def _one_sentence(first: Clause, second: Clause) -> bool:
     return not re.search(r"[。！？!?；;\n]", _between(first, second))
 
 
-def _beside(a: Clause, b: Clause) -> bool:
-    """Two clauses of one passage next to each other in one sentence (…539个，总投资额601.8亿元)."""
-    if a.hit.chunk_id != b.hit.chunk_id:
-        return False
-    first, second = (a, b) if a.start < b.start else (b, a)
-    return 0 <= second.start - first.end <= 2 and _one_sentence(first, second)
-
-
 def _same_sentence(a: Clause, b: Clause) -> bool:
     """Two clauses of one passage in one sentence, in either order."""
     first, second = (a, b) if a.start < b.start else (b, a)
     return a.hit.chunk_id == b.hit.chunk_id and _one_sentence(first, second)
+
+
+def _beside(a: Clause, b: Clause) -> bool:
+    """Two clauses of one passage next to each other in one sentence (…539个，总投资额601.8亿元)."""
+    first, second = (a, b) if a.start < b.start else (b, a)
+    return 0 <= second.start - first.end <= 2 and _same_sentence(a, b)
 
 
 def _later_in_sentence(a: Clause, b: Clause) -> bool:
@@ -1234,11 +1232,13 @@ class Answerer:
         hits = self.retriever.search(query, 2 * k if query.asks_when else k, source=source, year=year,
                                      region=region, query_vector=q)
         if not hits:
-            # Nothing about the place or year asked: the closest passages elsewhere are still shown.
-            related = [] if (source or year or region) else self.retriever.search(
-                query, 3, query_vector=q, route=False)
-            refusal = None if (source or year or region) else self._unindexed_report(query)
-            return Answer(query.words, refusal or not_found(query.is_english), False, related=related), None
+            # Nothing about the place or year asked: the closest passages elsewhere are still shown, and a
+            # report named that is not indexed is said to be missing.
+            if source or year or region:
+                return Answer(query.words, not_found(query.is_english), False, related=[]), None
+            related = self.retriever.search(query, 3, query_vector=q, route=False)
+            refusal = self._unindexed_report(query) or not_found(query.is_english)
+            return Answer(query.words, refusal, False, related=related), None
         if _DAY_FROM_NOW.search(question):
             # "明天深圳的天气怎么样？": a day counted from now; a yearly report speaks of none
             return Answer(query.words, not_found(query.is_english), False, related=hits[:3]), None

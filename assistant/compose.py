@@ -17,8 +17,10 @@ _FIGURE_UNIT = re.compile(rf"(\d+(?:\.\d+)?)({UNIT})")
 _MARKER = re.compile(r"\[\d+\]")
 # Said before the quoted Chinese words when the question is English (made by rule, never generated).
 ENGLISH_LEAD = "According to the report: "
-NOT_FOUND_ZH = "报告中没有找到这个问题的答案；下面列出最接近的段落。"
-NOT_FOUND_EN = "The indexed reports do not answer this question; the closest passages are listed as related."
+NOT_FOUND_ZH_TAIL = "下面列出最接近的段落。"
+NOT_FOUND_EN_TAIL = "the closest passages are listed as related."
+NOT_FOUND_ZH = f"报告中没有找到这个问题的答案；{NOT_FOUND_ZH_TAIL}"
+NOT_FOUND_EN = f"The indexed reports do not answer this question; {NOT_FOUND_EN_TAIL}"
 NOT_FOUND = NOT_FOUND_ZH  # the first version's name
 
 
@@ -29,13 +31,15 @@ def not_found(english: bool) -> str:
 
 def unindexed_report(english: bool, year: int, place: str | None, indexed: list[int]) -> str:
     """The refusal when the report a question names is not indexed: the years that are (of its place)."""
-    years = ", ".join(map(str, indexed))
     if english:
-        whose = "the State Council's" if place == "全国" else f"{romanised(place).title()}'s" if place else "No"
-        said = f"{whose} {year} report is not" if place else f"No {year} report is"
-        return f"{said[0].upper()}{said[1:]} among the indexed reports (indexed: {years}); the closest passages are listed as related."
+        years = ", ".join(map(str, indexed))
+        if not place:
+            return f"No {year} report is among the indexed reports (indexed: {years}); {NOT_FOUND_EN_TAIL}"
+        whose = "The State Council's" if place == "全国" else f"{romanised(place).title()}'s"
+        return f"{whose} {year} report is not among the indexed reports (indexed: {years}); {NOT_FOUND_EN_TAIL}"
     name = "国务院" if place == "全国" else place or ""
-    return f"已索引的报告中没有{name}{year}年政府工作报告（已索引：{'、'.join(map(str, indexed))}年）；下面列出最接近的段落。"
+    return f"已索引的报告中没有{name}{year}年政府工作报告（已索引：{'、'.join(map(str, indexed))}年）；{NOT_FOUND_ZH_TAIL}"
+
 
 @dataclass
 class Citation(Hit):

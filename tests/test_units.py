@@ -2207,14 +2207,17 @@ def test_growing_into_something_is_no_growth_rate():
     assert any("增长" in group for _, group in read_question("How fast did exports grow in 2023?").glossed)
 
 
+def _glossary_forms(question: str) -> set[str]:
+    """The report words the glossary gives an English question."""
+    from assistant.glossary import expand_groups
+
+    return {t for group in expand_groups(question) for t in group}
+
+
 def test_freight_trains_evacuations_and_dual_use_are_the_reports_words():
     """Retention rate 巩固率, gross enrolment rate 毛入学率, China-Europe freight trains 中欧班列, evacuation
     转移, dual-use 平急两用, shantytown renovation 棚改 as well as 棚户区."""
-    from assistant.glossary import expand_groups
-
-    def forms(question: str) -> set[str]:
-        return {t for group in expand_groups(question) for t in group}
-
+    forms = _glossary_forms
     assert "巩固率" in forms("What was the compulsory education retention rate?")
     assert "毛入学率" in forms("What was the gross enrollment rate for senior high school?")
     assert "中欧班列" in forms("How many China-Europe freight trains ran?")
@@ -2321,13 +2324,6 @@ def test_obtained_is_done_and_achieved_asks_if_met():
     assert read_question("2024年全市争取到的专项债券有多少？").kind == "outcome"
     assert read_question("2024年争取新增城镇就业多少人？").kind == "plan"
     assert read_question("2021年粮食产量目标是多少？这一目标是否达成？").kind == "met"
-
-
-def _glossary_forms(question: str) -> set[str]:
-    """The report words the glossary gives an English question."""
-    from assistant.glossary import expand_groups
-
-    return {t for group in expand_groups(question) for t in group}
 
 
 def test_report_words_for_amounts_deals_and_factories():
