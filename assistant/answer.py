@@ -80,7 +80,7 @@ _CN_COUNT = r"(?<![第一二两三四五六七八九十百千])(?:[二两三四�
 _FIGURE = re.compile(
     r"(?<![第\d.])\d+(?:\.\d+)?\s*(?:多|余)?(?:%|％|‰|亿|万|千|百|个|项|家|所|条|人|元|吨|公里|千米|米|年|倍|座|套|户|次|天|处|辆|"
     r"件|名|台|艘|亩|标箱|架|片|张|间|场|届|微克|毫克|立方米|千瓦|兆瓦|度|斤|公顷|小时|分钟|毫米|株|棵|部|只|头|枚|块|岁|省|县|镇|村|份|"
-    r"类|批|种|款|段|宗|轮|册|根|盏|组|对|支|栋|层|位)|"
+    r"类|批|种|款|段|宗|轮|册|根|盏|组|对|支|栋|层|位|分(?=/|每))|"  # (3分/千瓦时: a price in fen)
     r"\d+金(?:\d+银)?(?:\d+铜)?|"  # medals: 4金2银2铜
     r"(?<![第一二两三四五六七八九十百千])[一二两三四五六七八九十百千]+(?:项|个|大|条|家|所|座|批|类|万|亿|处|名|台|件|次(?!性)|轮|届|位数)|"
     rf"{_CN_COUNT}|"  # 四组企业战略性重组
@@ -287,8 +287,18 @@ _ASK_OF_TWO = re.compile(rf"\s+{_THINGS_NAMED}\s+{_AUX}", re.IGNORECASE)
 # of their change
 _ASK_OF_TWO_CHANGED = re.compile(rf"\s+{_AUX}\s+{_THINGS_NAMED}\s+(?:each\s+|both\s+)?"
                                  r"(?:grow|increase|rise|fall|decline|drop|expand|change)\b", re.IGNORECASE)
+# "How many roads were opened, congestion points tackled and parking spaces added?": one asking word, each
+# thing named with what was done to it
+_DONE = r"(?:[a-z]+ed|built|set|cut|made|held|won|put|begun|done|grown|laid|brought|taken|given|sold|rebuilt)\b"
+_ASK_OF_EACH_DONE = re.compile(rf"\s+{_NOUN}(?:\s+{_NOUN})*?\s+{_AUX}(?:\s+been)?\s+{_DONE}"
+                               rf"((?:,\s*{_NOUN}(?:\s+{_NOUN})*?\s+{_DONE})*),?\s+and\s+{_NOUN}(?:\s+{_NOUN})*?\s+{_DONE}",
+                               re.IGNORECASE)
 # "What were its targets for A, B, and C?": the targets of each thing named
 _TARGETS_FOR = re.compile(r"\b(?:targets?|goals?)\s+for\s+([^?]+?)\s*\?", re.IGNORECASE)
+
+
+# Things named before 分别 in the clause asking a figure of each (A和B分别达到多少): 和, 与, 及 or 、 join them.
+_EACH_ZH = re.compile(r"([^，,。？?；;：:]*?(?:和|与|及|、)[^，,。？?；;：:]*?)分别[^，,。？?；;：:]{0,8}$")
 
 
 def _figures_asked(question: str) -> int:
@@ -301,8 +311,14 @@ def _figures_asked(question: str) -> int:
     # target did it set…, and what size…?")
     joined = len(asks) == 1 and _WHAT_FIRST.search(question[:asks[0]]) \
         and re.search(r"\band $", question[:asks[0]], re.IGNORECASE)
+    if len(found) == 1:
+        # "国考断面水质优良率和近岸海域水质优良率分别达到多少？": one figure of each thing named before 分别
+        each = _EACH_ZH.search(question[:found[0].start()])
+        if each:
+            return 1 + len(re.findall(r"和|与|及|、", each.group(1)))
     if len(found) <= 1 and not joined:
-        two = found and (_ASK_OF_TWO.match(question, found[0].end()) or _ASK_OF_TWO_CHANGED.match(question, found[0].end()))
+        two = found and (_ASK_OF_TWO.match(question, found[0].end()) or _ASK_OF_TWO_CHANGED.match(question, found[0].end())
+                         or _ASK_OF_EACH_DONE.match(question, found[0].end()))
         if two:
             return 2 + two.group(1).count(",")
         named = _TARGETS_FOR.search(question)
@@ -489,14 +505,23 @@ def _asked_head(query: Query) -> str | None:
     if not asking:
         return None
     before = _CLAUSE_BREAK.split(query.normalized[: asking.start()])[-1]
-    for pair in reversed(posseg_module().lcut(before)):
+    words = posseg_module().lcut(before)
+
+    def noun(pair) -> bool:
         word, flag = pair.word.strip(), pair.flag
-        if len(word) >= 2 and flag.startswith(("n", "vn", "l", "j")) and not flag.startswith(("ns", "nt", "nr")) \
-                and word not in _GENERIC and word not in _QUESTION_WORDS and word not in query.places \
-                and not has_latin(word):
+        return len(word) >= 2 and flag.startswith(("n", "vn", "l", "j")) and not flag.startswith(("ns", "nt", "nr")) \
+            and word not in _GENERIC and word not in _QUESTION_WORDS and word not in query.places and not has_latin(word)
+
+    for i in range(len(words) - 1, -1, -1):
+        if noun(words[i]):
             # only a measure names which figure (产量 or 保有量, 失业率, 总额); things and people are
             # paraphrased freely (游客 asked, 旅游接待3300万人次 quoted)
-            return word if word[-1] in _MEASURE_ENDS and word not in _MEASURES else None
+            word = words[i].word.strip()
+            if word[-1] not in _MEASURE_ENDS or word in _MEASURES:
+                return None
+            # (a rate with the noun right before it, whose rate it is: 森林覆盖率, not 文明村镇覆盖率; an amount's
+            # thing is paraphrased, 港口吞吐量 said 货物吞吐量)
+            return words[i - 1].word.strip() + word if word.endswith("率") and i and noun(words[i - 1]) else word
     return None
 
 
@@ -531,11 +556,11 @@ def _misses_head(query: Query, texts: list[str]) -> bool:
     head = _asked_head(query)
     if head is None:
         return False
-    joined = normalize(" ".join(texts))
     parts = [t for t in tokens(head) if t != head and len(t) >= 2]
     short = head[:-1] if head.endswith("量") and len(head) >= 3 else None  # 总产量 said 总产 before its figure
-    return head not in joined and not (parts and all(p in joined for p in parts)) \
-        and not (short and re.search(re.escape(short) + r"\s*\d", joined))
+    # (in one quoted text: 森林 of 森林公园 and 覆盖率 of 文明村镇覆盖率 do not say 森林覆盖率)
+    return not any(head in t or parts and all(p in t for p in parts) or short and re.search(re.escape(short) + r"\s*\d", t)
+                   for t in map(normalize, texts))
 
 
 def _end_mark(quote: str) -> str:
@@ -1171,7 +1196,7 @@ class Answerer:
             return answer
         query = self.retriever.understand(question if isinstance(question, Query) else check_question(question))
         tabled = self._tabled(query, source, year, region)
-        if tabled is not None:
+        if tabled is not None and not _one_of_two(query, tabled):
             return tabled
         split = parts(query)
         if split:
@@ -1574,6 +1599,13 @@ class Answerer:
             # saying a word of the question: 实施休闲骑行道建设三年行动计划，加快建设…等骑行道，新增骑行道230公里以上)
             chosen += [d for d in candidates if _later_in_sentence(chosen[0], d) and unit.search(d.text)
                        and terms_of(d) & set(weights)][:1]
+        if asks_share and wants_figure and chosen and not any(_SHARE.search(c.text) and _FIGURE.search(c.text) for c in chosen):
+            # a share asked, "R&D spending as a share of GDP": the share said further on in a chosen clause's
+            # sentence (全社会研发投入2236.6亿元、增长18.9%，…，占地区生产总值比重提升至6.46%)
+            share = [d for c in list(chosen) for d in candidates if _later_in_sentence(c, d) and _SHARE.search(d.text)
+                     and _FIGURE.search(d.text) and d.hit.kind != crossed][:1]
+            if share:  # (in place of a clause holding no figure, chosen for the words of what the share is of)
+                chosen = [c for i, c in enumerate(chosen) if i == 0 or _FIGURE.search(c.text)] + share
         named = _which_named(query, rendered)
         if named and chosen and not any(t in c.text for c in chosen for t in named):
             # "Which youth hotline will be upgraded, and how many … events?": the clause of a chosen one's
@@ -1776,6 +1808,15 @@ class Answerer:
         english = not any(has_cjk(c.quote) for c in citations)  # an English translation's words
         return finish(query, citations, ("; " if english else "；").join(parts) + _end_mark(citations[-1].quote),
                       self._several())
+
+
+def _one_of_two(query: Query, tabled: Answer) -> bool:
+    """The targets table quotes one figure where a question asks two of one report ("赤字率拟按多少安排？
+    财政赤字规模是多少？"): the passages answer both."""
+    if len(query.years) > 1 or len(query.places) > 1 or _figures_asked(query.text) < 2:
+        return False
+    quoted = [c.quote for c in tabled.citations]
+    return sum(len(_FIGURE.findall(_YEAR_DATE.sub("", q))) for q in quoted) < 2
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -33,7 +33,7 @@ from .tokenize import jieba_module, normalize, tokens
 _PLAN = re.compile(r"目标|预期|计划|力争|争取(?!到)|安排|打算|(?<![虚模])拟|(?:要|将)(?:达到|实现|完成)|"
                    # 要推动, 将加快: work to be done (主要, 重要, 需要 are other words)
                    r"(?<![主重需只必首纲摘])(?:要|将)(?=推动|推进|加快|建设|实施|打造|办好|开展|抓好|深化|完善|提升|加强|落实|"
-                   r"启动|新建|建成|开工|优化|培育|设立|举办)|\bcall(?:s|ed)? for|\b(?:was|were) (?:(?:the |its |their )\w+ |(?-i:[A-Z])\w+ |it |they )?to\b(?! date)|\bvow(?:s|ed|ing)?\b|\bbudget(?:ed)? (?:to|for)\b|\btargets?|\baim(?:s|ed|ing)?\b|\bgoals?|(?<!master )(?<!action )(?<!spatial )(?<!overall )(?<!special )(?<!-purpose )(?<!sectoral )plans?\b|planned|(?<!spatial )(?<!urban )(?<!territorial )planning|"
+                   r"启动|新建|建成|开工|优化|培育|设立|举办)|\bcall(?:s|ed)? for|\b(?:was|were) (?:(?:the |its |their )\w+ |(?-i:[A-Z])\w+ |it |they )?to\b(?! date)|\b(?:was|were) (?:[\w'-]+ ){2,8}?to be\b|\bvow(?:s|ed|ing)?\b|\bbudget(?:ed)? (?:to|for)\b|\btargets?|\baim(?:s|ed|ing)?\b|\bgoals?|(?<!master )(?<!action )(?<!spatial )(?<!overall )(?<!special )(?<!-purpose )(?<!sectoral )plans?\b|planned|(?<!spatial )(?<!urban )(?<!territorial )planning|"
                    r"\bexpect(?!anc)\w*|\bforecast\w*|\bline[ds]? up\b|\blining up\b|\bschedul(?:e|es|ed|ing) (?:to|for)\b|\bslated\b|\bearmark\w*|\bobjectives?|\bintend\w*|\bset (?:for|out)|\bwill\b|\bwould\b(?!\s+have)|\bcommit\w* to|\bpledg\w*|\bpromis\w*|"
                    r"\b(?:want|wants|wanted)\b|\b(?:hope|hopes|hoped|seek|seeks|sought|strive|strives) (?:\S+ ){0,3}?to\b",
                    re.IGNORECASE)
@@ -67,7 +67,7 @@ _LIST = re.compile(r"哪些|哪几|哪[两三四五六七八九十]|哪\d{1,2}[�
                    r"\bwhich\b.*\b(?:count(?:s|ed)? as|belong(?:s|ed)? to|fall(?:s)? (?:under|within))\b|"
                    r"\bmake up\b|\bmade up of\b|\bconsists? of\b|\bcompris(?:e|es|ed)\b|\bwhat (?:does|did|do) .+ (?:include|cover|involve|entail)\b",
                    re.IGNORECASE)
-_LIST_NAMED = re.compile(r"(?:\b(?:its|the|a|this|that)|'s) list\b", re.IGNORECASE)
+_LIST_NAMED = re.compile(r"(?:\b(?:its|the|a|this|that)|'s)(?: (?:19|20)\d\d)? list\b", re.IGNORECASE)
 _DEFINITION = re.compile(r"是什么意思|指什么|什么是|是指什么|含义|意思是|何谓|\bmean\b|meaning|refer(?:s|red)? to|stand for|"
                          r"\b(?:described|explained|defined|listed) in (?:the|its) (?:report's )?glossary\b|名词解释中|"
                          r"\bin (?:the|its) (?:report's )?glossary\b[^?]{0,80}\b(?:explained|described|defined|glossed|given) as\b|"
@@ -263,6 +263,7 @@ _PART_OF = re.compile(r"\b(?:south|north|east|west|central|southern|northern|eas
                       r"north-?east|north-?west)(?:ern)?[\s-]+$", re.IGNORECASE)
 _JOINED_AFTER = re.compile(r"\s*[-–—]\s*[A-Z][a-z]")
 _JOINED_BEFORE = re.compile(r"[A-Z][a-z]+\s*[-–—]\s*$")
+_OPENS_QUOTE = re.compile(r"(?:^|[\s(])['\"‘“]$")
 
 
 def _places(question: str, regions: frozenset[str]) -> tuple[list[str], list[str]]:
@@ -329,6 +330,8 @@ def _places(question: str, regions: frozenset[str]) -> tuple[list[str], list[str
             # (another city before a name is asked of: "the Paris Olympics" is 巴黎奥运会; only joined into one
             # it is not, "the Hong Kong-Zhuhai-Macao Bridge")
             or (place not in said or place in regions) and re.match(r" [A-Z][a-z]", question[m.end():m.end() + 3])
+            # (the first word of a quoted name: "named 'China's Happiest City'" in a question about Shenzhen)
+            or _OPENS_QUOTE.search(question, 0, m.start())
             or joined and (_PART_OF.search(question, 0, m.start()) or _JOINED_AFTER.match(question, m.end())
                                                      or _JOINED_BEFORE.search(question, 0, m.start()))
             for m in mentions)

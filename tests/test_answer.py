@@ -1713,3 +1713,54 @@ def test_what_was_obtained_is_an_outcome(xichuan):
     """争取到的 (obtained) is what was done, not what the year's plan strives for (争取)."""
     answer = xichuan.ask("汐川市2025年政府工作报告显示，2024年全市争取到的地方政府专项债券有多少？")
     assert answer.found and "186亿元" in answer.text, answer.text
+
+
+CHENGPU_2025 = """# 澄浦市政府工作报告
+——2025年2月12日在澄浦市第九届人民代表大会第五次会议上
+
+澄浦市市长 顾闻舟
+
+## 一、2024年工作回顾
+创新投入持续加大，全社会研发投入310亿元、增长9.5%，连续六年保持两位数增长，总量居全省第三，占地区生产总值比重提升至3.2%。
+区域发展更趋协调，北部山区各县地区生产总值、民生支出增速均高于全市平均水平。
+生态环境持续改善，新建污水管网860公里，基本消除城市黑臭水体，建成碧道320公里，国考断面水质优良率达91.3%，近岸海域水质优良率达87.6%。
+实施森林城市建设行动，新增造林面积2.1万亩，建成城郊森林公园3个。
+城乡面貌焕然一新，全市文明村镇覆盖率达93.5%，新建口袋公园18个。
+
+## 二、2025年工作安排
+今年全市经济社会发展的主要预期目标是：地区生产总值增长5.5%左右，城镇新增就业3.5万人以上。
+全力扩大有效投资，推进重大项目150个、年度计划投资900亿元，加快建设沿江快速路。
+"""
+
+
+@pytest.fixture(scope="module")
+def chengpu(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
+    """A made-up city's 2025 report: R&D spending and its share, water quality, a coverage rate, the
+    year's targets."""
+    return _indexed(tmp_path_factory, "chengpu-2025.md", CHENGPU_2025)
+
+
+def test_a_share_asked_is_quoted_from_further_on_in_the_sentence(chengpu):
+    """R&D spending as a share of GDP: the share said three clauses after the amount (占地区生产总值比重提升至3.2%),
+    not a clause that only names GDP and spending."""
+    answer = chengpu.ask("What was Chengpu's R&D spending as a share of GDP in 2024?")
+    assert answer.found and "3.2%" in answer.text, answer.text
+    assert "山区" not in answer.text, answer.text
+
+
+def test_figures_asked_of_each_thing_named_before_fenbie(chengpu):
+    """A和B分别达到多少 asks two figures: both rates are quoted."""
+    answer = chengpu.ask("澄浦市2024年国考断面水质优良率和近岸海域水质优良率分别达到多少？")
+    assert answer.found and "91.3%" in answer.text and "87.6%" in answer.text, answer.text
+
+
+def test_a_measure_of_another_thing_does_not_answer(chengpu):
+    """森林覆盖率 asked: 文明村镇覆盖率 is another thing's coverage, so the question is refused."""
+    answer = chengpu.ask("澄浦市2024年末的森林覆盖率是多少？")
+    assert not answer.found, answer.text
+
+
+def test_two_figures_asked_are_not_answered_by_the_table_alone(chengpu):
+    """The targets table holds the growth target; the second figure asked is in a passage: both are quoted."""
+    answer = chengpu.ask("澄浦市2025年政府工作报告中，地区生产总值增长目标是多少？重大项目年度计划投资是多少？")
+    assert answer.found and "5.5%" in answer.text and "900亿元" in answer.text, answer.text

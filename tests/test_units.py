@@ -783,6 +783,9 @@ def test_a_bare_will_beside_a_past_tense_asks_for_neither_kind():
     assert read_question("上海2025年研发经费支出相当于生产总值的比例要达到多少？").kind == "plan"
     assert read_question("上海2024年研发经费支出相当于生产总值的比例达到多少？").kind == "outcome"
     assert read_question("“四大要素”是什么？").kind == "definition"
+    # what a thing "was to be" (cut, built) is a plan, however many words name the thing
+    assert read_question("How much was the provincial list of powers and responsibilities to be cut?").kind == "plan"
+    assert read_question("How much was the list cut in 2018?").kind == "outcome"
 
 
 def test_how_a_quoted_term_is_explained_asks_its_definition():
@@ -1743,6 +1746,10 @@ def test_a_place_named_as_part_of_a_name_or_a_pair_is_not_the_government_asked()
     # a pair naming a bridge, with no other place: the city named stays the one asked about
     query = read_question("What was the average daily traffic on the Shenzhen-Zhongshan Link in 2024?", regions)
     assert query.places == ["深圳"]
+    # a quoted name that begins with a place, beside the city asked about: a title, not the State Council
+    query = read_question("For how many years has Shenzhen been named 'China's Happiest City', according to its "
+                          "2025 report?", regions)
+    assert query.places == ["深圳"]
 
 
 def test_a_city_no_report_is_about_must_be_said_when_asked_of_its_provinces_report():
@@ -2313,6 +2320,8 @@ def test_a_list_named_where_a_figure_is_asked_asks_no_list():
 
     assert not read_question("Under its list of ten livelihood projects for 2021, how many old residential "
                              "compounds did the province plan to renovate?").wants_list
+    assert not read_question("Under Guangdong's 2025 list of ten livelihood projects, how many free health "
+                             "check-ups are to be given?").wants_list
     assert read_question("What are the ten livelihood projects on Guangdong's list for 2021?").wants_list
     assert read_question("List the ten livelihood projects for 2021.").wants_list
 
@@ -2361,3 +2370,69 @@ def test_services_the_three_sectors_and_contribution_to_growth_are_the_reports_w
     assert "一二三产业" in forms("What was the ratio of the primary, secondary and tertiary sectors?")
     assert "贡献率" not in forms("What were the employers' contributions to the pension fund?")
     assert "服务业" not in forms("How many public services were put online?")
+
+
+@pytest.mark.parametrize("question, word, given", [
+    ("How many people are to be reached with first-aid training?", "救护", True),
+    ("Which three priority start-up areas does it name?", "启动区", True),
+    ("Which three priority start-up areas does it name?", "创业", False),  # (no start-up firm)
+    ("How many start-ups received loans?", "创业", True),
+    ("What are the nine actions for building spiritual civilization?", "精神文明", True),
+    ("How many civilized villages were there?", "文明", True),
+    ("What did it do for ecological civilization?", "生态文明", True),
+    ("Which marine industries will grow?", "海洋", True),
+    ("How many quality projects should state firms attract?", "优质", True),
+    ("How many quality projects should state firms attract?", "招引", True),
+    ("What growth is set for investment in strategic emerging industries?", "战略性新兴产业", True),
+    ("Which emerging industries grew faster over the five years?", "新兴产业", True),
+])
+def test_first_aid_start_up_areas_civility_the_sea_and_emerging_industries(question: str, word: str, given: bool):
+    """First aid is also 救护; a start-up area (启动区) is no start-up firm (创业); spiritual civilization
+    精神文明; marine 海洋; quality projects 优质; attracting projects 招引; strategic emerging industries."""
+    assert (word in _glossary_forms(question)) is given
+
+
+def test_figures_asked_of_each_thing_named():
+    """A和B分别…多少 asks a figure of each (two, or three with 、); one thing 分别 asks one."""
+    from assistant.answer import _figures_asked
+
+    assert _figures_asked("国考断面水质优良率和近岸海域水质优良率分别达到多少？") == 2
+    assert _figures_asked("深圳、广州和佛山分别新增就业多少人？") == 3
+    assert _figures_asked("茂名2022年地区生产总值是多少？") == 1
+    # "how many A were opened, B tackled and C added": each thing with what was done to it
+    assert _figures_asked("How many dead-end roads were opened, congestion points tackled and parking spaces "
+                          "added in 2024?") == 3
+    assert _figures_asked("How many villages were renovated and roads built in 2023?") == 2
+    assert _figures_asked("How many projects were started and completed in 2024?") == 1
+
+
+def test_preschool_per_pupil_and_funding_are_the_reports_words():
+    """Preschool education 学前教育 (a kindergarten 幼儿园 too); per pupil 生均; funding 经费, 拨款;
+    congestion 拥堵, 堵点; the list of powers and responsibilities 权责清单."""
+    forms = _glossary_forms
+    assert {"学前教育", "幼儿园"} <= forms("What was the minimum preschool funding?")
+    assert "幼儿园" in forms("How many kindergartens were built?")
+    assert "生均" in forms("What was the per-pupil allocation?")
+    assert {"经费", "拨款"} <= forms("How much funding was set aside?")
+    assert {"拥堵", "堵点"} <= forms("How many congestion points were tackled?")
+    assert "拥堵" not in forms("In which fields were technology bottlenecks broken through?")
+    assert "权责清单" in forms("How much was the list of powers and responsibilities cut?")
+
+
+def test_electricity_prices_and_a_price_in_fen():
+    """Electricity prices 电价, industry and commerce 工商业, electricity 用电; 3分/千瓦时 is a figure (a price
+    in fen per kilowatt-hour), a score of 90分 is not read as one."""
+    from assistant.answer import _FIGURE
+
+    forms = _glossary_forms
+    question = "By how much will it cut industrial and commercial electricity prices?"
+    assert {"电价", "工商业"} <= forms(question)
+    assert "用电" in forms("How much electricity was used?")
+    assert _FIGURE.search("力争工商业电价下降3分/千瓦时以上") and not _FIGURE.search("考试平均得分90分")
+
+
+def test_to_accelerate_is_no_accelerator():
+    """"Accelerated urban renewal" asks nothing of accelerator bases (加速基地); "business accelerators" do."""
+    forms = _glossary_forms
+    assert "加速基地" not in forms("Which areas were named for accelerated urban renewal?")
+    assert "加速基地" in forms("How many business accelerators were built?")
