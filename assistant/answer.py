@@ -1599,11 +1599,11 @@ class Answerer:
             # saying a word of the question: 实施休闲骑行道建设三年行动计划，加快建设…等骑行道，新增骑行道230公里以上)
             chosen += [d for d in candidates if _later_in_sentence(chosen[0], d) and unit.search(d.text)
                        and terms_of(d) & set(weights)][:1]
-        if asks_share and wants_figure and chosen and not any(_SHARE.search(c.text) and _FIGURE.search(c.text) for c in chosen):
+        if asks_share and wants_figure and chosen and not any(_says_share(c) for c in chosen):
             # a share asked, "R&D spending as a share of GDP": the share said further on in a chosen clause's
             # sentence (全社会研发投入2236.6亿元、增长18.9%，…，占地区生产总值比重提升至6.46%)
-            share = [d for c in list(chosen) for d in candidates if _later_in_sentence(c, d) and _SHARE.search(d.text)
-                     and _FIGURE.search(d.text) and d.hit.kind != crossed][:1]
+            share = [d for c in list(chosen) for d in candidates
+                     if _later_in_sentence(c, d) and _says_share(d) and d.hit.kind != crossed][:1]
             if share:  # (in place of a clause holding no figure, chosen for the words of what the share is of)
                 chosen = [c for i, c in enumerate(chosen) if i == 0 or _FIGURE.search(c.text)] + share
         named = _which_named(query, rendered)
@@ -1808,6 +1808,11 @@ class Answerer:
         english = not any(has_cjk(c.quote) for c in citations)  # an English translation's words
         return finish(query, citations, ("; " if english else "；").join(parts) + _end_mark(citations[-1].quote),
                       self._several())
+
+
+def _says_share(c: Clause) -> bool:
+    """A clause saying a share with its figure (占地区生产总值比重提升至6.46%)."""
+    return bool(_SHARE.search(c.text) and _FIGURE.search(c.text))
 
 
 def _one_of_two(query: Query, tabled: Answer) -> bool:

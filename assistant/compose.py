@@ -35,9 +35,10 @@ def unindexed_report(english: bool, year: int, place: str | None, indexed: list[
         years = ", ".join(map(str, indexed))
         if not place:
             return f"No {year} report is among the indexed reports (indexed: {years}); {NOT_FOUND_EN_TAIL}"
-        whose = "The State Council's" if place == "全国" else f"{romanised(place).title()}'s"
-        return f"{whose} {year} report is not among the indexed reports (indexed: {years}); {NOT_FOUND_EN_TAIL}"
-    name = "国务院" if place == "全国" else place or ""
+        whose = _whose(place, place == "全国", True)
+        return f"{whose[0].upper()}{whose[1:]} {year} report is not among the indexed reports (indexed: {years}); " \
+               f"{NOT_FOUND_EN_TAIL}"
+    name = _whose(place, place == "全国", False)
     return f"已索引的报告中没有{name}{year}年政府工作报告（已索引：{'、'.join(map(str, indexed))}年）；{NOT_FOUND_ZH_TAIL}"
 
 
@@ -80,13 +81,22 @@ class Answer:
         }
 
 
+def _whose(region: str | None, national: bool, english: bool) -> str:
+    """Whose a report is: the State Council's or Maoming's in English, 国务院 or 茂名 in Chinese; "" for
+    a report of no known place."""
+    if national:
+        return "the State Council's" if english else "国务院"
+    if not region:
+        return ""
+    return romanised(region).title() + "'s" if english else region
+
+
 def report_label(hit: Hit, english: bool) -> str:
     """How an answer names the report it quotes: 《茂名2023年政府工作报告》 / the Maoming 2023 report."""
     if english:
-        place = "the State Council's" if hit.level == "national" else (
-            romanised(hit.region).title() + "'s" if hit.region else "the")
+        place = _whose(hit.region, hit.level == "national", True) or "the"
         return f"{place} {hit.year or ''} report".replace("  ", " ")
-    name = "国务院" if hit.level == "national" else (hit.region or "")
+    name = _whose(hit.region, hit.level == "national", False)
     name += " " if name.isascii() and name else ""  # 《Shenzhen 2024年政府工作报告》
     return f"《{name}{hit.year or ''}年政府工作报告》" if hit.year else f"《{hit.title}》"
 
