@@ -818,7 +818,8 @@ def _sets_no_target(query: Query, asked: list[Indicator], texts: list[str]) -> b
 
 # A rate said: a percentage (an English translation's "5 percent"), points, or growth in step with another
 # (居民收入增长与经济增长同步).
-_RATE_SAID = re.compile(r"[%％]|百分点|同步|\bper ?cent\b|percentage points?", re.IGNORECASE)
+_RATE_SAID = re.compile(r"[%％]|百分点|同步|增长[\d.]+倍|翻(?:一|两|三)?番|\bper ?cent\b|percentage points?|\d+-fold\b",
+                        re.IGNORECASE)  # (a growth said as a multiple: 实际利用外资增长3倍)
 
 
 def _misses_growth(query: Query, asked: list[Indicator], texts: list[str]) -> bool:
@@ -1036,6 +1037,8 @@ class Answerer:
         if _NATIONAL_REPORT.search(query.text):
             regions |= {"国务院", "国务"}  # ("the State Council's 2023 report": whose report, not what about)
         region_grams = {g for r in regions for g in bigrams(r)}
+        # the pieces jieba also cuts from a place the question names (州市 of 杭州市, 都市 of 成都市)
+        named = [r for r in regions if len(r) > 2 and r in query.text]
         weights: dict[str, float] = {}
         translated = self.retriever.translated_tokens(query)
         spelled = self.retriever.spelled_names(query)  # (weighed in their Chinese words: 前海, not qianhai)
@@ -1049,7 +1052,7 @@ class Answerer:
                 continue  # a word no passage contains cannot be covered (known_share weighs it); the s of 's
             w = store.idf(tok) * translated.get(tok, 1.0)
             if tok in _GENERIC or tok.isdigit() or tok in _QUESTION_WORDS or tok in regions or tok in period \
-                    or unit and tok == unit.group(1):
+                    or unit and tok == unit.group(1) or any(tok in r for r in named):
                 w *= 0.1
             weights[tok] = w
         grams = bigrams(query.text) if not query.is_english else set()

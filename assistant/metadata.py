@@ -326,6 +326,13 @@ def section_kind(headings: list[str], text: str, year: int | None) -> tuple[str,
             # a heading that names no years is read with the nearest telling heading above it
             outer = None if years_in(heading) or _five_years(heading) else next(
                 (k for h in reversed(headings[:depth]) if (k := _heading_kind(h, year, text))), None)
+            dated = None if years_in(heading) or _five_years(heading) else next(
+                (k for h in reversed(headings[:depth]) if (years_in(h) or _five_years(h)) and (k := _heading_kind(h, year, text))),
+                None)
+            if kind == "outcome" and dated and dated[0] == "plan":
+                # "（十）…推进美丽中国先行区建设取得新成效" under "二、2025年工作总体要求和重点任务": results
+                # to be achieved, so the year's plan
+                return dated
             if kind == "plan" and outer and outer[0] == "outcome":
                 # "（一）坚决贯彻落实…工作部署" under "一、2019年工作回顾": what was done, not planned.
                 kind, span = outer

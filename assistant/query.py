@@ -76,6 +76,7 @@ _DEFINITION = re.compile(r"是什么意思|指什么|什么是|是指什么|含�
                          r"\bhow (?:does|did|do) [^?]{0,60}\b(?:explain|describe|define)\b (?:the |a |an )?[“\"‘']|"
                          r"\bwhat (?:is|are) (?:[A-Z][\w-]*(?:'s|’s) )?(?:the |a )?(?:[a-z]+-[a-z-]+ )?[“\"‘']|"  # what is the '五乐计划'? what is Foshan's '9+5+X' …?
                          r"\bwhat (?:kind|sort|type) of \w+ (?:is|are) (?:a |an |the )?[“\"‘']|"  # …village is a "两不具备" village?
+                         r"\bwhat (?:qualifies|qualified|counts|counted) [^?]{0,60}?\bas (?:a |an |the )?[“\"‘']|"  # …a village as a '平安村'?
                          rf"[”\"’」](?:(?![{CJK}]*(?:目标|任务|重点|进展|成效|成果|举措|措施|情况|规模|安排))[{CJK}]{{0,6}})?(?:是什么|是啥|指的是什么)",
                          re.IGNORECASE)  # …工作法的“四大要素”是什么？ “三品”战略是什么？
 # "零基预算是什么？": a bare term (no 的, no figure) and nothing else asks what it means.
@@ -99,6 +100,10 @@ _DELIVERED_WHEN = re.compile(
 _REPORT_WORDS = r"(?:'s)? (?:(?:national|provincial|municipal|city|State Council|central|government|annual|work) ){0,3}"
 # The document a question asks of ("government work report"): its words are not the question's topic.
 WORK_REPORT = re.compile(r"\b(?:government )?work reports?\b", re.IGNORECASE)
+# Whose report, said in common nouns: "according to the city's 2025 government work report".
+_WHOSE_REPORT = re.compile(r"\b(?:the|its|this|that) (?:city|province|country|nation|municipality|(?:city|provincial|municipal|"
+                           r"national|central) government)(?:'s|’s)(?= (?:(?:19|20)\d\d )?(?:(?:annual |government )?work )?reports?\b)",
+                           re.IGNORECASE)
 # "2019年政府工作报告", "按广东省2025年政府工作报告", "in Zhanjiang's 2019 government work report": the year
 # of a report, so 去年/今年 count from it.
 _REPORT_YEAR = re.compile(rf"((?:19|20)\d\d)年(?:的)?(?:[{CJK}]{{0,6}})?(?:政府)?工作报告|((?:19|20)\d\d)年(?:的)?报告|"
@@ -191,6 +196,10 @@ _NAME_QUALIFIER = re.compile(rf"(?<=[{CJK}A-Za-z])[（(][{CJK}]{{2,4}}[)）](?=[
 
 # "China's first sustainable aviation fuel base", "全国首个": a superlative over the country, not a
 # question about the national government's report.
+# "多少家首店": a measure word after 多少/几 that jieba would join to the noun after it (家首店), so
+# the noun is no search word of its own.
+_COUNTED = re.compile(r"((?:多少|几)[家个项座所台辆名位条种批只件次处栋套间张块艘架])")
+
 _SUPERLATIVE = re.compile(r"(?:'s|’s)?\s+(?:first|largest|biggest|only|longest|tallest|highest|leading|top|"
                           r"first-ever|earliest)\b", re.IGNORECASE)
 
@@ -329,22 +338,26 @@ def _places(question: str, regions: frozenset[str]) -> tuple[list[str], list[str
             (m.group() == "national" and not compares)
             # (another city before a name is asked of: "the Paris Olympics" is 巴黎奥运会; only joined into one
             # it is not, "the Hong Kong-Zhuhai-Macao Bridge")
-            or (place not in said or place in regions) and re.match(r" [A-Z][a-z]", question[m.end():m.end() + 3])
+            or (place not in said or place in regions) and re.match(r" ['‘\"“]?[A-Z][a-z]", question[m.end():m.end() + 4])
             # (the first word of a quoted name: "named 'China's Happiest City'" in a question about Shenzhen)
             or _OPENS_QUOTE.search(question, 0, m.start())
             or joined and (_PART_OF.search(question, 0, m.start()) or _JOINED_AFTER.match(question, m.end())
                                                      or _JOINED_BEFORE.search(question, 0, m.start()))
             for m in mentions)
 
+    levels = resources.place_levels()
+
     def superlative(place: str) -> bool:
-        """Over the country, not about its report: China's first…, 全国首个…, 全国第一."""
+        """Over the country, not about its report: China's first…, 全国首个…, 全国第一 (a city's first,
+        "Foshan's first national first-grade museum", is of its own report)."""
         mentions = english.get(place, [])
+        if levels.get(place) not in ("national", "province"):
+            return False
         if place in simple:
             return place == "全国" and simple.count("全国") == len(_SUPERLATIVE_ZH.findall(simple)) and not mentions
         return bool(mentions) and all(_SUPERLATIVE.match(question, m.end()) or _RANKED_IN.search(question, 0, m.start())
                                       for m in mentions)
     named = [p for p in named if not superlative(p)]
-    levels = resources.place_levels()
 
     def names_its_city(place: str) -> bool:
         """A province only qualifying a city named beside it: written right before it (广东湛江大型产业集聚区,
@@ -508,7 +521,7 @@ def read_question(question: str, regions: frozenset[str] = frozenset(), lang: st
     asked = check_question(question)
     question = _named_plainly(asked)
     lang = lang or language(question)
-    toks = tokens(question)
+    toks = tokens(_COUNTED.sub(r"\1 ", question))
     glossed = matched(question) if has_latin(question) else []
     expansion = terms_of(chinese for _, chinese in glossed)
     generic = resources.question_words().get("generic", frozenset())
@@ -521,9 +534,8 @@ def read_question(question: str, regions: frozenset[str] = frozenset(), lang: st
     places, unknown = _places(question, regions)
     translated = []
     if lang == "en":
-        rest = WORK_REPORT.sub(" , ", question)  # the document asked of, not its topic ("work" is no 劳动)
-        for pattern, _ in glossed:
-            rest = pattern.sub(" , ", rest)  # no phrase across a glossary term
+        # the document asked of, not its topic ("work" is no 劳动; "the city's 2025 report" names no city topic)
+        rest = _unglossed(WORK_REPORT.sub(" , ", _WHOSE_REPORT.sub(" , ", question)), glossed)  # (no phrase across one)
         names = {romanised(p) for p in places + unknown if CJK_WORD.search(p)}
         translated = english_terms(rest, skip=frozenset(names))
         translated += _phrases_over_glossary(question, glossed, translated, frozenset(names))
@@ -578,7 +590,7 @@ def read_question(question: str, regions: frozenset[str] = frozenset(), lang: st
         text=question, asked=asked if asked != question else "", language=lang, normalized=normalize(question), tokens=toks, expansion=expansion,
         dense_text=dense, years=years, places=places, unknown_places=unknown, kind=kind,
         wants_number=bool(_HOW_MUCH.search(question)), wants_list=_asks_list(question),
-        names=_names(question), wants_speaker=bool(_SPEAKER.search(question)),
+        names=_names(_unglossed(question, glossed)), wants_speaker=bool(_SPEAKER.search(question)),
         wants_meeting=bool(_DELIVERED_WHEN.search(question)),
         asks_when=bool(_WHEN_ASKED.search(question)), translated=translated,
         report_year=report_year, report_years=reports, span=plans[0] if len(set(plans)) == 1 else None, glossed=glossed,
@@ -587,6 +599,14 @@ def read_question(question: str, regions: frozenset[str] = frozenset(), lang: st
 
 # A comparison asked: "How did A compare with B?", "2014年的目标与2021年相比".
 _COMPARED = re.compile(r"\b(?:compar(?:e[ds]?|ing|ison)|versus|vs\.?)\b|相比|比较|对比", re.IGNORECASE)
+
+
+def _unglossed(question: str, glossed: list) -> str:
+    """The question without the phrases the glossary renders: a name in one ("Leizhou opera" → 雷剧)
+    is no romanised name the reports must write (雷州)."""
+    for pattern, _ in glossed:
+        question = pattern.sub(" , ", question)
+    return question
 
 
 def _names(question: str) -> list[str]:

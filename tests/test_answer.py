@@ -1764,3 +1764,55 @@ def test_two_figures_asked_are_not_answered_by_the_table_alone(chengpu):
     """The targets table holds the growth target; the second figure asked is in a passage: both are quoted."""
     answer = chengpu.ask("澄浦市2025年政府工作报告中，地区生产总值增长目标是多少？重大项目年度计划投资是多少？")
     assert answer.found and "5.5%" in answer.text and "900亿元" in answer.text, answer.text
+
+
+LANSHAN_2025 = """# 岚山市政府工作报告
+——2025年1月16日在岚山市第八届人民代表大会第四次会议上
+
+岚山市市长 魏清远
+
+## 一、2024年工作回顾
+消费市场回暖向好，举办夜市和美食节40余场，新落地首店超260家，步行街客流增长一成半。
+根据统一部署，全市完成老旧厂房改造12处，分别用于文创和仓储。
+产业项目加快落地，新开工亿元以上项目85个，工业投资增长7.1%。
+
+## 二、2025年工作安排
+### （四）推动生态环境保护取得新成效
+加快能源转型，外来绿电规模力争达到80亿千瓦时，建成屋顶光伏40万千瓦。
+"""
+
+SONGZHOU_2025 = """# 松州市政府工作报告
+——2025年1月20日在松州市第七届人民代表大会第五次会议上
+
+松州市市长 林望舒
+
+## 一、2024年工作回顾
+商贸活力不断增强，引进品牌首发活动90场，新增首店132家，商圈夜间客流增长两成。
+根据年度计划，全市新建社区食堂28个，分别由街道和社会组织运营，《松州市养老服务条例》出台实施。
+对外开放步伐加快，新开国际货运航线3条，外贸进出口增长6.4%。
+"""
+
+
+@pytest.fixture(scope="module")
+def two_cities(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
+    """Two made-up cities' 2025 reports indexed together: first stores opened in each (and words a
+    comparison asks in: 根据, 分别), and a plan section whose part is headed by what is to be achieved
+    (取得新成效)."""
+    return _indexed(tmp_path_factory, "lanshan-2025.md", LANSHAN_2025, {"songzhou-2025.md": SONGZHOU_2025})
+
+
+def test_words_naming_the_reports_and_asking_each_are_no_topic(two_cities):
+    """"根据两市2025年政府工作报告，…岚山市和松州市分别新增了多少家首店？哪个更多？": 根据, 两市, 分别 and 更多
+    say which reports and ask each figure; the clauses are weighed by the topic (首店)."""
+    weights = two_cities._weights(two_cities.retriever.understand(
+        "根据两市2025年政府工作报告，2024年岚山市和松州市分别新增了多少家首店？哪个更多？"))
+    for word in ("根据", "分别"):
+        assert weights[word] < weights["首店"] / 5, weights
+    # (nor do the pieces jieba cuts from a place named: 州市 of 松州市)
+    assert weights["州市"] < weights["首店"] / 5, weights
+
+
+def test_a_plan_part_headed_by_what_is_to_be_achieved_answers_the_years_target(two_cities):
+    """"（四）推动生态环境保护取得新成效" under the 2025 plan: its 力争 figure is 2025's target, not 2024's outcome."""
+    answer = two_cities.ask("岚山2025年外来绿电规模的目标是多少？")
+    assert answer.found and "80亿千瓦时" in answer.text, answer.text

@@ -365,6 +365,11 @@ def test_an_unsure_region_stays_empty():
      ("outcome", (2020, 2020))),
     (["一、过去五年工作回顾", "（三）对外开放迈出新步伐，营商环境取得新进展"], "基本完成营商环境改革", ("outcome", (2016, 2020))),
     (["一、2020年工作回顾", "（三）对外开放迈出新步伐，营商环境取得新进展"], "基本完成营商环境改革", ("outcome", (2020, 2020))),
+    # under the year's plan, a part that says what is to be achieved (取得新成效) is of the plan
+    (["二、2021年工作总体要求和重点任务", "（六）加强生态保护，推动绿色发展取得新成效", "推进能源转型"],
+     "新能源装机力争达到300万千瓦", ("plan", (2021, 2021))),
+    (["一、2020年工作回顾", "（六）努力改善民生，社会事业扎实推进", "民生实事取得新进展"], "完成十件民生实事",
+     ("outcome", (2020, 2020))),
 ])
 def test_section_period_and_kind(heads: list[str], text: str, expected: tuple):
     assert section_kind(heads, text, 2021) == expected
@@ -932,6 +937,9 @@ def test_a_superlative_over_the_country_names_no_report():
     assert read_question("2023年全国GDP增长目标是多少？", regions).places == ["全国"]
     assert read_question("湛江水产养殖规模全国第一吗？", regions).places == ["湛江"]
     assert read_question("2023年湛江海洋生产总值总量连续多少年居全国首位？", regions).places == ["湛江"]
+    # a city's first is of its own report
+    assert read_question("Which library became Haibin's first national first-grade library?",
+                         regions | {"海滨"}).places == ["海滨"]
     # a rank over the country is no question about the country's report
     regions = regions | {"杭州", "广东"}
     assert read_question("国家经开区全国前10位中杭州占几席？", regions).places == ["杭州"]
@@ -2436,3 +2444,70 @@ def test_to_accelerate_is_no_accelerator():
     forms = _glossary_forms
     assert "加速基地" not in forms("Which areas were named for accelerated urban renewal?")
     assert "加速基地" in forms("How many business accelerators were built?")
+
+
+@pytest.mark.parametrize("question, word, given", [
+    ("How many supercharging stations were built?", "超充站", True),
+    ("How much green electricity was brought in?", "绿电", True),
+    ("Which stock exchange was set up?", "证券交易所", True),
+    ("Which two exchanges did the country set up?", "交易所", True),
+    ("How were cultural exchanges promoted?", "交易所", False),
+    ("How many flood-prone waterlogging spots were fixed?", "易涝点", True),
+    ("What share of buses were electric?", "电动化", True),
+    ("Which works won a 'Five-One Project' award?", "五个一工程", True),
+    ("How many Cantonese opera shows were staged?", "粤剧", True),
+    ("How many lifts did the city retrofit?", "电梯", True),
+    ("How did the policy lift restrictions on home buying?", "电梯", False),
+    ("How many lifts were added to old residential buildings?", "既有住宅", True),
+    ("How many beds per 1,000 older residents?", "老人", True),
+    ("Which ports were opened to the outside world?", "对外开放", True),
+    ("How was the nursing workforce built up?", "队伍", True),
+    ("Which medical specialties were singled out?", "专科", True),
+])
+def test_supercharging_green_electricity_exchanges_waterlogging_and_lifts(question: str, word: str, given: bool):
+    """Supercharging 超充; green electricity 绿电; a stock or futures exchange, or exchanges set up, 交易所
+    (cultural exchanges are none); waterlogging-prone spots 易涝点; electric buses 电动化; the Five-One
+    Project 五个一工程; Cantonese opera 粤剧; lifts 电梯 (not lifting a restriction); old residential
+    buildings also 既有住宅; older residents also 老人; opened to the outside world 对外开放; a workforce
+    队伍; medical specialties 专科."""
+    assert (word in _glossary_forms(question)) is given
+
+
+def test_how_many_of_a_thing_keeps_the_thing_a_search_word():
+    """多少家首店: jieba joins the measure word to the noun (家首店); the question still searches 首店."""
+    assert "首店" in read_question("成都2024年新增了多少家首店？").tokens
+    assert "书店" in read_question("全市有几家书店？").tokens
+
+
+def test_a_place_before_a_quoted_name_only_names_it():
+    """"a Guangdong 'Five-One Project' award" in a question about Zhanjiang names an award, not the
+    province's report; a name the glossary renders ("Leizhou opera" → 雷剧) is no name the report
+    must spell (雷州)."""
+    regions = frozenset({"湛江", "广东"})
+    query = read_question("Which Leizhou opera from Zhanjiang won a Guangdong 'Five-One Project' award in 2017?", regions)
+    assert query.places == ["湛江"]
+    assert "leizhou" not in query.names
+    assert "leizhou" in read_question("What was built in Leizhou in 2017?", regions).names
+
+
+def test_what_qualifies_a_thing_as_a_quoted_term_asks_its_meaning():
+    question = "In its 2025 report, what qualifies a village as a '七无三零' safe village?"
+    assert read_question(question).kind == "definition"
+    assert read_question("What counts as a '两不具备' village?").kind == "definition"
+
+
+def test_a_growth_said_as_a_multiple_is_a_growth_rate():
+    """增长3倍 says how fast an amount grew, as a percentage does."""
+    from assistant.answer import _RATE_SAID
+
+    assert _RATE_SAID.search("实际利用外资增长3倍") and _RATE_SAID.search("外贸进出口总额增长9.7%")
+    assert not _RATE_SAID.search("实际利用外资12.5亿美元")
+
+
+def test_the_citys_report_is_whose_report_not_a_topic():
+    """"according to the city's 2025 government work report": whose report; "city" is not translated
+    into a topic (城市) a clause may share."""
+    query = read_question("How many babies were born in Haibin in 2024, according to the city's 2025 government "
+                          "work report?", frozenset({"海滨"}))
+    assert not any(term == "city" for term, _ in query.translated), query.translated
+    assert any(term == "city" for term, _ in read_question("How many city parks were built?").translated)
