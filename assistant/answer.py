@@ -28,6 +28,7 @@ from .compose import (  # noqa: F401
     numbers_grounded,
     report_label,
     speaker_in_english,
+    unindexed_place,
     unindexed_report,
 )
 from .conversation import resolve
@@ -79,7 +80,7 @@ _IN_WORDS = "数以(?:十|百|千|万|百万|千万|亿)计"
 _CN_COUNT = r"(?<![第一二两三四五六七八九十百千])(?:[二两三四五六七八九十百千]|[一二两三四五六七八九十百千]{2,})(?:组|种|支|场|艘|架|部|份|张)"
 _FIGURE = re.compile(
     r"(?<![第\d.])\d+(?:\.\d+)?\s*(?:多|余)?(?:%|％|‰|亿|万|千|百|个|项|家|所|条|人|元|吨|公里|千米|米|年|倍|座|套|户|次|天|处|辆|"
-    r"件|名|台|艘|亩|标箱|架|片|张|间|场|届|微克|毫克|立方米|千瓦|兆瓦|度|斤|公顷|小时|分钟|毫米|株|棵|部|只|头|枚|块|岁|省|县|镇|村|份|"
+    r"件|名|台|艘|亩|标箱|架|片|张|间|场|届|微克|毫克|立方米|平方米|平方公里|平方千米|千瓦|兆瓦|度|斤|公顷|小时|分钟|毫米|株|棵|部|只|头|枚|块|岁|省|县|镇|村|份|"
     r"类|批|种|款|段|宗|轮|册|根|盏|组|对|支|栋|层|位|分(?=/|每))|"  # (3分/千瓦时: a price in fen)
     r"\d+金(?:\d+银)?(?:\d+铜)?|"  # medals: 4金2银2铜
     r"(?<![第一二两三四五六七八九十百千])[一二两三四五六七八九十百千]+(?:项|个|大|条|家|所|座|批|类|万|亿|处|名|台|件|次(?!性)|轮|届|位数)|"
@@ -796,6 +797,17 @@ def _qualifier_before(lead: str) -> str:
     return word if flag.startswith("n") or flag in ("vn", "j", "l") else ""
 
 
+# A share of a whole asked ("What share of GDP did the digital economy account for?", 占地区生产总值比重),
+# and the words that say one (占, 比重, 渗透率, 三分之一, 六成).
+_SHARE_OF_ASKED = re.compile(r"\b(?:share|proportion|percentage) of\b|占[^？?，,。]{0,20}(?:比重|比例)|占比", re.IGNORECASE)
+_SHARE_SAID = re.compile(r"占|比重|比例|率|分之|\d成|[一二三四五六七八九]成(?![为本果效立功员交绩长就])")
+
+
+def _misses_share(query: Query, texts: list[str]) -> bool:
+    """A share of a whole asked and no text says one: a level (9.73万亿元) or a growth rate is none."""
+    return bool(_SHARE_OF_ASKED.search(query.text)) and bool(texts) and not any(_SHARE_SAID.search(t) for t in texts)
+
+
 def _only_in_a_share(query: Query, asked: list[Indicator], texts: list[str]) -> bool:
     """An amount asked (GDP growth) and the quote names it only as what a share is of
     (数字经济核心产业增加值增长6%、力争占地区生产总值比重达到20%): the figure is another thing's."""
@@ -1198,7 +1210,7 @@ class Answerer:
                 answer.context = resolved.carried
             return answer
         query = self.retriever.understand(question if isinstance(question, Query) else check_question(question))
-        tabled = self._tabled(query, source, year, region)
+        tabled = None if query.unindexed_reports and not query.places else self._tabled(query, source, year, region)
         if tabled is not None and not _one_of_two(query, tabled):
             return tabled
         split = parts(query)
@@ -1267,6 +1279,11 @@ class Answerer:
             related = self.retriever.search(query, 3, query_vector=q, route=False)
             refusal = self._unindexed_report(query) or not_found(query.is_english)
             return Answer(query.words, refusal, False, related=related), None
+        if query.unindexed_reports and not query.places:
+            # "Hainan's 2022 government work report": no indexed report is Hainan's, whatever a clause of
+            # another says of Hainan
+            return Answer(query.words, unindexed_place(query.is_english, query.unindexed_reports[0]), False,
+                          related=hits[:3]), None
         if _DAY_FROM_NOW.search(question):
             # "明天深圳的天气怎么样？": a day counted from now; a yearly report speaks of none
             return Answer(query.words, not_found(query.is_english), False, related=hits[:3]), None
@@ -1351,7 +1368,7 @@ class Answerer:
             or bool(query.places) and bool(chosen) and any(p not in figure_clause
                                                            for p in query.unknown_places if p.endswith("区"))
             or _unsaid_abroad(query, [c.text for c in chosen])
-            or _unsaid_city(query, [c.text for c in chosen])
+            or _unsaid_city(query, [_sentence_before(c) for c in chosen])  # (武汉和湖北…，…，调派4万多名医护人员驰援)
             or self._unwritten_district(query),
             # (a plan saying it sets no target for the indicator asked answers without its figure)
             indicator_mismatch=not unset and bool(
@@ -1368,6 +1385,7 @@ class Answerer:
                 or _misses_part_of_year(query, quoted)
                 or _misses_residents(query, quoted) or _misses_count(query, quoted) or _misses_direction(query, quoted)
                 or _part_only(query, asked, quoted, spelled) or _only_in_a_share(query, asked, quoted)
+                or _misses_share(query, quoted)
                 or _reviewed_only(query, [c for c in chosen if c.text in figure_clauses])),
             cross=not query.is_english and english,
         )

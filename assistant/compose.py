@@ -42,6 +42,13 @@ def unindexed_report(english: bool, year: int, place: str | None, indexed: list[
     return f"已索引的报告中没有{name}{year}年政府工作报告（已索引：{'、'.join(map(str, indexed))}年）；{NOT_FOUND_ZH_TAIL}"
 
 
+def unindexed_place(english: bool, place: str) -> str:
+    """The refusal when a question names the report of a place no indexed report is about."""
+    if english:
+        return f"No report of {romanised(place).title()} is among the indexed reports; {NOT_FOUND_EN_TAIL}"
+    return f"已索引的报告中没有{place}的政府工作报告；{NOT_FOUND_ZH_TAIL}"
+
+
 @dataclass
 class Citation(Hit):
     """A retrieved passage cited as [n], with the clause(s) of it that the answer quotes."""

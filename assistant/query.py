@@ -165,6 +165,8 @@ class Query:
     # the glossary entries (and amounts) the question mentions: (English pattern, Chinese terms)
     glossed: list[tuple[re.Pattern, tuple[str, ...]]] = field(default_factory=list)
     asked: str = ""  # the words as asked, when `text` reads a place by its own name (四川省会 → 成都)
+    # places no indexed report is about whose report the question names ("Hainan's 2022 report", 海南省政府工作报告)
+    unindexed_reports: list[str] = field(default_factory=list)
 
     @property
     def words(self) -> str:
@@ -425,7 +427,9 @@ def _places(question: str, regions: frozenset[str]) -> tuple[list[str], list[str
 # "…set a goal for 2024. Did the city's growth meet it?": a plan named, then asked whether it was met.
 _REACHED = r"(?:meet|met|reach\w*|achiev\w*|hit|exceed\w*|surpass\w*|fulfil\w*|get there|make it|record(?:ed)?)\b"
 # ("was it to reach…?" asks the plan: was to)
-_DID_MEET = re.compile(rf"\b(?:did|has|have)\b[^.?;]{{0,50}}?\b{_REACHED}|\b(?:was|were)\b[^.?;]{{0,50}}?(?<!\bto )\b{_REACHED}|"
+# (not what it aimed to reach: "What rate did Guangdong aim to exceed by the end of 2024?" asks a target)
+_AIMED_TO = r"\b(?:aim|plan|intend|expect|want|hope|seek|strive|pledge|vow|promise|set out)(?:s|ed)? to\b"
+_DID_MEET = re.compile(rf"\b(?:did|has|have)\b(?:(?!{_AIMED_TO})[^.?;]){{0,50}}?\b{_REACHED}|\b(?:was|were)\b[^.?;]{{0,50}}?(?<!\bto )\b{_REACHED}|"
                        r"\b(?:actually|turn(?:ed)? out|end(?:ed)? up|came in)\b|实际(?!使用|利用|工作)|"
                        r"\b(?:did|has|have) (?:it|they|the (?:city|province|country))\s*\?",
                        re.IGNORECASE)
@@ -594,7 +598,23 @@ def read_question(question: str, regions: frozenset[str] = frozenset(), lang: st
         wants_meeting=bool(_DELIVERED_WHEN.search(question)),
         asks_when=bool(_WHEN_ASKED.search(question)), translated=translated,
         report_year=report_year, report_years=reports, span=plans[0] if len(set(plans)) == 1 else None, glossed=glossed,
+        unindexed_reports=[p for p in unknown if _names_its_report(question, p)],
     )
+
+
+# A place's own report: "Hainan's 2022 provincial government work report", 海南省2022年政府工作报告.
+_ITS_REPORT_EN = (r"(?:'s|’s)\s+(?:(?:19|20)\d\d\s+)?(?:annual\s+)?(?:provincial\s+|municipal\s+|city\s+)?"
+                  r"(?:government\s+)?(?:work\s+)?reports?\b")
+_ITS_REPORT_ZH = r"(?:省|市|自治区)?(?:人民政府)?(?:(?:19|20)\d\d年)?(?:的)?(?:政府)?工作报告"
+
+
+def _names_its_report(question: str, place: str) -> bool:
+    """Whether the question names the report of a place (not a clause about it in another's)."""
+    if re.search(re.escape(place) + _ITS_REPORT_ZH, question):
+        return True
+    forms = next((c.english for c in _other_places() if c.name == place and c.english), None) \
+        or ((re.escape(romanised(place)),) if CJK_WORD.search(place) else (re.escape(place),))
+    return any(re.search(rf"(?<![A-Za-z])(?:{f}){_ITS_REPORT_EN}", question, re.IGNORECASE) for f in forms)
 
 
 # A comparison asked: "How did A compare with B?", "2014年的目标与2021年相比".

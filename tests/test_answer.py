@@ -989,6 +989,7 @@ NATION_2020 = """# 政府工作报告
 国内经济增长基础尚需巩固，需求不足仍是突出矛盾，一些基层财政收支矛盾较大。
 推动三项工程标准化品牌化发展，培育一批乡村工匠。
 发布超充设备等6项标准，新增充电桩13.4万个，累计建成超充站1030座。
+坚决支援武汉和湖北打赢疫情阻击战，统筹调度全国力量，派出3万多名医疗队员驰援，建成一批方舱医院。
 
 ## 二、2020年政府工作任务
 今年赤字率拟按3.6%以上安排，财政赤字规模比去年增加1万亿元。
@@ -1774,6 +1775,7 @@ LANSHAN_2025 = """# 岚山市政府工作报告
 ## 一、2024年工作回顾
 消费市场回暖向好，举办夜市和美食节40余场，新落地首店超260家，步行街客流增长一成半。
 根据统一部署，全市完成老旧厂房改造12处，分别用于文创和仓储。
+深化与海南的合作，共建冷链物流基地2个，开通至海口的冷链专线5条。
 产业项目加快落地，新开工亿元以上项目85个，工业投资增长7.1%。
 
 ## 二、2025年工作安排
@@ -1816,3 +1818,21 @@ def test_a_plan_part_headed_by_what_is_to_be_achieved_answers_the_years_target(t
     """"（四）推动生态环境保护取得新成效" under the 2025 plan: its 力争 figure is 2025's target, not 2024's outcome."""
     answer = two_cities.ask("岚山2025年外来绿电规模的目标是多少？")
     assert answer.found and "80亿千瓦时" in answer.text, answer.text
+
+
+def test_a_city_named_before_in_the_sentence_is_the_figures(nation):
+    """"…支援武汉和湖北…，统筹调度…，派出3万多名医疗队员驰援": the cities asked are named in the figure's
+    sentence, two clauses before it."""
+    answer = nation.ask("According to China's 2020 government work report, how many medical workers were sent to "
+                        "Wuhan and Hubei?")
+    assert answer.found and "3万多名" in answer.text, answer.text
+
+
+def test_the_report_of_a_place_not_indexed_is_said_to_be_missing(two_cities):
+    """"海南省2025年政府工作报告…": no indexed report is Hainan's; a clause of Lanshan's naming Hainan does not
+    answer for it."""
+    answer = two_cities.ask("海南省2025年政府工作报告中，2024年建成了几个冷链物流基地？")
+    assert not answer.found and "海南" in answer.text, answer.text
+    english = two_cities.ask("How many cold-chain logistics bases did Hainan's 2025 government work report say were built?")
+    assert not english.found and "Hainan" in english.text, english.text
+    assert two_cities.ask("岚山2024年与海南共建了几个冷链物流基地？").found

@@ -2463,13 +2463,25 @@ def test_to_accelerate_is_no_accelerator():
     ("Which ports were opened to the outside world?", "对外开放", True),
     ("How was the nursing workforce built up?", "队伍", True),
     ("Which medical specialties were singled out?", "专科", True),
+    ("How much hazardous waste could be disposed of?", "危险废物", True),
+    ("What was the output of farming, forestry, animal husbandry and fisheries?", "农林牧渔业", True),
+    ("How much did fisheries output grow?", "渔业", True),
+    ("How many fishermen were resettled?", "渔民", True),
+    ("How many fishermen were resettled?", "渔港", False),
+    ("How much park space per resident was there?", "人均公园绿地", True),
+    ("Which city is a capital of prepared seafood dishes?", "预制菜", True),
+    ("How many turbines were connected to the grid?", "风机", True),
+    ("How many turbines were connected to the grid?", "并网", True),
+    ("How many AI computing clusters were built?", "智算", True),
 ])
 def test_supercharging_green_electricity_exchanges_waterlogging_and_lifts(question: str, word: str, given: bool):
     """Supercharging 超充; green electricity 绿电; a stock or futures exchange, or exchanges set up, 交易所
     (cultural exchanges are none); waterlogging-prone spots 易涝点; electric buses 电动化; the Five-One
     Project 五个一工程; Cantonese opera 粤剧; lifts 电梯 (not lifting a restriction); old residential
     buildings also 既有住宅; older residents also 老人; opened to the outside world 对外开放; a workforce
-    队伍; medical specialties 专科."""
+    队伍; medical specialties 专科; hazardous waste 危险废物; farming, forestry, animal husbandry and fisheries
+    农林牧渔业; fisheries 渔业; park space per resident 人均公园绿地; prepared dishes 预制菜; turbines 风机;
+    connected to the grid 并网; computing clusters 智算."""
     assert (word in _glossary_forms(question)) is given
 
 
@@ -2511,3 +2523,35 @@ def test_the_citys_report_is_whose_report_not_a_topic():
                           "work report?", frozenset({"海滨"}))
     assert not any(term == "city" for term, _ in query.translated), query.translated
     assert any(term == "city" for term, _ in read_question("How many city parks were built?").translated)
+
+
+def test_an_area_in_square_metres_is_a_figure():
+    from assistant.answer import _FIGURE
+
+    assert _FIGURE.search("人均公园绿地面积达12平方米") and _FIGURE.search("建成区面积扩大到86平方公里")
+
+
+def test_what_it_aimed_to_exceed_asks_a_target():
+    """"What rate did it aim to exceed by the end of 2024?" asks the target, not whether it was met."""
+    assert read_question("What treatment rate for rural sewage did Guangdong aim to exceed by the end of 2024?").kind == "plan"
+    assert read_question("Did Guangdong exceed the rural sewage treatment rate it aimed for in 2024?").kind == "met"
+
+
+def test_the_report_of_a_place_no_report_is_about_is_named():
+    regions = frozenset({"湛江", "广东"})
+    assert read_question("What did Hainan's 2022 provincial government work report set as its target?",
+                         regions).unindexed_reports == ["海南"]
+    assert read_question("海南省2022年政府工作报告提出的目标是多少？", regions).unindexed_reports == ["海南"]
+    assert read_question("How did Zhanjiang cooperate with Hainan in 2022?", regions).unindexed_reports == []
+
+
+def test_a_share_asked_is_not_answered_by_a_level_or_a_growth():
+    """"What share of GDP did the digital economy account for?": 全省地区生产总值达9.73万亿元、增长6.8% gives no
+    share; 占地区生产总值比重 or a rate (电动化率) does."""
+    from assistant.answer import _misses_share
+
+    query = read_question("What share of Haibin's GDP did the digital economy account for in 2023?")
+    assert _misses_share(query, ["全市地区生产总值达1.2万亿元、同比增长6.8%"])
+    assert not _misses_share(query, ["数字经济增加值占地区生产总值比重达到40%"])
+    assert not _misses_share(read_question("What share of the city's buses were electric?"), ["公交车电动化率达98%"])
+    assert not _misses_share(read_question("How fast did the economy grow in 2023?"), ["同比增长6.8%"])
