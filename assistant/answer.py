@@ -797,17 +797,6 @@ def _qualifier_before(lead: str) -> str:
     return word if flag.startswith("n") or flag in ("vn", "j", "l") else ""
 
 
-# A share of a whole asked ("What share of GDP did the digital economy account for?", 占地区生产总值比重),
-# and the words that say one (占, 比重, 渗透率, 三分之一, 六成).
-_SHARE_OF_ASKED = re.compile(r"\b(?:share|proportion|percentage) of\b|占[^？?，,。]{0,20}(?:比重|比例)|占比", re.IGNORECASE)
-_SHARE_SAID = re.compile(r"占|比重|比例|率|分之|\d成|[一二三四五六七八九]成(?![为本果效立功员交绩长就])")
-
-
-def _misses_share(query: Query, texts: list[str]) -> bool:
-    """A share of a whole asked and no text says one: a level (9.73万亿元) or a growth rate is none."""
-    return bool(_SHARE_OF_ASKED.search(query.text)) and bool(texts) and not any(_SHARE_SAID.search(t) for t in texts)
-
-
 def _only_in_a_share(query: Query, asked: list[Indicator], texts: list[str]) -> bool:
     """An amount asked (GDP growth) and the quote names it only as what a share is of
     (数字经济核心产业增加值增长6%、力争占地区生产总值比重达到20%): the figure is another thing's."""
@@ -1385,7 +1374,6 @@ class Answerer:
                 or _misses_part_of_year(query, quoted)
                 or _misses_residents(query, quoted) or _misses_count(query, quoted) or _misses_direction(query, quoted)
                 or _part_only(query, asked, quoted, spelled) or _only_in_a_share(query, asked, quoted)
-                or _misses_share(query, quoted)
                 or _reviewed_only(query, [c for c in chosen if c.text in figure_clauses])),
             cross=not query.is_english and english,
         )
