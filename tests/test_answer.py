@@ -1804,8 +1804,8 @@ def two_cities(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
 
 
 def test_words_naming_the_reports_and_asking_each_are_no_topic(two_cities):
-    """"根据两市2025年政府工作报告，…岚山市和松州市分别新增了多少家首店？哪个更多？": 根据, 两市, 分别 and 更多
-    say which reports and ask each figure; the clauses are weighed by the topic (首店)."""
+    """"根据两市2025年政府工作报告，…岚山市和松州市分别新增了多少家首店？哪个更多？": 根据 and 分别 say which
+    reports and ask each figure; the clauses are weighed by the topic (首店)."""
     weights = two_cities._weights(two_cities.retriever.understand(
         "根据两市2025年政府工作报告，2024年岚山市和松州市分别新增了多少家首店？哪个更多？"))
     for word in ("根据", "分别"):
