@@ -323,12 +323,12 @@ def section_kind(headings: list[str], text: str, year: int | None) -> tuple[str,
         found = _heading_kind(heading, year, text)
         if found:
             kind, span = found
-            # a heading that names no years is read with the nearest telling heading above it
-            outer = None if years_in(heading) or _five_years(heading) else next(
-                (k for h in reversed(headings[:depth]) if (k := _heading_kind(h, year, text))), None)
-            dated = None if years_in(heading) or _five_years(heading) else next(
-                (k for h in reversed(headings[:depth]) if (years_in(h) or _five_years(h)) and (k := _heading_kind(h, year, text))),
-                None)
+            # a heading that names no years is read with the nearest telling heading above it, and with
+            # the nearest one naming years
+            undated = not (years_in(heading) or _five_years(heading))
+            above = [(h, k) for h in reversed(headings[:depth]) if (k := _heading_kind(h, year, text))] if undated else []
+            outer = next((k for _, k in above), None)
+            dated = next((k for h, k in above if years_in(h) or _five_years(h)), None)
             if kind == "outcome" and dated and dated[0] == "plan":
                 # "（十）…推进美丽中国先行区建设取得新成效" under "二、2025年工作总体要求和重点任务": results
                 # to be achieved, so the year's plan

@@ -196,12 +196,12 @@ def check_question(question: object) -> str:
 _NAME_QUALIFIER = re.compile(rf"(?<=[{CJK}A-Za-z])[（(][{CJK}]{{2,4}}[)）](?=[{CJK}A-Za-z])")
 
 
-# "China's first sustainable aviation fuel base", "全国首个": a superlative over the country, not a
-# question about the national government's report.
 # "多少家首店": a measure word after 多少/几 that jieba would join to the noun after it (家首店), so
 # the noun is no search word of its own.
 _COUNTED = re.compile(r"((?:多少|几)[家个项座所台辆名位条种批只件次处栋套间张块艘架])")
 
+# "China's first sustainable aviation fuel base", "全国首个": a superlative over the country, not a
+# question about the national government's report.
 _SUPERLATIVE = re.compile(r"(?:'s|’s)?\s+(?:first|largest|biggest|only|longest|tallest|highest|leading|top|"
                           r"first-ever|earliest)\b", re.IGNORECASE)
 
