@@ -1199,7 +1199,7 @@ class Answerer:
                 answer.context = resolved.carried
             return answer
         query = self.retriever.understand(question if isinstance(question, Query) else check_question(question))
-        tabled = None if query.unindexed_reports and not query.places else self._tabled(query, source, year, region)
+        tabled = None if query.only_unindexed else self._tabled(query, source, year, region)
         if tabled is not None and not _one_of_two(query, tabled):
             return tabled
         split = parts(query)
@@ -1268,7 +1268,7 @@ class Answerer:
             related = self.retriever.search(query, 3, query_vector=q, route=False)
             refusal = self._unindexed_report(query) or not_found(query.is_english)
             return Answer(query.words, refusal, False, related=related), None
-        if query.unindexed_reports and not query.places:
+        if query.only_unindexed:
             # "Hainan's 2022 government work report": no indexed report is Hainan's, whatever a clause of
             # another says of Hainan
             return Answer(query.words, unindexed_place(query.is_english, query.unindexed_reports[0]), False,

@@ -169,6 +169,11 @@ class Query:
     unindexed_reports: list[str] = field(default_factory=list)
 
     @property
+    def only_unindexed(self) -> bool:
+        """Whether the reports the question names are only of places no indexed report is about."""
+        return bool(self.unindexed_reports) and not self.places
+
+    @property
     def words(self) -> str:
         """The question in the asker's own words (what an answer says it answers)."""
         return self.asked or self.text

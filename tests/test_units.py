@@ -2401,7 +2401,7 @@ def test_first_aid_start_up_areas_civility_the_sea_and_emerging_industries(quest
 
 
 def test_figures_asked_of_each_thing_named():
-    """A和B分别…多少 asks a figure of each (two, or three with 、); one thing 分别 asks one."""
+    """A和B分别…多少 asks a figure of each (two, or three with 、); a question of one thing asks one."""
     from assistant.answer import _figures_asked
 
     assert _figures_asked("国考断面水质优良率和近岸海域水质优良率分别达到多少？") == 2
