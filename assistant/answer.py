@@ -52,6 +52,7 @@ from .table_answer import (
 from .targets import _LEAD_OK, Indicator, _forms, _lead, _region_names, vocabulary
 from .terms import (
     CLOSE_QUOTE,
+    EACH_MEANT,
     LIST_CAP,
     OPEN_QUOTE,
     announces,
@@ -59,7 +60,10 @@ from .terms import (
     coined_terms,
     count_asked,
     count_of,
+    counted_heads,
+    elaborated,
     english_counted_terms,
+    enumerated_terms,
     enumerates,
     head_term,
     introduces,
@@ -639,16 +643,25 @@ def _misses_indicator(query: Query, asked: list[Indicator], texts: list[str], wa
     """A question asks a figure of indicators it names and no quoted text names any of them by its
     report forms (一般公共预算收入 asked, 一般公共预算支出 quoted): the figure is another's.
     (English names map to forms loosely, "the economy grew" is answered by 经济增长, "R&D" by 研发
-    投入, except a rate called one: "the unemployment rate" is 失业率, not 失业再就业. An English
-    translation's clauses name it in English, which the caller leaves to the other checks.)"""
+    投入, except a rate called one: "the unemployment rate" is 失业率, not 失业再就业, or an indicator
+    named in full, `_named_in_full`. An English translation's clauses name it in English, which the
+    caller leaves to the other checks.)"""
     if query.is_english:
         asked = [ind for ind in asked if ind.measure == "rate" and (re.search(
             rf"(?:{ind.question_en})" r"[\w\s-]{0,20}?(?<!growth )\b(?:rate|ratio|intensity)\b", query.text, re.IGNORECASE)
-            or _SHARE_OF_GDP.search(query.text))]
+            or _SHARE_OF_GDP.search(query.text)) or _named_in_full(ind, query.text)]
     if not wants_number or not asked:
         return False
     joined = normalize(" ".join(texts))
     return not any(_says_form(normalize(f), joined) for ind in asked for f in ind.forms)
+
+
+def _named_in_full(ind: Indicator, question: str) -> bool:
+    """An English question says an indicator's name of three words or more in full ("general public
+    budget revenue", "retail sales of consumer goods"): a figure under its report forms is asked, not
+    a share or an amount of something else named alike (一般公共预算转移支付比例)."""
+    name = re.sub(r"\s*\(.*?\)", "", ind.name_en)
+    return len(name.split()) >= 3 and bool(re.search(rf"\b{re.escape(name)}\b", question, re.IGNORECASE))
 
 
 def _says_form(form: str, text: str) -> bool:
@@ -930,9 +943,45 @@ def _misses_residents(query: Query, texts: list[str]) -> bool:
     return bool(leads) and all(any(w in lead[-4:] for _, words in _RESIDENT_PARTS for w in words) for lead in leads)
 
 
+# The parts of a year named: a quarter (一季度, Q2, "the third quarter"), a half (上半年, "the second half"), or
+# the first three quarters (前三季度, "the first nine months")
+_QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "first": 1, "second": 2, "third": 3, "fourth": 4}
+_PARTS_NAMED = re.compile(r"(前三季度|first (?:three quarters|nine months))|(?<!前)第?([一二三四1-4])季度|"
+                          r"\b(first|second|third|fourth) quarter\b|\bQ([1-4])\b|(上半年|\bfirst half\b)|(下半年|\bsecond half\b)",
+                          re.IGNORECASE)
+
+
+def _parts_named(text: str) -> set[str]:
+    """The parts of a year a text names, as q1…q4, q1-3, h1, h2."""
+    out = set()
+    for m in _PARTS_NAMED.finditer(text):
+        first3, zh, en, q, h1, h2 = m.groups()
+        n = zh or en or q
+        out.add("q1-3" if first3 else "h1" if h1 else "h2" if h2 else
+                f"q{_QUARTER.get(n.lower(), n) if not n.isdigit() else n}")
+    return out
+
+
 def _misses_part_of_year(query: Query, texts: list[str]) -> bool:
-    """The question asks about part of a year (第一季度, "the first half") and no text names one."""
-    return asks_part_of_year(query.text) and not any(_PART_OF_YEAR_SAID.search(t) for t in texts)
+    """The question asks about part of a year (第一季度, "the first half") and no text names one, or it
+    names one part (the second quarter) and the texts only others (一季度地区生产总值增长5.2%)."""
+    if not asks_part_of_year(query.text):
+        return False
+    asked = _parts_named(query.text)
+    if asked:
+        return not any(asked & _parts_named(t) for t in texts)
+    return not any(_PART_OF_YEAR_SAID.search(t) for t in texts)
+
+
+# A rate over several years said as one: 年均增长5.3%, 平均每年, 五年平均, 每年增长
+_AVERAGE_SAID = re.compile(r"年均|平均|每年|\baverage|\bannual(?:ly)?\b|\ba year\b|\bper year\b", re.IGNORECASE)
+
+
+def _misses_average(query: Query, texts: list[str]) -> bool:
+    """The question asks an average rate over years ("average annual GDP growth … for the 14th Five-Year Plan",
+    年均增长多少) and no text says one: a year's rate (地区生产总值增长6%) is not it."""
+    return bool(AVERAGE.search(query.text) and _GROWTH_ASKED.search(query.text)) \
+        and not any(_AVERAGE_SAID.search(t) for t in texts)
 
 
 _DATE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|[今明后]年|年底|年内|年前|\d{1,2}月|上半年|下半年|"
@@ -1371,7 +1420,7 @@ class Answerer:
                 or bool(chosen) and not self._says_names(query, " ".join(
                     _sentence_before(c) for c in chosen if c.text in (figure_clauses or [figure_clause])))
                 or _misses_when(query, quoted) or wants_number and _misses_level(query, asked, quoted)
-                or _misses_part_of_year(query, quoted)
+                or _misses_part_of_year(query, quoted) or _misses_average(query, quoted)
                 or _misses_residents(query, quoted) or _misses_count(query, quoted) or _misses_direction(query, quoted)
                 or _part_only(query, asked, quoted, spelled) or _only_in_a_share(query, asked, quoted)
                 or _reviewed_only(query, [c for c in chosen if c.text in figure_clauses])),
@@ -1379,7 +1428,7 @@ class Answerer:
         )
         if not chosen or not self.found(evidence, question):
             return Answer(query.words, not_found(query.is_english), False, related=hits[:3]), evidence
-        entry = self._whole_entry(query, chosen[0])
+        entry = self._whole_entry(query, chosen[0]) or self._with_meanings(query, chosen[0])
         if entry is not None:
             return entry, evidence
         keep_clause = {id(c) for c in chosen if wants_figure and _FIGURE.search(c.text)}
@@ -1615,6 +1664,8 @@ class Answerer:
                      if _later_in_sentence(c, d) and _says_share(d) and d.hit.kind != crossed][:1]
             if share:  # (in place of a clause holding no figure, chosen for the words of what the share is of)
                 chosen = [c for i, c in enumerate(chosen) if i == 0 or _FIGURE.search(c.text)] + share
+        elif asks_share and wants_figure and len(chosen) > 1:
+            chosen = _share_of_its_thing(chosen, candidates, set(weights), crossed)
         named = _which_named(query, rendered)
         if named and chosen and not any(t in c.text for c in chosen for t in named):
             # "Which youth hotline will be upgraded, and how many … events?": the clause of a chosen one's
@@ -1646,6 +1697,11 @@ class Answerer:
             glossaries = [g.text for g in self.retriever.term_hits(named, "", glossary_only=True, limit=400)]
             asks_term = query.kind == "definition" or query.wants_list
             coined = coined_terms(glossaries + [h.text for h in hits]) if asks_term else set()
+            # ("the 'three centres and one base'": counts of two nouns whose items a passage of the reports named
+            # sets out, 西部经济中心、…、全国先进制造业基地, wherever it ranks)
+            pairs = enumerated_terms(query.text, [c.text for c in store.chunks if c.source in named], pairs=True) \
+                if named else []
+            groups += [pairs] if pairs else []
             if asks_term:
                 # "the 'Double High Plan'": the term the reports coin whose characters say it (双高计划)
                 groups += [rendered_in(quoted_names(query.text), coined)]
@@ -1687,7 +1743,7 @@ class Answerer:
         for group in groups:
             found = []
             for term in group:
-                counted = bool(count_of(term))
+                counted = bool(count_of(term) or counted_heads(term))
                 # (a year named: every report of the place is looked through, not the first eight passages)
                 elsewhere = [g for g in self.retriever.term_hits(top | named if counted else everywhere, term,
                                                                  glossary_only=not counted, limit=40 if query.years else 8)
@@ -1708,6 +1764,13 @@ class Answerer:
             found = _of_years(found, query.years)
             if asked < 2:
                 term, hit, span, quote = min(found, key=rank)
+                if EACH_MEANT.search(query.text):
+                    # (what each item means asked too: the sentences after the list that take its items up)
+                    longer = self.retriever.run_on(hit, span[1] - hit.start + LIST_CAP)
+                    end = longer.start + elaborated(longer.text, span[1] - longer.start, quote, LIST_CAP)
+                    if end > span[1]:
+                        quote = longer.text[span[0] - longer.start : end - longer.start].rstrip("。；;，, \n")
+                        hit, span = longer, (span[0], span[0] + len(quote))
                 return self._quoted(query, hit, span, quote)
             for f in sorted(found, key=rank):
                 if len(picks) < asked:
@@ -1746,6 +1809,22 @@ class Answerer:
         if span is None:
             return None
         return self._quoted(query, hit, span, hit.text[span[0] - hit.start : span[1] - hit.start])
+
+    def _with_meanings(self, query: Query, clause: Clause) -> Answer | None:
+        """A list asked with what each of its items means, and the closest clause's sentence sets the items
+        out in one run: the sentence through the sentences after it that take the items up (`elaborated`)."""
+        if not (query.wants_list or query.kind == "definition") or not EACH_MEANT.search(query.text):
+            return None
+        hit = self.retriever.run_on(clause.hit, clause.end - clause.hit.start + LIST_CAP)
+        at = clause.start - hit.start
+        start = max(hit.text.rfind(mark, 0, at) for mark in "。！？；\n") + 1
+        stop = re.search(r"[。！？；\n]", hit.text[at:])
+        end = at + stop.start() if stop else len(hit.text)  # (the clause's sentence sets the items out)
+        longer = elaborated(hit.text, end, hit.text[start:end], LIST_CAP)
+        if longer <= end:
+            return None
+        quote = hit.text[start:longer].rstrip("。；;，, \n")
+        return self._quoted(query, hit, (hit.start + start, hit.start + start + len(quote)), quote)
 
     def _glossary_heads(self, query: Query, sources: set[str]) -> list[str]:
         """The heads of glossary entries (虚拟电厂 of "15.虚拟电厂：…") in these reports holding the
@@ -1822,6 +1901,26 @@ class Answerer:
 def _says_share(c: Clause) -> bool:
     """A clause saying a share with its figure (占地区生产总值比重提升至6.46%)."""
     return bool(_SHARE.search(c.text) and _FIGURE.search(c.text))
+
+
+def _share_of_its_thing(chosen: list[Clause], candidates: list[Clause], asked: set[str],
+                        crossed: str | None) -> list[Clause]:
+    """A share asked of one thing ("研发投入占GDP比重"): a chosen share whose sentence says none of the
+    question's words that another chosen clause says (战略性新兴产业增加值…，占地区生产总值比重42.3%) gives
+    way to the share said further on in that clause's sentence (全社会研发投入2236.6亿元…，占地区生产总值比重
+    提升至6.46%)."""
+    for c in chosen:
+        if _says_share(c):
+            continue
+        own = [d for d in candidates if _later_in_sentence(c, d) and _says_share(d) and d.hit.kind != crossed][:1]
+        thing = c.terms & asked
+        if not own or not thing:
+            continue
+        apart = [s for s in chosen if _says_share(s) and not _same_sentence(s, c) and
+                 not any(t in _sentence_before(s) for t in thing)]
+        if apart:
+            return [own[0] if any(x is s for s in apart[:1]) else x for x in chosen]
+    return chosen
 
 
 def _one_of_two(query: Query, tabled: Answer) -> bool:

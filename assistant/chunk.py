@@ -48,7 +48,7 @@ class ChunkerSettings:
 
     max_chars: int = 200
     min_chars: int = 20
-    version: int = 25
+    version: int = 26
 
     def to_dict(self) -> dict:
         return asdict(self)

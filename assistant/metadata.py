@@ -309,13 +309,25 @@ def opens_one_year(paragraph: str, span: tuple[int, int]) -> bool | None:
     return False if _TERM_LEAD.search(lead) else None
 
 
+# A review's paragraph of the report's own year so far (a report delivered in May: 今年以来，…经济运行稳中有进)
+_SO_FAR_LEAD = re.compile(r"(?:各位代表[！!，,：:]?)?(?:今年以来|this year so far\b|since the start of this year\b)", re.IGNORECASE)
+
+
 def section_kind(headings: list[str], text: str, year: int | None) -> tuple[str, tuple[int, int] | None]:
     """What a passage is about: its kind (outcome, plan, glossary, other) and the years it covers.
 
     The innermost heading that says wins; a passage under no telling heading is judged by its
     lead words (过去一年… is last year's outcome, 今年…目标 this year's plan). Under an appendix of
-    terms (名词解释) every entry is glossary, whatever words its own title holds (…财政安排…).
+    terms (名词解释) every entry is glossary, whatever words its own title holds (…财政安排…). A
+    review's paragraph opening 今年以来 is of the report's own year.
     """
+    kind, span = _section_kind(headings, text, year)
+    if kind == "outcome" and year is not None and _SO_FAR_LEAD.match(text):
+        return kind, (year, year)
+    return kind, span
+
+
+def _section_kind(headings: list[str], text: str, year: int | None) -> tuple[str, tuple[int, int] | None]:
     if any(len(h) <= 15 and _GLOSSARY_HEAD.search(h) for h in headings):
         return "glossary", None
     for depth in range(len(headings) - 1, -1, -1):

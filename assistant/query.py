@@ -211,6 +211,8 @@ _SUPERLATIVE = re.compile(r"(?:'s|’s)?\s+(?:first|largest|biggest|only|longest
                           r"first-ever|earliest)\b", re.IGNORECASE)
 
 
+# Where a thing stands: "the most … within Guangdong", "across the province of Guangdong".
+_WITHIN = re.compile(r"\b(?:within|across|throughout)\s+(?:the\s+(?:whole\s+)?province\s+of\s+)?$", re.IGNORECASE)
 # A rank over the country: "Where does the zone rank nationally?", "ranked first in China".
 _RANKED_IN = re.compile(r"\b(?:rank(?:s|ed|ing)?|placed|positioned)\b(?:\s+[\w-]+){0,2}?\s+(?:in\s+|among\s+)?(?:the\s+)?$",
                         re.IGNORECASE)
@@ -333,7 +335,7 @@ def _places(question: str, regions: frozenset[str]) -> tuple[list[str], list[str
                 and not (latin and romanised(city.name) in latin):
             named.append(city.name)
     # Beside another place, a place that only qualifies a name ("the Guangdong Provincial Games",
-    # "a national sports event" in a question about Guangzhou) is not a place asked about; "the
+    # "a national sports event" in a question about Guangzhou) or a rank is not a place asked about; "the
     # national target" in a comparison is.
     # (not "serving both normal and emergency needs": two things of one, not two places)
     compares = bool(re.search(r"\b(?:compare[ds]?|comparison|than|versus|vs\.?)\b", lower)
@@ -342,7 +344,7 @@ def _places(question: str, regions: frozenset[str]) -> tuple[list[str], list[str
     def qualifies(place: str, joined: bool = True) -> bool:
         mentions = english.get(place, [])
         return bool(mentions) and place not in simple and all(
-            (m.group() == "national" and not compares)
+            (m.group() in ("national", "nationally") and not compares)  # ("where does that put it nationally")
             # (another city before a name is asked of: "the Paris Olympics" is 巴黎奥运会; only joined into one
             # it is not, "the Hong Kong-Zhuhai-Macao Bridge")
             or (place not in said or place in regions) and re.match(r" ['‘\"“]?[A-Z][a-z]", question[m.end():m.end() + 4])
@@ -369,7 +371,8 @@ def _places(question: str, regions: frozenset[str]) -> tuple[list[str], list[str
     def names_its_city(place: str) -> bool:
         """A province only qualifying a city named beside it: written right before it (广东湛江大型产业集聚区,
         四川成都), or, in English and no comparison, only as what owns something ("…to join Guangdong's
-        new batch of hospitals" in a question about Maoming)."""
+        new batch of hospitals" in a question about Maoming) or where the city stands ("what distinction
+        did that give it within Guangdong?")."""
         if levels.get(place) != "province":
             return False
         others = [q for q in named if q != place]
@@ -377,7 +380,8 @@ def _places(question: str, regions: frozenset[str]) -> tuple[list[str], list[str
             return True
         mentions = english.get(place, [])
         return any(levels.get(q) not in ("province", "national") for q in others) and not compares and bool(mentions) \
-            and place not in simple and all(re.match(r"(?:'s|’s) [a-z]", question[m.end():m.end() + 5]) for m in mentions)
+            and place not in simple and all(re.match(r"(?:'s|’s) [a-z]", question[m.end():m.end() + 5])
+                                            or _WITHIN.search(question, 0, m.start()) for m in mentions)
 
     def approves(place: str) -> bool:
         """The country's government only as what approved something for a place named beside it

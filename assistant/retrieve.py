@@ -14,6 +14,7 @@ from .embed import Embedder, get_embedder
 from .errors import FilterError
 from .glossary import english_names_for
 from .index import MANIFEST, IndexStore, SourceInfo
+from .lexicon import english_terms
 from .query import Query, check_question, names_a_city, read_question  # noqa: F401  (check_question: re-exported)
 from .resources import abroad_names
 from .text import has_cjk, romanised, year_forms
@@ -207,14 +208,26 @@ class Retriever:
         if known is not None:
             return known
         bm25 = store.bm25
-        out: dict[str, float] = {}
-        for _, chinese in query.translated:
+
+        def used_of(chinese: tuple[str, ...]) -> list[tuple[float, list[str]]]:
             used = []
             for word in chinese:
                 toks = [t for t in tokenize_text(word) if len(t) >= 2 and t in bm25.vocab and t not in query.tokens]
                 if toks and (word in toks or len(toks) > 1):
                     used.append((min(bm25.idf(t) for t in toks), toks))
-            used.sort(key=lambda u: u[0])  # the most used first (lowest idf)
+            return sorted(used, key=lambda u: u[0])  # the most used first (lowest idf)
+
+        groups = []
+        for phrase, chinese in query.translated:
+            used = used_of(chinese)
+            if not used and " " in phrase:
+                # a phrase whose dictionary words the reports never use ("commercial performances" → 商演,
+                # written 营业性演出): its words' own
+                groups += [used_of(words) for word in phrase.split() for _, words in english_terms(word)]
+            else:
+                groups.append(used)
+        out: dict[str, float] = {}
+        for used in groups:
             for _, toks in used[:TRANSLATIONS_KEPT]:
                 for t in toks:
                     out[t] = max(out.get(t, 0.0), TRANSLATION_WEIGHT / min(len(used), TRANSLATIONS_KEPT))
@@ -482,13 +495,20 @@ class Retriever:
 
     def term_hits(self, sources: set[str], term: str, glossary_only: bool = True, limit: int = 8) -> list[Hit]:
         """The passages of these reports that name a term, wherever they rank: a glossary (名词解释)
-        entry says what a term means; for a counted term (十件民生实事) any passage may list its items."""
+        entry says what a term means; for a counted term (十件民生实事) any passage may list its items,
+        also one that only sets them out (三中心一基地: “A中心、B中心、C中心、D基地”)."""
         wanted = normalize(term)
         ids = [i for i, name in enumerate(self.store.source_names) if name in sources]
         rows = np.flatnonzero(np.isin(self.store.source_ids, ids))
         if glossary_only:
             rows = rows[self.store.kinds[rows] == "glossary"]
-        found = [int(r) for r in rows if wanted in self.store.normalized_text(int(r))][:limit]
+        found = [int(r) for r in rows if wanted in self.store.normalized_text(int(r))]
+        if not glossary_only:
+            from .terms import count_of, counted_heads, enumeration
+
+            if count_of(term) or counted_heads(term):  # (also where it is not written: passages setting its items out)
+                found += [int(r) for r in rows if int(r) not in found and enumeration(self.store.chunks[int(r)].text, term)]
+        found = found[:limit]
         return [self._hit(row, rank, {row: 0.0}, {}, {}, "hybrid") for rank, row in enumerate(found, 1)]
 
     def _hit(self, row: int, rank: int, fused: dict, dense: dict, lexical: dict, mode: str) -> Hit:

@@ -305,7 +305,36 @@ def english_counted_terms(question: str, texts: list[str]) -> list[str]:
                 break
     # a counted term found by its noun's words, before any a report merely sets apart
     # ("the 'four articles' — which four sectors are they?": 四篇文章, not 四大抓手)
-    return specific or loose
+    return specific or loose or enumerated_terms(question, texts)
+
+
+# A count and the words after it, quotes and all: "four kinds of consumption-led 'economies'", "three centres".
+_EN_COUNT_WORDS = re.compile(r"\b(\d{1,2}|" + "|".join(list(_EN_NUMBERS)[2:]) + r")\s+((?:[‘'“\"]?[A-Za-z-]+[’'”\"]?\s+){0,4}"
+                             r"[‘'“\"]?[A-Za-z-]+)", re.IGNORECASE)
+
+
+def enumerated_terms(question: str, texts: list[str], pairs: bool = False) -> list[str]:
+    """Where the texts write no counted term, one made of the count and a noun's two-character report
+    words whose items a text sets out in one run (`enumeration`): "four kinds of consumption-led
+    'economies'" → 四大经济 for 首发经济、银发经济、夜间经济、直播经济; "three centres and one base" → 三中心一基地
+    for “西部经济中心、西部科技创新中心、西部对外交往中心、全国先进制造业基地” (`pairs`: only counts of two nouns)."""
+    from .glossary import expand_groups
+    from .lexicon import english_terms
+
+    def heads(noun: str) -> list[str]:
+        words = [t for group in expand_groups(noun) for t in group] + [t for _, chinese in english_terms(noun) for t in chinese]
+        return list(dict.fromkeys(w for w in words if re.fullmatch(f"[{CJK}]{{2}}", w)))
+
+    terms: list[str] = []
+    for m in _EN_PAIR.finditer(question):
+        terms += [chinese_number(_number(m.group(1))) + a + chinese_number(_number(m.group(3))) + b
+                  for a in heads(m.group(2)) for b in heads(m.group(4))]
+    for m in [] if pairs else _EN_COUNT_WORDS.finditer(question):
+        n = _number(m.group(1))
+        words = re.findall(r"[A-Za-z-]+", m.group(2))
+        if n >= 2 and not _NOT_ITEMS.match(words[0]):
+            terms += [chinese_number(n) + "大" + h for w in words if w.lower() not in _NAME_GRAMMAR for h in heads(w)]
+    return [t for t in dict.fromkeys(terms) if any(enumeration(text, t) for text in texts)][:3]
 
 
 # "the three cities and one island": counts joined, each with its noun (三城一岛, 两轴两圈)
@@ -378,21 +407,30 @@ _COUNTED_PART = re.compile(rf"([{_NUMERALS}]{{1,3}})(?:大|个|项|条|类)?((?:
 _SEGMENT = re.compile(r"[^。；！？;!?，,：:（）()“”‘’「」\n]+")
 
 
-def _enumeration(text: str, term: str) -> tuple[int, int] | None:
+def counted_heads(term: str) -> dict[str, int]:
+    """The heads a term made of counts and heads counts, and how many of each (三中心一基地: 中心 3, 基地 1;
+    五大基地: 基地 5; 六保: 保 6); {} for any other term."""
+    parts = _COUNTED_PART.findall(term)
+    if not parts or "".join(n + h for n, h in parts) != re.sub(rf"(?<=[{_NUMERALS}])(?:大|个|项|条|类)", "", term):
+        return {}
+    wanted: dict[str, int] = {}
+    for numeral, head in parts:
+        n = count_of(numeral + "个")
+        if not n or n < 2 and len(parts) == 1:
+            return {}
+        wanted[head] = wanted.get(head, 0) + n
+    return wanted
+
+
+def enumeration(text: str, term: str) -> tuple[int, int] | None:
     """Where a counted term is not written, the items it counts set out in one run (着力打造A基地、B基地、
     C基地、D基地、E基地 for 五大基地; “西部经济中心、西部科技创新中心、西部对外交往中心、全国先进制造业基地”
     for 三中心一基地; 保居民就业、保基本民生… for 六保): every item separated by 、 ends in a two-character head
     the term names (starts with a one-character head), as many times as it counts.
     The run's span in the text, or None."""
-    parts = _COUNTED_PART.findall(term)
-    if not parts or "".join(n + h for n, h in parts) != re.sub(rf"(?<=[{_NUMERALS}])(?:大|个|项|条|类)", "", term):
+    wanted = counted_heads(term)
+    if not wanted:
         return None
-    wanted: dict[str, int] = {}
-    for numeral, head in parts:
-        n = count_of(numeral + "个")
-        if not n or n < 2 and len(parts) == 1:
-            return None
-        wanted[head] = wanted.get(head, 0) + n
     for m in _SEGMENT.finditer(text):
         items = m.group().split("、")
         if len(items) < 2:
@@ -402,6 +440,32 @@ def _enumeration(text: str, term: str) -> tuple[int, int] | None:
         if None not in heads and {h: heads.count(h) for h in wanted} == wanted:
             return m.start(), m.end()
     return None
+
+
+# A list question that also asks what each item means: "…and what does each one mean?", 这八个字各对应什么任务？
+EACH_MEANT = re.compile(r"\b(?:what|how) (?:does|do|did) (?:each|every)(?: one| of them| of these| item)?\b|"
+                        r"\beach (?:one |of them |of these )?(?:mean|means|stand|stands|refer|refers|involve|involves|entail|entails|cover|covers)\b|"
+                        r"\bwhat (?:each|every) (?:one |of them )?(?:means|stands for|refers to|involves|entails|covers)\b|"
+                        r"[各每](?:自|个|项|一)?(?:对应|指|是|代表|包括|含义|意思)|分别(?:指|代表|对应|是什么|有什么|包括)")
+# The items a list quote sets out in one run (“奔小康、建中心、增后劲、优生态、惠民生”, 在“巩固、增强、提升、畅通”八个字…).
+_ITEM_RUN = re.compile(rf"[“「]([{CJK}]{{1,8}}(?:、[{CJK}]{{1,8}}){{1,11}})[”」]|((?:[{CJK}]{{2,8}}、){{1,11}}[{CJK}]{{2,8}})")
+
+
+def elaborated(text: str, end: int, quote: str, cap: int) -> int:
+    """Where a list's quote ends when what each item means is asked: through the sentence, within `cap`
+    characters of `end`, where the last of its items is taken up again (“奔小康”就是…。…“惠民生”就是…。; 在“巩固、
+    增强、提升、畅通”八个字上下功夫。…，巩固“三去一降一补”成果，增强…，提升…，畅通国民经济循环，…。); `end`
+    when the text after the quote takes up fewer than all of them."""
+    m = _ITEM_RUN.search(quote)
+    if m is None:
+        return end
+    items = (m.group(1) or m.group(2)).split("、")
+    after = text[end:end + cap]
+    at = [after.find(item) for item in items]
+    if min(at) < 0:
+        return end
+    stop = _STOP.search(after, max(at))
+    return end + (stop.end() if stop else len(after))
 
 
 # Words saying the things before a counted term make it up: …与高新区一起构成新区发展三大实体平台.
@@ -422,7 +486,7 @@ def term_span(hit: Hit, term: str) -> tuple[int, int] | None:
     text = hit.text
     at = normalize(text).find(normalize(term))
     if at < 0:
-        run = _enumeration(text, term)
+        run = enumeration(text, term)
         return (hit.start + run[0], hit.start + run[1]) if run else None
     end = at + len(term)
     counted = None if count_of(term) else _COUNTED_BEFORE.search(text, 0, at)

@@ -1777,8 +1777,13 @@ LANSHAN_2025 = """# 岚山市政府工作报告
 根据统一部署，全市完成老旧厂房改造12处，分别用于文创和仓储。
 深化与海南的合作，共建冷链物流基地2个，开通至海口的冷链专线5条。
 产业项目加快落地，新开工亿元以上项目85个，工业投资增长7.1%。
+——新质生产力加快成长。新兴产业增加值增长11.2%，占地区生产总值比重18.4%。
+——科技创新再上新高。全社会研发投入312亿元、增长9.6%，连续3年两位数增长，规模居全省第三，占地区生产总值比重提升至3.12%。
 
 ## 二、2025年工作安排
+今年工作的总体考虑是，稳字当头，巩固“两中心一基地”功能定位，加快建设现代化滨江城市。
+### （一）提升城市能级
+锚定“东部物流中心、东部消费中心、全国装备制造基地”的定位，谋划一批重大平台。
 ### （四）推动生态环境保护取得新成效
 加快能源转型，外来绿电规模力争达到80亿千瓦时，建成屋顶光伏40万千瓦。
 """
@@ -1792,14 +1797,20 @@ SONGZHOU_2025 = """# 松州市政府工作报告
 商贸活力不断增强，引进品牌首发活动90场，新增首店132家，商圈夜间客流增长两成。
 根据年度计划，全市新建社区食堂28个，分别由街道和社会组织运营，《松州市养老服务条例》出台实施。
 对外开放步伐加快，新开国际货运航线3条，外贸进出口增长6.4%。
+文旅消费火热，举办营业性演出1.2万场、吸引观众300万人次。
+
+## 二、今后五年和2025年工作安排
+今后五年的奋斗目标，概括为“强产业、优环境、暖民心”。“强产业”就是壮大制造业集群，培育两个千亿级产业。“优环境”就是改善营商环境和生态环境。“暖民心”就是每年办好十件民生实事。
+今后五年，全市经济总量迈上新台阶，今年地区生产总值增长6%左右。
+深化改革要在“稳、提、优”三个字上下功夫。依法稳住制造业基本盘，分步提升服务业能级，持续优化政务服务流程。
 """
 
 
 @pytest.fixture(scope="module")
 def two_cities(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
     """Two made-up cities' 2025 reports indexed together: first stores opened in each (and words a
-    comparison asks in: 根据, 分别), and a plan section whose part is headed by what is to be achieved
-    (取得新成效)."""
+    comparison asks in: 根据, 分别), a plan section whose part is headed by what is to be achieved
+    (取得新成效), two shares of GDP, performances staged and goals set out and then taken up one by one."""
     return _indexed(tmp_path_factory, "lanshan-2025.md", LANSHAN_2025, {"songzhou-2025.md": SONGZHOU_2025})
 
 
@@ -1836,3 +1847,54 @@ def test_the_report_of_a_place_not_indexed_is_said_to_be_missing(two_cities):
     english = two_cities.ask("How many cold-chain logistics bases did Hainan's 2025 government work report say were built?")
     assert not english.found and "Hainan" in english.text, english.text
     assert two_cities.ask("岚山2024年与海南共建了几个冷链物流基地？").found
+
+
+def test_a_share_asked_of_one_thing_is_the_share_in_its_sentence(two_cities):
+    """"研发投入占GDP比重": the share said further on in the R&D sentence (3.12%), not the share of another
+    sentence chosen first (新兴产业增加值…，占地区生产总值比重18.4%)."""
+    answer = two_cities.ask("岚山研发投入占GDP比重2024年是多少？")
+    assert answer.found and "3.12%" in answer.text and "18.4%" not in answer.text, answer.text
+
+
+def test_a_phrase_the_reports_never_write_is_searched_by_its_words(two_cities):
+    """"commercial performances": the dictionary's phrase (商演) is no report's word; its words' are (演出)."""
+    query = two_cities.retriever.understand("How many commercial performances did Songzhou stage in 2024?")
+    assert "演出" in two_cities.retriever.translated_tokens(query)
+
+
+def test_what_each_goal_means_is_quoted_with_the_goals(two_cities):
+    """"…and what does each one mean?": the list and the sentences after it that take each item up."""
+    for question in ("What three goals did Songzhou's 2025 report set for the next five years, and what does each "
+                     "one mean?", "松州2025年政府工作报告提出今后五年的奋斗目标是哪三个？各指什么？"):
+        answer = two_cities.ask(question)
+        assert answer.found and "“强产业、优环境、暖民心”" in answer.text and "“暖民心”就是每年办好十件民生实事" in answer.text, \
+            answer.text
+
+
+def test_a_count_of_two_nouns_is_answered_by_the_items_set_out(two_cities):
+    """"What are Lanshan's 'two centres and one base'?": the run setting the items out (…中心、…中心、…基地),
+    not the passage that only names the term (巩固“两中心一基地”功能定位)."""
+    answer = two_cities.ask("What are the 'two centres and one base' in Lanshan's 2025 government work report?")
+    assert answer.found and "东部物流中心、东部消费中心、全国装备制造基地" in answer.text, answer.text
+
+
+def test_what_each_word_stands_for_is_quoted_with_the_counted_term(two_cities):
+    """"…在哪三个字上下功夫？这三个字各对应什么？": the counted term's sentence and the next one, whose clauses
+    take each word up (稳住…，提升…，优化…)."""
+    answer = two_cities.ask("松州2025年政府工作报告提出深化改革要在哪三个字上下功夫？这三个字各对应什么？")
+    assert answer.found and "“稳、提、优”三个字" in answer.text and "持续优化政务服务流程" in answer.text, answer.text
+
+
+def test_a_count_of_two_nouns_is_found_in_the_report_wherever_it_ranks(two_cities):
+    """The passages found aside, the report named is looked through for the run that sets the items of
+    "two centres and one base" out (二中心一基地: two items ending 中心, one 基地)."""
+    query = two_cities.retriever.understand("What are the 'two centres and one base' in Lanshan's 2025 government work report?")
+    answer = two_cities._term_answer(query, [])
+    assert answer is not None and "东部物流中心、东部消费中心、全国装备制造基地" in answer.text
+
+
+def test_an_average_growth_asked_is_not_answered_by_one_years(two_cities):
+    """"今后五年…年均增长目标": the year's 增长6%左右 is not an average over the five years."""
+    answer = two_cities.ask("松州今后五年地区生产总值年均增长目标是多少？")
+    assert not answer.found, answer.text
+    assert two_cities.ask("松州2025年地区生产总值增长目标是多少？").found

@@ -370,6 +370,10 @@ def test_an_unsure_region_stays_empty():
      "新能源装机力争达到300万千瓦", ("plan", (2021, 2021))),
     (["一、2020年工作回顾", "（六）努力改善民生，社会事业扎实推进", "民生实事取得新进展"], "完成十件民生实事",
      ("outcome", (2020, 2020))),
+    # a report delivered mid-year: its review's paragraph of the year so far is the report's own year
+    (["一、2020年以来政府工作回顾", "（六）用心用力办实事"], "今年以来，市政府全力以赴拼经济，各类事故起数下降9%",
+     ("outcome", (2021, 2021))),
+    (["一、2020年以来政府工作回顾", "（六）用心用力办实事"], "各类事故起数下降7%", ("outcome", (2020, 2020))),
 ])
 def test_section_period_and_kind(heads: list[str], text: str, expected: tuple):
     assert section_kind(heads, text, 2021) == expected
@@ -1035,9 +1039,13 @@ def test_a_figure_of_another_indicator_does_not_answer_the_one_asked():
     what = read_question("湛江如何增加一般公共预算收入？", frozenset({"湛江"}))
     assert not _misses_indicator(what, named_indicators(what), ["民生支出占一般公共预算支出比重提高至69.7%"],
                                  what.wants_number)
-    # an English name of an amount maps to the forms loosely: the check is for Chinese questions and rates
-    english = read_question("What was Zhanjiang's general public budget revenue in 2022?", frozenset({"湛江"}))
+    # an English name of an amount maps to the forms loosely: the check is for Chinese questions, rates, and
+    # names said in full ("general public budget revenue", not "fiscal revenue")
+    english = read_question("What was Zhanjiang's fiscal revenue in 2022?", frozenset({"湛江"}))
     assert not _misses_indicator(english, named_indicators(english), ["民生支出占一般公共预算支出比重提高至69.7%"], True)
+    english = read_question("What was Zhanjiang's general public budget revenue in 2022?", frozenset({"湛江"}))
+    assert _misses_indicator(english, named_indicators(english), ["民生支出占一般公共预算支出比重提高至69.7%"], True)
+    assert not _misses_indicator(english, named_indicators(english), ["一般公共预算收入135.6亿元、增长3.2%"], True)
 
 
 def test_a_dictionary_phrase_never_ends_in_a_grammar_word_or_runs_across_a_glossary_term():
@@ -2448,6 +2456,7 @@ def test_to_accelerate_is_no_accelerator():
 
 @pytest.mark.parametrize("question, word, given", [
     ("How many supercharging stations were built?", "超充站", True),
+    ("How many super-fast charging stations will it build?", "超充站", True),
     ("How much green electricity was brought in?", "绿电", True),
     ("Which stock exchange was set up?", "证券交易所", True),
     ("Which two exchanges did the country set up?", "交易所", True),
@@ -2473,6 +2482,23 @@ def test_to_accelerate_is_no_accelerator():
     ("How many turbines were connected to the grid?", "风机", True),
     ("How many turbines were connected to the grid?", "并网", True),
     ("How many AI computing clusters were built?", "智算", True),
+    ("What rate of rural domestic sewage treatment was reached?", "生活污水", True),
+    ("What rate of rural domestic sewage treatment was reached?", "治理", True),
+    ("How many patients received treatment?", "治理", False),
+    ("How much green electricity from outside the city was brought in?", "外调", True),
+    ("How many international sister cities did it have?", "友城", True),
+    ("What share of larger industrial firms went digital?", "规上工业企业", True),
+    ("How many firms went through smart manufacturing and digital transformation?", "智改数转", True),
+    ("How many licensed financial institutions were there?", "持牌金融机构", True),
+    ("How many city check-in terminals did the airport have?", "城市候机楼", True),
+    ("How large were the reserves of the national social security fund?", "社保基金", True),
+    ("What share of pupils could lie flat for their midday nap?", "学生", True),
+    ("What share of pupils could lie flat for their midday nap?", "午休", True),
+    ("What share of pupils could lie flat for their midday nap?", "平躺", True),
+    ("How many 'industry going upstairs' projects were started?", "工业上楼", True),
+    ("How far did reported criminal and public-order incidents fall?", "警情", True),
+    ("Which platform combines wind power with fish-farming cages?", "网箱", True),
+    ("How much did aquaculture output grow?", "养殖", True),
 ])
 def test_supercharging_green_electricity_exchanges_waterlogging_and_lifts(question: str, word: str, given: bool):
     """Supercharging 超充; green electricity 绿电; a stock or futures exchange, or exchanges set up, 交易所
@@ -2481,7 +2507,11 @@ def test_supercharging_green_electricity_exchanges_waterlogging_and_lifts(questi
     buildings also 既有住宅; older residents also 老人; opened to the outside world 对外开放; a workforce
     队伍; medical specialties 专科; hazardous waste 危险废物; farming, forestry, animal husbandry and fisheries
     农林牧渔业; fisheries 渔业; park space per resident 人均公园绿地; prepared dishes 预制菜; turbines 风机;
-    connected to the grid 并网; computing clusters 智算."""
+    connected to the grid 并网; computing clusters 智算; domestic sewage 生活污水 and its treatment 治理 (not a
+    patient's); electricity from outside 外调; sister cities 友城; larger industrial firms 规上工业企业; smart and
+    digital upgrading 智改数转; licensed financial institutions 持牌金融机构; city air terminals 城市候机楼; the
+    social security fund 社保基金; pupils 学生, a midday nap 午休 lying flat 平躺; industry going upstairs 工业上楼;
+    incidents reported to the police 警情; fish-farming cages 网箱; aquaculture 养殖."""
     assert (word in _glossary_forms(question)) is given
 
 
@@ -2544,3 +2574,79 @@ def test_the_report_of_a_place_no_report_is_about_is_named():
     assert read_question("海南省2022年政府工作报告提出的目标是多少？", regions).unindexed_reports == ["海南"]
     assert read_question("How did Zhanjiang cooperate with Hainan in 2022?", regions).unindexed_reports == []
 
+
+
+def test_nationally_and_within_a_province_only_say_where_a_city_stands():
+    """"…where does that put it nationally?" and "…within Guangdong?" in a question about a city ask
+    where it stands, not the national or the province's report."""
+    regions = frozenset({"杭州", "全国", "湛江", "广东"})
+    question = "How many national grade-one museums does Hangzhou have, and where does that put it nationally?"
+    assert read_question(question, regions).places == ["杭州"]
+    question = "How many provincial parks did Zhanjiang have, and what distinction did that give it within Guangdong?"
+    assert read_question(question, regions).places == ["湛江"]
+    assert read_question("How did Zhanjiang's growth compare with Guangdong's?", regions).places == ["湛江", "广东"]
+
+
+def test_where_does_that_put_it_asks_a_rank():
+    from assistant.table_answer import RANK_ASKED
+
+    assert RANK_ASKED.search("How many museums does it have, and where does that put it nationally?")
+    assert not RANK_ASKED.search("Where does the new line run?")
+
+
+def test_a_count_of_things_the_report_only_lists_is_found_by_its_items():
+    """The report writes no counted term: "four kinds of 'economies'" are the four items ending 经济 in one
+    run; "three centres and one base" three ending 中心 and one 基地 (a run of other heads is none)."""
+    from assistant.terms import english_counted_terms
+
+    texts = ["大力发展早市经济、假日经济、楼宇经济、露营经济，带动新型消费。",
+             "强化“湾区航运中心、湾区数据中心、湾区会展中心、全国装备制造基地”的功能定位。"]
+    assert english_counted_terms("Which four kinds of consumption 'economies' will it develop?", texts) == ["四大经济"]
+    assert english_counted_terms("What are the three centres and one base?", texts) == ["三中心一基地"]
+    assert english_counted_terms("Which five kinds of 'economies' will it develop?", texts) == []
+
+
+def test_what_each_listed_item_means_is_quoted_through_the_sentences_taking_it_up():
+    from assistant.terms import EACH_MEANT, elaborated
+
+    text = "目标体现在“甲方向、乙方向、丙方向”。“甲方向”就是做好一。其后再说。“乙方向”就是做好二。“丙方向”就是做好三。另起一段。"
+    end = text.index("。") + 1
+    quote = text[:end - 1]
+    assert text[:elaborated(text, end, quote, 200)].endswith("“丙方向”就是做好三。")
+    assert elaborated(text[:text.index("“丙")], end, quote, 200) == end  # (not all taken up: the list alone)
+    assert EACH_MEANT.search("What are the five goals, and what does each one mean?")
+    assert EACH_MEANT.search("这八个字各对应什么任务？")
+    assert not EACH_MEANT.search("What are the five goals?")
+
+
+def test_the_heads_a_term_of_counts_counts():
+    from assistant.terms import counted_heads, enumeration
+
+    assert counted_heads("三中心一基地") == {"中心": 3, "基地": 1}
+    assert counted_heads("五大基地") == {"基地": 5}
+    assert counted_heads("营商环境") == {} and counted_heads("一基地") == {}
+    assert enumeration("打造“甲中心、乙中心、丙中心、丁基地”的定位", "三中心一基地") == (3, 18)
+    assert enumeration("打造“甲中心、乙中心、丁基地”的定位", "三中心一基地") is None
+
+
+def test_an_average_rate_asked_is_not_a_years_rate():
+    """"average annual GDP growth … over the plan period", 年均增长多少: a year's rate (增长6%) is not it."""
+    from assistant.answer import _misses_average
+
+    question = read_question("What average annual GDP growth rate was set for the 14th Five-Year Plan period?")
+    assert _misses_average(question, ["地区生产总值增长6%"])
+    assert not _misses_average(question, ["地区生产总值年均增长6%左右"])
+    assert not _misses_average(read_question("What was the annual average PM2.5 concentration?"), ["PM2.5浓度28微克"])
+    assert _misses_average(read_question("五年来地区生产总值年均增长多少？"), ["地区生产总值增长5%"])
+
+
+def test_a_part_of_the_year_asked_is_that_part():
+    """The second quarter asked: a text naming only the first (一季度…增长5.2%) does not answer it."""
+    from assistant.answer import _misses_part_of_year
+
+    second = read_question("What was GDP growth in the second quarter of 2025?")
+    assert _misses_part_of_year(second, ["一季度地区生产总值增长5.2%"])
+    assert not _misses_part_of_year(second, ["二季度地区生产总值增长5.0%"])
+    assert not _misses_part_of_year(read_question("一季度地区生产总值增长多少？"), ["第一季度地区生产总值增长5.2%"])
+    assert _misses_part_of_year(read_question("上半年地区生产总值增长多少？"), ["前三季度地区生产总值增长5.2%"])
+    assert not _misses_part_of_year(read_question("1-5月出口增长多少？"), ["1—5月出口增长5%"])
