@@ -32,9 +32,10 @@ _BARE_WORDS = re.compile(r"\b(?:growth|rate|target|goal|outcome|actual|figure|le
 
 # Where a figure ranks, asked and said: "how did it rank", 排名第几; 增速全省第一, 居全国前列.
 RANK_ASKED = re.compile(r"\brank\w*|\bwhere (?:does|did|do|would) (?:that|this|it|they|these) (?:put|place|leave|stand)\b|"
-                        r"排名|排第|位居|位列|名次|第几", re.IGNORECASE)
+                        r"\bwhat distinction\b|排名|排第|位居|位列|名次|第几", re.IGNORECASE)
 RANK_SAID = re.compile(r"第[一二三四五六七八九十\d]+(?!次|届|批|期|轮)|首位|前列|前[一二三四五六七八九十\d]+(?:名|位)?|榜首|之首|"
-                       r"[一二三四五六七八九十百\d]+(?:强|大[^，,。；;、]{1,10}之列)")  # (百强县, 回到…十大港口之列)
+                       r"[一二三四五六七八九十百\d]+(?:强|大[^，,。；;、]{1,10}之列)|"  # (百强县, 回到…十大港口之列)
+                       r"全[国省市][^，,。；;]{0,16}?最(?:多|大|高|长|早|快)的")  # (成为全省拥有省级园区最多的地级市)
 _NEXT_CLAUSE = re.compile(r"[，,、]([^，,。；;！!？?]{1,20})")
 # A few words opening a clause before its indicator (全年, 全社会, 全市): right after a mark, or a passage's start.
 _CLAUSE_OPENING = re.compile(rf"(?:^|[，,。；;：:！!？?、\s])([{CJK}]{{1,4}})$")

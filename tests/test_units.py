@@ -2594,6 +2594,15 @@ def test_where_does_that_put_it_asks_a_rank():
     assert not RANK_ASKED.search("Where does the new line run?")
 
 
+def test_a_distinction_asked_is_a_superlative_over_the_province_said():
+    """"…and what distinction did that give it?": 成为全省拥有省级园区最多的地级市 says one, as a rank does."""
+    from assistant.table_answer import RANK_ASKED, RANK_SAID
+
+    assert RANK_ASKED.search("How many parks did it have, and what distinction did that give it?")
+    assert RANK_SAID.search("成为全省拥有省级园区最多的地级市")
+    assert not RANK_SAID.search("新增省级园区3个")
+
+
 def test_a_count_of_things_the_report_only_lists_is_found_by_its_items():
     """The report writes no counted term: "four kinds of 'economies'" are the four items ending 经济 in one
     run; "three centres and one base" three ending 中心 and one 基地 (a run of other heads is none)."""
