@@ -957,8 +957,7 @@ def _parts_named(text: str) -> set[str]:
     for m in _PARTS_NAMED.finditer(text):
         first3, zh, en, q, h1, h2 = m.groups()
         n = zh or en or q
-        out.add("q1-3" if first3 else "h1" if h1 else "h2" if h2 else
-                f"q{_QUARTER.get(n.lower(), n) if not n.isdigit() else n}")
+        out.add("q1-3" if first3 else "h1" if h1 else "h2" if h2 else f"q{n if n.isdigit() else _QUARTER[n.lower()]}")
     return out
 
 
@@ -1766,11 +1765,7 @@ class Answerer:
                 term, hit, span, quote = min(found, key=rank)
                 if EACH_MEANT.search(query.text):
                     # (what each item means asked too: the sentences after the list that take its items up)
-                    longer = self.retriever.run_on(hit, span[1] - hit.start + LIST_CAP)
-                    end = longer.start + elaborated(longer.text, span[1] - longer.start, quote, LIST_CAP)
-                    if end > span[1]:
-                        quote = longer.text[span[0] - longer.start : end - longer.start].rstrip("。；;，, \n")
-                        hit, span = longer, (span[0], span[0] + len(quote))
+                    hit, span, quote = self._items_taken_up(hit, span, quote) or (hit, span, quote)
                 return self._quoted(query, hit, span, quote)
             for f in sorted(found, key=rank):
                 if len(picks) < asked:
@@ -1815,16 +1810,23 @@ class Answerer:
         out in one run: the sentence through the sentences after it that take the items up (`elaborated`)."""
         if not (query.wants_list or query.kind == "definition") or not EACH_MEANT.search(query.text):
             return None
-        hit = self.retriever.run_on(clause.hit, clause.end - clause.hit.start + LIST_CAP)
-        at = clause.start - hit.start
-        start = max(hit.text.rfind(mark, 0, at) for mark in "。！？；\n") + 1
-        stop = re.search(r"[。！？；\n]", hit.text[at:])
-        end = at + stop.start() if stop else len(hit.text)  # (the clause's sentence sets the items out)
-        longer = elaborated(hit.text, end, hit.text[start:end], LIST_CAP)
-        if longer <= end:
+        text, at = clause.hit.text, clause.start - clause.hit.start
+        start = max(text.rfind(mark, 0, at) for mark in "。！？；\n") + 1
+        stop = re.search(r"[。！？；\n]", text[at:])
+        end = at + stop.start() if stop else len(text)  # (the clause's sentence sets the items out)
+        taken = self._items_taken_up(clause.hit, (clause.hit.start + start, clause.hit.start + end), text[start:end])
+        return self._quoted(query, *taken) if taken else None
+
+    def _items_taken_up(self, hit: Hit, span: tuple[int, int], items: str) -> tuple[Hit, tuple[int, int], str] | None:
+        """A quote of a passage's span (report offsets) that sets items out (`items`), run on through the
+        sentences after it that take each item up (`elaborated`): the passage run on, the span and the
+        quote; None when the sentences after it take up fewer than all of them."""
+        longer = self.retriever.run_on(hit, span[1] - hit.start + LIST_CAP)
+        end = longer.start + elaborated(longer.text, span[1] - longer.start, items, LIST_CAP)
+        if end <= span[1]:
             return None
-        quote = hit.text[start:longer].rstrip("。；;，, \n")
-        return self._quoted(query, hit, (hit.start + start, hit.start + start + len(quote)), quote)
+        quote = longer.text[span[0] - longer.start : end - longer.start].rstrip("。；;，, \n")
+        return longer, (span[0], span[0] + len(quote)), quote
 
     def _glossary_heads(self, query: Query, sources: set[str]) -> list[str]:
         """The heads of glossary entries (虚拟电厂 of "15.虚拟电厂：…") in these reports holding the
