@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import math
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -972,6 +972,10 @@ def _misses_part_of_year(query: Query, texts: list[str]) -> bool:
     return not any(_PART_OF_YEAR_SAID.search(t) for t in texts)
 
 
+# The words of aiming a target's quote says around its indicator (力争…达到…以上, 预期目标设定为…)
+_AIMING = re.compile(r"力争|目标|预期|今年|以上|左右|确保|设定|安排|计划|达到|实现|控制|保持|争取|努力|全年|年内|年底|以内")
+
+
 # A rate over several years said as one: 年均增长5.3%, 平均每年, 五年平均, 每年增长
 _AVERAGE_SAID = re.compile(r"年均|平均|每年|\baverage|\bannual(?:ly)?\b|\ba year\b|\bper year\b", re.IGNORECASE)
 
@@ -1254,9 +1258,12 @@ class Answerer:
         if split:
             # (each report or place named, "2019年和2025年政府工作报告…赤字率", may hold its figure in the table,
             # though the other's is only in its passages: 深圳与佛山…新增就业目标)
-            answers = [(label, self._tabled(sub, source, year, region)
-                        or self.explain(sub, k=k, source=source, year=year, region=region)[0])
-                       for label, sub in split]
+            answers: list[tuple[str, Answer]] = []
+            for label, sub in split:
+                if query.kind == "met" and sub.kind == "outcome" and answers and answers[0][1].found:
+                    sub = self._with_words_of(sub, answers[0][1])  # (the outcome of the indicator the target quoted)
+                answers.append((label, self._tabled(sub, source, year, region)
+                                or self.explain(sub, k=k, source=source, year=year, region=region)[0]))
             if any(a.found for _, a in answers):
                 return combine(query, answers)
         answer, _ = self.explain(query, k=k, source=source, year=year, region=region)
@@ -1264,6 +1271,20 @@ class Answerer:
             self.retriever.check_filters(source, year, region)
             answer.text = self._filtered_refusal(query, answer.text, source, year, region)
         return answer
+
+    def _with_words_of(self, query: Query, target: Answer) -> Query:
+        """A "was it met" question's outcome part, searching also by the words the target's figure clause
+        names its indicator in ("Zhanjiang wanted its port to handle 300 million tonnes…": 港口吞吐量达到3亿吨 →
+        港口, 吞吐量), not its figure or the words of aiming (力争, 目标, 达到)."""
+        store = self.retriever.store
+        # (the clauses holding the target's figure, not the plan's words around it: 深入实施…计划，…，力争高新技术企业
+        # 总量突破230家)
+        quoted = " ".join(_FIGURE.sub(" ", part) for c in target.citations for part in re.split(r"[，,；;。]", c.quote)
+                          if _FIGURE.search(part))
+        words = [t for t in dict.fromkeys(tokens(quoted)) if len(t) >= 2 and CJK_CHAR.match(t) and store.knows(t)
+                 and t not in query.tokens and t not in _GENERIC and t not in _QUESTION_WORDS and not _AIMING.search(t)]
+        return replace(query, tokens=query.tokens + words, dense_text=f"{query.dense_text} {' '.join(words)}") \
+            if words else query
 
     def _unindexed_report(self, query: Query) -> str | None:
         """The refusal naming the report asked ("Zhanjiang's 2017 report") when no report of that year

@@ -1898,3 +1898,45 @@ def test_an_average_growth_asked_is_not_answered_by_one_years(two_cities):
     answer = two_cities.ask("松州今后五年地区生产总值年均增长目标是多少？")
     assert not answer.found, answer.text
     assert two_cities.ask("松州2025年地区生产总值增长目标是多少？").found
+
+
+LANSHAN_2024 = """# 岚山市政府工作报告
+——2024年1月12日在岚山市第八届人民代表大会第三次会议上
+
+岚山市市长 魏清远
+
+## 一、2023年工作回顾
+港航建设稳步推进，新开集装箱航线4条，临港工业产值增长8.2%。
+
+## 二、2024年工作安排
+今年经济社会发展的主要预期目标是：地区生产总值增长5.5%左右，港口吞吐量达到1.2亿吨，新增城镇就业2.1万人。
+"""
+
+LANSHAN_2025_REVIEW = """# 岚山市政府工作报告
+——2025年1月16日在岚山市第八届人民代表大会第四次会议上
+
+岚山市市长 魏清远
+
+## 一、2024年工作回顾
+港口建设提速，岚山港30万吨级航道完成疏浚，港口集疏运体系加快完善，临港物流园开工建设。
+开放型经济稳中提质，外贸进出口增长6%，全年货物吞吐量突破1.2亿吨，新开国际航线3条。
+全市地区生产总值增长5.6%，新增城镇就业2.3万人。
+
+## 二、2025年工作安排
+今年经济社会发展的主要预期目标是：地区生产总值增长5.5%左右。
+"""
+
+
+@pytest.fixture(scope="module")
+def lanshan_years(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
+    """A made-up city's 2024 report (a port target) and 2025 report (its outcome, beside a clause on the
+    port that holds no throughput)."""
+    return _indexed(tmp_path_factory, "lanshan-2024.md", LANSHAN_2024, {"lanshan-2025.md": LANSHAN_2025_REVIEW})
+
+
+def test_a_targets_outcome_is_of_the_indicator_the_target_quoted(lanshan_years):
+    """"…wanted its port to handle 120 million tonnes in 2024. Did it get there?": the outcome part is
+    looked for also by the words of the target's quote (港口吞吐量), so its first quote is the throughput."""
+    answer = lanshan_years.ask("Lanshan said it wanted its port to handle 120 million tonnes in 2024. Did it actually get there?")
+    assert answer.found and "港口吞吐量达到1.2亿吨[1]" in answer.text, answer.text
+    assert "全年货物吞吐量突破1.2亿吨[2]" in answer.text.split("Outcome for 2024")[1], answer.text
