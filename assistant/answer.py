@@ -1719,7 +1719,7 @@ class Answerer:
             coined = coined_terms(glossaries + [h.text for h in hits]) if asks_term else set()
             # ("the 'three centres and one base'": counts of two nouns whose items a passage of the reports named
             # sets out, 西部经济中心、…、全国先进制造业基地, wherever it ranks)
-            pairs = enumerated_terms(query.text, [c.text for c in store.chunks if c.source in named], pairs=True) \
+            pairs = enumerated_terms(query.text, (c.text for c in store.chunks if c.source in named), pairs=True) \
                 if named else []
             groups += [pairs] if pairs else []
             if asks_term:

@@ -507,7 +507,8 @@ class Retriever:
             from .terms import count_of, counted_heads, enumeration
 
             if count_of(term) or counted_heads(term):  # (also where it is not written: passages setting its items out)
-                found += [int(r) for r in rows if int(r) not in found and enumeration(self.store.chunks[int(r)].text, term)]
+                written = set(found)
+                found += [int(r) for r in rows if int(r) not in written and enumeration(self.store.chunks[int(r)].text, term)]
         found = found[:limit]
         return [self._hit(row, rank, {row: 0.0}, {}, {}, "hybrid") for rank, row in enumerate(found, 1)]
 

@@ -8,6 +8,7 @@ after a colon, or the sentences that follow an announcing lead such as 建强四
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from .retrieve import Hit
 from .text import CJK
@@ -313,17 +314,23 @@ _EN_COUNT_WORDS = re.compile(r"\b(\d{1,2}|" + "|".join(list(_EN_NUMBERS)[2:]) + 
                              r"[‘'“\"]?[A-Za-z-]+)", re.IGNORECASE)
 
 
-def enumerated_terms(question: str, texts: list[str], pairs: bool = False) -> list[str]:
-    """Where the texts write no counted term, one made of the count and a noun's two-character report
-    words whose items a text sets out in one run (`enumeration`): "four kinds of consumption-led
-    'economies'" → 四大经济 for 首发经济、银发经济、夜间经济、直播经济; "three centres and one base" → 三中心一基地
-    for “西部经济中心、西部科技创新中心、西部对外交往中心、全国先进制造业基地” (`pairs`: only counts of two nouns)."""
+def _report_words(noun: str) -> list[str]:
+    """An English noun's report words: its glossary terms, then its dictionary words (centres → 中心)."""
     from .glossary import expand_groups
     from .lexicon import english_terms
 
+    return [t for group in expand_groups(noun) for t in group] + [t for _, chinese in english_terms(noun) for t in chinese]
+
+
+def enumerated_terms(question: str, texts: Iterable[str], pairs: bool = False) -> list[str]:
+    """Where the texts write no counted term, one made of the count and a noun's two-character report
+    words whose items a text sets out in one run (`enumeration`): "four kinds of consumption-led
+    'economies'" → 四大经济 for 首发经济、银发经济、夜间经济、直播经济; "three centres and one base" → 三中心一基地
+    for “西部经济中心、西部科技创新中心、西部对外交往中心、全国先进制造业基地” (`pairs`: only counts of two nouns).
+    The texts are read only when the question counts something."""
+
     def heads(noun: str) -> list[str]:
-        words = [t for group in expand_groups(noun) for t in group] + [t for _, chinese in english_terms(noun) for t in chinese]
-        return list(dict.fromkeys(w for w in words if re.fullmatch(f"[{CJK}]{{2}}", w)))
+        return list(dict.fromkeys(w for w in _report_words(noun) if re.fullmatch(f"[{CJK}]{{2}}", w)))
 
     terms: list[str] = []
     for m in _EN_PAIR.finditer(question):
@@ -334,6 +341,9 @@ def enumerated_terms(question: str, texts: list[str], pairs: bool = False) -> li
         words = re.findall(r"[A-Za-z-]+", m.group(2))
         if n >= 2 and not _NOT_ITEMS.match(words[0]):
             terms += [chinese_number(n) + "大" + h for w in words if w.lower() not in _NAME_GRAMMAR for h in heads(w)]
+    if not terms:
+        return []
+    texts = list(texts)
     return [t for t in dict.fromkeys(terms) if any(enumeration(text, t) for text in texts)][:3]
 
 
@@ -345,13 +355,8 @@ _EN_PAIR = re.compile(r"\b(\d{1,2}|" + "|".join(list(_EN_NUMBERS)[1:]) + r")\s+(
 def _counted_pairs(question: str, texts: list[str]) -> list[str]:
     """A term of two counted nouns as the texts write it, one character each: "three cities and one
     island" → 三城一岛 (城 of 城市, 岛 of 岛屿), found in the texts, best texts first."""
-    from .glossary import expand_groups
-    from .lexicon import english_terms
-
     def chars(noun: str) -> set[str]:
-        words = [t for group in expand_groups(noun) for t in group]
-        words += [t for _, chinese in english_terms(noun) for t in chinese]
-        return {c for w in words for c in w if re.fullmatch(f"[{CJK}]", c)}
+        return {c for w in _report_words(noun) for c in w if re.fullmatch(f"[{CJK}]", c)}
 
     found: list[str] = []
     for m in _EN_PAIR.finditer(question):
@@ -378,15 +383,10 @@ _EN_KINDS = re.compile(r"\b(\d{1,2}|" + "|".join(list(_EN_NUMBERS)[2:]) + r")\s+
 def _counted_kinds(question: str, texts: list[str]) -> list[str]:
     """A count of kinds as the texts write it: "five types of urban renewal" → 五类更新改造 (类 or 种
     after the count, then words sharing a character with the thing's report words: 更新 of 城市更新)."""
-    from .glossary import expand_groups
-    from .lexicon import english_terms
-
     found: list[str] = []
     for m in _EN_KINDS.finditer(question):
         n = _number(m.group(1))
-        words = [t for group in expand_groups(m.group(2)) for t in group]
-        words += [t for _, chinese in english_terms(m.group(2)) for t in chinese]
-        hint = {c for w in words for c in w if re.fullmatch(f"[{CJK}]", c)}
+        hint = {c for w in _report_words(m.group(2)) for c in w if re.fullmatch(f"[{CJK}]", c)}
         pattern = re.compile(rf"(?:{chinese_number(n)}|{n})[类种]([{CJK}]{{1,6}})")
         for text in texts:
             for f in pattern.finditer(text):
