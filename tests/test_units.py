@@ -175,6 +175,8 @@ REGIONS = frozenset({"茂名", "湛江", "广东", "全国"})
     ("粤港澳大湾区2023年建了哪些项目？", [], [2023], None),
     # work to be done (要推动, 将加快) is a plan, whatever it is to achieve; so is what a report calls for
     ("湛江市2024年要推动哪些重大平台建设取得新成效？", ["湛江"], [2024], "plan"),
+    # what the year is to bring about (要让, 要使) is a plan, though it says 达到
+    ("茂名市2025年政府工作报告说，当年要让多少个社区达到无障碍标准？", ["茂名"], [2025], "plan"),
     ("What did Guangdong's 2019 report call for on rural roads?", ["广东"], [], "plan"),
     ("广东2024年地区生产总值的主要来源是什么？", ["广东"], [2024], None),  # (主要 is no plan)
     # a province written right before a city of it names the city
